@@ -1,0 +1,47 @@
+import type {
+  Embedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
+} from './types';
+
+/** Where the backbone comes from. Tried in order by the caller; the engine loads one. */
+export type BaseModelSource =
+  /** Our own layout: Sequential(truncated MobileNetV2, GlobalAveragePooling2D), e.g. served from ../shared/models. */
+  | { readonly kind: 'backbone'; readonly url: string }
+  /** Teachable Machine's public no-top layout: truncated at `out_relu` and pooled by the engine. */
+  | { readonly kind: 'no-top'; readonly url: string }
+  /** A tfjs model-storage URL such as `indexeddb://…`, written by an earlier successful load. */
+  | { readonly kind: 'cache'; readonly url: string };
+
+export interface EngineInitOptions {
+  readonly sources: readonly BaseModelSource[];
+  /** After loading from a network source, save to this tfjs storage URL (e.g. 'indexeddb://image-model-base'). */
+  readonly cacheUrl?: string;
+  /** Where the WASM backend's .wasm files are served (browser); omitted in Node. */
+  readonly wasmPath?: string;
+  /** Forces a backend (tests, benchmarks); otherwise chosen by evidence. */
+  readonly backend?: 'wasm' | 'webgl' | 'cpu';
+}
+
+export interface EngineInfo {
+  readonly backend: string;
+  readonly source: BaseModelSource['kind'];
+  readonly weightsSha256: string;
+}
+
+/**
+ * What the rest of the product may ask of the ML engine. Implemented in-process (Node tests, the worker's
+ * inside) and by the worker client on the main thread, with the same semantics.
+ * Models are addressed by a key so a project can hold several.
+ */
+export interface EngineApi {
+  init(options: EngineInitOptions): Promise<EngineInfo>;
+  /** One embedding per picture, same order. */
+  embed(images: readonly RgbaImage[]): Promise<Embedding[]>;
+  /** Trains a head; progress after each epoch; rejects with 'train/cancelled' when the signal aborts. */
+  train(request: TrainRequest, onProgress?: (progress: TrainingProgress) => void, signal?: AbortSignal): Promise<SerializedModel>;
+  /** Validates and activates a model under `key`, replacing any model with that key. */
+  loadModel(key: string, model: SerializedModel): Promise<void>;
+  unloadModel(key: string): Promise<void>;
+  predict(key: string, image: RgbaImage): Promise<Prediction>;
+  predictEmbeddings(key: string, embeddings: readonly Embedding[]): Promise<Prediction[]>;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}

@@ -1,0 +1,33 @@
+// Engine errors carry a stable code instead of prose: the UI turns the code into words in the child's
+// language (locales/<lang>/errors.json has one entry per code), so the engine stays language-free.
+
+export type EngineErrorCode =
+  | 'base-model/unreachable'      // no source of the backbone answered (offline, wrong path)
+  | 'base-model/hash-mismatch'    // the weights are not the MobileNetV2-0.35 we expect
+  | 'base-model/invalid'          // model.json / weights could not be parsed
+  | 'base-model/not-loaded'       // embed/predict called before init
+  | 'image/invalid'               // width/height/data do not describe an RGBA picture
+  | 'train/too-few-classes'
+  | 'train/too-few-examples'
+  | 'train/invalid-settings'
+  | 'train/cancelled'
+  | 'model/not-loaded'            // predict with a model key that was never loaded
+  | 'model/invalid'               // a serialized model failed validation (details say what)
+  | 'model/wrong-base-model'      // trained on another backbone
+  | 'model/unsupported-version'   // written by a newer version of the format
+  | 'internal';
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: EngineErrorCode,
+    /** English detail for logs and tests; never shown to a child as is. */
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = 'EngineError';
+  }
+}
+
+export function isEngineError(value: unknown): value is EngineError {
+  return value instanceof Error && value.name === 'EngineError' && typeof (value as EngineError).code === 'string';
+}

@@ -1,0 +1,30 @@
+import type { ClassInfo, RgbaImage } from '../engine/types';
+
+/** One class's confidence in a recognition, 0..1. */
+export interface ClassConfidence {
+  readonly classId: string;
+  readonly name: string;
+  readonly confidence: number;
+}
+
+export interface RecognitionResult {
+  /** Name of the top class. */
+  readonly className: string;
+  readonly classId: string;
+  /** Every class of the model, in the model's order. */
+  readonly confidences: readonly ClassConfidence[];
+}
+
+/**
+ * The narrow view of the child's models that the Scratch extension needs. The model service implements it;
+ * the extension never sees tfjs, IndexedDB or React.
+ */
+export interface RecognizerApi {
+  /** Classes of the active trained model; empty when there is none. */
+  getClasses(): readonly ClassInfo[];
+  hasTrainedModel(): boolean;
+  /** Rejects with EngineError 'model/not-loaded' when no trained model is active. */
+  recognize(image: RgbaImage): Promise<RecognitionResult>;
+  /** Called whenever the active model or its classes change (block menus refresh). */
+  onChange(listener: () => void): () => void;
+}
