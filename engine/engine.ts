@@ -1,0 +1,169 @@
+// The in-process engine: the backbone plus the loaded heads, behind EngineApi. The worker runs exactly this.
+import * as tf from '@tensorflow/tfjs';
+import { Backbone } from './backbone/backbone';
+import { loadBackbone } from './backbone/load-backbone';
+import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
+import type { EngineApi, EngineInfo, EngineInitOptions } from './engine-api';
+import { EngineError, isEngineError } from './errors';
+import { DenseHead, trainDenseHead } from './heads/dense-head';
+import { stackEmbeddings, topClass, type Head, type TrainedHead } from './heads/head';
+import { KnnHead, trainKnnHead } from './heads/knn-head';
+import { readModel, writeModel, type ValidatedModel } from './model-format';
+import { validateImage } from './preprocess';
+import { seededRandom, splitExamples, validateEmbedding, validateTrainRequest } from './training-data';
+import type { Embedding, Prediction, TrainingProgress, TrainRequest } from './types';
+
+/** A head in use; replacing or unloading it waits for predictions still running on it before disposing. */
+interface LoadedHead {
+  readonly head: Head;
+  users: number;
+  retired: boolean;
+}
+
+function release(loaded: LoadedHead): void {
+  if (loaded.retired && loaded.users === 0) loaded.head.dispose();
+}
+
+function headFromModel(model: ValidatedModel): Head {
+  const { head } = model.metadata;
+  return head.kind === 'knn'
+    ? KnnHead.fromNormalized(model.tensors[0], head.examplesPerClass, head.k)
+    : DenseHead.fromWeights(head.layers, model.tensors);
+}
+
+async function predictWith(head: Head, embeddings: readonly Embedding[]): Promise<Prediction[]> {
+  if (embeddings.length === 0) return [];
+  const input = stackEmbeddings(embeddings);
+  try {
+    const rows = await head.predict(input);
+    return rows.map((confidences) => ({ classIndex: topClass(confidences), confidences }));
+  } finally {
+    input.dispose();
+  }
+}
+
+/** Same promise, but anything that is not already an EngineError becomes 'internal' (the worker does the same). */
+async function asEngineErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw isEngineError(error) ? error : new EngineError('internal', error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function createEngine(): EngineApi {
+  let ready: { backbone: Backbone; info: EngineInfo } | undefined;
+  let starting: Promise<EngineInfo> | undefined;
+  const heads = new Map<string, LoadedHead>();
+
+  const backbone = (): Backbone => {
+    if (!ready) throw new EngineError('base-model/not-loaded', 'init() has not finished');
+    return ready.backbone;
+  };
+
+  async function start(options: EngineInitOptions): Promise<EngineInfo> {
+    const evidence = gatherEvidence({ forced: options.backend, wasmPath: options.wasmPath });
+    let chosen = await startBestBackend(evidence);
+    const loaded = await loadBackbone(options.sources, options.cacheUrl);
+    const model = Backbone.fromModel(loaded.model);
+    if (needsTiming(chosen.evidence)) chosen = await startFastestBackend(chosen.evidence, () => model.timeOneEmbedding());
+    const info: EngineInfo = { backend: chosen.backend, source: loaded.source.kind, weightsSha256: loaded.weightsSha256 };
+    ready = { backbone: model, info };
+    return info;
+  }
+
+  async function withHead<T>(key: string, use: (head: Head) => Promise<T>): Promise<T> {
+    backbone();
+    const loaded = heads.get(key);
+    if (!loaded) throw new EngineError('model/not-loaded', `no model is loaded as ${JSON.stringify(key)}`);
+    loaded.users++;
+    try {
+      return await use(loaded.head);
+    } finally {
+      loaded.users--;
+      release(loaded);
+    }
+  }
+
+  function retire(key: string): void {
+    const loaded = heads.get(key);
+    if (!loaded) return;
+    heads.delete(key);
+    loaded.retired = true;
+    release(loaded);
+  }
+
+  async function train(request: TrainRequest, onProgress?: (progress: TrainingProgress) => void, signal?: AbortSignal) {
+    backbone();
+    validateTrainRequest(request);
+    const { settings, classes } = request;
+    const seed = request.seed ?? Math.floor(Math.random() * 2 ** 32);
+    const random = seededRandom(seed);
+    const { training, validation } = splitExamples(request.examples, classes.length, settings.validationRate, random);
+    const totalEpochs = settings.method === 'knn' ? 1 : settings.epochs;
+    const cancelled = () => new EngineError('train/cancelled', 'training was stopped');
+    if (signal?.aborted) throw cancelled();
+    onProgress?.({ epoch: 0, totalEpochs });
+    let trained: TrainedHead;
+    if (settings.method === 'knn') {
+      trained = await trainKnnHead(training, validation, classes.length, settings.knnK);
+      onProgress?.({ epoch: 1, totalEpochs, metrics: trained.history[0] });
+    } else {
+      trained = await trainDenseHead({
+        training, validation, classCount: classes.length, settings, seed, random, signal,
+        onEpoch: (metrics) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics }),
+      });
+    }
+    try {
+      if (signal?.aborted) throw cancelled();
+      return writeModel({
+        name: request.modelName, classes, settings, history: trained.history,
+        head: trained.head.describe(), weights: await trained.head.weights(),
+      });
+    } finally {
+      trained.head.dispose();
+    }
+  }
+
+  return {
+    init: (options) => asEngineErrors(async () => {
+      if (ready) return ready.info;
+      // Concurrent callers share one start; a failed start can be retried (e.g. once the network is back).
+      starting ??= start(options).finally(() => { starting = undefined; });
+      return starting;
+    }),
+
+    embed: (images) => asEngineErrors(() => backbone().embed(images)),
+
+    train: (request, onProgress, signal) => asEngineErrors(() => train(request, onProgress, signal)),
+
+    loadModel: (key, model) => asEngineErrors(async () => {
+      backbone();
+      const head = headFromModel(readModel(model));
+      retire(key);
+      heads.set(key, { head, users: 0, retired: false });
+    }),
+
+    unloadModel: (key) => asEngineErrors(async () => retire(key)),
+
+    predict: (key, image) => asEngineErrors(async () => {
+      validateImage(image);
+      return withHead(key, async (head) => {
+        const [embedding] = await backbone().embed([image]);
+        const [prediction] = await predictWith(head, [embedding]);
+        return prediction;
+      });
+    }),
+
+    predictEmbeddings: (key, embeddings) => asEngineErrors(async () => {
+      embeddings.forEach((embedding, i) => validateEmbedding(embedding, `embedding ${i}`));
+      return withHead(key, (head) => predictWith(head, embeddings));
+    }),
+
+    memory: () => asEngineErrors(async () => {
+      backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing
+      const { numTensors, numBytes } = tf.memory();
+      return { numTensors, numBytes };
+    }),
+  };
+}

@@ -1,0 +1,151 @@
+// A small neural network on the embeddings (dense layers ending in softmax), trained with Adam on
+// categorical cross-entropy. The loop is our own rather than model.fit so that shuffling is seeded (a run can be
+// repeated), cancellation is checked between batches, and the worker can hear a "Stop" between epochs.
+import * as tf from '@tensorflow/tfjs';
+import { EngineError } from '../errors';
+import { EMBEDDING_SIZE, type EpochMetrics, type HeadDescription, type HeadLayerSpec, type LabelledEmbedding, type TrainingSettings, type WeightSpec } from '../types';
+import { shuffled } from '../training-data';
+import { scoreConfidences, stackEmbeddings, type Head, type TrainedHead } from './head';
+import { denseLayersFor, expectedWeightSpecs } from './weight-layout';
+
+function buildModel(layers: readonly HeadLayerSpec[], seed: number | undefined): tf.Sequential {
+  const model = tf.sequential();
+  layers.forEach((layer, i) => {
+    const inputShape = i === 0 ? [EMBEDDING_SIZE] : undefined;
+    if (layer.type === 'dropout') {
+      model.add(tf.layers.dropout({ rate: layer.rate, inputShape, seed }));
+      return;
+    }
+    model.add(tf.layers.dense({
+      units: layer.units,
+      activation: layer.activation,
+      inputShape,
+      // Loaded heads overwrite their weights at once, so they skip random initialisation.
+      kernelInitializer: seed === undefined ? 'zeros' : tf.initializers.glorotUniform({ seed: seed + i }),
+    }));
+  });
+  return model;
+}
+
+export class DenseHead implements Head {
+  private constructor(private readonly model: tf.Sequential, private readonly layers: readonly HeadLayerSpec[]) {}
+
+  /** An untrained head with seeded random weights. */
+  static untrained(layers: readonly HeadLayerSpec[], seed: number): DenseHead {
+    return new DenseHead(buildModel(layers, seed), layers);
+  }
+
+  /** A trained head from stored weights (already validated against `expectedWeightSpecs`). */
+  static fromWeights(layers: readonly HeadLayerSpec[], values: readonly Float32Array[]): DenseHead {
+    const model = buildModel(layers, undefined);
+    const specs = expectedWeightSpecs({ kind: 'dense', layers });
+    const tensors = specs.map((spec, i) => tf.tensor(values[i], [...spec.shape], 'float32'));
+    try {
+      model.setWeights(tensors);
+    } finally {
+      tf.dispose(tensors);
+    }
+    return new DenseHead(model, layers);
+  }
+
+  /** For training only: the model itself. */
+  get network(): tf.Sequential {
+    return this.model;
+  }
+
+  async predict(embeddings: tf.Tensor2D): Promise<number[][]> {
+    const output = tf.tidy(() => this.model.predict(embeddings) as tf.Tensor2D);
+    try {
+      return (await output.array()) as number[][];
+    } finally {
+      output.dispose();
+    }
+  }
+
+  describe(): HeadDescription {
+    return { kind: 'dense', layers: [...this.layers] };
+  }
+
+  async weights(): Promise<{ specs: WeightSpec[]; values: Float32Array[] }> {
+    const values = await Promise.all(this.model.getWeights().map((weight) => weight.data() as Promise<Float32Array>));
+    return { specs: expectedWeightSpecs(this.describe()), values };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}
+
+export interface DenseTrainingOptions {
+  readonly training: readonly LabelledEmbedding[];
+  readonly validation: readonly LabelledEmbedding[];
+  readonly classCount: number;
+  readonly settings: TrainingSettings;
+  /** Seeds the weight initialisation. */
+  readonly seed: number;
+  /** Orders the pictures in each epoch. */
+  readonly random: () => number;
+  readonly onEpoch?: (metrics: EpochMetrics) => void;
+  readonly signal?: AbortSignal;
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new EngineError('train/cancelled', 'training was stopped');
+}
+
+/** Lets queued messages (a worker's "cancel") run: promise continuations alone never yield to them. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function trainDenseHead(options: DenseTrainingOptions): Promise<TrainedHead> {
+  const { training, validation, classCount, settings, signal } = options;
+  throwIfCancelled(signal);
+  const head = DenseHead.untrained(denseLayersFor(classCount), options.seed);
+  const optimizer = tf.train.adam(settings.learningRate);
+  head.network.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  const xs = stackEmbeddings(training.map((e) => e.embedding));
+  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(training.map((e) => e.classIndex), 'int32'), classCount).toFloat());
+  const validationX = validation.length > 0 ? stackEmbeddings(validation.map((e) => e.embedding)) : undefined;
+  const validationLabels = validation.map((e) => e.classIndex);
+  const history: EpochMetrics[] = [];
+  try {
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      const started = performance.now();
+      const order = shuffled(training.map((_, i) => i), options.random);
+      let lossSum = 0;
+      let accSum = 0;
+      for (let start = 0; start < order.length; start += settings.batchSize) {
+        throwIfCancelled(signal);
+        const batch = order.slice(start, start + settings.batchSize);
+        const indices = tf.tensor1d(batch, 'int32');
+        const batchX = tf.gather(xs, indices);
+        const batchY = tf.gather(ys, indices);
+        try {
+          const [loss, acc] = (await head.network.trainOnBatch(batchX, batchY)) as number[];
+          lossSum += loss * batch.length;
+          accSum += acc * batch.length;
+        } finally {
+          tf.dispose([indices, batchX, batchY]);
+        }
+      }
+      const checked = validationX ? scoreConfidences(await head.predict(validationX), validationLabels) : undefined;
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: lossSum / training.length,
+        acc: accSum / training.length,
+        ...(checked && { valLoss: checked.loss, valAcc: checked.acc }),
+        ms: performance.now() - started,
+      };
+      history.push(metrics);
+      options.onEpoch?.(metrics);
+      await yieldToEventLoop();
+    }
+    throwIfCancelled(signal);
+    return { head, history };
+  } catch (error) {
+    head.dispose();
+    throw error;
+  } finally {
+    tf.dispose([xs, ys, ...(validationX ? [validationX] : [])]);
+    optimizer.dispose();
+  }
+}

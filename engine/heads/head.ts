@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import { EMBEDDING_SIZE, type Embedding, type EpochMetrics, type HeadDescription, type WeightSpec } from '../types';
+
+/** A trained classifier on top of the backbone's embeddings. */
+export interface Head {
+  /** One row of confidences per embedding (in the model's class order, each row sums to ~1). */
+  predict(embeddings: tf.Tensor2D): Promise<number[][]>;
+  describe(): HeadDescription;
+  /** The weights the model file stores, in `weightSpecs` order. */
+  weights(): Promise<{ specs: WeightSpec[]; values: Float32Array[] }>;
+  dispose(): void;
+}
+
+/** A freshly trained head and how training went, epoch by epoch. */
+export interface TrainedHead {
+  readonly head: Head;
+  readonly history: EpochMetrics[];
+}
+
+/** Keras clips probabilities the same way before taking the log, so one wrong answer cannot make the loss infinite. */
+const EPSILON = 1e-7;
+
+/** Mean categorical cross-entropy and accuracy of confidence rows against the true class indices. */
+export function scoreConfidences(rows: readonly (readonly number[])[], labels: readonly number[]): { loss: number; acc: number } {
+  let loss = 0;
+  let correct = 0;
+  rows.forEach((row, i) => {
+    loss -= Math.log(Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON));
+    if (topClass(row) === labels[i]) correct++;
+  });
+  return { loss: loss / rows.length, acc: correct / rows.length };
+}
+
+/** Index of the highest confidence (the first one on a tie). */
+export function topClass(confidences: readonly number[]): number {
+  return confidences.reduce((best, value, i) => (value > confidences[best] ? i : best), 0);
+}
+
+/** Embeddings -> one [n, EMBEDDING_SIZE] tensor (the caller disposes it). */
+export function stackEmbeddings(embeddings: readonly Embedding[]): tf.Tensor2D {
+  const values = new Float32Array(embeddings.length * EMBEDDING_SIZE);
+  embeddings.forEach((embedding, row) => values.set(embedding, row * EMBEDDING_SIZE));
+  return tf.tensor2d(values, [embeddings.length, EMBEDDING_SIZE]);
+}

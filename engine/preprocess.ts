@@ -1,0 +1,74 @@
+// Picture -> the backbone's input: centre-cropped square, 224x224, RGB, scaled to [-1, 1] as MobileNetV2 was
+// trained. Done in plain JS so it samples only the 224x224 output points (a 12-megapixel photo never becomes a
+// 12-megapixel tensor) and gives identical numbers on every backend.
+import * as tf from '@tensorflow/tfjs';
+import { EngineError } from './errors';
+import { INPUT_SIZE, type RgbaImage } from './types';
+
+const CHANNELS = 3;
+const VALUES_PER_PICTURE = INPUT_SIZE * INPUT_SIZE * CHANNELS;
+
+/** Throws EngineError 'image/invalid' unless `image` describes an RGBA picture. */
+export function validateImage(image: RgbaImage, label = 'image'): void {
+  if (typeof image !== 'object' || image === null) throw new EngineError('image/invalid', `${label} is not an object`);
+  const { width, height, data } = image;
+  if (!Number.isInteger(width) || width <= 0 || !Number.isInteger(height) || height <= 0) {
+    throw new EngineError('image/invalid', `${label} has size ${String(width)}x${String(height)}; both must be positive integers`);
+  }
+  if (!(data instanceof Uint8ClampedArray || data instanceof Uint8Array)) {
+    throw new EngineError('image/invalid', `${label} data is not a Uint8ClampedArray or Uint8Array`);
+  }
+  if (data.length !== width * height * 4) {
+    throw new EngineError('image/invalid', `${label} data has ${data.length} bytes; ${width}x${height} RGBA needs ${width * height * 4}`);
+  }
+}
+
+/**
+ * Writes one picture's input values into `out` at `offset`: the centred square, resized with bilinear
+ * interpolation (half-pixel centres, edges clamped), alpha dropped, each channel mapped by x / 127.5 - 1.
+ */
+function writeInput(image: RgbaImage, out: Float32Array, offset: number): void {
+  const { width, height, data } = image;
+  const side = Math.min(width, height);
+  const left = Math.floor((width - side) / 2);
+  const top = Math.floor((height - side) / 2);
+  const scale = side / INPUT_SIZE;
+  const sample = (dst: number) => {
+    const src = Math.min(Math.max((dst + 0.5) * scale - 0.5, 0), side - 1);
+    const low = Math.floor(src);
+    return { low, high: Math.min(low + 1, side - 1), frac: src - low };
+  };
+  const columns = Array.from({ length: INPUT_SIZE }, (_, x) => sample(x));
+  let o = offset;
+  for (let y = 0; y < INPUT_SIZE; y++) {
+    const row = sample(y);
+    const rowLow = (top + row.low) * width;
+    const rowHigh = (top + row.high) * width;
+    for (let x = 0; x < INPUT_SIZE; x++) {
+      const col = columns[x];
+      const p00 = (rowLow + left + col.low) * 4;
+      const p01 = (rowLow + left + col.high) * 4;
+      const p10 = (rowHigh + left + col.low) * 4;
+      const p11 = (rowHigh + left + col.high) * 4;
+      for (let c = 0; c < CHANNELS; c++) {
+        const upper = data[p00 + c] + (data[p01 + c] - data[p00 + c]) * col.frac;
+        const lower = data[p10 + c] + (data[p11 + c] - data[p10 + c]) * col.frac;
+        out[o++] = (upper + (lower - upper) * row.frac) / 127.5 - 1;
+      }
+    }
+  }
+}
+
+/** Many pictures of any sizes -> one [n, 224, 224, 3] tensor (the caller disposes it). */
+export function imagesToTensor(images: readonly RgbaImage[]): tf.Tensor4D {
+  if (images.length === 0) throw new EngineError('image/invalid', 'no pictures given');
+  images.forEach((image, i) => validateImage(image, `image ${i}`));
+  const values = new Float32Array(images.length * VALUES_PER_PICTURE);
+  images.forEach((image, i) => writeInput(image, values, i * VALUES_PER_PICTURE));
+  return tf.tensor4d(values, [images.length, INPUT_SIZE, INPUT_SIZE, CHANNELS]);
+}
+
+/** One picture of any size -> [1, 224, 224, 3] (the caller disposes it). */
+export function imageToTensor(image: RgbaImage): tf.Tensor4D {
+  return imagesToTensor([image]);
+}

@@ -1,0 +1,60 @@
+// The worker's side of the protocol: answers each call with the engine's result or its error code, relays
+// training progress, and turns a 'cancel' into an abort of that call's signal.
+import type { EngineApi } from '../engine/engine-api';
+import { EngineError, isEngineError } from '../engine/errors';
+import type { TrainingProgress } from '../engine/types';
+import type { CallMessage, CallResult, EngineMethod, MessageEndpoint, RequestMessage, ResponseMessage } from './protocol';
+
+/**
+ * Buffers the engine made fresh for this answer, handed over instead of copied. Buffers that came from the
+ * caller (pictures, a stored model) are never transferred: the caller still owns them.
+ */
+function transferablesOf(method: EngineMethod, value: CallResult<EngineMethod>): Transferable[] {
+  if (method === 'embed') return (value as CallResult<'embed'>).map((embedding) => embedding.buffer);
+  if (method === 'train') return [(value as CallResult<'train'>).weights];
+  return [];
+}
+
+function run(engine: EngineApi, message: CallMessage, onProgress: (progress: TrainingProgress) => void, signal: AbortSignal): Promise<CallResult<EngineMethod>> {
+  switch (message.method) {
+    case 'init': return engine.init(...message.args);
+    case 'embed': return engine.embed(...message.args);
+    case 'train': return engine.train(message.args[0], onProgress, signal);
+    case 'loadModel': return engine.loadModel(...message.args);
+    case 'unloadModel': return engine.unloadModel(...message.args);
+    case 'predict': return engine.predict(...message.args);
+    case 'predictEmbeddings': return engine.predictEmbeddings(...message.args);
+    case 'memory': return engine.memory();
+    default: {
+      const unknown: never = message;
+      return Promise.reject(new EngineError('internal', `unknown engine method ${JSON.stringify((unknown as CallMessage).method)}`));
+    }
+  }
+}
+
+/** Serves `engine` on `endpoint` (the worker's global scope, or a MessagePort in tests). */
+export function serveEngine(endpoint: MessageEndpoint, engine: EngineApi): void {
+  const running = new Map<number, AbortController>();
+  const reply = (message: ResponseMessage, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
+
+  endpoint.addEventListener('message', async (event: MessageEvent) => {
+    const message = event.data as RequestMessage;
+    if (message.type === 'cancel') {
+      running.get(message.id)?.abort();
+      return;
+    }
+    const { id, method } = message;
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      const value = await run(engine, message, (progress) => reply({ type: 'progress', id, progress }), controller.signal);
+      reply({ type: 'result', id, value }, transferablesOf(method, value));
+    } catch (error) {
+      const known = isEngineError(error) ? error : new EngineError('internal', error instanceof Error ? error.message : String(error));
+      reply({ type: 'error', id, code: known.code, detail: known.detail });
+    } finally {
+      running.delete(id);
+    }
+  });
+  endpoint.start?.();
+}
