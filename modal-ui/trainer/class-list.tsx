@@ -1,0 +1,57 @@
+import { useId, useState } from 'react';
+import type { ModelService, ModelServiceState } from '../../model-service';
+import { useTranslation } from '../use-translation';
+import { ClassCard } from './class-card';
+import { Icon } from './icons';
+
+export interface ClassListProps {
+  readonly service: ModelService;
+  readonly state: ModelServiceState;
+  /** Which class has the webcam open (one camera at a time in the whole trainer). */
+  readonly webcamClassId: string | null;
+  onWebcamClassChange(classId: string | null): void;
+}
+
+export function ClassList({ service, state, webcamClassId, onWebcamClassChange }: ClassListProps) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [editingId, setEditingId] = useState<string | null>(null);
+
+  const addClass = () => {
+    // A new class starts with its name selected, ready to be typed over.
+    setEditingId(service.addClass(t('trainer.defaultClassName', { number: state.classes.length + 1 })));
+  };
+
+  return (
+    <section className="imt-classes" aria-labelledby={headingId}>
+      <h3 id={headingId} className="imt-heading">{t('trainer.classesHeading')}</h3>
+      <p className="imt-intro">{t('trainer.classesIntro')}</p>
+      {state.undo && (
+        <div className="imt-undo" role="status">
+          <span>{t('trainer.classDeleted', { name: state.undo.className })}</span>
+          <button type="button" className="imt-button imt-button--small" onClick={() => service.undoDelete()}>{t('trainer.undo')}</button>
+          <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.dismissUndo()}>
+            {t('trainer.dismiss')}
+          </button>
+        </div>
+      )}
+      <ol className="imt-classes__list">
+        {state.classes.map((info) => (
+          <li key={info.id}>
+            <ClassCard
+              service={service}
+              info={info}
+              editing={editingId === info.id}
+              onEditingChange={(editing) => setEditingId(editing ? info.id : null)}
+              webcamOpen={webcamClassId === info.id}
+              onWebcamOpenChange={(open) => onWebcamClassChange(open ? info.id : null)}
+            />
+          </li>
+        ))}
+      </ol>
+      <button type="button" className="imt-button imt-button--add" onClick={addClass}>
+        <Icon name="plus" />{t('trainer.addClass')}
+      </button>
+    </section>
+  );
+}

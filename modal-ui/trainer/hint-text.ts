@@ -1,0 +1,24 @@
+import type { TrainReadiness } from '../../model-service';
+import type { t as translate } from '../../locales';
+
+type Translate = typeof translate;
+
+/** The plain-words next step before Train can be pressed, e.g. "Add 3 more pictures to 'paper'". */
+export function readinessHint(t: Translate, readiness: TrainReadiness): string {
+  if (readiness.ready) return t('trainer.hintReady');
+  if (readiness.need === 'classes') {
+    return t(readiness.missing === 1 ? 'trainer.hintMoreClassesOne' : 'trainer.hintMoreClassesOther', { count: readiness.missing });
+  }
+  return t(readiness.missing === 1 ? 'trainer.hintMorePicturesOne' : 'trainer.hintMorePicturesOther', {
+    count: readiness.missing,
+    name: readiness.className,
+  });
+}
+
+export function pictureCount(t: Translate, count: number): string {
+  return t(count === 1 ? 'trainer.pictureCountOne' : 'trainer.pictureCountOther', { count });
+}
+
+export function percent(confidence: number): number {
+  return Math.round(Math.min(Math.max(confidence, 0), 1) * 100);
+}

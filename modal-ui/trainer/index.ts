@@ -1,0 +1,1 @@
+export { TrainerModal, type TrainerModalProps } from './trainer-modal';

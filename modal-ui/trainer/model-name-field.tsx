@@ -1,0 +1,35 @@
+import { useEffect, useId, useState } from 'react';
+import type { ModelService } from '../../model-service';
+import { useTranslation } from '../use-translation';
+
+/** The model's name: saved on Enter or when the field is left; Esc puts the saved name back. */
+export function ModelNameField({ service, name }: { readonly service: ModelService; readonly name: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState(name);
+  useEffect(() => setText(name), [name]);
+  const commit = () => {
+    if (service.renameModel(text)) setText(name);
+  };
+  return (
+    <div className="imt-model-name">
+      <label htmlFor={id}>{t('trainer.modelName')}</label>
+      <input
+        id={id}
+        value={text}
+        maxLength={60}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            commit();
+          } else if (event.key === 'Escape' && text !== name) {
+            event.preventDefault(); // the first Esc undoes the typing; the next one closes the trainer
+            setText(name);
+          }
+        }}
+      />
+    </div>
+  );
+}

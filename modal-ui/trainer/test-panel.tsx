@@ -1,0 +1,139 @@
+import { useEffect, useId, useState } from 'react';
+import type { ModelService, ModelServiceState, ProblemCode, RecognitionResult } from '../../model-service';
+import { problemCode } from '../../model-service';
+import { CameraView, useCamera } from '../camera';
+import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection, type SquarePicture } from '../pictures/square-picture';
+import { useTranslation } from '../use-translation';
+import { percent } from './hint-text';
+import { Icon } from './icons';
+import { usePictureUrl } from './use-picture-url';
+
+function TestCamera({ onPicture }: { onPicture(picture: SquarePicture): void }) {
+  const { t } = useTranslation();
+  const camera = useCamera(true);
+  return (
+    <CameraView camera={camera}>
+      <button
+        type="button"
+        className="imt-button"
+        onClick={async () => {
+          const picture = await camera.capture();
+          if (picture) onPicture(picture);
+        }}
+      >
+        {t('trainer.testSnap')}
+      </button>
+    </CameraView>
+  );
+}
+
+interface Tested {
+  readonly jpeg: Blob;
+  readonly result: RecognitionResult;
+}
+
+/** Try the model: a picture from a file or the webcam, one bar per class, and the top class named. */
+export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
+  readonly service: ModelService;
+  readonly state: ModelServiceState;
+  readonly webcamOpen: boolean;
+  onWebcamOpenChange(open: boolean): void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [tested, setTested] = useState<Tested | null>(null);
+  const [problem, setProblem] = useState<ProblemCode | PictureRejection | null>(null);
+  const [busy, setBusy] = useState(false);
+  const previewUrl = usePictureUrl(tested?.jpeg ?? null);
+  const hasModel = state.trained !== null;
+  const trainedAt = state.trained?.trainedAt;
+
+  // A new model makes the old answer stale.
+  useEffect(() => setTested(null), [trainedAt]);
+
+  const test = async (picture: SquarePicture) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setTested({ jpeg: picture.jpeg, result: await service.recognize(picture.image) });
+    } catch (error) {
+      setProblem(problemCode(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="imt-panel imt-test" aria-labelledby={headingId}>
+      <h3 id={headingId} className="imt-heading">{t('trainer.testHeading')}</h3>
+      {!hasModel && <p className="imt-field-help">{t('trainer.testNeedsModel')}</p>}
+      <div className="imt-test__actions">
+        <label className={`imt-button imt-file-button${hasModel ? '' : ' imt-file-button--disabled'}`}>
+          <Icon name="picture" />
+          {t('trainer.testPicture')}
+          <input
+            type="file"
+            accept={ACCEPT_ATTRIBUTE}
+            className="imt-visually-hidden"
+            disabled={!hasModel}
+            onChange={async (event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (!file) return;
+              try {
+                await test(await pictureFromFile(file));
+              } catch (error) {
+                setProblem(error instanceof PictureError ? error.reason : 'picture/unreadable');
+              }
+            }}
+          />
+        </label>
+        <button
+          type="button"
+          className="imt-button imt-button--blue"
+          aria-expanded={webcamOpen}
+          disabled={!hasModel}
+          onClick={() => onWebcamOpenChange(!webcamOpen)}
+        >
+          <Icon name="camera" />{t('trainer.testWithWebcam')}
+        </button>
+      </div>
+      {webcamOpen && hasModel && <TestCamera onPicture={(picture) => void test(picture)} />}
+      {busy && <p className="imt-field-help" role="status">{t('trainer.testing')}</p>}
+      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {tested && (
+        <div className="imt-result">
+          {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}
+          <div className="imt-result__answer">
+            <p className="imt-result__top" role="status">
+              {t('trainer.testResult', { name: tested.result.className })}
+            </p>
+            <ul className="imt-meters">
+              {tested.result.confidences.map((entry) => {
+                const value = percent(entry.confidence);
+                const isTop = entry.classId === tested.result.classId;
+                return (
+                  <li key={entry.classId} className={`imt-meter${isTop ? ' imt-meter--top' : ''}`}>
+                    <span className="imt-meter__name">{entry.name}</span>
+                    <div
+                      className="imt-meter__track"
+                      role="meter"
+                      aria-label={entry.name}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={value}
+                      aria-valuetext={`${value}%`}
+                    >
+                      <div className="imt-meter__bar" style={{ width: `${value}%` }} />
+                    </div>
+                    <span className="imt-meter__value" aria-hidden="true">{value}%</span>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import { useId } from 'react';
+import type { ModelService, ModelServiceState } from '../../model-service';
+import { useTranslation } from '../use-translation';
+import { readinessHint } from './hint-text';
+import { Icon } from './icons';
+import { SettingsPanel } from './settings-panel';
+import { TrainingChart } from './training-chart';
+
+/** Train / Stop, the hint saying what is missing, the progress, the live chart and the Advanced settings. */
+export function TrainPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const hintId = useId();
+  const { training, trained, engine } = state;
+  const running = training.status === 'running';
+
+  let hint: string;
+  if (running) hint = training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
+  else if (engine.status === 'failed') hint = t(`errors.${engine.problem}`);
+  else if (!state.readiness.ready) hint = readinessHint(t, state.readiness);
+  else if (engine.status === 'starting') hint = t('trainer.engineStarting');
+  else hint = t('trainer.hintReady');
+  const canTrain = state.readiness.ready && engine.status === 'ready' && !running;
+
+  const chartHistory = running ? training.history : trained?.history ?? [];
+  const chartEpochs = running ? training.totalEpochs : chartHistory.length;
+  const showChart = running ? training.method === 'dense' : trained?.method === 'dense' && chartHistory.length > 0;
+
+  return (
+    <section className="imt-panel imt-train" aria-labelledby={headingId}>
+      <h3 id={headingId} className="imt-heading">{t('trainer.trainHeading')}</h3>
+      <div className="imt-train__row">
+        {running ? (
+          <button type="button" className="imt-button imt-button--stop imt-button--big" onClick={() => service.stopTraining()} disabled={training.stopping}>
+            <Icon name="stop" />{t('trainer.stop')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="imt-button imt-button--train imt-button--big"
+            onClick={() => void service.train()}
+            disabled={!canTrain}
+            aria-describedby={hintId}
+          >
+            <Icon name="play" />{t('trainer.train')}
+          </button>
+        )}
+        <p id={hintId} className="imt-train__hint" aria-live="polite">{hint}</p>
+      </div>
+      {running && (
+        <progress
+          className="imt-progress"
+          aria-label={t('trainer.trainingProgress')}
+          value={training.method === 'dense' ? training.epoch : undefined}
+          max={training.totalEpochs}
+        />
+      )}
+      {training.status === 'done' && (
+        <>
+          <progress className="imt-progress" aria-label={t('trainer.trainingProgress')} value={1} max={1} />
+          <p className="imt-note imt-note--good" role="status">{t('trainer.trainingDone')}</p>
+        </>
+      )}
+      {training.status === 'stopped' && <p className="imt-note" role="status">{t('trainer.trainingStopped')}</p>}
+      {training.status === 'failed' && (
+        <p className="imt-note imt-note--bad" role="alert">{t('trainer.trainingFailed', { reason: t(`errors.${training.problem}`) })}</p>
+      )}
+      {trained?.outOfDate && !running && <p className="imt-note imt-note--warn">{t('trainer.outOfDate')}</p>}
+      {showChart && <TrainingChart history={chartHistory} totalEpochs={chartEpochs} />}
+      {!running && trained?.method === 'knn' && <p className="imt-field-help">{t('trainer.knnNoChart')}</p>}
+      <SettingsPanel service={service} settings={state.settings} disabled={running} />
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+// The training settings the child may change in the trainer's "Advanced" part, checked against the engine's own
+// limits so a value the engine would refuse is refused in the trainer, with a message, before any training.
+import { TRAINING_SETTING_LIMITS } from '../engine/training-settings';
+import type { HeadKind, TrainingSettings } from '../engine/types';
+
+export type NumericSetting = keyof typeof TRAINING_SETTING_LIMITS;
+
+export interface SettingLimit {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+}
+
+export const SETTING_LIMITS: Readonly<Record<NumericSetting, SettingLimit>> = TRAINING_SETTING_LIMITS;
+
+const METHODS: readonly HeadKind[] = ['knn', 'dense'];
+const NUMERIC = Object.keys(SETTING_LIMITS) as NumericSetting[];
+
+export function isValidSetting(name: NumericSetting, value: number): boolean {
+  const limit = SETTING_LIMITS[name];
+  return Number.isFinite(value) && value >= limit.min && value <= limit.max && (!limit.integer || Number.isInteger(value));
+}
+
+/** Applies the valid changes only; an invalid or missing value keeps the one in `base`. */
+export function applySettingChanges(base: TrainingSettings, changes: Partial<TrainingSettings> | undefined): TrainingSettings {
+  const next = { ...base };
+  if (changes?.method && METHODS.includes(changes.method)) next.method = changes.method;
+  for (const name of NUMERIC) {
+    const value = changes?.[name];
+    if (typeof value === 'number' && isValidSetting(name, value)) next[name] = value;
+  }
+  return next;
+}

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EMBEDDING_SIZE, type SerializedModel, type TrainingSettings } from '../engine/types';
+import type { KeyValueBackend } from './backend';
+import { toStoreError } from './errors';
+import { createMemoryBackend } from './memory-backend';
+import { createModelStore } from './model-store';
+import type { ModelDraft, StoredPicture, TrainedVersion } from './types';
+
+const settings: TrainingSettings = {
+  method: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3,
+};
+
+function draft(overrides: Partial<ModelDraft> = {}): ModelDraft {
+  return {
+    schema: 1, id: 'm1', name: 'Hands', settings, trainedVersion: null, updatedAt: 1,
+    classes: [{ id: 'c0', name: 'zero' }, { id: 'c1', name: 'one' }],
+    ...overrides,
+  };
+}
+
+function picture(id: string, classId: string, createdAt: number): StoredPicture {
+  const embedding = new Float32Array(EMBEDDING_SIZE).fill(createdAt);
+  return { id, modelId: 'm1', classId, jpeg: new Blob([id], { type: 'image/jpeg' }), embedding, createdAt };
+}
+
+function trainedVersion(version: string, weight: number): TrainedVersion {
+  const model = { metadata: { name: version } as unknown as SerializedModel['metadata'], weights: new Float32Array([weight]).buffer };
+  return { version, model, trainedOn: { classIds: ['c0', 'c1'], pictureIds: ['p1'] } };
+}
+
+test('a fresh browser has no model; a created model comes back with its pictures in the order they were added', async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  assert.equal(await store.loadActiveModel(), undefined);
+  await store.createModel(draft());
+  await store.putPicture(picture('pb', 'c1', 20));
+  await store.putPicture(picture('pa', 'c0', 10));
+  await store.putPicture(picture('pc', 'c0', 30));
+
+  const loaded = await createModelStore(backend).loadActiveModel();
+  assert.ok(loaded);
+  assert.equal(loaded.draft.name, 'Hands');
+  assert.deepEqual(loaded.pictures.map((p) => p.id), ['pa', 'pb', 'pc']);
+  assert.equal(loaded.pictures[0].embedding[0], 10);
+  assert.equal(await loaded.pictures[2].jpeg.text(), 'pc');
+  assert.equal(loaded.trained, null);
+});
+
+test('removing pictures and renaming are single writes that survive a reload', async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  await store.putPicture(picture('pa', 'c0', 1));
+  await store.putPicture(picture('pb', 'c0', 2));
+  await store.deletePictures('m1', ['pa']);
+  await store.saveDraft(draft({ name: 'Signs', classes: [{ id: 'c0', name: 'nothing' }, { id: 'c1', name: 'one' }] }));
+  const loaded = await createModelStore(backend).loadActiveModel();
+  assert.deepEqual(loaded?.pictures.map((p) => p.id), ['pb']);
+  assert.equal(loaded?.draft.name, 'Signs');
+  assert.equal(loaded?.draft.classes[0].name, 'nothing');
+});
+
+test('pictures of a class that is gone are cleaned up on load', async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  await store.putPicture(picture('keep', 'c0', 1));
+  await store.putPicture(picture('orphan', 'c1', 2));
+  await store.saveDraft(draft({ classes: [{ id: 'c0', name: 'zero' }] }));
+  const loaded = await createModelStore(backend).loadActiveModel();
+  assert.deepEqual(loaded?.pictures.map((p) => p.id), ['keep']);
+  assert.deepEqual(await backend.keysUnder(['picture', 'm1']), [['picture', 'm1', 'keep']]);
+});
+
+test('saving a trained model switches the pointer and removes the previous version', async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  await store.saveTrained(draft({ trainedVersion: 'v1' }), trainedVersion('v1', 1));
+  await store.saveTrained(draft({ trainedVersion: 'v2' }), trainedVersion('v2', 2));
+  assert.deepEqual(await backend.keysUnder(['trained', 'm1']), [['trained', 'm1', 'v2']]);
+  const loaded = await createModelStore(backend).loadActiveModel();
+  assert.equal(loaded?.draft.trainedVersion, 'v2');
+  assert.equal(new Float32Array(loaded!.trained!.model.weights)[0], 2);
+  assert.deepEqual(loaded?.trained?.trainedOn.pictureIds, ['p1']);
+});
+
+test('a save cut off before the pointer switch leaves the previous model in use and the half-saved one is dropped', async () => {
+  const memory = createMemoryBackend();
+  let failDraftWrites = false;
+  // The tab "closes" right after the new version's record was written: the draft write never happens.
+  const backend: KeyValueBackend = {
+    ...memory,
+    setMany: async (entries) => {
+      if (failDraftWrites && entries.some(([key]) => key[0] === 'model')) throw new Error('tab closed');
+      return memory.setMany(entries);
+    },
+  };
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  await store.saveTrained(draft({ trainedVersion: 'v1' }), trainedVersion('v1', 1));
+  failDraftWrites = true;
+  await assert.rejects(store.saveTrained(draft({ trainedVersion: 'v2' }), trainedVersion('v2', 2)), /tab closed/);
+
+  const loaded = await createModelStore(memory).loadActiveModel();
+  assert.equal(loaded?.draft.trainedVersion, 'v1');
+  assert.equal(new Float32Array(loaded!.trained!.model.weights)[0], 1);
+  assert.deepEqual(await memory.keysUnder(['trained', 'm1']), [['trained', 'm1', 'v1']]);
+});
+
+test('a pointer to a version that was never written reads as "not trained"', async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  await store.createModel(draft({ trainedVersion: 'missing' }));
+  const loaded = await store.loadActiveModel();
+  assert.equal(loaded?.trained, null);
+  assert.equal(loaded?.draft.trainedVersion, null);
+});
+
+test('a failed write is reported and later writes still go through in order', async () => {
+  const memory = createMemoryBackend();
+  let full = true;
+  const backend: KeyValueBackend = {
+    ...memory,
+    setMany: async (entries) => {
+      if (full && entries.some(([key]) => key[0] === 'picture')) {
+        throw toStoreError(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      }
+      return memory.setMany(entries);
+    },
+  };
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  await assert.rejects(store.putPicture(picture('big', 'c0', 1)), { name: 'StoreError', code: 'store/quota-exceeded' });
+  full = false;
+  await store.putPicture(picture('small', 'c0', 2));
+  await store.saveDraft(draft({ name: 'After' }));
+  const loaded = await store.loadActiveModel();
+  assert.deepEqual(loaded?.pictures.map((p) => p.id), ['small']);
+  assert.equal(loaded?.draft.name, 'After');
+});
+
+test('IndexedDB failures map to codes the UI can explain', () => {
+  assert.equal(toStoreError(new DOMException('full', 'QuotaExceededError')).code, 'store/quota-exceeded');
+  assert.equal(toStoreError(new ReferenceError('indexedDB is not defined')).code, 'store/unavailable');
+  assert.equal(toStoreError(new DOMException('blocked', 'SecurityError')).code, 'store/unavailable');
+  assert.equal(toStoreError(new DOMException('disk', 'UnknownError')).code, 'store/failed');
+});

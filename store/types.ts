@@ -1,0 +1,54 @@
+// What is kept in IndexedDB for the child's work. Records are plain structured-clonable data.
+import type { ClassInfo, Embedding, SerializedModel, TrainingSettings } from '../engine/types';
+
+/** Which pictures and classes a trained model learnt from, to tell when the child changed them since. */
+export interface TrainedOn {
+  /** Class ids in the model's order. */
+  readonly classIds: readonly string[];
+  readonly pictureIds: readonly string[];
+}
+
+/** The model the child is building: small, rewritten whole on every change. */
+export interface ModelDraft {
+  readonly schema: 1;
+  readonly id: string;
+  readonly name: string;
+  readonly classes: readonly ClassInfo[];
+  readonly settings: TrainingSettings;
+  /** The trained version in use (the pointer switched after the version is fully written); null before any. */
+  readonly trainedVersion: string | null;
+  readonly updatedAt: number;
+}
+
+/** One picture, stored on its own so adding a picture is one small write. */
+export interface StoredPicture {
+  readonly id: string;
+  readonly modelId: string;
+  readonly classId: string;
+  /** The 224x224 centre-cropped square as JPEG. */
+  readonly jpeg: Blob;
+  /** Its backbone embedding, computed once when the picture was added. */
+  readonly embedding: Embedding;
+  /** Milliseconds since 1970; orders pictures within a class. */
+  readonly createdAt: number;
+}
+
+export interface TrainedVersion {
+  readonly version: string;
+  readonly model: SerializedModel;
+  readonly trainedOn: TrainedOn;
+}
+
+/** Which models exist in this browser's workspace (one for now; several later). */
+export interface WorkspaceIndex {
+  readonly schema: 1;
+  readonly modelIds: readonly string[];
+  readonly activeModelId: string;
+}
+
+export interface LoadedModel {
+  readonly draft: ModelDraft;
+  /** Ordered by createdAt. */
+  readonly pictures: readonly StoredPicture[];
+  readonly trained: TrainedVersion | null;
+}
