@@ -1,5 +1,6 @@
+import type { Evaluation } from './lab/evaluation';
 import type {
-  Embedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
+  Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
 } from './types';
 
 /** Where the backbone comes from. Tried in order by the caller; the engine loads one. */
@@ -19,6 +20,20 @@ export interface EngineInitOptions {
   readonly wasmPath?: string;
   /** Forces a backend (tests, benchmarks); otherwise chosen by evidence. */
   readonly backend?: 'wasm' | 'webgl' | 'cpu';
+}
+
+/** "Shrink it": the int8 model and what shrinking it changed, for the Lab to show before the child keeps it. */
+export interface ShrinkReport {
+  /** The same model with int8 weights (engine/model-format.ts quantizeModel); load and save it like any model. */
+  readonly model: SerializedModel;
+  /** Size of the model file (encodeModel) before and after. */
+  readonly bytesBefore: number;
+  readonly bytesAfter: number;
+  /** The float model and the int8 model on the same pictures. */
+  readonly before: Evaluation;
+  readonly after: Evaluation;
+  /** Indices (into the pictures given) whose answer changed. */
+  readonly changedPictures: readonly number[];
 }
 
 export interface EngineInfo {
@@ -44,4 +59,13 @@ export interface EngineApi {
   predict(key: string, image: RgbaImage): Promise<Prediction>;
   predictEmbeddings(key: string, embeddings: readonly Embedding[]): Promise<Prediction[]>;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /**
+   * How the model under `key` does on pictures whose class is known (class indices in the model's class order):
+   * counts, per-class accuracy, confusion matrix and each picture's percentages, pictures in the order given.
+   */
+  evaluate(key: string, examples: readonly LabelledEmbedding[]): Promise<Evaluation>;
+  /** KNN with few pictures: each example predicted from all the others by k neighbours. Needs no loaded model. */
+  evaluateLeaveOneOut(examples: readonly LabelledEmbedding[], classCount: number, k: number): Promise<Evaluation>;
+  /** Shrinks `model` to int8 and evaluates the float and int8 versions on `examples` (e.g. the validation pictures). */
+  shrinkModel(model: SerializedModel, examples: readonly LabelledEmbedding[]): Promise<ShrinkReport>;
 }

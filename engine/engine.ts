@@ -3,19 +3,23 @@ import * as tf from '@tensorflow/tfjs';
 import { Backbone } from './backbone/backbone';
 import { loadBackbone } from './backbone/load-backbone';
 import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
-import type { EngineApi, EngineInfo, EngineInitOptions } from './engine-api';
+import type { EngineApi, EngineInfo, EngineInitOptions, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
 import { DenseHead, trainDenseHead } from './heads/dense-head';
 import { stackEmbeddings, topClass, type Head, type TrainedHead } from './heads/head';
 import { KnnHead, trainKnnHead } from './heads/knn-head';
-import { readModel, writeModel, type ValidatedModel } from './model-format';
+import { withAugmentedCopies } from './lab/augmentation';
+import { changedAnswers, evaluatePredictions, leaveOneOutKnn, type Evaluation } from './lab/evaluation';
+import { encodeModel, MODEL_LIMITS, quantizeModel, readModel, writeModel, type ValidatedModel } from './model-format';
 import { validateImage } from './preprocess';
-import { seededRandom, splitExamples, validateEmbedding, validateTrainRequest } from './training-data';
-import type { Embedding, Prediction, TrainingProgress, TrainRequest } from './types';
+import { seededRandom, splitExamples, validateEmbedding, validateExamples, validateTrainRequest } from './training-data';
+import { hiddenLayersOf, TRAINING_SETTING_LIMITS } from './training-settings';
+import type { Embedding, LabelledEmbedding, Prediction, SerializedModel, TrainingProgress, TrainingSettings, TrainRequest } from './types';
 
 /** A head in use; replacing or unloading it waits for predictions still running on it before disposing. */
 interface LoadedHead {
   readonly head: Head;
+  readonly classCount: number;
   users: number;
   retired: boolean;
 }
@@ -29,6 +33,18 @@ function headFromModel(model: ValidatedModel): Head {
   return head.kind === 'knn'
     ? KnnHead.fromNormalized(model.tensors[0], head.examplesPerClass, head.k)
     : DenseHead.fromWeights(head.layers, model.tensors);
+}
+
+/** The settings as the model file records them: a dense head's actual stack; KNN ignores (and so drops) any stack. */
+function settingsUsed(settings: TrainingSettings): TrainingSettings {
+  const { hiddenLayers, ...rest } = settings;
+  return rest.method === 'dense' ? { ...rest, hiddenLayers: hiddenLayersOf(settings) } : rest;
+}
+
+/** Pictures whose class is known, scored by `head` (which answers `classCount` classes). */
+async function evaluateWith(head: Head, classCount: number, examples: readonly LabelledEmbedding[]): Promise<{ evaluation: Evaluation; predictions: Prediction[] }> {
+  const predictions = await predictWith(head, examples.map((example) => example.embedding));
+  return { evaluation: evaluatePredictions(examples.map((example) => example.classIndex), predictions, classCount), predictions };
 }
 
 async function predictWith(head: Head, embeddings: readonly Embedding[]): Promise<Prediction[]> {
@@ -72,13 +88,13 @@ export function createEngine(): EngineApi {
     return info;
   }
 
-  async function withHead<T>(key: string, use: (head: Head) => Promise<T>): Promise<T> {
+  async function withHead<T>(key: string, use: (head: Head, classCount: number) => Promise<T>): Promise<T> {
     backbone();
     const loaded = heads.get(key);
     if (!loaded) throw new EngineError('model/not-loaded', `no model is loaded as ${JSON.stringify(key)}`);
     loaded.users++;
     try {
-      return await use(loaded.head);
+      return await use(loaded.head, loaded.classCount);
     } finally {
       loaded.users--;
       release(loaded);
@@ -99,7 +115,12 @@ export function createEngine(): EngineApi {
     const { settings, classes } = request;
     const seed = request.seed ?? Math.floor(Math.random() * 2 ** 32);
     const random = seededRandom(seed);
-    const { training, validation } = splitExamples(request.examples, classes.length, settings.validationRate, random);
+    const split = splitExamples(request.examples, classes.length, settings.validationRate, random);
+    const { validation } = split;
+    // After the split, so copies of held-out pictures never reach training (they would let the model peek at the test).
+    const training = withAugmentedCopies(split.training, request.augmented ?? []);
+    const hasPictureIds = request.examples.some((example) => example.pictureId !== undefined);
+    const validationPictureIds = validation.flatMap((example) => (example.pictureId === undefined ? [] : [example.pictureId]));
     const totalEpochs = settings.method === 'knn' ? 1 : settings.epochs;
     const cancelled = () => new EngineError('train/cancelled', 'training was stopped');
     if (signal?.aborted) throw cancelled();
@@ -111,17 +132,43 @@ export function createEngine(): EngineApi {
     } else {
       trained = await trainDenseHead({
         training, validation, classCount: classes.length, settings, seed, random, signal,
-        onEpoch: (metrics) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics }),
+        onEpoch: (metrics, stoppedEarly) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics, ...(stoppedEarly && { stoppedEarly }) }),
       });
     }
     try {
       if (signal?.aborted) throw cancelled();
       return writeModel({
-        name: request.modelName, classes, settings, history: trained.history,
+        name: request.modelName, classes, settings: settingsUsed(settings), history: trained.history,
         head: trained.head.describe(), weights: await trained.head.weights(),
+        ...(trained.stoppedEarly && { stoppedEarly: trained.stoppedEarly }),
+        ...(hasPictureIds && { validationPictureIds }),
       });
     } finally {
       trained.head.dispose();
+    }
+  }
+
+  async function shrinkModel(model: SerializedModel, examples: readonly LabelledEmbedding[]): Promise<ShrinkReport> {
+    backbone();
+    const float = readModel(model);
+    const classCount = float.metadata.classes.length;
+    validateExamples(examples, classCount);
+    const small = quantizeModel(model);
+    const heads: Head[] = [];
+    try {
+      heads.push(headFromModel(float));
+      heads.push(headFromModel(readModel(small)));
+      const [before, after] = [await evaluateWith(heads[0], classCount, examples), await evaluateWith(heads[1], classCount, examples)];
+      return {
+        model: small,
+        bytesBefore: encodeModel(model).byteLength,
+        bytesAfter: encodeModel(small).byteLength,
+        before: before.evaluation,
+        after: after.evaluation,
+        changedPictures: changedAnswers(before.predictions, after.predictions),
+      };
+    } finally {
+      heads.forEach((head) => head.dispose());
     }
   }
 
@@ -139,9 +186,10 @@ export function createEngine(): EngineApi {
 
     loadModel: (key, model) => asEngineErrors(async () => {
       backbone();
-      const head = headFromModel(readModel(model));
+      const validated = readModel(model);
+      const head = headFromModel(validated);
       retire(key);
-      heads.set(key, { head, users: 0, retired: false });
+      heads.set(key, { head, classCount: validated.metadata.classes.length, users: 0, retired: false });
     }),
 
     unloadModel: (key) => asEngineErrors(async () => retire(key)),
@@ -159,6 +207,24 @@ export function createEngine(): EngineApi {
       embeddings.forEach((embedding, i) => validateEmbedding(embedding, `embedding ${i}`));
       return withHead(key, (head) => predictWith(head, embeddings));
     }),
+
+    evaluate: (key, examples) => asEngineErrors(() => withHead(key, async (head, classCount) => {
+      validateExamples(examples, classCount);
+      return (await evaluateWith(head, classCount, examples)).evaluation;
+    })),
+
+    evaluateLeaveOneOut: (examples, classCount, k) => asEngineErrors(async () => {
+      if (!Number.isInteger(classCount) || classCount < 2 || classCount > MODEL_LIMITS.classes) {
+        throw new EngineError('train/too-few-classes', `${classCount} classes; leave-one-out needs 2 to ${MODEL_LIMITS.classes}`);
+      }
+      const { min, max } = TRAINING_SETTING_LIMITS.knnK;
+      if (!Number.isInteger(k) || k < min || k > max) throw new EngineError('train/invalid-settings', `knnK ${k} must be a whole number from ${min} to ${max}`);
+      validateExamples(examples, classCount);
+      if (examples.length < 2) throw new EngineError('train/too-few-examples', 'leave-one-out needs at least 2 pictures');
+      return evaluatePredictions(examples.map((example) => example.classIndex), leaveOneOutKnn(examples, classCount, k), classCount);
+    }),
+
+    shrinkModel: (model, examples) => asEngineErrors(() => shrinkModel(model, examples)),
 
     memory: () => asEngineErrors(async () => {
       backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing

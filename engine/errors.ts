@@ -1,5 +1,6 @@
 // Engine errors carry a stable code instead of prose: the UI turns the code into words in the child's
 // language (locales/<lang>/errors.json has one entry per code), so the engine stays language-free.
+import type { StackProblem } from './types';
 
 export type EngineErrorCode =
   | 'base-model/unreachable'      // no source of the backbone answered (offline, wrong path)
@@ -12,6 +13,7 @@ export type EngineErrorCode =
   | 'train/too-few-examples'
   | 'train/invalid-settings'
   | 'train/invalid-classes'       // class ids missing or repeated, or an example points at no class
+  | 'train/invalid-head'          // the block-built stack cannot be trained (`headProblems` says why, block by block)
   | 'train/cancelled'
   | 'model/not-loaded'            // predict with a model key that was never loaded
   | 'model/invalid'               // a serialized model failed validation (details say what)
@@ -24,6 +26,8 @@ export class EngineError extends Error {
     readonly code: EngineErrorCode,
     /** English detail for logs and tests; never shown to a child as is. */
     readonly detail: string,
+    /** 'train/invalid-head' only: every problem of the stack, so the editor can explain each block. */
+    readonly headProblems?: readonly StackProblem[],
   ) {
     super(`${code}: ${detail}`);
     this.name = 'EngineError';
@@ -38,7 +42,8 @@ export function isEngineError(value: unknown): value is EngineError {
 export const ENGINE_ERROR_CODES = [
   'base-model/unreachable', 'base-model/hash-mismatch', 'base-model/invalid', 'base-model/not-loaded',
   'image/invalid', 'embedding/invalid',
-  'train/too-few-classes', 'train/too-few-examples', 'train/invalid-settings', 'train/invalid-classes', 'train/cancelled',
+  'train/too-few-classes', 'train/too-few-examples', 'train/invalid-settings', 'train/invalid-classes', 'train/invalid-head',
+  'train/cancelled',
   'model/not-loaded', 'model/invalid', 'model/wrong-base-model', 'model/unsupported-version',
   'internal',
 ] as const satisfies readonly EngineErrorCode[];

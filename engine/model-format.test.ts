@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import { BASE_MODEL } from './base-model';
 import { isEngineError, type EngineErrorCode } from './errors';
 import { denseLayersFor, expectedWeightSpecs } from './heads/weight-layout';
-import { decodeModel, encodeModel, readModel, writeModel } from './model-format';
+import { decodeModel, encodeModel, quantizeModel, readModel, writeModel, type ModelContent } from './model-format';
 import { DEFAULT_TRAINING_SETTINGS } from './training-settings';
-import type { ClassInfo, HeadDescription, ModelMetadata, SerializedModel } from './types';
+import type { ClassInfo, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from './types';
 
 const CLASSES: ClassInfo[] = [{ id: 'a', name: 'rock' }, { id: 'b', name: 'paper' }, { id: 'c', name: 'scissors' }];
 const HISTORY = [{ epoch: 1, loss: 0.9, acc: 0.5, valLoss: 1, valAcc: 0.4, ms: 12 }, { epoch: 2, loss: 0.5, acc: 0.8, ms: 11 }];
@@ -113,7 +113,7 @@ test('each broken part of the metadata is refused with a detail naming the check
     ['head output vs classes', altered(dense(), (m) => { m.classes.push({ id: 'd', name: 'lizard' }); }), /answers 3 classes but the model lists 4/],
     ['not ending in softmax', altered(dense(), (m) => { m.head.layers[1].activation = 'relu'; }), /end with a softmax/],
     ['unknown activation', altered(dense(), (m) => { m.head.layers[0].activation = 'swish'; }), /activation "swish" is unknown/],
-    ['unknown layer', altered(dense(), (m) => { m.head.layers[0].type = 'conv2d'; }), /neither dense nor dropout/],
+    ['unknown layer', altered(dense(), (m) => { m.head.layers[0].type = 'conv2d'; }), /not a dense, dropout or batchNorm layer/],
     ['knn counts vs classes', altered(knn(), (m) => { m.head.examplesPerClass = [2, 1]; }), /one count per class \(3\)/],
     ['knn negative count', altered(knn(), (m) => { m.head.examplesPerClass = [2, 2, -1]; }), /not a whole number in range/],
     ['knn without examples', altered(knn(), (m) => { m.head.examplesPerClass = [0, 0, 0]; }), /totals 0/],
@@ -121,8 +121,10 @@ test('each broken part of the metadata is refused with a detail naming the check
     ['history', altered(dense(), (m) => { m.history[1].loss = 'low'; }), /history\[1\]/],
     ['trainedAt', altered(dense(), (m) => { m.trainedAt = 'yesterday'; }), /trainedAt/],
     ['spec count', altered(dense(), (m) => { m.weightSpecs.pop(); }), /weightSpecs must list 4 tensors/],
-    ['spec shape vs head', altered(dense(), (m) => { m.weightSpecs[2].shape = [100, 4]; }), /weightSpecs\[2\] should be dense_1\/kernel float32 \[100, 3\]/],
-    ['spec dtype', altered(knn(), (m) => { m.weightSpecs[0].dtype = 'int8'; }), /weightSpecs\[0\] should be knn\/examples float32/],
+    ['spec shape vs head', altered(dense(), (m) => { m.weightSpecs[2].shape = [100, 4]; }), /weightSpecs\[2\] should be dense_1\/kernel float32 or int8 \[100, 3\]/],
+    ['spec dtype', altered(knn(), (m) => { m.weightSpecs[0].dtype = 'int32'; }), /weightSpecs\[0\] should be knn\/examples float32 or int8/],
+    ['int8 without quantization', altered(knn(), (m) => { m.weightSpecs[0].dtype = 'int8'; }), /weightSpecs\[0\] is int8 but its quantization/],
+    ['float32 with quantization', altered(knn(), (m) => { m.weightSpecs[0].quantization = { scale: 1, zeroPoint: 0 }; }), /is float32 but has a quantization/],
   ];
   for (const [label, model, detail] of cases) rejects(model, 'model/invalid', detail, label);
 });
@@ -163,4 +165,113 @@ test('bytes that are not a model file are refused', () => {
   brokenJson[12] = '['.charCodeAt(0);
   decodeRejects(brokenJson, /not UTF-8 JSON/, 'broken JSON');
   decodeRejects(bytes.subarray(0, bytes.length - 8), /bytes but weightSpecs need/, 'cut in the weights');
+});
+
+// ------------------------------------------------------------------------------------ Lab additions
+
+const STACK: HeadLayerSpec[] = [
+  { type: 'dense', units: 32, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.3 }, { type: 'dense', units: 16, activation: 'tanh' },
+];
+
+/** A block-built dense model as the trainer writes it: the stack in the settings and in the head. */
+function stacked(extra: Partial<ModelContent> = {}): SerializedModel {
+  const head: HeadDescription = { kind: 'dense', layers: [...STACK, { type: 'dense', units: 3, activation: 'softmax' }] };
+  const specs = expectedWeightSpecs(head);
+  let position = 0;
+  const values = specs.map((spec) => Float32Array.from({ length: spec.shape.reduce((a, b) => a * b, 1) }, () => (position++ % 997) / 1e3 - 0.4));
+  return writeModel({
+    name: 'blocks', classes: CLASSES, history: HISTORY, head, weights: { specs, values },
+    settings: { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: STACK, stopAtAccuracy: 0.9 }, ...extra,
+  });
+}
+
+test('a block-built stack with batch normalisation and dropout round-trips through bytes with its weights', () => {
+  const model = stacked({ stoppedEarly: { epoch: 2, watched: 'acc', accuracy: 0.8 }, validationPictureIds: ['p1', 'p7'] });
+  assert.deepEqual(model.metadata.weightSpecs.map((s) => [s.name, s.shape]), [
+    ['dense_0/kernel', [1280, 32]], ['dense_0/bias', [32]],
+    ['batch_normalization_1/gamma', [32]], ['batch_normalization_1/beta', [32]],
+    ['batch_normalization_1/moving_mean', [32]], ['batch_normalization_1/moving_variance', [32]],
+    ['dense_3/kernel', [32, 16]], ['dense_3/bias', [16]], ['dense_4/kernel', [16, 3]], ['dense_4/bias', [3]],
+  ]);
+  const decoded = decodeModel(encodeModel(model));
+  assert.deepEqual(decoded.metadata, model.metadata);
+  assert.deepEqual(decoded.metadata.settings.hiddenLayers, STACK);
+  assert.equal(decoded.metadata.settings.stopAtAccuracy, 0.9);
+  assert.deepEqual(decoded.metadata.stoppedEarly, { epoch: 2, watched: 'acc', accuracy: 0.8 });
+  assert.deepEqual(decoded.metadata.validationPictureIds, ['p1', 'p7']);
+  assert.deepEqual(new Uint8Array(decoded.weights), new Uint8Array(model.weights));
+  // Settings saved before stacks and early stopping existed still read, without the new fields.
+  const old = readModel(altered(dense(), (m) => { delete m.settings.hiddenLayers; }));
+  assert.equal('hiddenLayers' in old.metadata.settings, false);
+  assert.equal('stopAtAccuracy' in old.metadata.settings, false);
+});
+
+test('stacks, early stops and held-out ids that do not add up are refused', () => {
+  const cases: [string, SerializedModel, RegExp][] = [
+    ['target of 0', altered(stacked(), (m) => { m.settings.stopAtAccuracy = 0; }), /settings: stopAtAccuracy 0/],
+    ['target above 1', altered(stacked(), (m) => { m.settings.stopAtAccuracy = 90; }), /settings: stopAtAccuracy 90/],
+    ['stack not a list', altered(stacked(), (m) => { m.settings.hiddenLayers = 'dense'; }), /hiddenLayers is not a list/],
+    ['stack differs from head', altered(stacked(), (m) => { m.settings.hiddenLayers[0].units = 33; }), /hiddenLayers differ/],
+    ['softmax inside the head', altered(dense(), (m) => { m.head.layers[0].activation = 'softmax'; delete m.settings.hiddenLayers; }), /activation-cannot-train at layer 0/],
+    ['two dropouts', altered(stacked(), (m) => {
+      m.head.layers.splice(2, 0, { type: 'dropout', rate: 0.2 });
+      m.settings.hiddenLayers.splice(2, 0, { type: 'dropout', rate: 0.2 });
+    }), /dropout-twice at layer 3/],
+    ['stopped after the last epoch', altered(stacked({ stoppedEarly: { epoch: 2, watched: 'acc', accuracy: 0.8 } }), (m) => { m.stoppedEarly.epoch = 5; }), /stoppedEarly/],
+    ['stopped on an unknown accuracy', altered(stacked({ stoppedEarly: { epoch: 2, watched: 'acc', accuracy: 0.8 } }), (m) => { m.stoppedEarly.watched = 'loss'; }), /stoppedEarly/],
+    ['held-out ids not text', altered(stacked({ validationPictureIds: ['a'] }), (m) => { m.validationPictureIds = [1, 2]; }), /validationPictureIds/],
+  ];
+  for (const [label, model, detail] of cases) rejects(model, 'model/invalid', detail, label);
+});
+
+test('int8: quantizeModel keeps the head, stores a byte per number, and the reader gives each back within half a step', () => {
+  const model = stacked();
+  const small = quantizeModel(model);
+  assert.ok(small.metadata.weightSpecs.every((spec) => spec.dtype === 'int8' && spec.quantization!.scale > 0 && Number.isInteger(spec.quantization!.zeroPoint)));
+  assert.equal(small.weights.byteLength * 4, model.weights.byteLength);
+  assert.deepEqual(small.metadata.head, model.metadata.head);
+  assert.deepEqual(small.metadata.settings, model.metadata.settings);
+  const float = readModel(model).tensors;
+  const back = decodeModel(encodeModel(small)).tensors;
+  back.forEach((values, i) => {
+    const { scale } = small.metadata.weightSpecs[i].quantization!;
+    const worst = values.reduce((m, value, j) => Math.max(m, Math.abs(value - float[i][j])), 0);
+    assert.ok(worst <= scale / 2 + 1e-6, `${small.metadata.weightSpecs[i].name}: error ${worst} vs step ${scale}`);
+  });
+  assert.equal(quantizeModel(small), small, 'an int8 model is not squeezed twice');
+});
+
+test('int8: a corrupt quantisation field or size is refused before any tensor', () => {
+  const small = quantizeModel(dense());
+  const cases: [string, SerializedModel, RegExp][] = [
+    ['scale 0', altered(small, (m) => { m.weightSpecs[1].quantization.scale = 0; }), /weightSpecs\[1\] is int8 but its quantization/],
+    ['negative scale', altered(small, (m) => { m.weightSpecs[0].quantization.scale = -0.01; }), /weightSpecs\[0\] is int8 but its quantization/],
+    ['scale not a number', altered(small, (m) => { m.weightSpecs[2].quantization.scale = null; }), /weightSpecs\[2\] is int8 but its quantization/],
+    ['zero point outside int8', altered(small, (m) => { m.weightSpecs[3].quantization.zeroPoint = 200; }), /weightSpecs\[3\] is int8 but its quantization/],
+    ['fractional zero point', altered(small, (m) => { m.weightSpecs[3].quantization.zeroPoint = 1.5; }), /weightSpecs\[3\] is int8 but its quantization/],
+    ['quantization missing', altered(small, (m) => { delete m.weightSpecs[0].quantization; }), /weightSpecs\[0\] is int8 but its quantization/],
+    ['scale that overflows', altered(small, (m) => { m.weightSpecs[0].quantization.scale = 1e308; }), /weights of dense_0\/kernel contain NaN or Infinity/],
+  ];
+  for (const [label, model, detail] of cases) rejects(model, 'model/invalid', detail, label);
+  rejects({ metadata: small.metadata, weights: small.weights.slice(1) }, 'model/invalid', /weightSpecs need 128403/, 'int8 weights cut short');
+});
+
+test('int8 and float32 tensors may mix: a float32 tensor after an odd number of int8 bytes still reads', () => {
+  const head: HeadDescription = { kind: 'dense', layers: [{ type: 'dense', units: 5, activation: 'relu' }, { type: 'dense', units: 3, activation: 'softmax' }] };
+  const specs = expectedWeightSpecs(head);
+  const values = specs.map((spec, i) => Float32Array.from({ length: spec.shape.reduce((a, b) => a * b, 1) }, (_, j) => (i + 1) * 0.01 * (j % 7)));
+  const settings = { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: head.layers.slice(0, -1) };
+  const model = writeModel({ name: 'mixed', classes: CLASSES, settings, history: HISTORY, head, weights: { specs, values } });
+  const small = quantizeModel(model);
+  // dense_0/bias (5 numbers) as int8 from the shrunk model, everything else float32 from the original.
+  const sizes = specs.map((spec) => spec.shape.reduce((a, b) => a * b, 1));
+  const bytes = new Uint8Array(sizes[0] * 4 + sizes[1] + (sizes[2] + sizes[3]) * 4);
+  bytes.set(new Uint8Array(model.weights, 0, sizes[0] * 4), 0);
+  bytes.set(new Uint8Array(small.weights, sizes[0], sizes[1]), sizes[0] * 4);
+  bytes.set(new Uint8Array(model.weights, (sizes[0] + sizes[1]) * 4), sizes[0] * 4 + sizes[1]);
+  const metadata = { ...model.metadata, weightSpecs: model.metadata.weightSpecs.map((spec, i) => (i === 1 ? small.metadata.weightSpecs[1] : spec)) };
+  const read = readModel({ metadata, weights: bytes.buffer });
+  assert.deepEqual(read.tensors[2], values[2], 'the float32 tensor at an odd offset');
+  assert.deepEqual(read.tensors[3], values[3]);
+  assert.ok(read.tensors[1].every((value, j) => Math.abs(value - values[1][j]) <= small.metadata.weightSpecs[1].quantization!.scale / 2 + 1e-7));
 });

@@ -5,24 +5,18 @@
 import { BASE_MODEL } from './base-model';
 import { EngineError } from './errors';
 import { expectedWeightSpecs } from './heads/weight-layout';
+import { stackProblems } from './lab/head-stack';
+import { dequantize, quantize } from './lab/quantization';
+import { MODEL_LIMITS } from './model-limits';
 import { settingsProblem } from './training-settings';
 import type {
-  ClassInfo, DenseLayerSpec, EpochMetrics, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel, TrainingSettings, WeightSpec,
+  ClassInfo, DenseLayerSpec, EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel, TrainingSettings,
+  WeightQuantization, WeightSpec,
 } from './types';
 
-export const MODEL_FORMAT_VERSION = 1;
+export { MODEL_LIMITS } from './model-limits';
 
-/** Limits far above any classroom model, low enough that a hostile file cannot make us allocate gigabytes. */
-export const MODEL_LIMITS = {
-  classes: 100,
-  textLength: 200,
-  denseLayers: 8,
-  denseUnits: 4096,
-  knnExamples: 20_000,
-  historyLength: 1000,
-  weightBytes: 128 * 1024 * 1024,
-  metadataBytes: 4 * 1024 * 1024,
-} as const;
+export const MODEL_FORMAT_VERSION = 1;
 
 const ACTIVATIONS: readonly string[] = ['relu', 'softmax', 'linear', 'sigmoid', 'tanh'];
 
@@ -40,6 +34,8 @@ export interface ModelContent {
   readonly head: HeadDescription;
   readonly weights: { readonly specs: readonly WeightSpec[]; readonly values: readonly Float32Array[] };
   readonly trainedAt?: Date;
+  readonly stoppedEarly?: EarlyStop;
+  readonly validationPictureIds?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------- writer
@@ -58,12 +54,45 @@ export function writeModel(content: ModelContent): SerializedModel {
     baseModel: { ...BASE_MODEL },
     head: content.head,
     classes: content.classes.map(({ id, name }) => ({ id, name })),
-    settings: { ...content.settings },
+    settings: copySettings(content.settings),
     history: content.history.map((metrics) => ({ ...metrics })),
     weightSpecs: content.weights.specs.map(({ name, shape, dtype }) => ({ name, shape: [...shape], dtype })),
     trainedAt: (content.trainedAt ?? new Date()).toISOString(),
+    ...(content.stoppedEarly && { stoppedEarly: { ...content.stoppedEarly } }),
+    ...(content.validationPictureIds && { validationPictureIds: [...content.validationPictureIds] }),
   };
   return { metadata, weights: packed.buffer };
+}
+
+/** Only the known setting fields, deeply copied (the stack is an array of objects the caller may change later). */
+function copySettings(settings: TrainingSettings): TrainingSettings {
+  const { method, epochs, batchSize, learningRate, validationRate, knnK, hiddenLayers, stopAtAccuracy } = settings;
+  return {
+    method, epochs, batchSize, learningRate, validationRate, knnK,
+    ...(hiddenLayers !== undefined && { hiddenLayers: hiddenLayers.map((layer) => ({ ...layer })) }),
+    ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
+  };
+}
+
+/**
+ * "Shrink it": the same model with every weight tensor stored as int8 plus its scale and zero point (about a
+ * quarter of the bytes). Reading it gives each number back within half a step (engine/lab/quantization.ts).
+ * A model that is already int8 comes back as it is: squeezing it again would only add rounding.
+ */
+export function quantizeModel(model: SerializedModel): SerializedModel {
+  const read = readModel(model);
+  if (read.metadata.weightSpecs.every((spec) => spec.dtype === 'int8')) return model;
+  const quantized = read.tensors.map((values) => quantize(values));
+  const packed = new Int8Array(quantized.reduce((sum, tensor) => sum + tensor.data.length, 0));
+  let offset = 0;
+  for (const tensor of quantized) {
+    packed.set(tensor.data, offset);
+    offset += tensor.data.length;
+  }
+  const weightSpecs = read.metadata.weightSpecs.map(({ name, shape }, i): WeightSpec => ({
+    name, shape: [...shape], dtype: 'int8', quantization: { scale: quantized[i].scale, zeroPoint: quantized[i].zeroPoint },
+  }));
+  return { metadata: { ...read.metadata, weightSpecs }, weights: packed.buffer };
 }
 
 // ---------------------------------------------------------------------------------------------- reader
@@ -110,11 +139,12 @@ function readClasses(value: unknown): ClassInfo[] {
 }
 
 function readLayer(value: unknown, i: number): HeadLayerSpec {
+  if (isObject(value) && value.type === 'batchNorm') return { type: 'batchNorm' };
   if (isObject(value) && value.type === 'dropout') {
     if (!isFiniteNumber(value.rate) || value.rate < 0 || value.rate >= 1) throw invalid(`head.layers[${i}].rate must be in [0, 1)`);
     return { type: 'dropout', rate: value.rate };
   }
-  if (!isObject(value) || value.type !== 'dense') throw invalid(`head.layers[${i}] is neither dense nor dropout`);
+  if (!isObject(value) || value.type !== 'dense') throw invalid(`head.layers[${i}] is not a dense, dropout or batchNorm layer`);
   if (!isCount(value.units, 1, MODEL_LIMITS.denseUnits)) throw invalid(`head.layers[${i}].units must be 1 to ${MODEL_LIMITS.denseUnits}`);
   if (typeof value.activation !== 'string' || !ACTIVATIONS.includes(value.activation)) {
     throw invalid(`head.layers[${i}].activation ${JSON.stringify(value.activation)} is unknown`);
@@ -142,7 +172,39 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
   const last = read[read.length - 1];
   if (last.type !== 'dense' || last.activation !== 'softmax') throw invalid('head.layers must end with a softmax dense layer');
   if (last.units !== classCount) throw invalid(`head answers ${last.units} classes but the model lists ${classCount}`);
+  // The same rules as training (e.g. the parameter limit), so a hand-made file cannot load a head we would never train.
+  const problems = stackProblems(read.slice(0, -1), classCount);
+  if (problems.length > 0) throw invalid(`head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`);
   return { kind: 'dense', layers: read };
+}
+
+/** The known settings; a dense model's stack must be the one its head was built from. */
+function readSettings(value: unknown, head: HeadDescription): TrainingSettings {
+  const problem = settingsProblem(value);
+  if (problem) throw invalid(`settings: ${problem}`);
+  const settings = value as TrainingSettings;
+  const hiddenLayers = settings.hiddenLayers?.map((layer, i) => readLayer(layer, i));
+  if (hiddenLayers && head.kind === 'dense' && JSON.stringify(hiddenLayers) !== JSON.stringify(head.layers.slice(0, -1))) {
+    throw invalid('settings.hiddenLayers differ from the layers of the head');
+  }
+  return copySettings({ ...settings, hiddenLayers });
+}
+
+function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): EarlyStop | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value) || (value.watched !== 'valAcc' && value.watched !== 'acc') || !isFiniteNumber(value.accuracy)
+    || value.accuracy < 0 || value.accuracy > 1 || value.epoch !== history[history.length - 1]?.epoch) {
+    throw invalid('stoppedEarly is not {epoch: the last epoch of history, watched, accuracy}');
+  }
+  return { epoch: value.epoch, watched: value.watched, accuracy: value.accuracy };
+}
+
+function readPictureIds(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.length > MODEL_LIMITS.knnExamples || !value.every(isText)) {
+    throw invalid(`validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`);
+  }
+  return [...value];
 }
 
 function readHistory(value: unknown): EpochMetrics[] {
@@ -158,28 +220,48 @@ function readHistory(value: unknown): EpochMetrics[] {
   });
 }
 
+function readQuantization(value: unknown): WeightQuantization | undefined {
+  if (!isObject(value) || !isFiniteNumber(value.scale) || !(value.scale > 0) || !isCount(value.zeroPoint, -128, 127)) return undefined;
+  return { scale: value.scale, zeroPoint: value.zeroPoint };
+}
+
+/** The head's expected tensors, each stored as float32 or (shrunk) as int8 with a valid scale and zero point. */
 function readWeightSpecs(value: unknown, head: HeadDescription): WeightSpec[] {
   const expected = expectedWeightSpecs(head);
   if (!Array.isArray(value) || value.length !== expected.length) throw invalid(`weightSpecs must list ${expected.length} tensors for this head`);
-  expected.forEach((spec, i) => {
+  return expected.map((spec, i) => {
     const given: unknown = value[i];
-    const matches = isObject(given) && given.name === spec.name && given.dtype === spec.dtype && Array.isArray(given.shape)
-      && given.shape.length === spec.shape.length && given.shape.every((d, j) => d === spec.shape[j]);
-    if (!matches) throw invalid(`weightSpecs[${i}] should be ${spec.name} ${spec.dtype} [${spec.shape.join(', ')}] for this head`);
+    const matches = isObject(given) && given.name === spec.name && (given.dtype === spec.dtype || given.dtype === 'int8')
+      && Array.isArray(given.shape) && given.shape.length === spec.shape.length && given.shape.every((d, j) => d === spec.shape[j]);
+    if (!matches) throw invalid(`weightSpecs[${i}] should be ${spec.name} ${spec.dtype} or int8 [${spec.shape.join(', ')}] for this head`);
+    if (given.dtype !== 'int8') {
+      if (given.quantization !== undefined) throw invalid(`weightSpecs[${i}] is ${spec.dtype} but has a quantization`);
+      return spec;
+    }
+    const quantization = readQuantization(given.quantization);
+    if (!quantization) throw invalid(`weightSpecs[${i}] is int8 but its quantization is not {scale > 0, zeroPoint -128 to 127}`);
+    return { ...spec, dtype: 'int8', quantization };
   });
-  return expected;
 }
 
-/** One float32 view per tensor, after checking the buffer holds exactly them and only finite numbers. */
+const bytesPerNumber = (spec: WeightSpec) => (spec.dtype === 'int8' ? 1 : 4);
+
+/**
+ * One float32 array per tensor (int8 ones dequantised), after checking the buffer holds exactly them and only
+ * finite numbers. Aligned float32 tensors are views; the rest are copies.
+ */
 function readWeights(weights: ArrayBuffer, specs: readonly WeightSpec[]): Float32Array[] {
   const sizes = specs.map((spec) => spec.shape.reduce((product, d) => product * d, 1));
-  const bytes = sizes.reduce((sum, size) => sum + size * 4, 0);
+  const bytes = sizes.reduce((sum, size, i) => sum + size * bytesPerNumber(specs[i]), 0);
   if (bytes > MODEL_LIMITS.weightBytes) throw invalid(`weights declare ${bytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
   if (weights.byteLength !== bytes) throw invalid(`weights hold ${weights.byteLength} bytes but weightSpecs need ${bytes}`);
   let offset = 0;
   return specs.map((spec, i) => {
-    const values = new Float32Array(weights, offset, sizes[i]);
-    offset += sizes[i] * 4;
+    const start = offset;
+    offset += sizes[i] * bytesPerNumber(spec);
+    let values: Float32Array;
+    if (spec.quantization) values = dequantize({ data: new Int8Array(weights, start, sizes[i]), ...spec.quantization });
+    else values = start % 4 === 0 ? new Float32Array(weights, start, sizes[i]) : new Float32Array(weights.slice(start, offset));
     if (!values.every(Number.isFinite)) throw invalid(`weights of ${spec.name} contain NaN or Infinity`);
     return values;
   });
@@ -197,13 +279,14 @@ export function readModel(model: unknown): ValidatedModel {
   const classes = readClasses(metadata.classes);
   const problem = settingsProblem(metadata.settings);
   if (problem) throw invalid(`settings: ${problem}`);
-  const settings = metadata.settings as TrainingSettings;
-  const head = readHead(metadata.head, classes.length, settings);
+  const head = readHead(metadata.head, classes.length, metadata.settings as TrainingSettings);
+  const settings = readSettings(metadata.settings, head);
   const history = readHistory(metadata.history);
   if (typeof metadata.trainedAt !== 'string' || Number.isNaN(Date.parse(metadata.trainedAt))) throw invalid('trainedAt is not a date');
+  const stoppedEarly = readStoppedEarly(metadata.stoppedEarly, history);
+  const validationPictureIds = readPictureIds(metadata.validationPictureIds);
   const weightSpecs = readWeightSpecs(metadata.weightSpecs, head);
   const tensors = readWeights(model.weights, weightSpecs);
-  const { method, epochs, batchSize, learningRate, validationRate, knnK } = settings;
   return {
     metadata: {
       formatVersion: MODEL_FORMAT_VERSION,
@@ -211,10 +294,12 @@ export function readModel(model: unknown): ValidatedModel {
       baseModel: { ...BASE_MODEL },
       head,
       classes,
-      settings: { method, epochs, batchSize, learningRate, validationRate, knnK },
+      settings,
       history,
       weightSpecs,
       trainedAt: metadata.trainedAt,
+      ...(stoppedEarly && { stoppedEarly }),
+      ...(validationPictureIds && { validationPictureIds }),
     },
     weights: model.weights,
     tensors,

@@ -1,7 +1,8 @@
 // Checking a training request and splitting its examples, with a seeded random source so a run can be repeated.
 import { EngineError } from './errors';
 import { EMBEDDING_SIZE, type ClassInfo, type Embedding, type LabelledEmbedding, type TrainRequest } from './types';
-import { validateSettings } from './training-settings';
+import { assertTrainableStack } from './lab/head-stack';
+import { hiddenLayersOf, validateSettings } from './training-settings';
 
 /** mulberry32: tiny, fast and good enough for shuffling; returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -46,23 +47,41 @@ export function validateClasses(classes: readonly ClassInfo[]): void {
   });
 }
 
-/** Every check before training, each with its own error code, so no tensor is made for a hopeless request. */
-export function validateTrainRequest(request: TrainRequest): void {
-  validateSettings(request.settings);
-  validateClasses(request.classes);
-  if (request.classes.length < 2) throw new EngineError('train/too-few-classes', `${request.classes.length} class(es); at least 2 are needed`);
-  if (!Array.isArray(request.examples)) throw new EngineError('train/too-few-examples', 'examples is not a list');
-  const counts = new Array<number>(request.classes.length).fill(0);
-  request.examples.forEach((example, i) => {
+/**
+ * Throws 'train/too-few-examples' unless `examples` is a list, 'train/invalid-classes' for an example of no class,
+ * 'embedding/invalid' for a broken embedding; returns how many examples each class has.
+ */
+export function validateExamples(examples: readonly LabelledEmbedding[], classCount: number): number[] {
+  if (!Array.isArray(examples)) throw new EngineError('train/too-few-examples', 'examples is not a list');
+  const counts = new Array<number>(classCount).fill(0);
+  examples.forEach((example, i) => {
     const index = example?.classIndex;
-    if (!Number.isInteger(index) || index < 0 || index >= request.classes.length) {
+    if (!Number.isInteger(index) || index < 0 || index >= classCount) {
       throw new EngineError('train/invalid-classes', `example ${i} points at class ${String(index)}, which does not exist`);
     }
     validateEmbedding(example.embedding, `example ${i}'s embedding`);
     counts[index]++;
   });
+  return counts;
+}
+
+/** Every check before training, each with its own error code, so no tensor is made for a hopeless request. */
+export function validateTrainRequest(request: TrainRequest): void {
+  validateSettings(request.settings);
+  validateClasses(request.classes);
+  if (request.classes.length < 2) throw new EngineError('train/too-few-classes', `${request.classes.length} class(es); at least 2 are needed`);
+  const counts = validateExamples(request.examples, request.classes.length);
   const empty = counts.findIndex((count) => count === 0);
   if (empty >= 0) throw new EngineError('train/too-few-examples', `class ${JSON.stringify(request.classes[empty].name)} has no pictures`);
+  if (request.augmented !== undefined) {
+    if (!Array.isArray(request.augmented)) throw new EngineError('embedding/invalid', 'augmented is not a list');
+    request.augmented.forEach((copy, i) => {
+      if (typeof copy?.sourcePictureId !== 'string') throw new EngineError('embedding/invalid', `augmented copy ${i} names no source picture`);
+      validateEmbedding(copy.embedding, `augmented copy ${i}'s embedding`);
+    });
+  }
+  // A KNN run ignores the stack, so a child halfway through building one can still train KNN.
+  if (request.settings.method === 'dense') assertTrainableStack(hiddenLayersOf(request.settings), request.classes.length);
 }
 
 export interface ExampleSplit {

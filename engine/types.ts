@@ -28,6 +28,16 @@ export interface TrainingSettings {
   validationRate: number;
   /** KNN head: neighbours that vote. */
   knnK: number;
+  /**
+   * Dense head: the blocks between MobileNet's features and the answer layer, as the child stacked them
+   * (absent: DEFAULT_HIDDEN_LAYERS, one dense layer of 100 relu units). Checked with engine/lab/head-stack.ts.
+   */
+  hiddenLayers?: readonly HeadLayerSpec[];
+  /**
+   * Dense head: stop as soon as the watched accuracy (validation accuracy when pictures are held out, otherwise
+   * training accuracy) reaches this, 0..1 (e.g. 0.9 for "90%"); absent: train every epoch.
+   */
+  stopAtAccuracy?: number;
 }
 
 export interface ClassInfo {
@@ -57,11 +67,29 @@ export interface EpochMetrics {
   readonly ms: number;
 }
 
+/** Training ended before its last epoch because `stopAtAccuracy` was reached. */
+export interface EarlyStop {
+  /** The epoch (1-based) after which training stopped. */
+  readonly epoch: number;
+  /** Which accuracy met the target, so the UI can say "validation accuracy reached 90%". */
+  readonly watched: 'valAcc' | 'acc';
+  readonly accuracy: number;
+}
+
 export interface TrainingProgress {
   readonly epoch: number;
   readonly totalEpochs: number;
   /** Present once an epoch has finished. */
   readonly metrics?: EpochMetrics;
+  /** Present on the last epoch's progress when the target accuracy ended training early. */
+  readonly stoppedEarly?: EarlyStop;
+}
+
+/** The embedding of an augmented copy (flipped, turned, ...) of one of the request's pictures. */
+export interface AugmentedEmbedding {
+  /** The `pictureId` of the example it was made from: it takes that picture's class. */
+  readonly sourcePictureId: string;
+  readonly embedding: Embedding;
 }
 
 export interface TrainRequest {
@@ -71,6 +99,11 @@ export interface TrainRequest {
   readonly settings: TrainingSettings;
   /** Seeds the validation split and weight init so a run can be repeated. */
   readonly seed?: number;
+  /**
+   * Copies of the examples' pictures (augmentation). Only copies of pictures that end up in training are used:
+   * a copy of a held-out picture would let the model peek at the test. Copies of unknown pictures are ignored.
+   */
+  readonly augmented?: readonly AugmentedEmbedding[];
 }
 
 export interface Prediction {
@@ -87,10 +120,20 @@ export interface BaseModelRef {
   readonly embeddingSize: number;
 }
 
+/** How an int8 tensor maps back to numbers: value = (q - zeroPoint) * scale. */
+export interface WeightQuantization {
+  /** Positive and finite. */
+  readonly scale: number;
+  /** A whole number from -128 to 127: the int8 value that stands for 0. */
+  readonly zeroPoint: number;
+}
+
 export interface WeightSpec {
   readonly name: string;
   readonly shape: readonly number[];
   readonly dtype: 'float32' | 'int32' | 'int8';
+  /** Present exactly when dtype is 'int8' (a shrunk model): one byte per number in `weights`. */
+  readonly quantization?: WeightQuantization;
 }
 
 /** A dense layer of the head, in order (the answer layer with one unit per class comes last). */
@@ -103,7 +146,30 @@ export interface DropoutLayerSpec {
   readonly type: 'dropout';
   readonly rate: number;
 }
-export type HeadLayerSpec = DenseLayerSpec | DropoutLayerSpec;
+/** Batch normalisation: stores 4 tensors per layer (gamma, beta, moving mean, moving variance). */
+export interface BatchNormLayerSpec {
+  readonly type: 'batchNorm';
+}
+export type HeadLayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec;
+
+/** Why a block stack cannot be trained (engine/lab/head-stack.ts decides; locales explain each code). */
+export type StackProblemCode =
+  | 'unknown-layer'            // not a dense, dropout or batch-normalisation block (e.g. a damaged saved stack)
+  | 'units-not-whole'          // 2.5 units
+  | 'units-too-few'            // 0 or fewer units: the layer would pass nothing on
+  | 'units-too-many'           // more than the model file stores (MODEL_LIMITS.denseUnits)
+  | 'unknown-activation'
+  | 'activation-cannot-train'  // softmax in the middle
+  | 'dropout-rate-out-of-range' // outside [0, 1): 1 would drop everything
+  | 'dropout-twice'            // two dropout blocks in a row
+  | 'too-many-layers'          // more than MAX_STACK_LAYERS blocks
+  | 'too-many-parameters';     // more than MAX_HEAD_PARAMETERS in the whole head
+
+export interface StackProblem {
+  readonly code: StackProblemCode;
+  /** The block to fix: 0 = the one just above the MobileNet features; the stack's length = the answer layer. */
+  readonly layerIndex: number;
+}
 
 export type HeadDescription =
   | { readonly kind: 'knn'; readonly k: number; readonly examplesPerClass: readonly number[] }
@@ -121,6 +187,13 @@ export interface ModelMetadata {
   readonly weightSpecs: readonly WeightSpec[];
   /** ISO 8601. */
   readonly trainedAt: string;
+  /** Set when `settings.stopAtAccuracy` ended training before its last epoch. */
+  readonly stoppedEarly?: EarlyStop;
+  /**
+   * The pictures held out of training (their `pictureId`s), so the Lab can evaluate the model on them and show its
+   * mistakes. A KNN head keeps them as examples after measuring them: evaluate KNN with leave-one-out instead.
+   */
+  readonly validationPictureIds?: readonly string[];
 }
 
 /** The one model format: the same bytes go to IndexedDB, into the .sb3 and into exported files. */

@@ -4,10 +4,14 @@ import enBlocks from './en/blocks.json';
 import enTrainer from './en/trainer.json';
 import enErrors from './en/errors.json';
 import enEditor from './en/editor.json';
+import enSharing from './en/sharing.json';
+import enLab from './en/lab.json';
 import koBlocks from './ko/blocks.json';
 import koTrainer from './ko/trainer.json';
 import koErrors from './ko/errors.json';
 import koEditor from './ko/editor.json';
+import koSharing from './ko/sharing.json';
+import koLab from './ko/lab.json';
 
 type Catalogue = Readonly<Record<string, string>>;
 
@@ -20,8 +24,8 @@ function flatten(areas: Record<string, Record<string, string>>): Catalogue {
 }
 
 export const catalogues: Readonly<Record<string, Catalogue>> = {
-  en: flatten({ blocks: enBlocks, trainer: enTrainer, errors: enErrors, editor: enEditor }),
-  ko: flatten({ blocks: koBlocks, trainer: koTrainer, errors: koErrors, editor: koEditor }),
+  en: flatten({ blocks: enBlocks, trainer: enTrainer, errors: enErrors, editor: enEditor, sharing: enSharing, lab: enLab }),
+  ko: flatten({ blocks: koBlocks, trainer: koTrainer, errors: koErrors, editor: koEditor, sharing: koSharing, lab: koLab }),
 };
 
 export const DEFAULT_LOCALE = 'en';

@@ -9,7 +9,7 @@ import type { PictureRejection } from './pictures/square-picture';
 const everyCode: Record<ProblemCode | CameraProblem | PictureRejection, true> = {
   'base-model/unreachable': true, 'base-model/hash-mismatch': true, 'base-model/invalid': true,
   'base-model/not-loaded': true, 'image/invalid': true, 'embedding/invalid': true, 'train/too-few-classes': true,
-  'train/too-few-examples': true, 'train/invalid-settings': true, 'train/invalid-classes': true,
+  'train/too-few-examples': true, 'train/invalid-settings': true, 'train/invalid-classes': true, 'train/invalid-head': true,
   'train/cancelled': true, 'model/not-loaded': true, 'model/invalid': true, 'model/wrong-base-model': true,
   'model/unsupported-version': true, internal: true,
   'store/unavailable': true, 'store/quota-exceeded': true, 'store/failed': true,

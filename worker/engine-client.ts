@@ -41,7 +41,7 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
     }
     pending.delete(message.id);
     if (message.type === 'result') call.resolve(message.value);
-    else call.reject(new EngineError(message.code, message.detail));
+    else call.reject(new EngineError(message.code, message.detail, message.headProblems));
   });
   // A worker whose script failed to load or crashed answers nothing more: fail what is waiting, never hang.
   const failAll = (event: Event) => {
@@ -98,5 +98,8 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
     predict: (key, image) => call('predict', [key, image]),
     predictEmbeddings: (key, embeddings) => call('predictEmbeddings', [key, embeddings]),
     memory: () => call('memory', []),
+    evaluate: (key, examples) => call('evaluate', [key, examples]),
+    evaluateLeaveOneOut: (examples, classCount, k) => call('evaluateLeaveOneOut', [examples, classCount, k]),
+    shrinkModel: (model, examples) => call('shrinkModel', [model, examples]),
   };
 }

@@ -107,3 +107,30 @@ test('bad input is refused with the engine codes, and arguments that cannot be s
   await rejectsWith(engine.embed([uncloneable]), 'internal', /could not be sent/);
   assert.equal((await engine.embed([images[0][1]])).length, 1, 'the worker still answers afterwards');
 });
+
+test('the Lab over the protocol: stack problems, early stop, evaluation, leave-one-out and int8 answer as in-process', async () => {
+  const bad = { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: [{ type: 'dense', units: 8, activation: 'softmax' }, { type: 'batchNorm' }] } as const;
+  await assert.rejects(engine.train(request({ settings: bad })), (error) => {
+    assert.ok(error instanceof EngineError && error.code === 'train/invalid-head', String(error));
+    assert.deepEqual(error.headProblems, [{ code: 'activation-cannot-train', layerIndex: 0 }]);
+    return true;
+  });
+
+  const progress: TrainingProgress[] = [];
+  const settings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 20, validationRate: 0, stopAtAccuracy: 0.5 };
+  const model = await engine.train(request({ settings }), (p) => progress.push(p));
+  const stop = progress.at(-1)!.stoppedEarly;
+  assert.ok(stop && stop.epoch < 20 && stop.watched === 'acc' && stop.accuracy >= 0.5, JSON.stringify(stop));
+  assert.deepEqual(model.metadata.stoppedEarly, stop);
+
+  await engine.loadModel('lab', model);
+  await local.loadModel('lab', model);
+  assert.deepEqual(await engine.evaluate('lab', examples), await local.evaluate('lab', examples));
+  assert.deepEqual(await engine.evaluateLeaveOneOut(examples, 3, 3), await local.evaluateLeaveOneOut(examples, 3, 3));
+  const shrunk = await engine.shrinkModel(model, examples);
+  assert.deepEqual(shrunk, await local.shrinkModel(model, examples));
+  assert.ok(model.weights.byteLength > 0, "shrinking copies the caller's model; it does not take it away");
+  await rejectsWith(engine.evaluate('lab', [{ classIndex: 5, embedding: examples[0].embedding }]), 'train/invalid-classes');
+  await engine.unloadModel('lab');
+  await local.unloadModel('lab');
+});

@@ -4,7 +4,7 @@
 // Everything here survives structured cloning: errors travel as their code and detail, not as Error objects.
 import type { EngineApi } from '../engine/engine-api';
 import type { EngineErrorCode } from '../engine/errors';
-import type { TrainingProgress } from '../engine/types';
+import type { StackProblem, TrainingProgress } from '../engine/types';
 
 export type EngineMethod = keyof EngineApi;
 
@@ -33,6 +33,8 @@ export interface ErrorMessage {
   readonly id: number;
   readonly code: EngineErrorCode;
   readonly detail: string;
+  /** 'train/invalid-head' only: the stack's problems, block by block. */
+  readonly headProblems?: readonly StackProblem[];
 }
 
 export interface ProgressMessage {

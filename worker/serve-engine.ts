@@ -12,6 +12,7 @@ import type { CallMessage, CallResult, EngineMethod, MessageEndpoint, RequestMes
 function transferablesOf(method: EngineMethod, value: CallResult<EngineMethod>): Transferable[] {
   if (method === 'embed') return (value as CallResult<'embed'>).map((embedding) => embedding.buffer);
   if (method === 'train') return [(value as CallResult<'train'>).weights];
+  if (method === 'shrinkModel') return [(value as CallResult<'shrinkModel'>).model.weights];
   return [];
 }
 
@@ -25,6 +26,9 @@ function run(engine: EngineApi, message: CallMessage, onProgress: (progress: Tra
     case 'predict': return engine.predict(...message.args);
     case 'predictEmbeddings': return engine.predictEmbeddings(...message.args);
     case 'memory': return engine.memory();
+    case 'evaluate': return engine.evaluate(...message.args);
+    case 'evaluateLeaveOneOut': return engine.evaluateLeaveOneOut(...message.args);
+    case 'shrinkModel': return engine.shrinkModel(...message.args);
     default: {
       const unknown: never = message;
       return Promise.reject(new EngineError('internal', `unknown engine method ${JSON.stringify((unknown as CallMessage).method)}`));
@@ -51,7 +55,7 @@ export function serveEngine(endpoint: MessageEndpoint, engine: EngineApi): void 
       reply({ type: 'result', id, value }, transferablesOf(method, value));
     } catch (error) {
       const known = isEngineError(error) ? error : new EngineError('internal', error instanceof Error ? error.message : String(error));
-      reply({ type: 'error', id, code: known.code, detail: known.detail });
+      reply({ type: 'error', id, code: known.code, detail: known.detail, ...(known.headProblems && { headProblems: known.headProblems }) });
     } finally {
       running.delete(id);
     }

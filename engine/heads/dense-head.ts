@@ -3,28 +3,20 @@
 // repeated), cancellation is checked between batches, and the worker can hear a "Stop" between epochs.
 import * as tf from '@tensorflow/tfjs';
 import { EngineError } from '../errors';
-import { EMBEDDING_SIZE, type EpochMetrics, type HeadDescription, type HeadLayerSpec, type LabelledEmbedding, type TrainingSettings, type WeightSpec } from '../types';
+import { earlyStop } from '../lab/early-stopping';
+import { headLayers } from '../lab/head-stack';
+import { hiddenLayersOf } from '../training-settings';
+import type { EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, LabelledEmbedding, TrainingSettings, WeightSpec } from '../types';
 import { shuffled } from '../training-data';
+import { buildHeadModel } from './build-head-model';
 import { scoreConfidences, stackEmbeddings, type Head, type TrainedHead } from './head';
-import { denseLayersFor, expectedWeightSpecs } from './weight-layout';
+import { expectedWeightSpecs, layerWeightSpecs } from './weight-layout';
 
-function buildModel(layers: readonly HeadLayerSpec[], seed: number | undefined): tf.Sequential {
-  const model = tf.sequential();
-  layers.forEach((layer, i) => {
-    const inputShape = i === 0 ? [EMBEDDING_SIZE] : undefined;
-    if (layer.type === 'dropout') {
-      model.add(tf.layers.dropout({ rate: layer.rate, inputShape, seed }));
-      return;
-    }
-    model.add(tf.layers.dense({
-      units: layer.units,
-      activation: layer.activation,
-      inputShape,
-      // Loaded heads overwrite their weights at once, so they skip random initialisation.
-      kernelInitializer: seed === undefined ? 'zeros' : tf.initializers.glorotUniform({ seed: seed + i }),
-    }));
-  });
-  return model;
+/** The hidden stack and class count of a full layer list (the answer layer, one unit per class, comes last). */
+function splitLayers(layers: readonly HeadLayerSpec[]): { stack: HeadLayerSpec[]; classCount: number } {
+  const answer = layers[layers.length - 1];
+  if (answer?.type !== 'dense') throw new EngineError('internal', 'a dense head must end with its answer layer');
+  return { stack: layers.slice(0, -1), classCount: answer.units };
 }
 
 export class DenseHead implements Head {
@@ -32,18 +24,29 @@ export class DenseHead implements Head {
 
   /** An untrained head with seeded random weights. */
   static untrained(layers: readonly HeadLayerSpec[], seed: number): DenseHead {
-    return new DenseHead(buildModel(layers, seed), layers);
+    const { stack, classCount } = splitLayers(layers);
+    return new DenseHead(buildHeadModel(stack, classCount, seed), layers);
   }
 
   /** A trained head from stored weights (already validated against `expectedWeightSpecs`). */
   static fromWeights(layers: readonly HeadLayerSpec[], values: readonly Float32Array[]): DenseHead {
-    const model = buildModel(layers, undefined);
-    const specs = expectedWeightSpecs({ kind: 'dense', layers });
-    const tensors = specs.map((spec, i) => tf.tensor(values[i], [...spec.shape], 'float32'));
+    const { stack, classCount } = splitLayers(layers);
+    const model = buildHeadModel(stack, classCount);
+    // Layer by layer: the model's own getWeights() puts every layer's trainable tensors before any moving average.
+    let next = 0;
     try {
-      model.setWeights(tensors);
-    } finally {
-      tf.dispose(tensors);
+      layerWeightSpecs(layers).forEach((specs, i) => {
+        if (specs.length === 0) return;
+        const tensors = specs.map((spec) => tf.tensor(values[next++], [...spec.shape], 'float32'));
+        try {
+          model.layers[i].setWeights(tensors);
+        } finally {
+          tf.dispose(tensors);
+        }
+      });
+    } catch (error) {
+      model.dispose();
+      throw error;
     }
     return new DenseHead(model, layers);
   }
@@ -67,7 +70,8 @@ export class DenseHead implements Head {
   }
 
   async weights(): Promise<{ specs: WeightSpec[]; values: Float32Array[] }> {
-    const values = await Promise.all(this.model.getWeights().map((weight) => weight.data() as Promise<Float32Array>));
+    const tensors = this.model.layers.flatMap((layer) => layer.getWeights());
+    const values = await Promise.all(tensors.map((weight) => weight.data() as Promise<Float32Array>));
     return { specs: expectedWeightSpecs(this.describe()), values };
   }
 
@@ -85,7 +89,8 @@ export interface DenseTrainingOptions {
   readonly seed: number;
   /** Orders the pictures in each epoch. */
   readonly random: () => number;
-  readonly onEpoch?: (metrics: EpochMetrics) => void;
+  /** After each epoch; `stoppedEarly` on the last one when `settings.stopAtAccuracy` was reached. */
+  readonly onEpoch?: (metrics: EpochMetrics, stoppedEarly?: EarlyStop) => void;
   readonly signal?: AbortSignal;
 }
 
@@ -99,7 +104,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 export async function trainDenseHead(options: DenseTrainingOptions): Promise<TrainedHead> {
   const { training, validation, classCount, settings, signal } = options;
   throwIfCancelled(signal);
-  const head = DenseHead.untrained(denseLayersFor(classCount), options.seed);
+  const head = DenseHead.untrained(headLayers(hiddenLayersOf(settings), classCount), options.seed);
+  const stopRule = settings.stopAtAccuracy === undefined ? undefined : { targetAccuracy: settings.stopAtAccuracy };
+  let stoppedEarly: EarlyStop | undefined;
   const optimizer = tf.train.adam(settings.learningRate);
   head.network.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const xs = stackEmbeddings(training.map((e) => e.embedding));
@@ -136,11 +143,13 @@ export async function trainDenseHead(options: DenseTrainingOptions): Promise<Tra
         ms: performance.now() - started,
       };
       history.push(metrics);
-      options.onEpoch?.(metrics);
+      stoppedEarly = stopRule && epoch < settings.epochs ? earlyStop(history, stopRule) : undefined;
+      options.onEpoch?.(metrics, stoppedEarly);
+      if (stoppedEarly) break;
       await yieldToEventLoop();
     }
     throwIfCancelled(signal);
-    return { head, history };
+    return { head, history, ...(stoppedEarly && { stoppedEarly }) };
   } catch (error) {
     head.dispose();
     throw error;

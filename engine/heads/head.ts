@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { EMBEDDING_SIZE, type Embedding, type EpochMetrics, type HeadDescription, type WeightSpec } from '../types';
+import { EMBEDDING_SIZE, type EarlyStop, type Embedding, type EpochMetrics, type HeadDescription, type WeightSpec } from '../types';
 
 /** A trained classifier on top of the backbone's embeddings. */
 export interface Head {
@@ -15,6 +15,8 @@ export interface Head {
 export interface TrainedHead {
   readonly head: Head;
   readonly history: EpochMetrics[];
+  /** Set when the target accuracy ended training before its last epoch. */
+  readonly stoppedEarly?: EarlyStop;
 }
 
 /** Keras clips probabilities the same way before taking the log, so one wrong answer cannot make the loss infinite. */

@@ -4,7 +4,9 @@
 // integers on every backend, and nothing can leak. The copies then go through the backbone like any picture.
 import { EngineError } from '../errors';
 import { validateImage } from '../preprocess';
-import type { Embedding, LabelledEmbedding, RgbaImage } from '../types';
+import type { AugmentedEmbedding, LabelledEmbedding, RgbaImage } from '../types';
+
+export type { AugmentedEmbedding } from '../types';
 
 export interface AugmentationOptions {
   /** Add a mirrored copy (left <-> right). */
@@ -136,12 +138,6 @@ export function augmentVariants(image: RgbaImage, options: AugmentationOptions):
     copies.push({ kind: 'darker', image: changeBrightness(image, -Math.abs(options.brightnessDelta)) });
   }
   return copies;
-}
-
-/** The embedding of one augmented copy, tied to the picture it was made from. */
-export interface AugmentedEmbedding {
-  readonly sourcePictureId: string;
-  readonly embedding: Embedding;
 }
 
 /**

@@ -1,7 +1,9 @@
 // "Stop when accuracy reaches 90%": decided after each epoch from the metrics so far, as a pure function so the
 // training loop only asks and the rule is tested on known sequences.
 import { EngineError } from '../errors';
-import type { EpochMetrics } from '../types';
+import type { EarlyStop, EpochMetrics } from '../types';
+
+export type { EarlyStop } from '../types';
 
 export interface EarlyStopRule {
   /** 0..1, e.g. 0.9 for the child's "90%". */
@@ -13,14 +15,6 @@ export interface EarlyStopRule {
    * child asked for a target, so the rule only ever stops because the target was met.
    */
   readonly epochsInARow?: number;
-}
-
-export interface EarlyStop {
-  /** The epoch (1-based) after which training stops. */
-  readonly epoch: number;
-  /** Which accuracy met the target, so the UI can say "validation accuracy reached 90%". */
-  readonly watched: 'valAcc' | 'acc';
-  readonly accuracy: number;
 }
 
 /**

@@ -1,21 +1,15 @@
 // "Build the network from blocks": the child stacks layer blocks between the fixed input (MobileNet's 1280
 // features) and the fixed answer layer (one softmax unit per class). This module says what is wrong with a stack,
-// block by block, before anything is trained, counts its parameters, and builds the tfjs model for a good stack.
-import * as tf from '@tensorflow/tfjs';
+// block by block, before anything is trained, and counts its parameters. No tfjs: the trainer's block editor can
+// check a stack on the main thread as the child builds it (engine/heads/build-head-model.ts builds the network).
 import { EngineError } from '../errors';
-import { MODEL_LIMITS } from '../model-format';
-import { EMBEDDING_SIZE, type DenseLayerSpec, type HeadLayerSpec } from '../types';
+import { MODEL_LIMITS } from '../model-limits';
+import { EMBEDDING_SIZE, type DenseLayerSpec, type HeadLayerSpec, type StackProblem, type StackProblemCode } from '../types';
 
-/**
- * Batch normalisation, which engine/types.ts's HeadLayerSpec does not have yet: defined here until the model
- * format can store it (it has 4 weight tensors per layer: gamma, beta, moving mean, moving variance).
- */
-export interface BatchNormLayerSpec {
-  readonly type: 'batchNorm';
-}
+export type { StackProblem, StackProblemCode } from '../types';
 
 /** One block of the stack. */
-export type StackLayerSpec = HeadLayerSpec | BatchNormLayerSpec;
+export type StackLayerSpec = HeadLayerSpec;
 
 /**
  * 2,000,000 parameters are 8 MB of float32 weights, five times the whole MobileNet backbone (410,208). Adam keeps
@@ -29,23 +23,16 @@ export const MAX_STACK_LAYERS = MODEL_LIMITS.denseLayers - 1;
 
 const ACTIVATIONS: readonly DenseLayerSpec['activation'][] = ['relu', 'softmax', 'linear', 'sigmoid', 'tanh'];
 
-export type StackProblemCode =
-  | 'unknown-layer'            // not a dense, dropout or batch-normalisation block (e.g. a damaged saved stack)
-  | 'units-not-whole'          // 2.5 units
-  | 'units-too-few'            // 0 or fewer units: the layer would pass nothing on
-  | 'units-too-many'           // more than the model file stores (MODEL_LIMITS.denseUnits)
-  | 'unknown-activation'
-  | 'activation-cannot-train'  // softmax in the middle
-  | 'dropout-rate-out-of-range' // outside [0, 1): 1 would drop everything
-  | 'dropout-twice'            // two dropout blocks in a row
-  | 'too-many-layers'          // more than MAX_STACK_LAYERS blocks
-  | 'too-many-parameters';     // more than MAX_HEAD_PARAMETERS in the whole head
+/** Every problem code, so a locale test can check that each one has words in every language. */
+export const STACK_PROBLEM_CODES = [
+  'unknown-layer', 'units-not-whole', 'units-too-few', 'units-too-many', 'unknown-activation', 'activation-cannot-train',
+  'dropout-rate-out-of-range', 'dropout-twice', 'too-many-layers', 'too-many-parameters',
+] as const satisfies readonly StackProblemCode[];
 
-export interface StackProblem {
-  readonly code: StackProblemCode;
-  /** The block to fix: 0 = the one just above the MobileNet features; the stack's length = the answer layer. */
-  readonly layerIndex: number;
-}
+// Fails to compile when a code is added to StackProblemCode but not to the list above.
+type MissingProblemCodes = Exclude<StackProblemCode, (typeof STACK_PROBLEM_CODES)[number]>;
+const everyProblemListed: MissingProblemCodes extends never ? true : never = true;
+void everyProblemListed;
 
 function checkClassCount(classCount: number): void {
   if (!Number.isInteger(classCount) || classCount < 2) throw new EngineError('train/too-few-classes', `${classCount} classes; the answer layer needs at least 2`);
@@ -128,27 +115,12 @@ export function stackProblems(stack: readonly StackLayerSpec[], classCount: numb
 }
 
 /**
- * The uncompiled tfjs model for a valid stack: [n, 1280] embeddings in, [n, classCount] confidences out. With a
- * seed the starting weights (and dropout) are repeatable. Throws 'train/invalid-settings' naming the first
- * problem; the editor shows stackProblems() before it ever gets here.
+ * Throws EngineError 'train/invalid-head' carrying every problem of the stack (`headProblems`), or returns when the
+ * stack can be trained. The editor shows stackProblems() while the child builds; this is the engine's own guard.
  */
-export function buildHeadModel(stack: readonly StackLayerSpec[], classCount: number, seed?: number): tf.Sequential {
-  const [problem] = stackProblems(stack, classCount);
-  if (problem) throw new EngineError('train/invalid-settings', `layer stack: ${problem.code} at layer ${problem.layerIndex}`);
-  const model = tf.sequential();
-  headLayers(stack, classCount).forEach((layer, i) => {
-    const inputShape = i === 0 ? [EMBEDDING_SIZE] : undefined;
-    const layerSeed = seed === undefined ? undefined : seed + i;
-    if (layer.type === 'dropout') model.add(tf.layers.dropout({ rate: layer.rate, inputShape, seed: layerSeed }));
-    else if (layer.type === 'batchNorm') model.add(tf.layers.batchNormalization({ inputShape }));
-    else {
-      model.add(tf.layers.dense({
-        units: layer.units,
-        activation: layer.activation,
-        inputShape,
-        kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed }),
-      }));
-    }
-  });
-  return model;
+export function assertTrainableStack(stack: readonly StackLayerSpec[], classCount: number): void {
+  const problems = stackProblems(stack, classCount);
+  if (problems.length === 0) return;
+  const detail = problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ');
+  throw new EngineError('train/invalid-head', `layer stack: ${detail}`, problems);
 }

@@ -1,7 +1,8 @@
 // "Shrink it": int8 quantisation of a head's weights, per tensor and affine (asymmetric), like TensorFlow Lite's
 // per-tensor scheme: value ~ (q - zeroPoint) * scale with q in -128..127. Per tensor (not per output channel)
 // because a head has only a few tensors and the accuracy on the shared photos stays within 2 points (see the test),
-// so the simpler format wins. Each float becomes 1 byte instead of 4, plus 8 bytes per tensor for scale and zero point.
+// so the simpler format wins. Each float becomes 1 byte instead of 4; the model file keeps each tensor's scale and
+// zero point in its weightSpecs (engine/model-format.ts quantizeModel).
 import { EngineError } from '../errors';
 
 export interface QuantizedTensor {
@@ -14,8 +15,6 @@ export interface QuantizedTensor {
 
 const Q_MIN = -128;
 const Q_MAX = 127;
-/** A float32 scale plus an int32 zero point stored next to each tensor's bytes. */
-const PARAMETER_BYTES = 8;
 
 /**
  * Maps [min, max] (widened to include 0) onto -128..127. Every value then comes back within scale / 2 of where it
@@ -46,10 +45,4 @@ export function dequantize(tensor: QuantizedTensor): Float32Array {
     values[i] = (q - tensor.zeroPoint) * tensor.scale;
   });
   return values;
-}
-
-/** Bytes of weight tensors holding `tensorLengths` numbers: as float32 (before), as int8 with scale and zero point (after). */
-export function weightSizes(tensorLengths: readonly number[]): { floatBytes: number; int8Bytes: number } {
-  const count = tensorLengths.reduce((sum, length) => sum + length, 0);
-  return { floatBytes: count * 4, int8Bytes: count + tensorLengths.length * PARAMETER_BYTES };
 }
