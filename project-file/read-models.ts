@@ -1,0 +1,217 @@
+// Reading the models out of an opened project. Nothing from the file is trusted until checked: every model is
+// checked on its own, so one broken model is reported (with its reason) while the others still load, and
+// nothing here throws, whatever the file holds.
+import { isEngineError } from '../engine/errors';
+import { MODEL_FORMAT_VERSION, MODEL_LIMITS, readModel } from '../engine/model-format';
+import { settingsProblem } from '../engine/training-settings';
+import type { ClassInfo, HeadLayerSpec, SerializedModel, TrainingSettings } from '../engine/types';
+import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
+import type {
+  LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource,
+} from './types';
+import { isSafeId, pictureEntryName, readEntry, weightsEntryName } from './zip-entries';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+// Own properties only: a key such as "__proto__" in the file must not reach Object.prototype's members.
+const own = (object: Json, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
+
+class Broken extends Error {
+  constructor(readonly problem: ProjectModelProblem, detail: string) {
+    super(detail);
+  }
+}
+
+const JPEG_MAGIC = [0xff, 0xd8, 0xff];
+const isJpeg = (bytes: Uint8Array) => JPEG_MAGIC.every((byte, i) => bytes[i] === byte);
+
+/** The model format's complete check, with its error turned into one of our reasons. */
+function problemOf(error: unknown): Broken {
+  if (!isEngineError(error)) return new Broken('invalid', error instanceof Error ? error.message : String(error));
+  if (error.code === 'model/wrong-base-model') return new Broken('unknown-base-model', error.detail);
+  if (error.code === 'model/unsupported-version') return new Broken('newer-version', error.detail);
+  // The model format names the failing check in its detail; these patterns follow its wording (model-format.ts).
+  const reasons: [RegExp, ProjectModelProblem][] = [
+    [/NaN or Infinity/, 'not-finite'],
+    [/declare \d+ bytes; the limit|too-many-parameters|too-many-layers|units-too-many/, 'too-large'],
+    [/weights hold \d+ bytes but weightSpecs need/, 'weights-truncated'],
+    [/head answers \d+ classes|one count per class/, 'classes-mismatch'],
+    [/weightSpecs/, 'wrong-shapes'],
+  ];
+  const match = reasons.find(([pattern]) => pattern.test(error.detail));
+  return new Broken(match ? match[1] : 'invalid', error.detail);
+}
+
+function readClasses(value: unknown): ClassInfo[] {
+  if (!Array.isArray(value) || value.length > MODEL_LIMITS.classes) throw new Broken('invalid', `classes must be a list of up to ${MODEL_LIMITS.classes}`);
+  const seen = new Set<string>();
+  return value.map((info: unknown, i) => {
+    if (!isObject(info)) throw new Broken('invalid', `classes[${i}] is not a class`);
+    const id = own(info, 'id');
+    const name = own(info, 'name');
+    if (!isSafeId(id)) throw new Broken('unsafe-name', `classes[${i}].id ${JSON.stringify(id)} is not a safe id`);
+    if (seen.has(id)) throw new Broken('duplicate', `class id ${id} is repeated`);
+    if (typeof name !== 'string' || name.length > MODEL_LIMITS.textLength) throw new Broken('invalid', `classes[${i}].name is not a short text`);
+    seen.add(id);
+    return { id, name };
+  });
+}
+
+/** A copy of one hidden layer with only the fields a layer has (whether the stack trains is the trainer's check). */
+function copyLayer(value: unknown): HeadLayerSpec {
+  if (!isObject(value)) throw new Broken('invalid', 'settings.hiddenLayers holds something that is not a layer');
+  const picked: Json = {};
+  for (const key of ['type', 'units', 'activation', 'rate']) {
+    const field = own(value, key);
+    if (typeof field === 'string' || typeof field === 'number') picked[key] = field;
+  }
+  return picked as unknown as HeadLayerSpec;
+}
+
+/** The draft's settings (the trainer's, which may differ from the trained model's), copied field by field. */
+function readDraftSettings(value: unknown): TrainingSettings {
+  const problem = settingsProblem(value);
+  if (problem) throw new Broken('invalid', `settings: ${problem}`);
+  const settings = value as TrainingSettings;
+  const { method, epochs, batchSize, learningRate, validationRate, knnK, stopAtAccuracy, hiddenLayers } = settings;
+  if (hiddenLayers && hiddenLayers.length > MODEL_LIMITS.denseLayers) throw new Broken('too-large', `settings.hiddenLayers lists ${hiddenLayers.length} layers`);
+  return {
+    method, epochs, batchSize, learningRate, validationRate, knnK,
+    ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
+    ...(hiddenLayers && { hiddenLayers: hiddenLayers.map(copyLayer) }),
+  };
+}
+
+function readIdList(value: unknown, max: number): string[] | undefined {
+  return Array.isArray(value) && value.length <= max && value.every(isSafeId) ? [...value] : undefined;
+}
+
+/** Optional bookkeeping: when unreadable the trainer just treats the model as out of date. */
+function readTrainedOn(value: unknown): ProjectTrainedOn | undefined {
+  if (!isObject(value)) return undefined;
+  const classIds = readIdList(own(value, 'classIds'), MODEL_LIMITS.classes);
+  const pictureIds = readIdList(own(value, 'pictureIds'), MODEL_LIMITS.knnExamples);
+  return classIds && pictureIds ? { classIds, pictureIds } : undefined;
+}
+
+interface Budget {
+  remaining: number;
+}
+
+async function readTrained(value: unknown, modelId: string, zip: ZipSource | null, budget: Budget): Promise<SerializedModel | null> {
+  if (value === null || value === undefined) return null;
+  if (!isObject(value)) throw new Broken('invalid', 'trained is not an object');
+  const metadata = own(value, 'metadata');
+  if (!isObject(metadata)) throw new Broken('invalid', 'trained.metadata is missing');
+  // First, because a newer format may lay out everything else differently.
+  const version = own(metadata, 'formatVersion');
+  if (typeof version === 'number' && version > MODEL_FORMAT_VERSION) throw new Broken('newer-version', `model format version ${version}`);
+  const bytes = own(value, 'weightsBytes');
+  if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) throw new Broken('invalid', `weightsBytes ${String(bytes)} is not a size`);
+  const limit = Math.min(MODEL_LIMITS.weightBytes, budget.remaining);
+  if (bytes > limit) throw new Broken('too-large', `weights declare ${bytes} bytes; the limit here is ${limit}`);
+  if (!zip) throw new Broken('weights-missing', 'the project is plain JSON, without its zip entries');
+  const read = await readEntry(zip, weightsEntryName(modelId), bytes);
+  if (!read.ok) {
+    const problem: ProjectModelProblem = read.failure === 'missing' ? 'weights-missing' : read.failure === 'too-large' ? 'too-large' : 'invalid';
+    throw new Broken(problem, read.detail);
+  }
+  if (read.bytes.length !== bytes) throw new Broken('weights-truncated', `weights entry holds ${read.bytes.length} bytes; ${bytes} were written`);
+  budget.remaining -= bytes;
+  // A buffer of its own: the model format reads float32 views of the whole buffer.
+  const whole = read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength;
+  const weights = (whole ? read.bytes : read.bytes.slice()).buffer as ArrayBuffer;
+  try {
+    const { metadata: checked, weights: checkedWeights } = readModel({ metadata, weights });
+    return { metadata: checked, weights: checkedWeights };
+  } catch (error) {
+    throw problemOf(error);
+  }
+}
+
+async function readPictures(
+  value: unknown, modelId: string, classes: readonly ClassInfo[], zip: ZipSource | null, budget: Budget,
+): Promise<{ pictures: ProjectPicture[]; dropped: number }> {
+  if (!Array.isArray(value)) return { pictures: [], dropped: 0 };
+  const classIds = new Set(classes.map((info) => info.id));
+  const seen = new Set<string>();
+  const pictures: ProjectPicture[] = [];
+  for (const [i, listed] of value.entries()) {
+    if (i >= PROJECT_LIMITS.picturesPerModel || !zip || !isObject(listed)) continue;
+    const id = own(listed, 'id');
+    const classId = own(listed, 'classId');
+    if (!isSafeId(id) || seen.has(id) || typeof classId !== 'string' || !classIds.has(classId)) continue;
+    const read = await readEntry(zip, pictureEntryName(modelId, id), Math.min(PROJECT_LIMITS.pictureBytes, budget.remaining));
+    if (!read.ok || !isJpeg(read.bytes)) continue;
+    budget.remaining -= read.bytes.length;
+    seen.add(id);
+    pictures.push({ id, classId, jpeg: read.bytes });
+  }
+  return { pictures, dropped: value.length - pictures.length };
+}
+
+async function readOneModel(
+  value: unknown, index: number, includePictures: boolean, zip: ZipSource | null, seenIds: Set<string>, budget: Budget,
+): Promise<LoadedProjectModel> {
+  const model = isObject(value) ? value : {};
+  const rawId = own(model, 'id');
+  const rawName = own(model, 'name');
+  const id = isSafeId(rawId) ? rawId : '';
+  const name = typeof rawName === 'string' ? rawName.slice(0, MODEL_LIMITS.textLength) : '';
+  try {
+    if (!isObject(value)) throw new Broken('invalid', `models[${index}] is not an object`);
+    if (typeof rawId !== 'string') throw new Broken('invalid', `models[${index}] has no id`);
+    if (!isSafeId(rawId)) throw new Broken('unsafe-name', `models[${index}].id ${JSON.stringify(rawId)?.slice(0, 80)} is not a safe id`);
+    if (seenIds.has(rawId)) throw new Broken('duplicate', `model id ${rawId} is used twice`);
+    seenIds.add(rawId);
+    if (typeof rawName !== 'string' || rawName.length > MODEL_LIMITS.textLength) throw new Broken('invalid', 'name is not a short text');
+    const classes = readClasses(own(model, 'classes'));
+    const settings = readDraftSettings(own(model, 'settings'));
+    const trained = await readTrained(own(model, 'trained'), rawId, zip, budget);
+    const trainedOn = readTrainedOn(own(model, 'trainedOn'));
+    const { pictures, dropped } = includePictures
+      ? await readPictures(own(model, 'pictures'), rawId, classes, zip, budget)
+      : { pictures: [], dropped: 0 };
+    return {
+      status: 'ok',
+      model: {
+        id: rawId, name: rawName, classes, settings,
+        trained, ...(trainedOn && { trainedOn }), pictures,
+      },
+      droppedPictures: dropped,
+    };
+  } catch (error) {
+    const broken = error instanceof Broken ? error : new Broken('invalid', String(error));
+    return { status: 'broken', id, name, problem: broken.problem, detail: broken.message };
+  }
+}
+
+const NOTHING: ProjectModelsLoad = { present: false, models: [], activeModelId: null, includePictures: false };
+
+/**
+ * Our models from an opened project: `projectJson` as scratch-vm parsed it, `zip` the .sb3's entries (null
+ * for a project loaded from plain JSON). Resolves for any input.
+ */
+export async function readModelsFromProject(projectJson: unknown, zip: ZipSource | null): Promise<ProjectModelsLoad> {
+  const storages = isObject(projectJson) ? own(projectJson, 'extensionStorage') : undefined;
+  const storage = isObject(storages) ? own(storages, STORAGE_KEY) : undefined;
+  if (storage === undefined) return NOTHING;
+  const whole = (code: ProjectModelProblem, detail: string): ProjectModelsLoad => ({ ...NOTHING, present: true, problem: { code, detail } });
+  if (!isObject(storage)) return whole('invalid', `extensionStorage.${STORAGE_KEY} is not an object`);
+  const format = own(storage, 'format');
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) return whole('invalid', `format ${String(format)} is not a version`);
+  if (format > PROJECT_STORAGE_VERSION) return whole('newer-version', `project storage format ${format}; this version reads up to ${PROJECT_STORAGE_VERSION}`);
+  const list = own(storage, 'models');
+  if (!Array.isArray(list)) return whole('invalid', 'models is not a list');
+  if (list.length > PROJECT_LIMITS.models) return whole('too-large', `${list.length} models; the limit is ${PROJECT_LIMITS.models}`);
+  const includePictures = own(storage, 'includePictures') === true;
+  const seenIds = new Set<string>();
+  const budget: Budget = { remaining: PROJECT_LIMITS.totalBytes };
+  const models: LoadedProjectModel[] = [];
+  // One after another, so a project with many models never holds all their entries inflated at once.
+  for (const [index, value] of list.entries()) models.push(await readOneModel(value, index, includePictures, zip, seenIds, budget));
+  const usable = models.flatMap((loaded) => (loaded.status === 'ok' ? [loaded.model.id] : []));
+  const savedActive = own(storage, 'activeModelId');
+  const activeModelId = typeof savedActive === 'string' && usable.includes(savedActive) ? savedActive : usable[0] ?? null;
+  return { present: true, models, activeModelId, includePictures };
+}

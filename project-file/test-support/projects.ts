@@ -1,0 +1,71 @@
+// Node-only fixtures for the project-file tests: models with recognisable weights, project.json as scratch-vm
+// 15.1.1 writes it for an empty project, and real .sb3 zips made with JSZip.
+import { createHash } from 'node:crypto';
+import JSZip from 'jszip';
+import { denseLayersFor, expectedWeightSpecs } from '../../engine/heads/weight-layout';
+import { writeModel } from '../../engine/model-format';
+import { DEFAULT_TRAINING_SETTINGS } from '../../engine/training-settings';
+import type { ClassInfo, HeadDescription, SerializedModel } from '../../engine/types';
+import type { ProjectModel } from '../types';
+
+export const CLASSES: ClassInfo[] = [
+  { id: 'c0aa11', name: 'rock' }, { id: 'c1bb22', name: 'paper' }, { id: 'c2cc33', name: 'scissors' },
+];
+
+/** A model whose every weight is distinct (value from position and seed), as the trainer would write it. */
+export function syntheticModel(kind: 'dense' | 'knn', seed = 1): SerializedModel {
+  const head: HeadDescription = kind === 'dense'
+    ? { kind, layers: denseLayersFor(CLASSES.length) }
+    : { kind, k: 3, examplesPerClass: [4, 3, 5] };
+  const specs = expectedWeightSpecs(head);
+  let position = 0;
+  const values = specs.map((spec) => Float32Array.from(
+    { length: spec.shape.reduce((a, b) => a * b, 1) }, () => Math.sin(seed * 1000 + position++) / 10,
+  ));
+  return writeModel({
+    name: `${kind} model`, classes: CLASSES, settings: { ...DEFAULT_TRAINING_SETTINGS, method: kind },
+    history: [{ epoch: 1, loss: 0.5, acc: 0.9, ms: 3 }], head, weights: { specs, values }, trainedAt: new Date('2026-11-01T10:00:00Z'),
+  });
+}
+
+export function projectModel(id: string, kind: 'dense' | 'knn', seed = 1): ProjectModel {
+  const trained = syntheticModel(kind, seed);
+  return {
+    id, name: `${kind} model ${seed}`, classes: CLASSES, settings: trained.metadata.settings, trained,
+    trainedOn: { classIds: CLASSES.map((info) => info.id), pictureIds: [] },
+  };
+}
+
+const BACKDROP_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>';
+const BACKDROP_ID = createHash('md5').update(BACKDROP_SVG).digest('hex');
+
+/** project.json of an empty project, shaped as scratch-vm's sb3 serializer writes it. */
+export function vanillaProjectJson(): Record<string, unknown> {
+  return {
+    targets: [{
+      isStage: true, name: 'Stage', variables: {}, lists: {}, broadcasts: {}, blocks: {}, comments: {},
+      currentCostume: 0,
+      costumes: [{ name: 'backdrop1', dataFormat: 'svg', assetId: BACKDROP_ID, md5ext: `${BACKDROP_ID}.svg`, rotationCenterX: 1, rotationCenterY: 1 }],
+      sounds: [], volume: 100, layerOrder: 0, tempo: 60, videoTransparency: 50, videoState: 'on', textToSpeechLanguage: null,
+    }],
+    monitors: [],
+    extensions: [],
+    meta: { semver: '3.0.0', vm: '15.1.1', agent: 'node' },
+  };
+}
+
+/** A real .sb3: project.json plus the backdrop asset plus whatever `extra` adds to the zip. */
+export async function sb3Bytes(projectJson: Record<string, unknown>, extra?: (zip: JSZip) => void): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('project.json', JSON.stringify(projectJson));
+  zip.file(`${BACKDROP_ID}.svg`, BACKDROP_SVG);
+  extra?.(zip);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
+
+/** Opens .sb3 bytes the way scratch-parser does: JSZip, then project.json parsed with JSON.parse. */
+export async function openSb3(bytes: Uint8Array): Promise<{ projectJson: unknown; zip: JSZip }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const text = await zip.file('project.json')!.async('string');
+  return { projectJson: JSON.parse(text), zip };
+}
