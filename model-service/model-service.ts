@@ -4,15 +4,20 @@
 import { EngineError } from '../engine/errors';
 import type { EngineApi } from '../engine/engine-api';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
+import type { Evaluation } from '../engine/lab/evaluation';
 import type {
-  ClassInfo, EpochMetrics, HeadKind, LabelledEmbedding, RgbaImage, TrainingSettings,
+  ClassInfo, EarlyStop, EpochMetrics, HeadKind, LabelledEmbedding, RgbaImage, SerializedModel, TrainingSettings,
 } from '../engine/types';
 import { t } from '../locales';
 import {
   createBrowserModelStore, createMemoryBackend, createModelStore,
   type ModelDraft, type ModelStore, type StoredPicture, type TrainedOn, type TrainedVersion,
 } from '../store';
+import { augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind } from '../engine/lab/augmentation';
+import { cleanChoice, copiesPerPicture, createCopyMaker, type AugmentationChoice } from './augmentation';
+import { browserPictureDecoder } from './decode-picture';
 import { newId } from './ids';
+import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from './lab-report';
 import { problemCode, type ProblemCode } from './problems';
 import { trainReadiness, type TrainReadiness } from './readiness';
 import { applySettingChanges } from './settings';
@@ -39,6 +44,10 @@ export interface TrainedView {
   readonly method: HeadKind;
   readonly trainedAt: string;
   readonly history: readonly EpochMetrics[];
+  /** Set when "stop when accuracy reaches …" ended its training early. */
+  readonly stoppedEarly?: EarlyStop;
+  /** Shrunk to 8-bit numbers ("Shrink it" in the Lab). */
+  readonly small: boolean;
   /** Pictures or classes changed since it was trained: train again to use them. */
   readonly outOfDate: boolean;
 }
@@ -53,6 +62,8 @@ export type TrainingView =
     readonly totalEpochs: number;
     readonly history: readonly EpochMetrics[];
     readonly stopping: boolean;
+    /** Set while extra practice pictures are being made, before the first epoch: pictures done of total. */
+    readonly copies?: { readonly done: number; readonly total: number };
   }
   | { readonly status: 'done' }
   | { readonly status: 'stopped' }
@@ -73,6 +84,8 @@ export interface ModelServiceState {
   readonly name: string;
   readonly classes: readonly ClassView[];
   readonly settings: TrainingSettings;
+  /** Extra practice pictures for the neural network (the Lab's switches). */
+  readonly augmentation: AugmentationChoice;
   readonly trained: TrainedView | null;
   readonly training: TrainingView;
   readonly readiness: TrainReadiness;
@@ -91,6 +104,27 @@ export interface NewPicture {
 }
 
 export type NameProblem = 'empty' | 'taken';
+
+/** "Shrink it": the trained model in 8-bit numbers and what that changes; nothing changes until it is kept. */
+export interface ShrinkView {
+  /** The trained version it was made from (keeping it is refused once another model was trained). */
+  readonly fromVersion: string;
+  readonly bytesBefore: number;
+  readonly bytesAfter: number;
+  /** The pictures both versions were checked on: those not learnt from when there are some, otherwise all. */
+  readonly measuredOn: 'held-out' | 'practice';
+  readonly classes: readonly ClassInfo[];
+  readonly before: Evaluation;
+  readonly after: Evaluation;
+  /** Pictures whose answer changed, with both answers. */
+  readonly changed: readonly { readonly pictureId: string; readonly beforeClassId: string; readonly afterClassId: string }[];
+  readonly model: SerializedModel;
+}
+
+export interface CopyPreview {
+  readonly kind: 'original' | AugmentationKind;
+  readonly image: RgbaImage;
+}
 
 export interface ModelService extends RecognizerApi {
   getState(): ModelServiceState;
@@ -113,6 +147,13 @@ export interface ModelService extends RecognizerApi {
   /** Embeds and stores the pictures; problems are reported in state.problem. */
   addPictures(classId: string, pictures: readonly NewPicture[]): Promise<void>;
   removePicture(pictureId: string): void;
+  /** Moves a picture to another class (fixing its label); the trained model stays until the next training. */
+  movePicture(pictureId: string, classId: string): void;
+
+  /** Switches extra practice pictures on or off; used when the method is the neural network. */
+  setAugmentation(changes: Partial<AugmentationChoice>): void;
+  /** A picture and every kind of copy that augmentation can make of it, for the Lab to show. */
+  previewCopies(pictureId: string): Promise<readonly CopyPreview[]>;
 
   /** Applies the valid changes (see settings.ts); invalid values are ignored. */
   updateSettings(changes: Partial<TrainingSettings>): void;
@@ -120,6 +161,16 @@ export interface ModelService extends RecognizerApi {
   /** Trains on the current pictures; the previous model stays in use if this is stopped or fails. */
   train(): Promise<void>;
   stopTraining(): void;
+
+  /**
+   * The Lab's look at the trained model: accuracy on pictures it did not learn from and the pictures it gets
+   * wrong, with the pictures' current labels. Rejects with EngineError 'model/not-loaded' before any training.
+   */
+  evaluateModel(): Promise<LabReport>;
+  /** Makes an 8-bit copy of the trained model and compares the two; rejects with 'model/not-loaded' before training. */
+  shrinkModel(): Promise<ShrinkView>;
+  /** Uses and saves the small model instead of the trained one (false: a newer model was trained since). */
+  keepShrunkModel(shrink: ShrinkView): Promise<boolean>;
 
   dismissProblem(): void;
 }
@@ -132,10 +183,20 @@ export interface ModelServiceOptions {
   readonly defaultSettings?: TrainingSettings;
   /** Settles when engine.init() has: nothing is sent to the engine before. Omit when it is already initialised. */
   readonly engineReady?: Promise<unknown>;
+  /** Decodes a stored picture's JPEG into pixels (to make extra copies); the browser's by default. */
+  readonly decodePicture?: (jpeg: Blob) => Promise<RgbaImage>;
 }
 
 /** How many pictures go to the engine at once: they appear in the trainer batch by batch. */
 const EMBED_BATCH = 8;
+
+/** Pictures moved to another class since training (versions saved before labels were recorded: none). */
+function labelsChanged(trainedOn: TrainedOn, pictures: readonly StoredPicture[]): boolean {
+  const labels = trainedOn.pictureClassIds;
+  if (!labels) return false;
+  const classOf = new Map(pictures.map((picture) => [picture.id, picture.classId]));
+  return trainedOn.pictureIds.some((pictureId, i) => classOf.has(pictureId) && classOf.get(pictureId) !== labels[i]);
+}
 
 function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -151,6 +212,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   const { engine, defaultSettings = DEFAULT_TRAINING_SETTINGS } = options;
   let store = options.store ?? createBrowserModelStore();
   const engineReady = Promise.resolve(options.engineReady);
+  const decodePicture = options.decodePicture ?? browserPictureDecoder();
+  const copyMaker = decodePicture && createCopyMaker(decodePicture, (images) => engine.embed(images));
 
   let draft: ModelDraft = {
     schema: 1, id: newId(), name: t('trainer.defaultModelName'), classes: [], settings: defaultSettings,
@@ -190,14 +253,17 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     if (trained) {
       const { metadata } = trained.model;
       const outOfDate = !sameMembers(trained.trainedOn.classIds, draft.classes.map((info) => info.id))
-        || !sameMembers(trained.trainedOn.pictureIds, classes.flatMap((view) => view.pictures.map((picture) => picture.id)));
+        || !sameMembers(trained.trainedOn.pictureIds, classes.flatMap((view) => view.pictures.map((picture) => picture.id)))
+        || labelsChanged(trained.trainedOn, pictures);
       trainedView = {
-        classes: trainedClasses(), method: metadata.head.kind, trainedAt: metadata.trainedAt, history: metadata.history, outOfDate,
+        classes: trainedClasses(), method: metadata.head.kind, trainedAt: metadata.trainedAt, history: metadata.history,
+        ...(metadata.stoppedEarly && { stoppedEarly: metadata.stoppedEarly }),
+        small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'), outOfDate,
       };
     }
     return {
       loaded, engine: engineStatus, persistent, modelId: draft.id, name: draft.name, classes, settings: draft.settings,
-      trained: trainedView, training,
+      augmentation: cleanChoice(draft.augmentation), trained: trainedView, training,
       readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length }))),
       addingPictures: adding, undo: deleted ? { className: deleted.info.name } : null, problem,
     };
@@ -308,6 +374,41 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     return lastCreatedAt;
   }
 
+  /** Every picture of the trained model's classes, labelled with the model's index of its current class. */
+  function labExamples(classes: readonly ClassInfo[]): LabExample[] {
+    const classIndex = new Map(classes.map((info, index) => [info.id, index]));
+    const current = new Set(draft.classes.map((info) => info.id));
+    return pictures
+      .filter((picture) => classIndex.has(picture.classId) && current.has(picture.classId))
+      .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }));
+  }
+
+  /** The pictures the model learnt from and those it did not (held out for validation, or added since). */
+  function splitByPractice(version: TrainedVersion, examples: readonly LabExample[]) {
+    const heldOut = new Set(version.model.metadata.validationPictureIds ?? []);
+    const practisedIds = new Set(version.trainedOn.pictureIds.filter((pictureId) => !heldOut.has(pictureId)));
+    return {
+      practised: examples.filter((example) => practisedIds.has(example.pictureId)),
+      unseen: examples.filter((example) => !practisedIds.has(example.pictureId)),
+    };
+  }
+
+  /** The embeddings of the chosen extra copies (neural network only), made before the first epoch. */
+  async function copiesFor(examples: readonly LabelledEmbedding[], settings: TrainingSettings, controller: AbortController) {
+    const choice = cleanChoice(draft.augmentation);
+    if (settings.method !== 'dense' || copiesPerPicture(choice) === 0 || !copyMaker) return [];
+    const byId = new Map(pictures.map((picture) => [picture.id, picture]));
+    const sources = examples.map((example) => ({ pictureId: example.pictureId!, jpeg: byId.get(example.pictureId!)!.jpeg }));
+    return copyMaker.copies(sources, choice, {
+      signal: controller.signal,
+      onProgress(done, total) {
+        if (training.status !== 'running' || abort !== controller) return;
+        training = { ...training, copies: { done, total } };
+        commit();
+      },
+    });
+  }
+
   const service: ModelService = {
     getState: () => state,
     subscribe(listener) {
@@ -395,6 +496,25 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       commit();
       persist((target) => target.deletePictures(picture.modelId, [pictureId]));
     },
+    movePicture(pictureId, classId) {
+      const picture = pictures.find((candidate) => candidate.id === pictureId);
+      if (!picture || picture.classId === classId || !draft.classes.some((info) => info.id === classId)) return;
+      const moved: StoredPicture = { ...picture, classId };
+      pictures = pictures.map((candidate) => (candidate.id === pictureId ? moved : candidate));
+      commit();
+      persist((target) => target.putPicture(moved));
+    },
+
+    setAugmentation(changes) {
+      const choice = cleanChoice({ ...cleanChoice(draft.augmentation), ...changes });
+      if (JSON.stringify(choice) !== JSON.stringify(cleanChoice(draft.augmentation))) saveDraft({ augmentation: choice });
+    },
+    async previewCopies(pictureId) {
+      const picture = pictures.find((candidate) => candidate.id === pictureId);
+      if (!picture || !decodePicture) return [];
+      const image = await decodePicture(picture.jpeg);
+      return [{ kind: 'original', image }, ...augmentVariants(image, DEFAULT_AUGMENTATION)];
+    },
 
     updateSettings(changes) {
       const settings = applySettingChanges(draft.settings, changes);
@@ -413,7 +533,11 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const examples: LabelledEmbedding[] = pictures
         .filter((picture) => classIndex.has(picture.classId))
         .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }));
-      const trainedOn: TrainedOn = { classIds: classes.map((info) => info.id), pictureIds: examples.map((example) => example.pictureId!) };
+      const trainedOn: TrainedOn = {
+        classIds: classes.map((info) => info.id),
+        pictureIds: examples.map((example) => example.pictureId!),
+        pictureClassIds: examples.map((example) => classes[example.classIndex].id),
+      };
       const settings = draft.settings;
       const controller = new AbortController();
       abort = controller;
@@ -424,12 +548,16 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       commit();
       try {
         await engineReady;
+        const augmented = await copiesFor(examples, settings, controller);
+        if (controller.signal.aborted) throw new EngineError('train/cancelled', 'training was stopped');
         const model = await engine.train(
-          { modelName: draft.name, classes, examples, settings },
+          { modelName: draft.name, classes, examples, settings, ...(augmented.length > 0 && { augmented }) },
           (progress) => {
             if (training.status !== 'running' || abort !== controller) return;
             if (progress.metrics) history.push(progress.metrics);
-            training = { ...training, epoch: progress.metrics ? progress.epoch : training.epoch, totalEpochs: progress.totalEpochs, history: [...history] };
+            training = {
+              ...training, epoch: progress.metrics ? progress.epoch : training.epoch, totalEpochs: progress.totalEpochs, history: [...history], copies: undefined,
+            };
             commit();
           },
           controller.signal,
@@ -454,6 +582,67 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       training = { ...training, stopping: true };
       commit();
       abort.abort();
+    },
+
+    async evaluateModel() {
+      const version = trained;
+      if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
+      const { metadata } = version.model;
+      const classes = trainedClasses();
+      const base = { trainedAt: metadata.trainedAt, classes };
+      const examples = labExamples(classes);
+      await engineReady;
+      if (metadata.head.kind === 'knn' && examples.length >= 2) {
+        const evaluation = await engine.evaluateLeaveOneOut(examples, classes.length, metadata.head.k);
+        return labReport({ ...base, measuredOn: 'leave-one-out' }, { examples, evaluation, practised: false });
+      }
+      const { practised, unseen } = splitByPractice(version, examples);
+      const evaluated = async (group: readonly LabExample[], isPractice: boolean): Promise<EvaluatedPictures> =>
+        ({ examples: group, evaluation: await engine.evaluate(engineKey(), group), practised: isPractice });
+      if (unseen.length === 0) return labReport({ ...base, measuredOn: 'practice' }, await evaluated(practised, true));
+      return labReport({ ...base, measuredOn: 'held-out' }, await evaluated(unseen, false), await evaluated(practised, true));
+    },
+
+    async shrinkModel() {
+      const version = trained;
+      if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
+      const classes = trainedClasses();
+      const examples = labExamples(classes);
+      // KNN keeps every picture it was given, so for it every picture is a practice picture.
+      const { unseen } = version.model.metadata.head.kind === 'knn' ? { unseen: [] } : splitByPractice(version, examples);
+      const checked = unseen.length > 0 ? unseen : examples;
+      await engineReady;
+      const report = await engine.shrinkModel(version.model, checked);
+      return {
+        fromVersion: version.version,
+        bytesBefore: report.bytesBefore,
+        bytesAfter: report.bytesAfter,
+        measuredOn: unseen.length > 0 ? 'held-out' : 'practice',
+        classes,
+        before: report.before,
+        after: report.after,
+        changed: report.changedPictures.map((i) => ({
+          pictureId: checked[i].pictureId,
+          beforeClassId: classes[report.before.pictures[i].predictedClass].id,
+          afterClassId: classes[report.after.pictures[i].predictedClass].id,
+        })),
+        model: report.model,
+      };
+    },
+    async keepShrunkModel(shrink) {
+      const version = trained;
+      if (!version || version.version !== shrink.fromVersion || training.status === 'running') return false;
+      const small: TrainedVersion = { version: newId(), model: shrink.model, trainedOn: version.trainedOn };
+      try {
+        await activate(small);
+      } catch (error) {
+        report(error);
+        return false;
+      }
+      saveDraft({ trainedVersion: small.version });
+      const pointing = draft;
+      persist((target) => target.saveTrained(pointing, small));
+      return true;
     },
 
     dismissProblem() {

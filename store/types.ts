@@ -6,6 +6,8 @@ export interface TrainedOn {
   /** Class ids in the model's order. */
   readonly classIds: readonly string[];
   readonly pictureIds: readonly string[];
+  /** The class id of each of `pictureIds` (same order), so moving a picture to another class asks for training again. */
+  readonly pictureClassIds?: readonly string[];
 }
 
 /** The model the child is building: small, rewritten whole on every change. */
@@ -15,6 +17,8 @@ export interface ModelDraft {
   readonly name: string;
   readonly classes: readonly ClassInfo[];
   readonly settings: TrainingSettings;
+  /** Extra practice pictures the child switched on in the Lab (absent: none). */
+  readonly augmentation?: { readonly flip: boolean; readonly turn: boolean; readonly blur: boolean; readonly light: boolean };
   /** The trained version in use (the pointer switched after the version is fully written); null before any. */
   readonly trainedVersion: string | null;
   readonly updatedAt: number;

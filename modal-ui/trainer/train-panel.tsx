@@ -15,7 +15,8 @@ export function TrainPanel({ service, state }: { readonly service: ModelService;
   const running = training.status === 'running';
 
   let hint: string;
-  if (running) hint = training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
+  if (running && training.copies) hint = t('lab.copies.making', { done: training.copies.done, total: training.copies.total });
+  else if (running) hint = training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
   else if (engine.status === 'failed') hint = t(`errors.${engine.problem}`);
   else if (!state.readiness.ready) hint = readinessHint(t, state.readiness);
   else if (engine.status === 'starting') hint = t('trainer.engineStarting');

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ModelService } from '../../model-service';
+import { LabArea } from '../lab';
 import { useTranslation } from '../use-translation';
 import { ClassList } from './class-list';
 import { ModelNameField } from './model-name-field';
@@ -90,6 +91,7 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
                 />
               </div>
             </div>
+            <LabArea service={service} state={state} />
           </div>
         )}
       </div>

@@ -1,0 +1,1 @@
+export { LabArea } from './lab-area';

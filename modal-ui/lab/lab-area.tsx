@@ -1,0 +1,137 @@
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { ModelService, ModelServiceState } from '../../model-service';
+import { Icon } from '../trainer/icons';
+import { useTranslation } from '../use-translation';
+import { CopiesPanel } from './copies-panel';
+import { EvaluationView } from './evaluation-view';
+import { MistakesGallery } from './mistakes-gallery';
+import { ShrinkPanel } from './shrink-panel';
+import { TrainingLog } from './training-log';
+import { shownReport, useLabReport } from './use-lab-report';
+import './lab.css';
+
+const TABS = ['mistakes', 'evaluation', 'log', 'copies', 'shrink'] as const;
+type Tab = (typeof TABS)[number];
+
+/** Keyboard for a tab list (WAI-ARIA): arrows move between tabs, Home/End jump to the ends. */
+function nextTab(current: Tab, key: string): Tab | null {
+  const index = TABS.indexOf(current);
+  if (key === 'ArrowRight') return TABS[(index + 1) % TABS.length];
+  if (key === 'ArrowLeft') return TABS[(index + TABS.length - 1) % TABS.length];
+  if (key === 'Home') return TABS[0];
+  if (key === 'End') return TABS[TABS.length - 1];
+  return null;
+}
+
+function LabPages({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+  const { t } = useTranslation();
+  const baseId = useId();
+  const [tab, setTab] = useState<Tab>('mistakes');
+  const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
+  const result = useLabReport(service, state);
+  const report = shownReport(result);
+  const { training, trained } = state;
+  const running = training.status === 'running';
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const next = nextTab(tab, event.key);
+    if (!next) return;
+    event.preventDefault();
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  let page;
+  if (tab === 'copies') {
+    page = <CopiesPanel service={service} state={state} />;
+  } else if (tab === 'log') {
+    page = (
+      <TrainingLog
+        service={service}
+        settings={state.settings}
+        history={running ? training.history : trained?.history ?? []}
+        totalEpochs={running ? training.totalEpochs : trained?.history.length ?? 0}
+        stoppedEarly={trained?.stoppedEarly}
+        running={running}
+      />
+    );
+  } else if (!trained) {
+    page = <p className="imt-field-help">{t('lab.needsModel')}</p>;
+  } else if (tab === 'shrink') {
+    page = <ShrinkPanel service={service} state={state} />;
+  } else if (result.status === 'failed') {
+    page = <p className="imt-note imt-note--bad" role="alert">{t(`errors.${result.problem}`)}</p>;
+  } else if (!report) {
+    page = <p className="imt-field-help" role="status">{t('lab.checking')}</p>;
+  } else {
+    page = tab === 'mistakes' ? <MistakesGallery service={service} state={state} report={report} /> : <EvaluationView report={report} />;
+  }
+
+  return (
+    <>
+      {trained?.outOfDate && !running && (
+        <div className="iml-again">
+          <p className="imt-note imt-note--warn">{t('lab.outOfDate')}</p>
+          <button
+            type="button"
+            className="imt-button imt-button--train"
+            onClick={() => void service.train()}
+            disabled={!state.readiness.ready || state.engine.status !== 'ready'}
+          >
+            <Icon name="play" />{t('lab.trainAgain')}
+          </button>
+        </div>
+      )}
+      {running && (
+        <p className="imt-field-help" role="status">
+          {training.copies ? t('lab.copies.making', { done: training.copies.done, total: training.copies.total }) : t('lab.training')}
+        </p>
+      )}
+      <div className="iml-tabs" role="tablist" aria-label={t('lab.tabs')} onKeyDown={onTabKey}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(element) => { tabRefs.current[name] = element; }}
+            type="button"
+            role="tab"
+            id={`${baseId}-${name}-tab`}
+            aria-controls={`${baseId}-panel`}
+            aria-selected={tab === name}
+            tabIndex={tab === name ? 0 : -1}
+            className="iml-tab"
+            onClick={() => setTab(name)}
+          >
+            {t(`lab.tab.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-${tab}-tab`} className="iml-page" tabIndex={0}>
+        {page}
+      </div>
+    </>
+  );
+}
+
+/**
+ * The Lab: closed by default so the simple path (classes, Train, test) stays simple; a curious child or a teacher
+ * opens it to see the model's mistakes, how good it really is, and how training went.
+ */
+export function LabArea({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const contentId = useId();
+  return (
+    <section className="imt-panel iml-lab" aria-label={t('lab.open')}>
+      <button type="button" className="iml-lab__toggle" aria-expanded={open} aria-controls={contentId} onClick={() => setOpen(!open)}>
+        <span aria-hidden="true" className="iml-lab__arrow">{open ? '▾' : '▸'}</span>
+        {t('lab.open')}
+      </button>
+      {open && (
+        <div id={contentId} className="iml-lab__content">
+          <p className="imt-field-help">{t('lab.intro')}</p>
+          <LabPages service={service} state={state} />
+        </div>
+      )}
+    </section>
+  );
+}

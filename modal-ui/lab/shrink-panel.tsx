@@ -1,0 +1,137 @@
+import { useEffect, useId, useState } from 'react';
+import { problemCode, type ModelService, type ModelServiceState, type PictureView, type ProblemCode, type ShrinkView } from '../../model-service';
+import { percent } from '../trainer/hint-text';
+import { usePictureUrl } from '../trainer/use-picture-url';
+import { useTranslation } from '../use-translation';
+
+const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
+
+function ChangedPicture({ picture, before, after }: { readonly picture: PictureView; readonly before: string; readonly after: string }) {
+  const { t } = useTranslation();
+  const url = usePictureUrl(picture.jpeg);
+  const words = t('lab.shrink.changed', { before, after });
+  return (
+    <li className="iml-copy">
+      {url && <img className="iml-copy__picture" src={url} alt="" width={80} height={80} />}
+      <span>{words}</span>
+    </li>
+  );
+}
+
+/** "Shrink it": size and accuracy before and after 8-bit, the pictures whose answer changed, and keeping it. */
+export function ShrinkPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [shrink, setShrink] = useState<ShrinkView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  const [kept, setKept] = useState(false);
+  /** The child tried to keep a shrink of a model that was replaced meanwhile. */
+  const [stale, setStale] = useState(false);
+  const { trained } = state;
+  const trainedAt = trained?.trainedAt;
+
+  // Another model makes the comparison stale.
+  useEffect(() => {
+    setShrink(null);
+    setKept(false);
+  }, [trainedAt]);
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    setStale(false);
+    try {
+      setShrink(await service.shrinkModel());
+    } catch (error) {
+      setProblem(problemCode(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const nameOf = (classId: string) => state.classes.find((info) => info.id === classId)?.name ?? '';
+  const pictureById = new Map(state.classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
+  const changed = shrink?.changed.filter((change) => pictureById.has(change.pictureId)) ?? [];
+  const accuracy = (value: number | undefined) => (value === undefined ? '–' : t('lab.shrink.percent', { percent: percent(value) }));
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h4 id={headingId} className="imt-heading">{t('lab.shrink.heading')}</h4>
+      <p className="imt-field-help">{t('lab.shrink.help')}</p>
+      {kept ? (
+        <p className="imt-note imt-note--good" role="status">{t('lab.shrink.kept')}</p>
+      ) : trained?.small ? (
+        <p className="imt-note">{t('lab.shrink.alreadySmall')}</p>
+      ) : (
+        <button type="button" className="imt-button" onClick={() => void run()} disabled={busy || state.training.status === 'running'}>
+          {t('lab.shrink.button')}
+        </button>
+      )}
+      {busy && <p className="imt-field-help" role="status">{t('lab.shrink.working')}</p>}
+      {stale && <p className="imt-note imt-note--warn" role="status">{t('lab.shrink.stale')}</p>}
+      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {shrink && !kept && (
+        <>
+          <table className="iml-shrink">
+            <caption>{t('lab.shrink.table')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('lab.shrink.what')}</th>
+                <th scope="col">{t('lab.shrink.before')}</th>
+                <th scope="col">{t('lab.shrink.after')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('lab.shrink.size')}</th>
+                <td>{t('lab.shrink.kilobytes', { size: kilobytes(shrink.bytesBefore) })}</td>
+                <td>{t('lab.shrink.kilobytes', { size: kilobytes(shrink.bytesAfter) })}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('lab.shrink.accuracy')}</th>
+                <td>{accuracy(shrink.before.accuracy)}</td>
+                <td>{accuracy(shrink.after.accuracy)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <p className="imt-field-help">
+            {t(shrink.measuredOn === 'held-out' ? 'lab.shrink.heldOut' : 'lab.shrink.practice', { count: shrink.before.total })}
+          </p>
+          <p>
+            {changed.length === 0
+              ? t('lab.shrink.noChanges')
+              : t(changed.length === 1 ? 'lab.shrink.changesOne' : 'lab.shrink.changesOther', { count: changed.length })}
+          </p>
+          {changed.length > 0 && (
+            <ul className="iml-copies">
+              {changed.map((change) => (
+                <ChangedPicture
+                  key={change.pictureId}
+                  picture={pictureById.get(change.pictureId)!}
+                  before={nameOf(change.beforeClassId)}
+                  after={nameOf(change.afterClassId)}
+                />
+              ))}
+            </ul>
+          )}
+          <button
+            type="button"
+            className="imt-button imt-button--train"
+            disabled={state.training.status === 'running'}
+            onClick={async () => {
+              if (await service.keepShrunkModel(shrink)) {
+                setKept(true);
+              } else {
+                setShrink(null);
+                setStale(true);
+              }
+            }}
+          >
+            {t('lab.shrink.keep')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
