@@ -2,8 +2,8 @@
 // Scratch's getInfo() in the current language and supplies one function per opcode.
 //
 // Opcodes and argument names are saved inside children's projects (as `imageModel_<opcode>` and input
-// names): never rename them. New blocks (use model [name], video, `when [class] is recognized`,
-// recognize stage/costume) are added as new entries here plus one handler each in the extension.
+// names): never rename them; menu values are saved too. A new block is a new entry here plus one handler in
+// the extension.
 import { OPEN_TRAINER_BUTTON_FUNC } from '../extension/contract';
 import { ArgumentType, BlockType, type ArgumentTypeValue } from './scratch-constants';
 import { BLOCK_ICON_URI, MENU_ICON_URI } from './icons';
@@ -18,20 +18,60 @@ export const CATEGORY = {
   blockIconURI: BLOCK_ICON_URI,
 } as const;
 
-/** Menus whose items come from the extension at the moment a child opens them. */
+/** Video states, as scratch-vm's video sensing names them (both extensions share the stage's video). */
+export const VideoState = { off: 'off', on: 'on', onFlipped: 'on-flipped' } as const;
+export type VideoStateValue = (typeof VideoState)[keyof typeof VideoState];
+
+/** What `recognize [stage / this costume]` looks at. */
+export const PictureSource = { stage: 'stage', costume: 'costume' } as const;
+export type PictureSourceValue = (typeof PictureSource)[keyof typeof PictureSource];
+
+export interface FixedMenuItem {
+  readonly textKey: string;
+  readonly value: string;
+}
+
+/**
+ * Dynamic menus name the extension method that lists their items when a child opens them; fixed menus list
+ * their items here (translated when the palette is built).
+ */
+export type MenuSpec =
+  | { readonly acceptReporters: boolean; readonly itemsFunction: string }
+  | { readonly acceptReporters: boolean; readonly items: readonly FixedMenuItem[] };
+
 export const MENUS = {
   /** The active model's class names (a placeholder item when there is no model yet). */
   classes: { acceptReporters: true, itemsFunction: 'classMenu' },
-} as const;
+  /** The cameras this browser has (a placeholder item when it has none). */
+  cameras: { acceptReporters: true, itemsFunction: 'cameraMenu' },
+  videoState: {
+    acceptReporters: false,
+    items: [
+      { textKey: 'blocks.videoOff', value: VideoState.off },
+      { textKey: 'blocks.videoOn', value: VideoState.on },
+      { textKey: 'blocks.videoOnFlipped', value: VideoState.onFlipped },
+    ],
+  },
+  pictureSource: {
+    acceptReporters: false,
+    items: [
+      { textKey: 'blocks.sourceStage', value: PictureSource.stage },
+      { textKey: 'blocks.sourceCostume', value: PictureSource.costume },
+    ],
+  },
+} as const satisfies Readonly<Record<string, MenuSpec>>;
 export type MenuId = keyof typeof MENUS;
 
-/** Filled in by the extension when it builds the palette: the active model's first class, or ''. */
-export const FIRST_CLASS = { kind: 'first-class' } as const;
+/**
+ * Filled in by the extension when it builds the palette: the first item of the argument's menu (the model's
+ * first class, the first camera), so a block dragged from the palette works as it is.
+ */
+export const FIRST_ITEM = { kind: 'first-item' } as const;
 
 export interface ArgumentSpec {
   readonly type: ArgumentTypeValue;
   readonly menu?: MenuId;
-  readonly defaultValue?: string | number | typeof FIRST_CLASS;
+  readonly defaultValue?: string | number | typeof FIRST_ITEM;
 }
 
 export const Opcode = {
@@ -39,6 +79,14 @@ export const Opcode = {
   result: 'result',
   confidenceOf: 'confidenceOf',
   isResult: 'isResult',
+  videoToggle: 'videoToggle',
+  setVideoTransparency: 'setVideoTransparency',
+  chooseCamera: 'chooseCamera',
+  recognizeVideo: 'recognizeVideo',
+  stopRecognizingVideo: 'stopRecognizingVideo',
+  whenRecognized: 'whenRecognized',
+  setConfidenceThreshold: 'setConfidenceThreshold',
+  recognizePicture: 'recognizePicture',
 } as const;
 export type OpcodeValue = (typeof Opcode)[keyof typeof Opcode];
 
@@ -51,6 +99,8 @@ export interface BlockSpec {
   readonly arguments: Readonly<Record<string, ArgumentSpec>>;
   /** Reporters without arguments get a stage-monitor checkbox unless this is set. */
   readonly disableMonitor?: boolean;
+  /** Hats: the VM checks the block every frame and starts the script only when it turns from false to true. */
+  readonly isEdgeActivated?: boolean;
 }
 
 export interface ButtonSpec {
@@ -62,7 +112,12 @@ export interface ButtonSpec {
 
 export type PaletteEntry = BlockSpec | ButtonSpec;
 
-const CLASS_ARGUMENT: ArgumentSpec = { type: ArgumentType.STRING, menu: 'classes', defaultValue: FIRST_CLASS };
+const CLASS_ARGUMENT: ArgumentSpec = { type: ArgumentType.STRING, menu: 'classes', defaultValue: FIRST_ITEM };
+
+/** Percent a hat needs before `set confidence threshold` is used. */
+export const DEFAULT_CONFIDENCE_THRESHOLD = 50;
+/** Seconds between live recognitions before a child sets another value. */
+export const DEFAULT_VIDEO_INTERVAL = 0.2;
 
 /** In palette order. */
 export const PALETTE: readonly PaletteEntry[] = [
@@ -82,5 +137,56 @@ export const PALETTE: readonly PaletteEntry[] = [
     blockType: BlockType.BOOLEAN,
     textKey: 'blocks.isResult',
     arguments: { CLASS: CLASS_ARGUMENT },
+  },
+  {
+    kind: 'block',
+    opcode: Opcode.whenRecognized,
+    blockType: BlockType.HAT,
+    textKey: 'blocks.whenRecognized',
+    arguments: { CLASS: CLASS_ARGUMENT },
+    isEdgeActivated: true,
+  },
+  {
+    kind: 'block',
+    opcode: Opcode.setConfidenceThreshold,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.setConfidenceThreshold',
+    arguments: { THRESHOLD: { type: ArgumentType.NUMBER, defaultValue: DEFAULT_CONFIDENCE_THRESHOLD } },
+  },
+  {
+    kind: 'block',
+    opcode: Opcode.recognizePicture,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.recognizePicture',
+    arguments: { SOURCE: { type: ArgumentType.STRING, menu: 'pictureSource', defaultValue: PictureSource.stage } },
+  },
+  {
+    kind: 'block',
+    opcode: Opcode.recognizeVideo,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.recognizeVideo',
+    arguments: { INTERVAL: { type: ArgumentType.NUMBER, defaultValue: DEFAULT_VIDEO_INTERVAL } },
+  },
+  { kind: 'block', opcode: Opcode.stopRecognizingVideo, blockType: BlockType.COMMAND, textKey: 'blocks.stopRecognizingVideo', arguments: {} },
+  {
+    kind: 'block',
+    opcode: Opcode.videoToggle,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.videoToggle',
+    arguments: { VIDEO_STATE: { type: ArgumentType.STRING, menu: 'videoState', defaultValue: VideoState.on } },
+  },
+  {
+    kind: 'block',
+    opcode: Opcode.setVideoTransparency,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.setVideoTransparency',
+    arguments: { TRANSPARENCY: { type: ArgumentType.NUMBER, defaultValue: 50 } },
+  },
+  {
+    kind: 'block',
+    opcode: Opcode.chooseCamera,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.chooseCamera',
+    arguments: { CAMERA: { type: ArgumentType.STRING, menu: 'cameras', defaultValue: FIRST_ITEM } },
   },
 ];

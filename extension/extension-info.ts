@@ -1,23 +1,29 @@
 // Turns the block specs (blocks/) into the metadata scratch-vm's getInfo() expects, in one language.
-import { CATEGORY, MENUS, PALETTE, type ArgumentSpec } from '../blocks/block-specs';
+import { CATEGORY, MENUS, PALETTE, type ArgumentSpec, type MenuId } from '../blocks/block-specs';
 import { BlockType } from '../blocks/scratch-constants';
-import type { ClassInfo } from '../engine/types';
 import { EXTENSION_ID } from './contract';
 import type { ScratchArgumentInfo, ScratchExtensionInfo, ScratchMenuInfo } from './scratch-types';
 
 export type Translate = (key: string) => string;
 
-export function buildExtensionInfo(translate: Translate, classes: readonly ClassInfo[]): ScratchExtensionInfo {
-  const argument = (spec: ArgumentSpec): ScratchArgumentInfo => ({
-    type: spec.type,
-    ...(spec.menu ? { menu: spec.menu } : {}),
-    // The palette's copy of a class block shows the model's first class, so it works when dropped in.
-    defaultValue: typeof spec.defaultValue === 'object' ? (classes[0]?.name ?? '') : spec.defaultValue,
+/** The value of a dynamic menu's first item right now ('' when it only has its placeholder). */
+export type FirstItemOf = (menu: MenuId) => string;
+
+export function buildExtensionInfo(translate: Translate, firstItemOf: FirstItemOf): ScratchExtensionInfo {
+  const argument = ({ type, menu, defaultValue }: ArgumentSpec): ScratchArgumentInfo => ({
+    type,
+    ...(menu ? { menu } : {}),
+    defaultValue: typeof defaultValue === 'object' ? (menu ? firstItemOf(menu) : '') : defaultValue,
   });
 
   const menus: Record<string, ScratchMenuInfo> = {};
   for (const [id, menu] of Object.entries(MENUS)) {
-    menus[id] = { acceptReporters: menu.acceptReporters, items: menu.itemsFunction };
+    menus[id] = {
+      acceptReporters: menu.acceptReporters,
+      items: 'itemsFunction' in menu
+        ? menu.itemsFunction
+        : menu.items.map((item) => ({ text: translate(item.textKey), value: item.value })),
+    };
   }
 
   return {
@@ -37,6 +43,7 @@ export function buildExtensionInfo(translate: Translate, classes: readonly Class
             text: translate(entry.textKey),
             arguments: Object.fromEntries(Object.entries(entry.arguments).map(([name, spec]) => [name, argument(spec)])),
             ...(entry.disableMonitor ? { disableMonitor: true } : {}),
+            ...(entry.isEdgeActivated ? { isEdgeActivated: true } : {}),
           },
     ),
     menus,

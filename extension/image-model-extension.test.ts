@@ -374,7 +374,9 @@ function assertValidForScratch(editor: Editor, locale: string): void {
       const menu = info.menus[argument.menu];
       assert.ok(menu, `menu ${argument.menu} exists`);
       assert.ok(category.menus.some((entry) => entry.json.type === `${EXTENSION_ID}_menu_${argument.menu}`));
-      const items = (editor.extension as unknown as Record<string, () => { text: string; value: string }[]>)[menu.items]();
+      const items = typeof menu.items === 'string'
+        ? (editor.extension as unknown as Record<string, () => readonly { text: string; value: string }[]>)[menu.items]()
+        : menu.items;
       assert.ok(items.length > 0 && items.every((item) => item.text.length > 0), `menu ${argument.menu} has items`);
     }
   }

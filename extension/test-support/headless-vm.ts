@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { EXTENSION_ID } from '../contract';
 import type { ImageModelExtension } from '../image-model-extension';
+import type { Costume, VideoDevice } from '../scratch-types';
 
 const require = createRequire(import.meta.url);
 const vmSource = path.join(path.dirname(require.resolve('@scratch/scratch-vm')), '..', '..', 'src');
@@ -18,6 +19,8 @@ export interface HeadlessVm {
     readonly _loadedExtensions: Map<string, string>;
   };
   loadProject(project: string | object): Promise<void>;
+  /** Lets projects with costumes load their assets (a ScratchStorage). */
+  attachStorage(storage: object): void;
   greenFlag(): void;
   stopAll(): void;
   start(): void;
@@ -26,6 +29,7 @@ export interface HeadlessVm {
 }
 
 export interface HeadlessRuntime {
+  readonly ioDevices: { readonly video: VideoDevice };
   readonly threads: readonly { readonly status: number }[];
   readonly targets: readonly HeadlessTarget[];
   /** Category info after the VM converted getInfo() for scratch-blocks. */
@@ -39,7 +43,11 @@ export interface HeadlessRuntime {
 }
 
 export interface HeadlessTarget {
+  readonly id: string;
   readonly isStage: boolean;
+  getName(): string;
+  getCostumes(): readonly Costume[];
+  readonly currentCostume: number;
   lookupVariableByNameAndType(name: string, type?: string): { value: unknown } | undefined;
 }
 
@@ -91,4 +99,10 @@ export async function waitFor(condition: () => boolean, what: string, timeoutMs 
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** scratch-storage, as the GUI attaches it: sb3 projects then load their costume files. */
+export function createStorage(): object {
+  const { ScratchStorage } = require('@scratch/scratch-storage') as { ScratchStorage: new () => object };
+  return new ScratchStorage();
 }

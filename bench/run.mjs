@@ -1,0 +1,183 @@
+// `npm run bench`: our engine against Teachable Machine's (@teachablemachine/image 0.8.5) on the same shared
+// photos, in one headless Chromium run on this machine, printed as one table. Figures only, no thresholds.
+//   1. installs Teachable Machine's library into bench/.tm (its own folder, not the project's dependencies);
+//   2. bundles the two bench pages and our engine's worker into bench/.build with esbuild;
+//   3. serves them cross-origin isolated (COOP/COEP, so WASM may use SIMD and threads), with the shared
+//      weights and photos, and answers Teachable Machine's request for its base model from the shared copy;
+//   4. runs each side in its own page and prints the table.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const repoDir = path.dirname(benchDir);
+const tmDir = path.join(benchDir, '.tm');
+const buildDir = path.join(benchDir, '.build');
+const TM_PACKAGE = '@teachablemachine/image@0.8.5';
+const TM_BASE_MODEL = 'teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info',
+];
+const FLOOR_MS = 0.4;
+
+function sharedDir() {
+  const dir = path.resolve(process.env.IMAGE_MODEL_SHARED_DIR ?? path.join(repoDir, '..', 'shared'));
+  if (!existsSync(path.join(dir, 'models')) || !existsSync(path.join(dir, 'data', 'sign-digits'))) {
+    throw new Error(`Shared data not found at ${dir}. Set IMAGE_MODEL_SHARED_DIR to the folder holding models/ and data/sign-digits/.`);
+  }
+  return dir;
+}
+
+function installTeachableMachine() {
+  if (existsSync(path.join(tmDir, 'node_modules', '@teachablemachine', 'image', 'package.json'))) return;
+  console.log(`Installing ${TM_PACKAGE} into ${path.relative(repoDir, tmDir)} …`);
+  mkdirSync(tmDir, { recursive: true });
+  writeFileSync(path.join(tmDir, 'package.json'), JSON.stringify({ name: 'image-model-bench-tm', private: true }));
+  // --legacy-peer-deps: it asks for tfjs 1.3.1 but runs on the project's tfjs 4.22 (found up the folder tree).
+  execFileSync('npm', ['install', '--prefix', tmDir, '--no-audit', '--no-fund', '--legacy-peer-deps', TM_PACKAGE], { stdio: 'inherit' });
+}
+
+async function bundle() {
+  const { build } = await import('esbuild');
+  mkdirSync(buildDir, { recursive: true });
+  const common = {
+    bundle: true, format: 'iife', target: 'es2022', minify: true, logLevel: 'warning', outdir: buildDir,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    nodePaths: [path.join(tmDir, 'node_modules')],
+  };
+  await build({
+    ...common,
+    entryPoints: {
+      ours: path.join(benchDir, 'page', 'ours-bench.ts'),
+      tm: path.join(benchDir, 'page', 'tm-bench.ts'),
+      'engine-worker': path.join(repoDir, 'worker', 'engine-worker.ts'),
+    },
+  });
+}
+
+const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.jpg': 'image/jpeg', '.html': 'text/html' };
+
+function startServer(shared) {
+  const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  const photosDir = path.join(shared, 'data', 'sign-digits');
+  const photoIndex = Object.fromEntries(['0', '1', '2'].map((digit) => [
+    digit, readdirSync(path.join(photosDir, digit)).filter((name) => /\.jpe?g$/i.test(name)).sort(),
+  ]));
+  const routes = [
+    ['/models/backbone/', path.join(shared, 'models', 'mobilenet-v2-0.35-224-backbone')],
+    ['/models/no-top/', path.join(shared, 'models', 'mobilenet-v2-0.35-224-no-top')],
+    ['/photos/', photosDir],
+    ['/tfjs-wasm/', wasmDir],
+    ['/', buildDir],
+  ];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
+    const page = /^\/(ours|tm)\.html$/.exec(url.pathname);
+    if (page) {
+      response.writeHead(200, { ...headers, 'Content-Type': 'text/html' });
+      response.end(`<!doctype html><meta charset="utf-8"><title>bench ${page[1]}</title><script src="/${page[1]}.js"></script>`);
+      return;
+    }
+    if (url.pathname === '/photos/index.json') {
+      response.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(photoIndex));
+      return;
+    }
+    const [prefix, dir] = routes.find(([each]) => url.pathname.startsWith(each));
+    const file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, headers);
+      response.end();
+      return;
+    }
+    response.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+async function runSide(browser, origin, name, shared) {
+  const page = await browser.newPage();
+  const offMachine = [];
+  page.on('console', (message) => { if (message.type() === 'error') console.error(`[${name}] ${message.text()}`); });
+  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
+  // Teachable Machine asks Google's storage for its base model: answered from the shared no-top copy.
+  await page.route(`**/${TM_BASE_MODEL}*`, (route) => {
+    const file = path.join(shared, 'models', 'mobilenet-v2-0.35-224-no-top', path.basename(new URL(route.request().url()).pathname));
+    return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' } });
+  });
+  page.on('request', (request) => {
+    const { hostname } = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(hostname) && !request.url().includes(TM_BASE_MODEL) && !/^(data|blob):/.test(request.url())) offMachine.push(request.url());
+  });
+  await page.goto(`${origin}/${name}.html`);
+  console.log(`Running ${name === 'ours' ? 'our engine' : 'Teachable Machine'} …`);
+  const result = { ...await page.evaluate(() => globalThis.runBench()), browser: `Chromium ${browser.version()}` };
+  await page.close();
+  if (offMachine.length) throw new Error(`requests left this machine: ${offMachine.join(', ')}`);
+  return result;
+}
+
+const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms` : 'n/a');
+const seconds = (value) => `${(value / 1000).toFixed(2)} s`;
+const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
+
+function printTable(ours, tm) {
+  const rows = [
+    ['backend (cores; cross-origin isolated)', (r) => `${r.backend} (${r.cores}; ${r.crossOriginIsolated ? 'yes' : 'no'})`],
+    ['embed 1 picture (median of 30)', (r) => ms(r.embedSingleMs)],
+    ['embed per picture, batch of 30', (r) => ms(r.embedBatchMs)],
+    ['  × floor (0.4 ms: 118 MFLOP at ~300 GFLOP/s)', (r) => `${(r.embedSingleMs / FLOOR_MS).toFixed(0)}× / ${(r.embedBatchMs / FLOOR_MS).toFixed(0)}×`],
+    ['embed all 90 pictures as they are added', (r) => seconds(r.addAllMs)],
+    ['Train → usable model (3 × 30, defaults)', (r) => seconds(r.trainMs)],
+    ['first picture added → usable model', (r) => seconds(r.addAllMs + r.trainMs)],
+    ['held-out accuracy (30 other photos)', (r) => `${(r.heldOutAccuracy * 100).toFixed(1)}%`],
+    ['live recognition', (r) => `${r.liveFps.toFixed(1)} frames/s`],
+    ['longest main-thread task while live (≥ 50 ms counted)', (r) => (r.longTasks ? `${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} over 50 ms)` : 'none over 50 ms')],
+    ['tf tensors before → after 1,000 recognitions', (r) => `${r.tensorsBefore} → ${r.tensorsAfter}`],
+    ['JS heap before → after 1,000 recognitions', (r) => `${mb(r.heapBeforeMb)} → ${mb(r.heapAfterMb)}`],
+  ];
+  const header = ['', 'ours (engine in a worker)', 'Teachable Machine 0.8.5 (main thread)'];
+  const lines = [header, ...rows.map(([label, cell]) => [label, cell(ours), cell(tm)])];
+  const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
+  const format = (line) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log('');
+  console.log(format(header));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const line of lines.slice(1)) console.log(format(line));
+  console.log('');
+  console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${ours.browser}.`);
+  console.log(`Notes: batch for TM = ${tm.embedBatchNote}; heap = ${ours.heapNote} vs ${tm.heapNote}.`);
+}
+
+async function main() {
+  const shared = sharedDir();
+  installTeachableMachine();
+  await bundle();
+  const server = await startServer(shared);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const ours = await runSide(browser, origin, 'ours', shared);
+    const tm = await runSide(browser, origin, 'tm', shared);
+    printTable(ours, tm);
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm }, null, 2));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
