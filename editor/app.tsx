@@ -1,0 +1,58 @@
+// Composition root: builds Image Model's parts and plugs them into the editor's VM.
+//   engine (tfjs in a worker) → model service (the child's models, IndexedDB) → extension (blocks)
+//                                                      ↘ overlays (trainer, picture popup) ↗
+// The engine and the model service start when the extension is first loaded (tile, project or paste), so the
+// editor alone pays nothing for them.
+import { createRoot } from 'react-dom/client';
+import type { EngineInitOptions } from '../engine/engine-api';
+import { createEngine } from '../engine/engine';
+import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
+import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
+import { createModelService } from '../model-service';
+import { createPicturePrompt } from '../modal-ui/recognize';
+import { createOpenState } from './overlays/open-state';
+import { Overlays } from './overlays/overlays';
+import { followEditorLanguage } from './vm/follow-editor-language';
+import { routeFlyoutButton } from './vm/flyout-button';
+import { registerExtensionOnDemand } from './vm/register-extension';
+import type { ScratchVm } from './vm/scratch-vm';
+
+const BASE_MODEL_CACHE = 'indexeddb://image-model-base';
+
+/** Where the backbone comes from: the browser's copy, the weights served by our server, Teachable Machine's. */
+export const ENGINE_INIT_OPTIONS: EngineInitOptions = {
+  sources: [
+    { kind: 'cache', url: BASE_MODEL_CACHE },
+    { kind: 'backbone', url: './models/mobilenet-v2-0.35-224-backbone/model.json' },
+    {
+      kind: 'no-top',
+      url: 'https://storage.googleapis.com/teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/model.json',
+    },
+  ],
+  cacheUrl: BASE_MODEL_CACHE,
+  wasmPath: './tfjs-wasm/',
+};
+
+export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): void {
+  const trainer = createOpenState();
+  const prompt = createPicturePrompt();
+  const ui: ExtensionUi = {
+    openTrainer: trainer.open,
+    askForPicture: prompt.ask,
+    cancelPictureRequests: prompt.cancelAll,
+    reportError: prompt.reportError,
+  };
+
+  registerExtensionOnDemand(vm, EXTENSION_ID, () => {
+    const engine = createEngine();
+    const service = createModelService({
+      engine,
+      defaultSettings: DEFAULT_TRAINING_SETTINGS,
+      engineReady: engine.init(ENGINE_INIT_OPTIONS),
+    });
+    createRoot(overlayElement).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
+    return createImageModelExtension(vm.runtime, { recognizer: service, ui });
+  });
+  routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, ui.openTrainer);
+  followEditorLanguage(vm);
+}

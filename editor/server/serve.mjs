@@ -1,0 +1,164 @@
+// A small static server for dist/ (no dependencies): `npm run serve`, or `npm start` after a build.
+// It sends the cross-origin-isolation headers tfjs's WASM backend needs for threads, and serves the MobileNet
+// weights under /models/ from a folder outside the repository (see findWeightsDir).
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const distDir = path.join(repo, 'dist');
+const HOST = '127.0.0.1';
+const port = Number.parseInt(process.env.PORT ?? '8601', 10);
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.hex': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.tflite': 'application/octet-stream',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The first existing folder of weights, in the order the README documents; null when there is none. */
+function findWeightsDir() {
+  const candidates = [
+    process.env.IMAGE_MODEL_WEIGHTS_DIR,
+    process.env.IMAGE_MODEL_SHARED_DIR && path.join(process.env.IMAGE_MODEL_SHARED_DIR, 'models'),
+    path.join(repo, '..', 'shared', 'models'),
+    path.join(repo, 'models-local'),
+  ].filter(Boolean);
+  return candidates.map((dir) => path.resolve(dir)).find((dir) => isDirectory(dir)) ?? null;
+}
+
+function isDirectory(dir) {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Maps a URL path into `base`, or null when it would leave it (`..`, encoded slashes, NUL bytes). */
+function resolveInside(base, urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return null;
+  const full = path.resolve(base, '.' + path.posix.normalize('/' + decoded));
+  return full === base || full.startsWith(base + path.sep) ? full : null;
+}
+
+function send(res, status, text) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...ISOLATION_HEADERS });
+  res.end(text);
+}
+
+// Cross-origin isolation (SharedArrayBuffer for WASM threads); every resource we serve is same-origin.
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function serveFile(req, res, file) {
+  let stats;
+  try {
+    stats = statSync(file);
+    if (stats.isDirectory()) {
+      file = path.join(file, 'index.html');
+      stats = statSync(file);
+    }
+  } catch {
+    send(res, 404, 'Not found');
+    return;
+  }
+  const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': stats.size,
+    // Hashed bundles may be cached; the page and the weights are checked each time.
+    'Cache-Control': /\.[0-9a-f]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    ...ISOLATION_HEADERS,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+}
+
+function handle(weightsDir) {
+  return (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'Method not allowed');
+      return;
+    }
+    const urlPath = new URL(req.url ?? '/', `http://${HOST}`).pathname;
+    const modelsPrefix = '/models/';
+    let file;
+    if (urlPath.startsWith(modelsPrefix)) {
+      if (!weightsDir) {
+        send(res, 404, 'No local weights folder: see the README ("Where the MobileNet weights come from").');
+        return;
+      }
+      file = resolveInside(weightsDir, urlPath.slice(modelsPrefix.length));
+    } else {
+      file = resolveInside(distDir, urlPath);
+    }
+    if (!file) {
+      send(res, 400, 'Bad path');
+      return;
+    }
+    serveFile(req, res, file);
+  };
+}
+
+if (!existsSync(path.join(distDir, 'index.html'))) {
+  console.error(`No build found in ${distDir}. Run "npm run build" first (or "npm start", which builds and serves).`);
+  process.exit(1);
+}
+
+const weightsDir = findWeightsDir();
+if (weightsDir) {
+  console.log(`MobileNet weights: serving ${weightsDir} at /models/`);
+} else {
+  console.log(
+    'MobileNet weights: no local folder found, so the editor will download Teachable Machine\'s base model\n' +
+    '  from the internet once (afterwards the browser keeps a copy). For offline use, put the folder\n' +
+    '  mobilenet-v2-0.35-224-backbone/ (model.json + weights.bin) in one of:\n' +
+    '    $IMAGE_MODEL_WEIGHTS_DIR, $IMAGE_MODEL_SHARED_DIR/models, ../shared/models, or models-local/ in this repository.',
+  );
+}
+
+const server = createServer(handle(weightsDir));
+server.on('error', (error) => {
+  console.error(error.code === 'EADDRINUSE'
+    ? `Port ${port} is already in use: stop the other server or choose another port with PORT=<number>.`
+    : `Server error: ${error.message}`);
+  process.exit(1);
+});
+server.listen(port, HOST, () => {
+  console.log(`Scratch with Image Model is ready: open http://${HOST}:${port}/`);
+});

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need on a Debian machine when it is missing: Chromium (driven by
+# Playwright through /usr/bin/chromium) and ffmpeg (makes the fake webcam clip).
+set -euo pipefail
+
+missing=()
+[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)
+command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
+((${#missing[@]} == 0)) && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "ensure-chromium: ${missing[*]} missing and this is not a Debian/Ubuntu machine: install them by hand." >&2
+  exit 1
+fi
+sudo=()
+((EUID == 0)) || sudo=(sudo)
+echo "ensure-chromium: installing ${missing[*]} with apt-get"
+"${sudo[@]}" apt-get update
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,121 @@
+// Builds dist/: the official Scratch editor (its prebuilt bundle, not re-minified), our host page, the engine
+// worker and the files the editor and tfjs fetch at run time.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import CopyPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+
+const require = createRequire(import.meta.url);
+// Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
+const TerserPlugin = createRequire(require.resolve('webpack'))('terser-webpack-plugin');
+const root = path.dirname(fileURLToPath(import.meta.url));
+const guiDist = path.dirname(require.resolve('@scratch/scratch-gui'));
+const tfjsWasmDist = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+
+/** The GUI's own bundle: already minified upstream (Terser on 17 MB costs minutes on 2 cores). */
+const GUI_CHUNK = 'scratch-gui';
+
+/**
+ * Marks the GUI chunk as minified so the production minimiser skips it; webpack's Terser plugin honours the
+ * `minimized` asset flag, so this needs no direct dependency on it.
+ */
+class SkipMinifyingGuiChunk {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap(SkipMinifyingGuiChunk.name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: SkipMinifyingGuiChunk.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          for (const chunk of compilation.chunks) {
+            if (chunk.name !== GUI_CHUNK) continue;
+            for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
+          }
+        },
+      );
+    });
+  }
+}
+
+export default (_env, argv) => {
+  const production = argv.mode !== 'development';
+  return {
+    mode: production ? 'production' : 'development',
+    context: root,
+    entry: { editor: './editor/main.tsx' },
+    output: {
+      path: path.join(root, 'dist'),
+      // Everything sits at the root of dist/: the GUI finds static/ and chunks/ next to its script.
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      clean: true,
+    },
+    devtool: production ? false : 'eval-cheap-module-source-map',
+    resolve: {
+      extensions: ['.tsx', '.ts', '.mjs', '.js', '.json'],
+      // The GUI bundle and tfjs's WASM backend mention Node built-ins they never use in a browser.
+      fallback: { util: false, fs: false, path: false, crypto: false, os: false, worker_threads: false, perf_hooks: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked by `npm run typecheck`; the build only transpiles (much faster on 2 cores).
+          use: { loader: 'ts-loader', options: { transpileOnly: true } },
+        },
+        {
+          // Adds our tile to the editor's "Add Extension" library (see the loader for the one asserted edit).
+          test: /[\\/]@scratch[\\/]scratch-gui[\\/]dist[\\/]scratch-gui\.js$/,
+          use: { loader: path.join(root, 'editor/build/extension-library-patch.cjs') },
+        },
+        { test: /\.css$/, exclude: /node_modules/, use: ['style-loader', 'css-loader'] },
+        { test: /\.(svg|png|jpe?g)$/, exclude: /node_modules/, type: 'asset/resource' },
+      ],
+    },
+    optimization: {
+      minimizer: [
+        new TerserPlugin({
+          terserOptions: {
+            // tfjs's threaded WASM backend starts its threads from the source text of one function
+            // (Function#toString); turning its `typeof _scriptDir !== "undefined"` guard into a plain
+            // comparison makes those threads throw "ReferenceError: <name> is not defined".
+            compress: { typeofs: false },
+          },
+        }),
+      ],
+      splitChunks: {
+        cacheGroups: {
+          [GUI_CHUNK]: {
+            test: /[\\/]@scratch[\\/]scratch-gui[\\/]dist[\\/]scratch-gui\.js$/,
+            name: GUI_CHUNK,
+            chunks: 'all',
+            enforce: true,
+          },
+        },
+      },
+    },
+    performance: { hints: false },
+    plugins: [
+      new SkipMinifyingGuiChunk(),
+      new HtmlWebpackPlugin({
+        template: './editor/index.html',
+        title: 'Scratch with Image Model',
+        favicon: './editor/library-tile/image-model-inset.svg',
+      }),
+      new CopyPlugin({
+        // Copied files ship as they are (`minimized` keeps the minimiser off the GUI's prebuilt scripts).
+        patterns: [
+          { from: path.join(guiDist, 'static'), to: 'static' },
+          { from: path.join(guiDist, 'chunks'), to: 'chunks', globOptions: { ignore: ['**/*.map'] } },
+          { from: path.join(guiDist, 'libraries'), to: 'libraries' },
+          // The VM starts its extension worker relative to the page's URL.
+          { from: path.join(guiDist, 'extension-worker.js'), to: '.' },
+          { from: path.join(guiDist, '*.hex').replaceAll('\\', '/'), to: '[name][ext]' },
+          { from: path.join(tfjsWasmDist, '*.wasm').replaceAll('\\', '/'), to: 'tfjs-wasm/[name][ext]' },
+        ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
+      }),
+    ],
+    stats: 'errors-warnings',
+  };
+};
