@@ -5,11 +5,11 @@
 // editor alone pays nothing for them.
 import { createRoot } from 'react-dom/client';
 import type { EngineInitOptions } from '../engine/engine-api';
-import { createEngine } from '../engine/engine';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
 import { createModelService } from '../model-service';
 import { createPicturePrompt } from '../modal-ui/recognize';
+import { startEngineWorker } from '../worker/start-engine-worker';
 import { createOpenState } from './overlays/open-state';
 import { Overlays } from './overlays/overlays';
 import { followEditorLanguage } from './vm/follow-editor-language';
@@ -44,7 +44,7 @@ export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): voi
   };
 
   registerExtensionOnDemand(vm, EXTENSION_ID, () => {
-    const engine = createEngine();
+    const { engine } = startEngineWorker();
     const service = createModelService({
       engine,
       defaultSettings: DEFAULT_TRAINING_SETTINGS,
