@@ -42,6 +42,8 @@ export type MenuSpec =
 export const MENUS = {
   /** The active model's class names (a placeholder item when there is no model yet). */
   classes: { acceptReporters: true, itemsFunction: 'classMenu' },
+  /** The project's model names (there is always at least one). */
+  models: { acceptReporters: true, itemsFunction: 'modelMenu' },
   /** The cameras this browser has (a placeholder item when it has none). */
   cameras: { acceptReporters: true, itemsFunction: 'cameraMenu' },
   videoState: {
@@ -87,6 +89,7 @@ export const Opcode = {
   whenRecognized: 'whenRecognized',
   setConfidenceThreshold: 'setConfidenceThreshold',
   recognizePicture: 'recognizePicture',
+  useModel: 'useModel',
 } as const;
 export type OpcodeValue = (typeof Opcode)[keyof typeof Opcode];
 
@@ -122,6 +125,13 @@ export const DEFAULT_VIDEO_INTERVAL = 0.2;
 /** In palette order. */
 export const PALETTE: readonly PaletteEntry[] = [
   { kind: 'button', textKey: 'blocks.openTrainer', func: OPEN_TRAINER_BUTTON_FUNC },
+  {
+    kind: 'block',
+    opcode: Opcode.useModel,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.useModel',
+    arguments: { MODEL: { type: ArgumentType.STRING, menu: 'models', defaultValue: FIRST_ITEM } },
+  },
   { kind: 'block', opcode: Opcode.recognizeImage, blockType: BlockType.COMMAND, textKey: 'blocks.recognizeImage', arguments: {} },
   { kind: 'block', opcode: Opcode.result, blockType: BlockType.REPORTER, textKey: 'blocks.result', arguments: {} },
   {

@@ -5,15 +5,17 @@
 // editor alone pays nothing for them.
 import { createRoot } from 'react-dom/client';
 import type { EngineInitOptions } from '../engine/engine-api';
+import { isEngineError } from '../engine/errors';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
-import { createModelService } from '../model-service';
+import { createModelService, projectStorageHandlers, type ModelService } from '../model-service';
 import { createPicturePrompt } from '../modal-ui/recognize';
 import { startEngineWorker } from '../worker/start-engine-worker';
 import { createOpenState } from './overlays/open-state';
 import { Overlays } from './overlays/overlays';
 import { followEditorLanguage } from './vm/follow-editor-language';
 import { routeFlyoutButton } from './vm/flyout-button';
+import { installProjectStorageHooks, type ProjectStorageVm } from './vm/project-storage-hooks';
 import { registerExtensionOnDemand } from './vm/register-extension';
 import type { ScratchVm } from './vm/scratch-vm';
 
@@ -43,6 +45,23 @@ export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): voi
     reportError: prompt.reportError,
   };
 
+  // The child's models travel inside the .sb3. Installed when the VM arrives, before any load or save; the model
+  // service itself starts later, with the extension.
+  let startedService: ModelService | null = null;
+  const storageVm = vm as unknown as ProjectStorageVm;
+  installProjectStorageHooks(storageVm, {
+    ...projectStorageHandlers({
+      service: () => startedService,
+      start: () => vm.extensionManager.loadExtensionURL(EXTENSION_ID),
+      // scratch-vm lists the extensions a project's blocks use in project.json.
+      projectUsesBlocks: () => (JSON.parse(storageVm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(EXTENSION_ID) === true,
+    }),
+    onLoadError: (error) => {
+      console.warn('[image-model] the project\'s models could not be opened', error);
+      prompt.reportError(isEngineError(error) ? error.code : 'internal');
+    },
+  });
+
   registerExtensionOnDemand(vm, EXTENSION_ID, () => {
     const { engine } = startEngineWorker();
     const service = createModelService({
@@ -50,8 +69,9 @@ export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): voi
       defaultSettings: DEFAULT_TRAINING_SETTINGS,
       engineReady: engine.init(ENGINE_INIT_OPTIONS),
     });
+    startedService = service;
     createRoot(overlayElement).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
-    return createImageModelExtension(vm.runtime, { recognizer: service, ui });
+    return createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
   });
   routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, ui.openTrainer);
   followEditorLanguage(vm);

@@ -2,7 +2,7 @@
 // The extension is a thin adapter: it owns block behaviour and the last-result state, nothing else.
 import type { EngineErrorCode } from '../engine/errors';
 import type { RgbaImage } from '../engine/types';
-import type { RecognizerApi } from '../model-service/types';
+import type { ModelSwitcherApi, RecognizerApi } from '../model-service/types';
 
 /** Scratch's extension id: appears in saved projects (block opcodes are `imageModel_<opcode>`); never change it. */
 export const EXTENSION_ID = 'imageModel';
@@ -30,5 +30,7 @@ export interface ExtensionUi {
 
 export interface ExtensionDeps {
   readonly recognizer: RecognizerApi;
+  /** The project's models by name, for `use model [name]`; without it that block does nothing. */
+  readonly models?: ModelSwitcherApi;
   readonly ui: ExtensionUi;
 }

@@ -88,7 +88,9 @@ export class ImageModelExtension implements BlockFunctions {
   }
 
   getInfo(): ScratchExtensionInfo {
-    const dynamicMenus: Partial<Record<MenuId, () => MenuItem[]>> = { classes: () => this.classMenu(), cameras: () => this.cameraItems() };
+    const dynamicMenus: Partial<Record<MenuId, () => MenuItem[]>> = {
+      classes: () => this.classMenu(), cameras: () => this.cameraItems(), models: () => this.modelMenu(),
+    };
     return buildExtensionInfo((key) => t(key), (menu) => dynamicMenus[menu]?.()[0]?.value ?? '');
   }
 
@@ -97,6 +99,26 @@ export class ImageModelExtension implements BlockFunctions {
     const classes = this.deps.recognizer.getClasses();
     if (classes.length === 0) return [{ text: t('blocks.noClassesYet'), value: '' }];
     return classes.map((info) => ({ text: info.name, value: info.name }));
+  }
+
+  /** Items of the model menu: the project's model names. */
+  modelMenu(): MenuItem[] {
+    const names = this.deps.models?.getModelNames() ?? [];
+    if (names.length === 0) return [{ text: t('blocks.noClassesYet'), value: '' }];
+    return names.map((name) => ({ text: name, value: name }));
+  }
+
+  /**
+   * `use model [name]`: the blocks follow another of the project's models. The last result belonged to the
+   * previous model's classes, so it is forgotten when they differ.
+   */
+  async useModel(args: { readonly MODEL?: unknown }): Promise<void> {
+    const models = this.deps.models;
+    if (!models) return;
+    const before = JSON.stringify(this.deps.recognizer.getClasses());
+    if (await models.useModel(String(args?.MODEL ?? ''))) {
+      if (JSON.stringify(this.deps.recognizer.getClasses()) !== before) this.lastResult.clear();
+    }
   }
 
   /**

@@ -9,9 +9,12 @@ import type {
   ClassInfo, EarlyStop, EpochMetrics, HeadKind, LabelledEmbedding, RgbaImage, SerializedModel, TrainingSettings,
 } from '../engine/types';
 import { t } from '../locales';
+import { fetchLayersModelArtifacts } from '../engine/backbone/fetch-artifacts';
+import { exportModelZip, importModelFiles, type ImportFile } from '../engine/interchange';
+import type { ProjectModels, ProjectModelsLoad } from '../project-file';
 import {
-  createBrowserModelStore, createMemoryBackend, createModelStore,
-  type ModelDraft, type ModelStore, type StoredPicture, type TrainedOn, type TrainedVersion,
+  createBrowserModelStore, createMemoryBackend, createModelStore, SET_ASIDE_LIMIT,
+  type LoadedModel, type ModelDraft, type ModelStore, type StoredPicture, type TrainedOn, type TrainedVersion,
 } from '../store';
 import { augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind } from '../engine/lab/augmentation';
 import { cleanChoice, copiesPerPicture, createCopyMaker, type AugmentationChoice } from './augmentation';
@@ -19,9 +22,10 @@ import { browserPictureDecoder } from './decode-picture';
 import { newId } from './ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from './lab-report';
 import { problemCode, type ProblemCode } from './problems';
+import { modelsFromProject, toProjectModel, uniqueName, type BrokenModel } from './project-models';
 import { trainReadiness, type TrainReadiness } from './readiness';
 import { applySettingChanges } from './settings';
-import type { RecognitionResult, RecognizerApi } from './types';
+import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 
 /** A picture as the trainer shows it. */
 export interface PictureView {
@@ -74,9 +78,30 @@ export type EngineStatus =
   | { readonly status: 'ready' }
   | { readonly status: 'failed'; readonly problem: ProblemCode };
 
+/** One of the project's models, as the trainer lists them. */
+export interface ModelListItem {
+  readonly id: string;
+  readonly name: string;
+  readonly trained: boolean;
+}
+
+/** What opening the last project left out, for the trainer to explain. */
+export interface OpenedProjectNotice {
+  readonly broken: readonly BrokenModel[];
+  readonly droppedPictures: number;
+}
+
 export interface ModelServiceState {
   /** False until the saved work has been read (the trainer shows a short "loading"). */
   readonly loaded: boolean;
+  /** The project's models; the active one (modelId) is what the trainer edits and the blocks use. */
+  readonly models: readonly ModelListItem[];
+  /** The child ticked "Include my pictures so others can change the model" (pictures go into the .sb3). */
+  readonly includePictures: boolean;
+  /** Set after a project was opened with models that could not be used or pictures left out, until dismissed. */
+  readonly openedProject: OpenedProjectNotice | null;
+  /** Models of projects opened before this one, kept in this browser; bringBackEarlierModels() lists them again. */
+  readonly earlierModels: number;
   readonly engine: EngineStatus;
   /** False when this browser cannot keep the work (no IndexedDB): it lasts until the tab closes. */
   readonly persistent: boolean;
@@ -126,7 +151,7 @@ export interface CopyPreview {
   readonly image: RgbaImage;
 }
 
-export interface ModelService extends RecognizerApi {
+export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   getState(): ModelServiceState;
   /** For React's useSyncExternalStore: called after every change of getState(). */
   subscribe(listener: () => void): () => void;
@@ -135,7 +160,43 @@ export interface ModelService extends RecognizerApi {
   /** Resolves once every change made so far is in storage (or was reported as a problem). */
   whenSaved(): Promise<void>;
 
+  /** Renames the active model; names are unique among the project's models (blocks choose models by name). */
   renameModel(name: string): NameProblem | null;
+  /** Makes a new empty model the active one; returns its id. Refused (null) while training. */
+  createModel(name: string): string | null;
+  /** Copies the active model (classes, pictures, trained model) under a new name and makes the copy active. */
+  duplicateModel(copyName: string): string | null;
+  /** Deletes a model; deleting the last one leaves a new empty model. Refused (false) while training. */
+  deleteModel(modelId: string): boolean;
+  /** Makes another of the project's models the active one. Refused (false) while training. */
+  switchModel(modelId: string): Promise<boolean>;
+  /** Adds a trained model (an imported file) to the project as a new active model, named uniquely. */
+  addTrainedModel(model: SerializedModel): Promise<string>;
+  setIncludePictures(include: boolean): void;
+  /**
+   * The active trained model as a zip in Teachable Machine's layout (plus our exact model file), with a file
+   * name. Rejects with EngineError 'model/not-loaded' before any training.
+   */
+  exportModelFile(): Promise<{ readonly fileName: string; readonly bytes: Uint8Array }>;
+  /**
+   * Imports a model exported by us or by Teachable Machine (loose files or a zip) as a new active model.
+   * Rejects with an ImportError (engine/interchange) for files that are not a usable model.
+   */
+  importModel(files: readonly ImportFile[]): Promise<void>;
+  dismissOpenedProject(): void;
+  /** Adds the models set aside when other projects were opened back to this project's models. */
+  bringBackEarlierModels(): Promise<void>;
+
+  /** The project's models for a save, synchronously (picture JPEGs as Blobs; weights are never transferred). */
+  exportForProject(): ProjectModels;
+  /**
+   * Makes an opened project's models the child's models: usable ones are stored and activated, broken ones are
+   * listed (never stored). A project without models (`present: false`) starts with one empty model, unless
+   * `usesBlocks` says its scripts use Image Model: it was saved before models travelled in the .sb3, so it keeps
+   * this browser's models. The models that were there before are set aside in storage, never mixed in.
+   */
+  replaceFromProject(load: ProjectModelsLoad, project?: { readonly usesBlocks: boolean }): Promise<void>;
+
   /** Returns the new class's id. */
   addClass(name: string): string;
   renameClass(classId: string, name: string): NameProblem | null;
@@ -185,6 +246,16 @@ export interface ModelServiceOptions {
   readonly engineReady?: Promise<unknown>;
   /** Decodes a stored picture's JPEG into pixels (to make extra copies); the browser's by default. */
   readonly decodePicture?: (jpeg: Blob) => Promise<RgbaImage>;
+  /** The backbone's model.json, whose weights go into an exported model (the URL the engine loads it from). */
+  readonly backboneUrl?: string;
+}
+
+const DEFAULT_BACKBONE_URL = './models/mobilenet-v2-0.35-224-backbone/model.json';
+
+/** A file name from the model's name that every system accepts. */
+function exportFileName(modelName: string): string {
+  const safe = modelName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `${safe || 'image-model'}.zip`;
 }
 
 /** How many pictures go to the engine at once: they appear in the trainer batch by batch. */
@@ -231,6 +302,18 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   let problem: ProblemCode | null = null;
   let abort: AbortController | null = null;
   let lastCreatedAt = 0;
+  /** Every model of the project by id, in the trainer's order; the active model's entry is refreshed by stash(). */
+  let models = new Map<string, LoadedModel>([[draft.id, { draft, pictures: [], trained: null }]]);
+  let includePictures = false;
+  /**
+   * The selected model's trained version until the engine has it (then it is `trained`): between the two, what
+   * the model has is this, though the blocks cannot use it yet.
+   */
+  let pendingTrained: TrainedVersion | null = null;
+  let openedProject: OpenedProjectNotice | null = null;
+  let earlierModels = 0;
+  /** Changes whenever another model becomes active, so work started for the previous one is not applied to it. */
+  let generation = 0;
 
   const listeners = new Set<() => void>();
   const recognizerListeners = new Set<() => void>();
@@ -261,8 +344,11 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'), outOfDate,
       };
     }
+    const modelList = [...models.values()].map((model): ModelListItem => (model.draft.id === draft.id
+      ? { id: draft.id, name: draft.name, trained: (trained ?? pendingTrained) !== null }
+      : { id: model.draft.id, name: model.draft.name, trained: model.trained !== null }));
     return {
-      loaded, engine: engineStatus, persistent, modelId: draft.id, name: draft.name, classes, settings: draft.settings,
+      loaded, models: modelList, includePictures, openedProject, earlierModels, engine: engineStatus, persistent, modelId: draft.id, name: draft.name, classes, settings: draft.settings,
       augmentation: cleanChoice(draft.augmentation), trained: trainedView, training,
       readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length }))),
       addingPictures: adding, undo: deleted ? { className: deleted.info.name } : null, problem,
@@ -272,7 +358,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   function commit(): void {
     state = snapshot();
     for (const listener of [...listeners]) listener();
-    const signature = JSON.stringify(state.trained?.classes ?? null);
+    const signature = JSON.stringify([state.trained?.classes ?? null, state.models.map((model) => model.name)]);
     if (signature !== recognizerSignature) {
       recognizerSignature = signature;
       for (const listener of [...recognizerListeners]) listener();
@@ -323,10 +409,46 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     trained = version;
   }
 
+  /** Keeps the active model's current state in `models` (before it is listed, saved or switched away from). */
+  function stash(): void {
+    models.set(draft.id, { draft, pictures, trained: trained ?? pendingTrained });
+  }
+
+  /** Makes one of `models` the active one in memory; the engine gets its trained model through activateTrained(). */
+  function select(modelId: string): void {
+    deleted = null;
+    const model = models.get(modelId)!;
+    // Settings saved by an older version may lack a field or hold one the engine no longer accepts.
+    draft = { ...model.draft, settings: applySettingChanges(defaultSettings, model.draft.settings) };
+    pictures = [...model.pictures];
+    trained = null;
+    pendingTrained = model.trained;
+    training = { status: 'idle' };
+    generation++;
+    lastCreatedAt = Math.max(lastCreatedAt, ...pictures.map((picture) => picture.createdAt));
+  }
+
+  /** Puts the selected model's trained version into the engine (the blocks can use it once this resolves). */
+  async function activateTrained(version: TrainedVersion | null): Promise<void> {
+    const started = generation;
+    await engineReady;
+    if (!version || started !== generation) return;
+    try {
+      await activate(version);
+    } catch (error) {
+      report(error);
+    }
+    commit();
+  }
+
+  function freshDraft(name: string): ModelDraft {
+    return { schema: 1, id: newId(), name, classes: [], settings: defaultSettings, trainedVersion: null, updatedAt: Date.now() };
+  }
+
   async function load(): Promise<void> {
     let saved;
     try {
-      saved = await store.loadActiveModel();
+      saved = await store.loadWorkspace();
     } catch (error) {
       // No usable IndexedDB: keep working for this session, and say that the work will not be kept.
       store = createModelStore(createMemoryBackend());
@@ -334,25 +456,57 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       problem = problemCode(error);
     }
     if (saved) {
-      // Settings saved by an older version may lack a field or hold one the engine no longer accepts.
-      draft = { ...saved.draft, settings: applySettingChanges(defaultSettings, saved.draft.settings) };
-      pictures = [...saved.pictures];
-      lastCreatedAt = pictures.reduce((latest, picture) => Math.max(latest, picture.createdAt), 0);
+      models = new Map(saved.models.map((model) => [model.draft.id, model]));
+      includePictures = saved.includePictures;
+      earlierModels = saved.setAsideCount;
+      select(saved.activeModelId);
     } else {
       const fresh = draft;
       persist((target) => target.createModel(fresh));
     }
     loaded = true;
+    const version = pendingTrained;
     commit();
-    await engineReady;
-    if (saved?.trained) {
-      try {
-        await activate(saved.trained);
-      } catch (error) {
-        report(error);
-      }
+    await activateTrained(version);
+  }
+
+  /** Whether the project's models may change now: not while training (its result belongs to the active model). */
+  const canSwitch = () => training.status !== 'running';
+
+  /** Makes `model` (already in `models`) active in memory and in the engine. */
+  async function switchTo(modelId: string): Promise<void> {
+    finishDeletion();
+    stash();
+    select(modelId);
+    const version = pendingTrained;
+    commit();
+    await activateTrained(version);
+  }
+
+  function modelNames(except?: string): string[] {
+    stash();
+    return [...models.values()].filter((model) => model.draft.id !== except).map((model) => model.draft.name);
+  }
+
+  /** Adds a whole model to the project, stores it and makes it active. */
+  async function addModel(model: LoadedModel): Promise<void> {
+    stash();
+    models.set(model.draft.id, model);
+    persist((target) => target.putModel(model));
+    await switchTo(model.draft.id);
+  }
+
+  /** Decodes and embeds pictures that came without embeddings (an opened project's); null where one cannot be read. */
+  async function embedJpegs(jpegs: readonly Blob[]): Promise<(Float32Array | null)[]> {
+    const images = await Promise.all(jpegs.map((jpeg) => (decodePicture ? decodePicture(jpeg).catch(() => null) : Promise.resolve(null))));
+    const readable = images.flatMap((image, index) => (image ? [{ image, index }] : []));
+    const embeddings: (Float32Array | null)[] = jpegs.map(() => null);
+    for (let start = 0; start < readable.length; start += EMBED_BATCH) {
+      const batch = readable.slice(start, start + EMBED_BATCH);
+      const embedded = await engine.embed(batch.map((entry) => entry.image));
+      batch.forEach((entry, i) => { embeddings[entry.index] = embedded[i]; });
     }
-    commit();
+    return embeddings;
   }
 
   const loading = (async () => {
@@ -420,9 +574,157 @@ export function createModelService(options: ModelServiceOptions): ModelService {
 
     renameModel(name) {
       const clean = cleanName(name);
-      if (clean.length === 0) return 'empty';
+      const problemWithName = nameProblem(clean, modelNames(draft.id));
+      if (problemWithName) return problemWithName;
       if (clean !== draft.name) saveDraft({ name: clean });
       return null;
+    },
+    createModel(name) {
+      if (!canSwitch()) return null;
+      const fresh = freshDraft(uniqueName(cleanName(name) || t('trainer.defaultModelName'), modelNames()));
+      void addModel({ draft: fresh, pictures: [], trained: null });
+      return fresh.id;
+    },
+    duplicateModel(copyName) {
+      if (!canSwitch()) return null;
+      finishDeletion();
+      stash();
+      const id = newId();
+      const version = trained && { ...trained, version: newId() };
+      void addModel({
+        draft: { ...draft, id, name: uniqueName(cleanName(copyName) || draft.name, modelNames()), trainedVersion: version?.version ?? null, updatedAt: Date.now() },
+        pictures: pictures.map((picture) => ({ ...picture, modelId: id })),
+        trained: version,
+      });
+      return id;
+    },
+    deleteModel(modelId) {
+      if (!canSwitch() || !models.has(modelId)) return false;
+      stash();
+      const remaining = [...models.keys()].filter((id) => id !== modelId);
+      const wasActive = modelId === draft.id;
+      models.delete(modelId);
+      void engine.unloadModel(`model/${modelId}`).catch(() => undefined);
+      if (remaining.length === 0) {
+        const fresh = freshDraft(t('trainer.defaultModelName'));
+        models.set(fresh.id, { draft: fresh, pictures: [], trained: null });
+        persist((target) => target.createModel(fresh));
+        select(fresh.id);
+      } else if (wasActive) {
+        select(remaining[0]);
+        void activateTrained(pendingTrained);
+      }
+      const activeId = draft.id;
+      persist((target) => target.deleteModel(modelId, activeId));
+      commit();
+      return true;
+    },
+    async switchModel(modelId) {
+      if (!canSwitch() || !models.has(modelId)) return false;
+      if (modelId === draft.id) return true;
+      persist((target) => target.updateWorkspace({ activeModelId: modelId }));
+      await switchTo(modelId);
+      return true;
+    },
+    async addTrainedModel(model) {
+      const id = newId();
+      const name = uniqueName(cleanName(model.metadata.name) || t('trainer.defaultModelName'), modelNames());
+      const version: TrainedVersion = {
+        version: newId(), model, trainedOn: { classIds: model.metadata.classes.map((info) => info.id), pictureIds: [] },
+      };
+      await engineReady;
+      // The engine checks it before it becomes part of the project.
+      await engine.loadModel(`model/${id}`, model);
+      await addModel({
+        draft: { ...freshDraft(name), id, classes: model.metadata.classes, trainedVersion: version.version },
+        pictures: [],
+        trained: version,
+      });
+      return id;
+    },
+    setIncludePictures(include) {
+      if (include === includePictures) return;
+      includePictures = include;
+      commit();
+      persist((target) => target.updateWorkspace({ includePictures: include }));
+    },
+    async exportModelFile() {
+      const version = trained;
+      if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
+      const name = draft.name;
+      const { modelTopology, weightSpecs, weightData } = await fetchLayersModelArtifacts(options.backboneUrl ?? DEFAULT_BACKBONE_URL);
+      if (!modelTopology || !weightSpecs || !(weightData instanceof ArrayBuffer)) throw new EngineError('base-model/invalid', 'the backbone has no weights');
+      const backbone = { modelTopology, weightSpecs, weightData };
+      // The current class names go into the file, as the blocks and the trainer show them.
+      const model = { ...version.model, metadata: { ...version.model.metadata, name, classes: trainedClasses() } };
+      return { fileName: exportFileName(name), bytes: await exportModelZip(model, backbone) };
+    },
+    async importModel(files) {
+      const model = await importModelFiles(files, t('trainer.defaultModelName'));
+      await service.addTrainedModel(model);
+    },
+    async bringBackEarlierModels() {
+      await allWritten;
+      const restored = await store.restoreSetAside();
+      stash();
+      for (const model of restored) {
+        const name = uniqueName(model.draft.name, modelNames());
+        models.set(model.draft.id, { ...model, draft: { ...model.draft, name } });
+        if (name !== model.draft.name) persist((target) => target.saveDraft({ ...model.draft, name }));
+      }
+      earlierModels = 0;
+      commit();
+    },
+    dismissOpenedProject() {
+      openedProject = null;
+      commit();
+    },
+
+    exportForProject() {
+      stash();
+      return {
+        models: [...models.values()].map((model) => toProjectModel(model, includePictures)),
+        activeModelId: draft.id,
+        includePictures,
+      };
+    },
+    async replaceFromProject(load, project) {
+      await loading;
+      if (!load.present && project?.usesBlocks) return;
+      abort?.abort();
+      stash();
+      const previous = [...models.keys()];
+      // Models with nothing in them are not worth keeping aside.
+      const empty = [...models.values()].filter((model) => model.draft.classes.length === 0 && !model.trained).map((model) => model.draft.id);
+      if (load.present) await engineReady;
+      const opened = load.present
+        ? await modelsFromProject(load, {
+          cleanSettings: (settings) => applySettingChanges(defaultSettings, settings),
+          embedJpegs,
+          checkTrained: (modelId, version) => engine.loadModel(`model/${modelId}`, version.model),
+        })
+        : { models: [], activeModelId: null, broken: [], droppedPictures: 0 };
+      const kept = opened.models.length > 0 ? opened.models : [{ draft: freshDraft(t('trainer.defaultModelName')), pictures: [], trained: null }];
+      const activeModelId = opened.activeModelId ?? kept[0].draft.id;
+      models = new Map(kept.map((model) => [model.draft.id, model]));
+      includePictures = load.present && load.includePictures;
+      openedProject = opened.broken.length > 0 || opened.droppedPictures > 0
+        ? { broken: opened.broken, droppedPictures: opened.droppedPictures }
+        : null;
+      select(activeModelId);
+      persist((target) => target.replaceWorkspace({ models: kept, activeModelId, includePictures }, empty));
+      earlierModels = Math.min(SET_ASIDE_LIMIT, earlierModels + previous.length - empty.length);
+      for (const modelId of previous) void engine.unloadModel(`model/${modelId}`).catch(() => undefined);
+      // The trained models were loaded into the engine while being checked.
+      trained = models.get(activeModelId)!.trained;
+      commit();
+    },
+    getModelNames: () => modelNames(),
+    async useModel(name) {
+      const lower = cleanName(name).toLocaleLowerCase();
+      stash();
+      const model = [...models.values()].find((candidate) => candidate.draft.name.toLocaleLowerCase() === lower);
+      return model ? service.switchModel(model.draft.id) : false;
     },
     addClass(name) {
       finishDeletion();
@@ -542,6 +844,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const controller = new AbortController();
       abort = controller;
       const history: EpochMetrics[] = [];
+      const startedFor = generation;
       const totalEpochs = settings.method === 'dense' ? settings.epochs : 1;
       training = { status: 'running', method: settings.method, epoch: 0, totalEpochs, history, stopping: false };
       problem = null;
@@ -562,6 +865,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
           },
           controller.signal,
         );
+        // Another model became active meanwhile (an opened project): this result is not for it.
+        if (startedFor !== generation) throw new EngineError('train/cancelled', 'the active model changed');
         const version: TrainedVersion = { version: newId(), model, trainedOn };
         await activate(version);
         training = { status: 'done' };
@@ -570,6 +875,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         persist((target) => target.saveTrained(pointing, version));
       } catch (error) {
         const code = problemCode(error);
+        if (startedFor !== generation) return;
         training = code === 'train/cancelled' ? { status: 'stopped' } : { status: 'failed', problem: code };
         if (training.status === 'failed') console.warn('[image-model] training failed', error);
         commit();

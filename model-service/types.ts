@@ -28,3 +28,11 @@ export interface RecognizerApi {
   /** Called whenever the active model or its classes change (block menus refresh). */
   onChange(listener: () => void): () => void;
 }
+
+/** The project's models by name, for a `use model [name]` block and its menu. */
+export interface ModelSwitcherApi {
+  /** Names of the project's models, in the trainer's order. */
+  getModelNames(): readonly string[];
+  /** Makes the model with this name (any letter case) the active one; false when there is none or training runs. */
+  useModel(name: string): Promise<boolean>;
+}

@@ -2,8 +2,8 @@ export type { KeyValueBackend, StoreKey } from './backend';
 export { StoreError, isStoreError, toStoreError, type StoreErrorCode } from './errors';
 export { createIndexedDbBackend } from './indexeddb-backend';
 export { createMemoryBackend } from './memory-backend';
-export { createModelStore, DATABASE_NAME, type ModelStore } from './model-store';
-export type { LoadedModel, ModelDraft, StoredPicture, TrainedOn, TrainedVersion, WorkspaceIndex } from './types';
+export { createModelStore, DATABASE_NAME, SET_ASIDE_LIMIT, type ModelStore } from './model-store';
+export type { LoadedModel, LoadedWorkspace, ModelDraft, StoredPicture, TrainedOn, TrainedVersion, WorkspaceIndex } from './types';
 
 import { createIndexedDbBackend } from './indexeddb-backend';
 import { createModelStore, DATABASE_NAME, type ModelStore } from './model-store';

@@ -147,3 +147,44 @@ test('IndexedDB failures map to codes the UI can explain', () => {
   assert.equal(toStoreError(new DOMException('blocked', 'SecurityError')).code, 'store/unavailable');
   assert.equal(toStoreError(new DOMException('disk', 'UnknownError')).code, 'store/failed');
 });
+
+test('opening a project switches the workspace in one write: a failure before it leaves the previous models in use', async () => {
+  const memory = createMemoryBackend();
+  let failPictures = false;
+  const backend: KeyValueBackend = {
+    ...memory,
+    setMany: async (entries) => {
+      if (failPictures && entries.some(([key]) => key[0] === 'picture')) throw new Error('tab closed');
+      return memory.setMany(entries);
+    },
+  };
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  const opened = { draft: draft({ id: 'm2', name: 'Opened' }), pictures: [{ ...picture('q', 'c0', 1), modelId: 'm2' }], trained: null };
+  failPictures = true;
+  await assert.rejects(store.replaceWorkspace({ models: [opened], activeModelId: 'm2', includePictures: true }), /tab closed/);
+  assert.deepEqual((await store.loadWorkspace())?.models.map((model) => model.draft.id), ['m1']);
+
+  failPictures = false;
+  await store.replaceWorkspace({ models: [opened], activeModelId: 'm2', includePictures: true });
+  const workspace = await createModelStore(memory).loadWorkspace();
+  assert.deepEqual(workspace?.models.map((model) => model.draft.name), ['Opened']);
+  assert.equal(workspace?.includePictures, true);
+  assert.equal(workspace?.setAsideCount, 1);
+  assert.deepEqual((await store.restoreSetAside()).map((model) => model.draft.id), ['m1']);
+  assert.deepEqual((await store.loadWorkspace())?.models.map((model) => model.draft.id), ['m2', 'm1']);
+});
+
+test('deleting a model removes all its records and keeps the others', async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  await store.putPicture(picture('pa', 'c0', 1));
+  await store.saveTrained(draft({ trainedVersion: 'v1' }), trainedVersion('v1', 1));
+  await store.createModel(draft({ id: 'm2', name: 'Other' }));
+  await store.deleteModel('m1', 'm2');
+  assert.deepEqual(await backend.keysUnder(['picture', 'm1']), []);
+  assert.deepEqual(await backend.keysUnder(['trained', 'm1']), []);
+  assert.equal(await backend.get(['model', 'm1']), undefined);
+  assert.deepEqual((await store.loadWorkspace())?.models.map((model) => model.draft.id), ['m2']);
+});

@@ -1,15 +1,18 @@
 // The child's work in a key-value store, one record per thing so every change is a small write:
-//   ['workspace']                       -> WorkspaceIndex
+//   ['workspace']                       -> WorkspaceIndex (the current project's models, the active one)
 //   ['model', modelId]                  -> ModelDraft (holds the pointer to its trained version)
 //   ['picture', modelId, pictureId]     -> StoredPicture
 //   ['trained', modelId, version]       -> TrainedVersion
 // A trained model is written under a new version key first and only then does the draft point at it, so a tab
-// closed mid-save leaves the previous model in use; versions nobody points at are removed.
+// closed mid-save leaves the previous model in use; versions nobody points at are removed. Opening a project
+// writes its models first and then switches the workspace index in one write, for the same reason.
 import { EMBEDDING_SIZE } from '../engine/types';
 import type { KeyValueBackend, StoreKey } from './backend';
-import type { LoadedModel, ModelDraft, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
+import type { LoadedModel, LoadedWorkspace, ModelDraft, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
 
 export const DATABASE_NAME = 'image-model-blocks';
+/** How many models of earlier projects are kept (set aside, not listed) before the oldest are deleted. */
+export const SET_ASIDE_LIMIT = 20;
 
 const workspaceKey: StoreKey = ['workspace'];
 const modelKey = (modelId: string): StoreKey => ['model', modelId];
@@ -21,8 +24,22 @@ const versionKey = (modelId: string, version: string): StoreKey => ['trained', m
 export interface ModelStore {
   /** The active model with its pictures and trained version; undefined in a fresh browser. Cleans leftovers. */
   loadActiveModel(): Promise<LoadedModel | undefined>;
+  /** Every model of the project with its pictures and trained version; undefined in a fresh browser. */
+  loadWorkspace(): Promise<LoadedWorkspace | undefined>;
   /** Records a new model and makes it the active one. */
   createModel(draft: ModelDraft): Promise<void>;
+  /** Records a whole model (a duplicate, an import) and makes it the active one. */
+  putModel(model: LoadedModel): Promise<void>;
+  /** Deletes a model and everything of it; `activeModelId` is the model in use afterwards. */
+  deleteModel(modelId: string, activeModelId: string): Promise<void>;
+  updateWorkspace(changes: { readonly activeModelId?: string; readonly includePictures?: boolean }): Promise<void>;
+  /**
+   * Makes `models` the project's models (a project was opened): they are written first, then the index switches
+   * to them in one write; the previous models are set aside, not deleted.
+   */
+  replaceWorkspace(workspace: Omit<LoadedWorkspace, 'setAsideCount'>, discard?: readonly string[]): Promise<void>;
+  /** Adds the set-aside models back to the project's models (after them) and returns them. */
+  restoreSetAside(): Promise<LoadedModel[]>;
   saveDraft(draft: ModelDraft): Promise<void>;
   putPicture(picture: StoredPicture): Promise<void>;
   deletePictures(modelId: string, pictureIds: readonly string[]): Promise<void>;
@@ -44,6 +61,48 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     return result;
   };
 
+  /** One model with its pictures and trained version; cleans leftovers. Undefined when its record is missing. */
+  const loadModel = async (modelId: string): Promise<LoadedModel | undefined> => {
+    const draft = await backend.get<ModelDraft>(modelKey(modelId));
+    if (!draft) return undefined;
+    const classIds = new Set(draft.classes.map((info) => info.id));
+    const kept: StoredPicture[] = [];
+    const leftovers: StoreKey[] = [];
+    for (const [key, picture] of await backend.entriesUnder<StoredPicture | undefined>(picturesOf(draft.id))) {
+      // Pictures of a class deleted for good (its undo expired, or the tab closed first) go now.
+      if (isUsablePicture(picture) && classIds.has(picture.classId)) kept.push(picture);
+      else leftovers.push(key);
+    }
+    if (leftovers.length > 0) await backend.delMany(leftovers);
+    kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const trained = draft.trainedVersion
+      ? (await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null
+      : null;
+    await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
+    return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained };
+  };
+  /** The records of a whole model; the trained version comes before the draft that points at it. */
+  const modelRecords = ({ draft, pictures, trained }: LoadedModel): [StoreKey, unknown][] => [
+    ...pictures.map((picture): [StoreKey, unknown] => [pictureKey(draft.id, picture.id), picture]),
+    ...(trained ? [[versionKey(draft.id, trained.version), trained] as [StoreKey, unknown]] : []),
+    [modelKey(draft.id), trained ? draft : { ...draft, trainedVersion: null }],
+  ];
+  const putModel = async (model: LoadedModel) => {
+    const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+    const modelId = model.draft.id;
+    const modelIds = [...(workspace?.modelIds ?? []).filter((id) => id !== modelId), modelId];
+    const index: WorkspaceIndex = { ...workspace, schema: 1, modelIds, activeModelId: modelId };
+    // One transaction: the model and the index that lists it appear together.
+    await backend.setMany([...modelRecords(model), [workspaceKey, index]]);
+  };
+  const deleteRecords = async (modelIds: readonly string[]) => {
+    for (const modelId of modelIds) {
+      const keys = [
+        modelKey(modelId), ...await backend.keysUnder(picturesOf(modelId)), ...await backend.keysUnder(versionsOf(modelId)),
+      ];
+      await backend.delMany(keys);
+    }
+  };
   const dropStaleVersions = async (modelId: string, keep: string | null) => {
     const stale = (await backend.keysUnder(versionsOf(modelId))).filter((key) => key[2] !== keep);
     if (stale.length > 0) await backend.delMany(stale);
@@ -52,30 +111,60 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
   return {
     loadActiveModel: () => inOrder(async () => {
       const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      if (!workspace) return undefined;
-      const draft = await backend.get<ModelDraft>(modelKey(workspace.activeModelId));
-      if (!draft) return undefined;
-      const classIds = new Set(draft.classes.map((info) => info.id));
-      const kept: StoredPicture[] = [];
-      const leftovers: StoreKey[] = [];
-      for (const [key, picture] of await backend.entriesUnder<StoredPicture | undefined>(picturesOf(draft.id))) {
-        // Pictures of a class deleted for good (its undo expired, or the tab closed first) go now.
-        if (isUsablePicture(picture) && classIds.has(picture.classId)) kept.push(picture);
-        else leftovers.push(key);
-      }
-      if (leftovers.length > 0) await backend.delMany(leftovers);
-      kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-      const trained = draft.trainedVersion
-        ? (await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null
-        : null;
-      await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
-      return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained };
+      return workspace && loadModel(workspace.activeModelId);
     }),
-    createModel: (draft) => inOrder(async () => {
+    loadWorkspace: () => inOrder(async () => {
       const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      const modelIds = [...(workspace?.modelIds ?? []).filter((id) => id !== draft.id), draft.id];
-      const index: WorkspaceIndex = { schema: 1, modelIds, activeModelId: draft.id };
-      await backend.setMany([[modelKey(draft.id), draft], [workspaceKey, index]]);
+      if (!workspace) return undefined;
+      const models: LoadedModel[] = [];
+      for (const modelId of workspace.modelIds) {
+        const model = await loadModel(modelId);
+        if (model) models.push(model);
+      }
+      if (models.length === 0) return undefined;
+      const active = models.find((model) => model.draft.id === workspace.activeModelId) ?? models[0];
+      return {
+        models, activeModelId: active.draft.id, includePictures: workspace.includePictures === true, setAsideCount: workspace.setAside?.length ?? 0,
+      };
+    }),
+    createModel: (draft) => inOrder(() => putModel({ draft, pictures: [], trained: null })),
+    putModel: (model) => inOrder(() => putModel(model)),
+    deleteModel: (modelId, activeModelId) => inOrder(async () => {
+      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+      if (workspace) {
+        const modelIds = workspace.modelIds.filter((id) => id !== modelId);
+        await backend.setMany([[workspaceKey, { ...workspace, modelIds, activeModelId }]]);
+      }
+      await deleteRecords([modelId]);
+    }),
+    restoreSetAside: () => inOrder(async () => {
+      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+      if (!workspace?.setAside?.length) return [];
+      const restored: LoadedModel[] = [];
+      for (const modelId of workspace.setAside) {
+        const model = await loadModel(modelId);
+        if (model) restored.push(model);
+      }
+      const modelIds = [...workspace.modelIds, ...restored.map((model) => model.draft.id)];
+      await backend.setMany([[workspaceKey, { ...workspace, modelIds, setAside: [] }]]);
+      return restored;
+    }),
+    updateWorkspace: (changes) => inOrder(async () => {
+      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+      if (workspace) await backend.setMany([[workspaceKey, { ...workspace, ...changes }]]);
+    }),
+    replaceWorkspace: ({ models, activeModelId, includePictures }, discard = []) => inOrder(async () => {
+      for (const model of models) await backend.setMany(modelRecords(model));
+      const previous = await backend.get<WorkspaceIndex>(workspaceKey);
+      const modelIds = models.map((model) => model.draft.id);
+      const kept = new Set([...modelIds, ...discard]);
+      const setAside = [...(previous?.setAside ?? []), ...(previous?.modelIds ?? [])].filter((id) => !kept.has(id));
+      const dropped = [...setAside.slice(0, Math.max(0, setAside.length - SET_ASIDE_LIMIT)), ...discard.filter((id) => !modelIds.includes(id))];
+      const index: WorkspaceIndex = {
+        schema: 1, modelIds, activeModelId, includePictures, setAside: setAside.slice(Math.max(0, setAside.length - SET_ASIDE_LIMIT)),
+      };
+      await backend.setMany([[workspaceKey, index]]);
+      await deleteRecords(dropped);
     }),
     saveDraft: (draft) => inOrder(() => backend.setMany([[modelKey(draft.id), draft]])),
     putPicture: (picture) => inOrder(() => backend.setMany([[pictureKey(picture.modelId, picture.id), picture]])),

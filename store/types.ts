@@ -43,11 +43,30 @@ export interface TrainedVersion {
   readonly trainedOn: TrainedOn;
 }
 
-/** Which models exist in this browser's workspace (one for now; several later). */
+/** Which models the current project has, and which one the blocks use. */
 export interface WorkspaceIndex {
   readonly schema: 1;
+  /** The project's models, in the order the trainer lists them. */
   readonly modelIds: readonly string[];
   readonly activeModelId: string;
+  /** The child ticked "Include my pictures so others can change the model" (absent: no). */
+  readonly includePictures?: boolean;
+  /**
+   * Models of earlier projects, newest last: opening a project never deletes the child's previous work at once,
+   * it is set aside here (only the newest few are kept, see model-store.ts).
+   */
+  readonly setAside?: readonly string[];
+}
+
+/** The project's models as stored. */
+export interface LoadedWorkspace {
+  /** In the index's order; models whose record is missing are left out. */
+  readonly models: readonly LoadedModel[];
+  /** One of `models`. */
+  readonly activeModelId: string;
+  readonly includePictures: boolean;
+  /** How many models of earlier projects are set aside (restoreSetAside brings them back). */
+  readonly setAsideCount: number;
 }
 
 export interface LoadedModel {

@@ -6,10 +6,14 @@ import { useTranslation } from '../use-translation';
 export function ModelNameField({ service, name }: { readonly service: ModelService; readonly name: string }) {
   const { t } = useTranslation();
   const id = useId();
+  const messageId = useId();
   const [text, setText] = useState(name);
+  const [taken, setTaken] = useState(false);
   useEffect(() => setText(name), [name]);
   const commit = () => {
-    if (service.renameModel(text)) setText(name);
+    const problem = service.renameModel(text);
+    setTaken(problem === 'taken');
+    if (problem) setText(name);
   };
   return (
     <div className="imt-model-name">
@@ -18,6 +22,7 @@ export function ModelNameField({ service, name }: { readonly service: ModelServi
         id={id}
         value={text}
         maxLength={60}
+        aria-describedby={taken ? messageId : undefined}
         onChange={(event) => setText(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {
@@ -30,6 +35,7 @@ export function ModelNameField({ service, name }: { readonly service: ModelServi
           }
         }}
       />
+      {taken && <p id={messageId} className="imt-note imt-note--bad" role="alert">{t('sharing.modelNameTaken')}</p>}
     </div>
   );
 }

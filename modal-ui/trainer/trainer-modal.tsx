@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ModelService } from '../../model-service';
 import { LabArea } from '../lab';
+import { ModelsPanel, OpenedProjectNotice, SharePanel } from '../sharing';
 import { useTranslation } from '../use-translation';
 import { ClassList } from './class-list';
 import { ModelNameField } from './model-name-field';
@@ -73,6 +74,8 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
                 </button>
               </div>
             )}
+            <OpenedProjectNotice service={service} state={state} />
+            <ModelsPanel service={service} state={state} />
             <ModelNameField service={service} name={state.name} />
             <div className="imt-columns">
               <ClassList
@@ -89,6 +92,7 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
                   webcamOpen={camera?.kind === 'test'}
                   onWebcamOpenChange={(isOpen) => setCamera(isOpen ? { kind: 'test' } : null)}
                 />
+                <SharePanel service={service} state={state} />
               </div>
             </div>
             <LabArea service={service} state={state} />

@@ -1,0 +1,268 @@
+// Sharing through the model service with the real engine (tfjs, the shared weights over HTTP) and real photos:
+// the project's models go into a real .sb3 (project-file/ + JSZip) and come back in another "browser" (a second
+// memory store, which keeps IndexedDB's semantics). Several models per project, and what a project without
+// models does to the child's earlier work.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import jpeg from 'jpeg-js';
+import JSZip from 'jszip';
+import { isImportError } from '../engine/interchange';
+import { createEngine } from '../engine/engine';
+import type { EngineApi } from '../engine/engine-api';
+import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
+import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
+import type { RgbaImage, TrainingSettings } from '../engine/types';
+import { readModelsFromProject, writeModelsIntoProject, type ProjectModels, type ProjectModelsLoad } from '../project-file';
+import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
+import type { KeyValueBackend } from '../store/backend';
+import { createMemoryBackend } from '../store/memory-backend';
+import { createModelStore } from '../store/model-store';
+import { createModelService, type ModelService, type NewPicture } from './model-service';
+
+let server: ModelServer;
+let engine: EngineApi;
+let engineReady: Promise<unknown>;
+
+const KNN: TrainingSettings = { method: 'knn', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 };
+
+function photo(digit: number, index: number): NewPicture {
+  const file = signDigitPhotos(digit)[index];
+  return { image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }) };
+}
+
+const photos = (digit: number, from: number, count: number) => Array.from({ length: count }, (_, index) => photo(digit, from + index));
+
+/** Node has no createImageBitmap: the service is given jpeg-js, as the browser gives it its own decoder. */
+async function decodePicture(blob: Blob): Promise<RgbaImage> {
+  const { width, height, data } = jpeg.decode(new Uint8Array(await blob.arrayBuffer()), { useTArray: true, formatAsRGBA: true });
+  return { width, height, data };
+}
+
+before(async () => {
+  server = await startModelServer();
+  engine = createEngine();
+  engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
+  await engineReady;
+});
+
+after(() => server.close());
+
+async function serviceOn(backend: KeyValueBackend, defaultSettings = KNN): Promise<ModelService> {
+  const service = createModelService({
+    engine, engineReady, store: createModelStore(backend), defaultSettings, decodePicture, backboneUrl: server.backboneUrl,
+  });
+  await service.whenLoaded();
+  return service;
+}
+
+/** Trains the active model on digits with `count` photos each. */
+async function trainDigits(service: ModelService, digits: readonly number[], count = 6): Promise<void> {
+  for (const digit of digits) {
+    const classId = service.addClass(`digit ${digit}`);
+    await service.addPictures(classId, photos(digit, 0, count));
+  }
+  await service.train();
+  assert.equal(service.getState().training.status, 'done');
+}
+
+/** Save → .sb3 bytes → open, as the VM hooks do (JSZip in Node reads bytes, so Blobs are turned into bytes here). */
+async function throughSb3(models: ProjectModels): Promise<{ load: ProjectModelsLoad; entries: string[] }> {
+  const withBytes: ProjectModels = {
+    ...models,
+    models: await Promise.all(models.models.map(async (model) => ({
+      ...model,
+      pictures: await Promise.all((model.pictures ?? []).map(async (picture) => ({
+        ...picture, jpeg: picture.jpeg instanceof Blob ? new Uint8Array(await picture.jpeg.arrayBuffer()) : picture.jpeg,
+      }))),
+    }))),
+  };
+  const projectJson = vanillaProjectJson();
+  const bytes = await sb3Bytes(projectJson, (zip) => writeModelsIntoProject(projectJson, zip, withBytes));
+  // writeModelsIntoProject changed projectJson after sb3Bytes wrote it: write it again, as the VM's toJSON would.
+  const { zip } = await openSb3(bytes);
+  zip.file('project.json', JSON.stringify(projectJson));
+  const reopened = await openSb3(await zip.generateAsync({ type: 'uint8array' }));
+  return { load: await readModelsFromProject(reopened.projectJson, reopened.zip), entries: Object.keys(reopened.zip.files) };
+}
+
+const heldOut = (digit: number) => photo(digit, 30).image;
+
+test('a project saved with its pictures opens in another browser with the same answers, and the pictures can train again', async () => {
+  const home = await serviceOn(createMemoryBackend());
+  await trainDigits(home, [0, 2, 4]);
+  home.setIncludePictures(true);
+  const answers = await Promise.all([0, 2, 4].map((digit) => home.recognize(heldOut(digit))));
+
+  const { load, entries } = await throughSb3(home.exportForProject());
+  assert.equal(entries.filter((name) => name.endsWith('.jpg')).length, 18, 'every picture travels as a JPEG entry');
+
+  const otherBackend = createMemoryBackend();
+  const other = await serviceOn(otherBackend);
+  const earlier = other.addClass('my own class');
+  await other.whenSaved();
+  await other.replaceFromProject(load);
+  await other.whenSaved();
+
+  const state = other.getState();
+  assert.equal(state.models.length, 1);
+  assert.deepEqual(state.classes.map((view) => [view.name, view.pictures.length]), [['digit 0', 6], ['digit 2', 6], ['digit 4', 6]]);
+  assert.equal(state.includePictures, true);
+  assert.equal(state.trained?.outOfDate, false);
+  assert.equal(state.openedProject, null);
+  for (const [index, digit] of [0, 2, 4].entries()) {
+    const again = await other.recognize(heldOut(digit));
+    assert.equal(again.className, answers[index].className);
+    assert.ok(Math.abs(again.confidences[0].confidence - answers[index].confidences[0].confidence) < 1e-6);
+  }
+  assert.ok(!state.classes.some((view) => view.id === earlier), 'the models are not mixed');
+
+  // The pictures came back with embeddings: training again works.
+  await other.train();
+  assert.equal(other.getState().training.status, 'done');
+
+  // What was written is what a reload finds.
+  await other.whenSaved();
+  const reloaded = await serviceOn(otherBackend);
+  assert.deepEqual(reloaded.getState().classes.map((view) => view.pictures.length), [6, 6, 6]);
+  assert.equal((await reloaded.recognize(heldOut(2))).className, answers[1].className);
+});
+
+test('without pictures the .sb3 still recognises and the trainer knows there are no pictures to retrain with', async () => {
+  const home = await serviceOn(createMemoryBackend());
+  await trainDigits(home, [1, 3]);
+  assert.equal(home.getState().includePictures, false, 'pictures are private by default');
+  const { load, entries } = await throughSb3(home.exportForProject());
+  assert.equal(entries.filter((name) => name.endsWith('.jpg')).length, 0);
+
+  const other = await serviceOn(createMemoryBackend());
+  await other.replaceFromProject(load);
+  const state = other.getState();
+  assert.equal(state.trained?.outOfDate, false);
+  assert.deepEqual(state.classes.map((view) => view.pictures.length), [0, 0]);
+  assert.equal((await other.recognize(heldOut(3))).className, (await home.recognize(heldOut(3))).className);
+});
+
+test('a broken model is listed with its problem and never stored; the good one is used', async () => {
+  const home = await serviceOn(createMemoryBackend());
+  await trainDigits(home, [0, 1]);
+  home.duplicateModel('copy');
+  await home.whenLoaded();
+  const models = home.exportForProject();
+  const { load } = await throughSb3(models);
+  // Damage the second model the way a bad file would be read: project-file/ marks it broken.
+  const damaged: ProjectModelsLoad = {
+    ...load,
+    models: [load.models[0], { status: 'broken', id: 'x', name: 'copy', problem: 'not-finite', detail: 'NaN' }],
+  };
+  const backend = createMemoryBackend();
+  const other = await serviceOn(backend);
+  await other.replaceFromProject(damaged);
+  await other.whenSaved();
+  assert.deepEqual(other.getState().openedProject?.broken, [{ name: 'copy', problem: 'not-finite' }]);
+  assert.deepEqual(other.getState().models.map((model) => model.name), [models.models[0].name]);
+  const stored = await createModelStore(backend).loadWorkspace();
+  assert.deepEqual(stored?.models.map((model) => model.draft.name), [models.models[0].name]);
+});
+
+test('a project without models or blocks starts empty (the earlier work is set aside in storage); an old one with blocks keeps it', async () => {
+  const backend = createMemoryBackend();
+  const home = await serviceOn(backend);
+  await trainDigits(home, [0, 4]);
+  const before = home.getState().modelId;
+  const vanilla: ProjectModelsLoad = { present: false, models: [], activeModelId: null, includePictures: false };
+  // A project saved before models travelled in the .sb3 uses Image Model blocks: it keeps this browser's models.
+  await home.replaceFromProject(vanilla, { usesBlocks: true });
+  assert.equal(home.getState().modelId, before);
+  assert.equal(home.hasTrainedModel(), true);
+  await home.replaceFromProject(vanilla, { usesBlocks: false });
+  await home.whenSaved();
+  const state = home.getState();
+  assert.equal(state.models.length, 1);
+  assert.equal(state.trained, null);
+  assert.equal(state.classes.length, 0);
+  assert.equal(home.hasTrainedModel(), false);
+  assert.notEqual(state.modelId, before);
+  assert.ok((await backend.keysUnder(['trained', before])).length === 1, 'the trained model is still in storage');
+  assert.equal((await createModelStore(backend).loadWorkspace())?.models.length, 1);
+
+  // The child can bring the earlier model back into this project.
+  assert.equal(state.earlierModels, 1);
+  await home.bringBackEarlierModels();
+  assert.equal(home.getState().models.length, 2);
+  assert.equal(home.getState().earlierModels, 0);
+  assert.equal(await home.switchModel(before), true);
+  assert.equal((await home.recognize(heldOut(4))).className, 'digit 4');
+});
+
+test('several models: create, rename (unique names), duplicate, switch by name, delete; the blocks follow the active one', async () => {
+  const backend = createMemoryBackend();
+  const service = await serviceOn(backend);
+  await trainDigits(service, [0, 1]);
+  assert.equal(service.renameModel('zero or one'), null);
+  let changes = 0;
+  service.onChange(() => {
+    changes++;
+    // As the palette does on every change: it lists the models while a switch is still loading the next one.
+    service.getModelNames();
+  });
+
+  service.createModel('two or three');
+  await service.whenLoaded();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(service.getState().name, 'two or three');
+  assert.equal(service.hasTrainedModel(), false);
+  assert.equal(service.renameModel('ZERO OR ONE'), 'taken');
+  await trainDigits(service, [2, 3]);
+  assert.deepEqual(service.getModelNames(), ['zero or one', 'two or three']);
+  assert.ok(changes > 0, 'block menus are told');
+
+  assert.equal(await service.useModel('Zero or One'), true);
+  assert.deepEqual(service.getClasses().map((info) => info.name), ['digit 0', 'digit 1']);
+  assert.equal((await service.recognize(heldOut(1))).className, 'digit 1');
+  assert.equal(await service.useModel('no such model'), false);
+  assert.equal(await service.useModel('two or three'), true);
+  assert.equal((await service.recognize(heldOut(3))).className, 'digit 3');
+
+  const original = await service.recognize(heldOut(2));
+  service.duplicateModel('two or three');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await service.whenSaved();
+  assert.deepEqual(service.getModelNames(), ['zero or one', 'two or three', 'two or three 2']);
+  assert.deepEqual(await service.recognize(heldOut(2)), original, 'the copy answers like the original');
+
+  assert.equal(service.deleteModel(service.getState().modelId), true);
+  assert.deepEqual(service.getModelNames(), ['zero or one', 'two or three']);
+  await service.whenSaved();
+  const reloaded = await serviceOn(backend);
+  assert.deepEqual(reloaded.getModelNames(), ['zero or one', 'two or three']);
+  assert.equal(reloaded.getState().name, 'zero or one');
+  assert.equal((await reloaded.recognize(heldOut(0))).className, 'digit 0');
+});
+
+test('export then import gives the same answers; Teachable Machine\'s files alone import too; other files are refused', async () => {
+  const home = await serviceOn(createMemoryBackend(), { ...KNN, method: 'dense', epochs: 15 });
+  await trainDigits(home, [0, 3]);
+  assert.equal(home.renameModel('Hands: 0/3'), null);
+  const answer = await home.recognize(heldOut(3));
+  const exported = await home.exportModelFile();
+  assert.equal(exported.fileName, 'Hands 0 3.zip');
+
+  const other = await serviceOn(createMemoryBackend());
+  await other.importModel([{ name: exported.fileName, bytes: exported.bytes }]);
+  assert.deepEqual(other.getModelNames(), ['My image model', 'Hands: 0/3']);
+  assert.deepEqual(await other.recognize(heldOut(3)), answer);
+
+  // Teachable Machine's own three files (no image-model.bin): only the head is read, the backbone is checked.
+  const zip = await JSZip.loadAsync(exported.bytes);
+  const tmFiles = await Promise.all(['model.json', 'weights.bin', 'metadata.json'].map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })));
+  await other.importModel(tmFiles);
+  assert.equal(other.getModelNames().length, 3);
+  const tmAnswer = await other.recognize(heldOut(3));
+  assert.equal(tmAnswer.className, answer.className);
+  assert.ok(Math.abs(tmAnswer.confidences[1].confidence - answer.confidences[1].confidence) < 1e-4);
+
+  await assert.rejects(other.importModel([{ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }]),
+    (error) => isImportError(error) && error.problem === 'not-a-model');
+  assert.equal(other.getModelNames().length, 3, 'nothing was added');
+});
