@@ -1,6 +1,5 @@
 // Builds dist/: the official Scratch editor (its prebuilt bundle, not re-minified), our host page, the engine
 // worker and the files the editor and tfjs fetch at run time.
-import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -77,9 +76,6 @@ export default (_env, argv) => {
     optimization: {
       minimizer: [
         new TerserPlugin({
-          // Its default (cores - 1) is a single process on 2 cores; our two large scripts (the editor's and the
-          // engine worker's tfjs) then wait for each other.
-          parallel: Math.max(2, os.availableParallelism()),
           terserOptions: {
             // tfjs's threaded WASM backend starts its threads from the source text of one function
             // (Function#toString); turning its `typeof _scriptDir !== "undefined"` guard into a plain

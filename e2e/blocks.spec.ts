@@ -7,9 +7,10 @@ import errorsText from '../locales/en/errors.json';
 import trainerText from '../locales/en/trainer.json';
 import { recognizeProjectSb3, STATUS, VARIABLE_NAMES, type VariableKey } from './fixtures/recognize-project';
 import {
-  addImageModelExtension, chooseEditorLanguage, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor, openTrainer,
+  chooseEditorLanguage, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor,
   signDigitPhotos, test, type Digit,
 } from './support';
+import { trainThroughTrainer } from './support/train';
 
 test.use(fakeCamera());
 
@@ -41,28 +42,10 @@ async function clickGreenFlag(page: Page, title = 'Go'): Promise<void> {
   await page.getByTitle(title, { exact: true }).click();
 }
 
-/** Through the trainer, as a child: two classes, photos uploaded, Train, wait, close. */
-async function trainModel(page: Page): Promise<void> {
-  await addImageModelExtension(page);
-  const trainer = await openTrainer(page);
-  for (const { name, digit } of [FIST, THREE]) {
-    await trainer.getByRole('button', { name: trainerText.addClass }).click();
-    const nameField = trainer.getByLabel(trainerText.className);
-    await nameField.fill(name);
-    await nameField.press('Enter');
-    const card = trainer.getByRole('region', { name, exact: true });
-    await card.getByLabel(trainerText.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, TRAINING_PHOTOS));
-    await expect(card.getByText(trainerText.pictureCountOther.replace('{count}', String(TRAINING_PHOTOS)))).toBeVisible();
-  }
-  await trainer.getByRole('button', { name: trainerText.train, exact: true }).click();
-  await expect(trainer.getByText(trainerText.trainingDone)).toBeVisible({ timeout: 180_000 });
-  await trainer.getByRole('button', { name: trainerText.close, exact: true }).first().click();
-  await expect(trainer).toBeHidden();
-}
 
 test('recognize image pauses the script for the popup; result, confidence of and is result show the answer', async ({ page }) => {
   await openEditor(page);
-  await trainModel(page);
+  await trainThroughTrainer(page, [FIST, THREE], TRAINING_PHOTOS);
   await loadProjectFromComputer(page, 'hand-reader.sb3', await recognizeProjectSb3(FIST.name));
   const popup = picturePopup(page);
 

@@ -4,12 +4,12 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import trainerText from '../locales/en/trainer.json';
 import { CLASSROOM_VARIABLES, classroomProjectSb3, type FlagScript } from '../extension/test-support/classroom-project';
 import {
-  addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor, openTrainer,
+  addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor,
   paletteBlock, signDigitPhotos, test, type Digit,
 } from './support';
+import { trainThroughTrainer } from './support/train';
 import { FAKE_WEBCAM_CLIP } from '../scripts/make-fake-webcam';
 
 test.use(fakeCamera());
@@ -61,23 +61,6 @@ async function stagePixel(page: Page, x: number, y: number): Promise<[number, nu
   return [png.data[at], png.data[at + 1], png.data[at + 2]];
 }
 
-async function trainModel(page: Page): Promise<void> {
-  await addImageModelExtension(page);
-  const trainer = await openTrainer(page);
-  for (const { name, digit } of [FIST, THREE]) {
-    await trainer.getByRole('button', { name: trainerText.addClass }).click();
-    const nameField = trainer.getByLabel(trainerText.className);
-    await nameField.fill(name);
-    await nameField.press('Enter');
-    const card = trainer.getByRole('region', { name, exact: true });
-    await card.getByLabel(trainerText.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, TRAINING_PHOTOS));
-    await expect(card.getByText(trainerText.pictureCountOther.replace('{count}', String(TRAINING_PHOTOS)))).toBeVisible();
-  }
-  await trainer.getByRole('button', { name: trainerText.train, exact: true }).click();
-  await expect(trainer.getByText(trainerText.trainingDone)).toBeVisible({ timeout: 180_000 });
-  await trainer.getByRole('button', { name: trainerText.close, exact: true }).first().click();
-  await expect(trainer).toBeHidden();
-}
 
 async function loadClassroom(page: Page, hatClass: string, flagScript: FlagScript, photo: string, camera?: string): Promise<void> {
   await loadProjectFromComputer(page, `classroom-${flagScript}.sb3`, await classroomProjectSb3(hatClass, flagScript, readFileSync(photo), camera));
@@ -120,7 +103,7 @@ test('turning video on shows the default camera on the stage, even one smaller t
 test('choosing the camera and turning video on shows it, the hat fires once for the class in the clip, and the stop sign stops recognising', async ({ page }) => {
   await countLiveWork(page);
   await openEditor(page);
-  await trainModel(page);
+  await trainThroughTrainer(page, [FIST, THREE], TRAINING_PHOTOS);
   // The script picks the fake webcam by the name the camera menu shows.
   await loadClassroom(page, THREE.name, 'video', signDigitPhotos(FIST.digit)[HELD_OUT], FAKE_WEBCAM_CLIP);
   // Left of the photo sprite the stage is white until the video (grey bars beside the clip's photo) shows.
@@ -151,7 +134,7 @@ test('choosing the camera and turning video on shows it, the hat fires once for 
 
 test('recognize [stage] on a stage showing a shared photo gives that photo\'s class', async ({ page }) => {
   await openEditor(page);
-  await trainModel(page);
+  await trainThroughTrainer(page, [FIST, THREE], TRAINING_PHOTOS);
   for (const { name, digit } of [FIST, THREE]) {
     await loadClassroom(page, name, 'stage', signDigitPhotos(digit)[HELD_OUT]);
     await expect(monitor(page, CLASSROOM_VARIABLES.result)).toHaveText('');

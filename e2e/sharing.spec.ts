@@ -12,9 +12,10 @@ import { recognizeProjectSb3, SPRITE_NAME, STATUS, VARIABLE_NAMES, type Variable
 import { CLASSES, projectModel } from '../project-file/test-support/projects';
 import { writeModelsIntoProject } from '../project-file';
 import {
-  addImageModelExtension, expect, loadProjectFromComputer, openEditor, openTrainer, paletteCategory, signDigitPhotos, test,
+  expect, loadProjectFromComputer, openEditor, openTrainer, paletteCategory, signDigitPhotos, test,
   waitForEditor, type Digit,
 } from './support';
+import { trainThroughTrainer } from './support/train';
 
 const FIST = { name: 'fist', digit: 0 as Digit };
 const TWO = { name: 'two', digit: 2 as Digit };
@@ -41,23 +42,6 @@ async function recognize(page: Page, photo: string): Promise<{ result: string; c
   return { result: (await monitor(page, 'result').textContent()) ?? '', confidence: (await monitor(page, 'confidence').textContent()) ?? '' };
 }
 
-/** Through the trainer, as a child: two classes with uploaded photos, Train, close. */
-async function trainModel(page: Page): Promise<void> {
-  await addImageModelExtension(page);
-  const trainer = await trainerFromPalette(page);
-  for (const { name, digit } of [FIST, TWO]) {
-    await trainer.getByRole('button', { name: trainerText.addClass }).click();
-    const nameField = trainer.getByLabel(trainerText.className);
-    await nameField.fill(name);
-    await nameField.press('Enter');
-    const card = trainer.getByRole('region', { name, exact: true });
-    await card.getByLabel(trainerText.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, TRAINING_PHOTOS));
-    await expect(card.getByText(trainerText.pictureCountOther.replace('{count}', String(TRAINING_PHOTOS)))).toBeVisible();
-  }
-  await trainer.getByRole('button', { name: trainerText.train, exact: true }).click();
-  await expect(trainer.getByText(trainerText.trainingDone)).toBeVisible({ timeout: 180_000 });
-  await closeTrainer(page);
-}
 
 /** Shows the Image Model category (a loaded project opens the palette at its top), then opens the trainer. */
 async function trainerFromPalette(page: Page): Promise<Locator> {
@@ -100,7 +84,7 @@ const pictureEntries = (entries: readonly string[]) => entries.filter((name) => 
 test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the same answer; pictures only when ticked', async ({ page }) => {
   test.setTimeout(480_000);
   await openEditor(page);
-  await trainModel(page);
+  await trainThroughTrainer(page, [FIST, TWO], TRAINING_PHOTOS);
   // A project made before models travelled in the .sb3 (its scripts use Image Model): it uses the model just trained.
   await loadProjectFromComputer(page, 'hand-reader.sb3', await recognizeProjectSb3(FIST.name));
   const photo = signDigitPhotos(FIST.digit)[HELD_OUT];
