@@ -7,6 +7,7 @@
 //                               (costume) recognize [this costume]; set [result] to (result)
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
+import { variableMonitor } from '../../e2e/fixtures/recognize-project';
 
 export const CLASSROOM_VARIABLES = { hatCount: 'hat count', result: 'result' } as const;
 export const PHOTO_SPRITE = 'Photo';
@@ -117,22 +118,8 @@ export function classroomProjectJson(hatClass: string, flagScript: FlagScript, p
         rotationStyle: 'all around',
       },
     ],
-    monitors: Object.entries(CLASSROOM_VARIABLES).map(([key, name], index) => ({
-      id: key === 'hatCount' ? 'var-hat-count' : 'var-result',
-      mode: 'default',
-      opcode: 'data_variable',
-      params: { VARIABLE: name },
-      spriteName: null,
-      value: '',
-      width: 0,
-      height: 0,
-      x: 5,
-      y: 5 + index * 32,
-      visible: true,
-      sliderMin: 0,
-      sliderMax: 100,
-      isDiscrete: true,
-    })),
+    monitors: Object.entries(CLASSROOM_VARIABLES).map(([key, name], index) =>
+      variableMonitor(key === 'hatCount' ? 'var-hat-count' : 'var-result', name, index)),
     extensions: ['imageModel'],
     meta: { semver: '3.0.0', vm: '15.1.1', agent: 'image-model-blocks classroom fixture' },
   };
