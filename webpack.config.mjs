@@ -43,7 +43,8 @@ export default (_env, argv) => {
     context: root,
     entry: { editor: './editor/main.tsx' },
     output: {
-      path: path.join(root, 'dist'),
+      // DIST_DIR lets two builds (e.g. two developers' test runs) live side by side.
+      path: path.resolve(root, process.env.DIST_DIR ?? 'dist'),
       // Everything sits at the root of dist/: the GUI finds static/ and chunks/ next to its script.
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',

@@ -10,7 +10,7 @@ const baseURL = `http://127.0.0.1:${E2E_PORT}`;
 export default defineConfig({
   testDir: __dirname,
   testMatch: '*.spec.ts',
-  outputDir: path.join(repo, 'test-results'),
+  outputDir: path.resolve(repo, process.env.E2E_OUTPUT_DIR ?? 'test-results'),
   globalSetup: path.join(__dirname, 'support', 'global-setup.ts'),
   workers: 1,
   fullyParallel: false,
@@ -33,7 +33,7 @@ export default defineConfig({
     command: 'node editor/server/serve.mjs',
     cwd: repo,
     url: baseURL,
-    env: { PORT: String(E2E_PORT) },
+    env: { PORT: String(E2E_PORT), ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}) },
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'pipe',

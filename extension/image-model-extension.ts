@@ -15,7 +15,7 @@ import { readStage } from './pictures/stage-picture';
 import {
   RuntimeEvent, type BlockUtility, type MenuItem, type ScratchExtensionInfo, type ScratchRuntime, type VideoDevice,
 } from './scratch-types';
-import { ChosenCameraProvider, listCameras, onCamerasChange, type CameraInfo } from './video/chosen-camera';
+import { cameraDisplayName, ChosenCameraProvider, listCameras, onCamerasChange, type CameraInfo } from './video/chosen-camera';
 import { LiveRecognition } from './video/live-recognition';
 import { grabSquareFrame } from './video/square-frame';
 
@@ -268,7 +268,7 @@ export class ImageModelExtension implements BlockFunctions {
   private cameraItems(): MenuItem[] {
     if (this.cameras.length === 0) return [{ text: t('blocks.noCameraFound'), value: '' }];
     return this.cameras.map((camera, index) => ({
-      text: camera.label || t('blocks.cameraNumber', { number: index + 1 }),
+      text: camera.label ? cameraDisplayName(camera.label) : t('blocks.cameraNumber', { number: index + 1 }),
       // The name travels with a saved project to another computer; device ids do not.
       value: camera.label || camera.deviceId,
     }));

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const distDir = path.join(repo, 'dist');
+const distDir = path.resolve(repo, process.env.DIST_DIR ?? 'dist');
 const HOST = '127.0.0.1';
 const port = Number.parseInt(process.env.PORT ?? '8601', 10);
 

@@ -17,6 +17,17 @@ export async function listCameras(): Promise<CameraInfo[]> {
     .map((device) => ({ deviceId: device.deviceId, label: device.label }));
 }
 
+const LONGEST_CAMERA_NAME = 32;
+
+/**
+ * The name a child sees in the camera menu: some cameras (and Chromium's test camera, a file) have names that are
+ * paths or run past the palette's edge, so a path shows its file name and a long name is cut with an ellipsis.
+ */
+export function cameraDisplayName(label: string): string {
+  const name = label.split(/[\\/]/).filter(Boolean).pop() ?? label;
+  return name.length <= LONGEST_CAMERA_NAME ? name : `${name.slice(0, LONGEST_CAMERA_NAME - 1)}…`;
+}
+
 /** Subscribes to cameras being plugged in or out; returns the unsubscribe. */
 export function onCamerasChange(listener: () => void): () => void {
   const media = globalThis.navigator?.mediaDevices;
