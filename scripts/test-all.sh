@@ -15,7 +15,7 @@ step() {
   fi
 }
 
-step "browser and ffmpeg for end-to-end tests" bash scripts/ensure-chromium.sh
+step "browser, ffmpeg and ImageMagick for end-to-end tests" bash scripts/ensure-test-tools.sh
 step "typecheck" npm run --silent typecheck
 step "unit tests" npm run --silent test:unit
 step "build" npm run --silent build

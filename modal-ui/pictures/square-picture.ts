@@ -1,12 +1,15 @@
 // Turning what a child gives us (a file, a webcam frame, a canvas) into the one picture shape the product
 // uses everywhere: a centre-cropped square, 224x224 RGBA for the engine plus a JPEG of it for storage/display.
 import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
+import { pictureDimensions } from './picture-dimensions';
 
 export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/bmp', 'image/gif', 'image/webp'] as const;
 export const ACCEPT_ATTRIBUTE = '.jpg,.jpeg,.png,.bmp,.gif,.webp,' + ACCEPTED_TYPES.join(',');
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Larger sources are refused before decoding so a decompression bomb cannot exhaust memory. */
 export const MAX_SOURCE_PIXELS = 50_000_000;
+/** Enough of a file to reach its size in the header, even behind a large EXIF block. */
+const HEADER_BYTES = 512 * 1024;
 
 export interface SquarePicture {
   /** 224x224 RGBA, ready for the engine. */
@@ -40,6 +43,8 @@ export function checkPictureFile(file: File): PictureRejection | null {
 export async function pictureFromFile(file: File): Promise<SquarePicture> {
   const rejection = checkPictureFile(file);
   if (rejection) throw new PictureError(rejection, file.name);
+  const declared = pictureDimensions(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (declared && declared.width * declared.height > MAX_SOURCE_PIXELS) throw new PictureError('picture/too-many-pixels', file.name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -47,6 +52,7 @@ export async function pictureFromFile(file: File): Promise<SquarePicture> {
     throw new PictureError('picture/unreadable', file.name);
   }
   try {
+    // Checked again: a format whose header we do not read (or one that lies) is measured after decoding.
     if (bitmap.width * bitmap.height > MAX_SOURCE_PIXELS) throw new PictureError('picture/too-many-pixels', file.name);
     if (bitmap.width === 0 || bitmap.height === 0) throw new PictureError('picture/unreadable', file.name);
     return await squareFromSource(bitmap, bitmap.width, bitmap.height);
