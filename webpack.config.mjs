@@ -15,19 +15,22 @@ const tfjsWasmDist = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm
 
 /** The GUI's own bundle: already minified upstream (Terser on 17 MB costs minutes on 2 cores). */
 const GUI_CHUNK = 'scratch-gui';
+/** scratch-blocks for the Lab's network editor, loaded only when that tab opens; also minified upstream. */
+const BLOCKS_CHUNK = 'scratch-blocks';
+const PREMINIFIED_CHUNKS = new Set([GUI_CHUNK, BLOCKS_CHUNK]);
 
 /**
- * Marks the GUI chunk as minified so the production minimiser skips it; webpack's Terser plugin honours the
+ * Marks the chunks minified upstream so the production minimiser skips them; webpack's Terser plugin honours the
  * `minimized` asset flag, so this needs no direct dependency on it.
  */
-class SkipMinifyingGuiChunk {
+class SkipMinifyingPreminifiedChunks {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap(SkipMinifyingGuiChunk.name, (compilation) => {
+    compiler.hooks.thisCompilation.tap(SkipMinifyingPreminifiedChunks.name, (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: SkipMinifyingGuiChunk.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        { name: SkipMinifyingPreminifiedChunks.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
           for (const chunk of compilation.chunks) {
-            if (chunk.name !== GUI_CHUNK) continue;
+            if (!PREMINIFIED_CHUNKS.has(chunk.name)) continue;
             for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
           }
         },
@@ -93,12 +96,18 @@ export default (_env, argv) => {
             chunks: 'all',
             enforce: true,
           },
+          [BLOCKS_CHUNK]: {
+            test: /[\\/]node_modules[\\/]scratch-blocks[\\/]/,
+            name: BLOCKS_CHUNK,
+            chunks: 'async',
+            enforce: true,
+          },
         },
       },
     },
     performance: { hints: false },
     plugins: [
-      new SkipMinifyingGuiChunk(),
+      new SkipMinifyingPreminifiedChunks(),
       new HtmlWebpackPlugin({
         template: './editor/index.html',
         title: 'Scratch with Image Model',

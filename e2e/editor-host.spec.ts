@@ -2,6 +2,7 @@
 // our palette button routed to the trainer, and our blocks following the editor's language.
 import en from '../locales/en/blocks.json';
 import ko from '../locales/ko/blocks.json';
+import { catalogues } from '../locales';
 import { recognizeProjectSb3, SPRITE_NAME } from './fixtures/recognize-project';
 import {
   addImageModelExtension, chooseEditorLanguage, expect, loadProjectFromComputer, openEditor, openTrainer,
@@ -58,6 +59,24 @@ test('choosing 한국어 in the editor switches our category, button and blocks 
   // The library tile follows as well.
   await page.getByRole('button', { name: '확장 기능 추가하기' }).click();
   await expect(page.getByRole('button', { name: /^이미지 모델/ })).toBeVisible();
+});
+
+test('each other language of the product, chosen in the editor\'s menu, switches our category and blocks to it', async ({ page }) => {
+  // Scratch's language menu names (scratch-l10n) and our catalogue for each; 'にほんご' is Scratch's ja-Hira.
+  const languages: [string, string][] = [
+    ['日本語', 'ja'], ['简体中文', 'zh-cn'], ['繁體中文', 'zh-tw'], ['Español (España)', 'es'], ['Français', 'fr'],
+    ['Deutsch', 'de'], ['Português Brasileiro', 'pt-br'], ['Tiếng Việt', 'vi'],
+  ];
+  for (const [menuName, locale] of languages) {
+    const words = catalogues[locale];
+    // A fresh page each time: the menus are then in English to find the language menu.
+    await openEditor(page);
+    await addImageModelExtension(page);
+    await chooseEditorLanguage(page, menuName);
+    await expect(paletteCategory(page, words['blocks.categoryName']), menuName).toBeVisible();
+    await expect(paletteButton(page, words['blocks.openTrainer']), menuName).toBeVisible();
+    await expect(paletteBlock(page, words['blocks.recognizeImage']).first(), menuName).toBeVisible();
+  }
 });
 
 test('loading a project that uses Image Model brings the extension with it', async ({ page }) => {

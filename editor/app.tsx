@@ -8,7 +8,7 @@ import type { EngineInitOptions } from '../engine/engine-api';
 import { isEngineError } from '../engine/errors';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
-import { createModelService, projectStorageHandlers, type ModelService } from '../model-service';
+import { createBroadcastTabChannel, createModelService, projectStorageHandlers, type ModelService } from '../model-service';
 import { createPicturePrompt } from '../modal-ui/recognize';
 import { startEngineWorker } from '../worker/start-engine-worker';
 import { createOpenState } from './overlays/open-state';
@@ -68,6 +68,8 @@ export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): voi
       engine,
       defaultSettings: DEFAULT_TRAINING_SETTINGS,
       engineReady: engine.init(ENGINE_INIT_OPTIONS),
+      // Another tab of the editor shares the stored models: each hears the other's changes.
+      tabs: createBroadcastTabChannel(),
     });
     startedService = service;
     createRoot(overlayElement).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);

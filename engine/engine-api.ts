@@ -1,4 +1,5 @@
 import type { Evaluation } from './lab/evaluation';
+import type { LayerLook, ModelLayers } from './lab/under-the-hood';
 import type {
   Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
 } from './types';
@@ -68,4 +69,8 @@ export interface EngineApi {
   evaluateLeaveOneOut(examples: readonly LabelledEmbedding[], classCount: number, k: number): Promise<Evaluation>;
   /** Shrinks `model` to int8 and evaluates the float and int8 versions on `examples` (e.g. the validation pictures). */
   shrinkModel(model: SerializedModel, examples: readonly LabelledEmbedding[]): Promise<ShrinkReport>;
+  /** "Under the hood": every step the backbone (as it really runs, batch norm folded in) and the head under `key` take. */
+  describeLayers(key: string): Promise<ModelLayers>;
+  /** What step `layerIndex` of describeLayers makes of `image`: a few small feature maps and histograms, never full activations. */
+  lookAtLayer(key: string, image: RgbaImage, layerIndex: number): Promise<LayerLook>;
 }

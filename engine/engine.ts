@@ -10,6 +10,7 @@ import { stackEmbeddings, topClass, type Head, type TrainedHead } from './heads/
 import { KnnHead, trainKnnHead } from './heads/knn-head';
 import { withAugmentedCopies } from './lab/augmentation';
 import { changedAnswers, evaluatePredictions, leaveOneOutKnn, type Evaluation } from './lab/evaluation';
+import { describeLayers, lookAtLayer } from './lab/under-the-hood';
 import { encodeModel, MODEL_LIMITS, quantizeModel, readModel, writeModel, type ValidatedModel } from './model-format';
 import { validateImage } from './preprocess';
 import { seededRandom, splitExamples, validateEmbedding, validateExamples, validateTrainRequest } from './training-data';
@@ -87,6 +88,13 @@ export function createEngine(): EngineApi {
     ready = { backbone: model, info };
     return info;
   }
+
+  /** The fused graph the backbone runs; always there for the hash-checked MobileNetV2 this engine loads. */
+  const graph = () => {
+    const fused = backbone().graph;
+    if (!fused) throw new EngineError('internal', 'the backbone runs as a layers model, which the layer view does not show');
+    return fused;
+  };
 
   async function withHead<T>(key: string, use: (head: Head, classCount: number) => Promise<T>): Promise<T> {
     backbone();
@@ -225,6 +233,13 @@ export function createEngine(): EngineApi {
     }),
 
     shrinkModel: (model, examples) => asEngineErrors(() => shrinkModel(model, examples)),
+
+    describeLayers: (key) => asEngineErrors(() => withHead(key, async (head, classCount) => describeLayers(graph(), head.describe(), classCount))),
+
+    lookAtLayer: (key, image, layerIndex) => asEngineErrors(async () => {
+      validateImage(image);
+      return withHead(key, (head, classCount) => lookAtLayer(graph(), head, classCount, image, layerIndex));
+    }),
 
     memory: () => asEngineErrors(async () => {
       backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing

@@ -227,3 +227,17 @@ test('recognize [this costume] on a costume made from a shared photo gives that 
     assert.equal(classroom.recognitions(), 1);
   }
 });
+
+test('opening another project turns the camera off and stops live recognition, as video sensing does', async () => {
+  const classroom = await openClassroom('video', 'zero', signDigitPhotos(CLASSES.zero)[HELD_OUT]);
+  classroom.vm.greenFlag();
+  await moreRecognitions(classroom, 2);
+  assert.equal(classroom.camera.videoReady, true);
+
+  // A project that never turned its video on (its stage saved no video state).
+  await classroom.vm.loadProject(await classroomProjectSb3('zero', 'costume', readFileSync(signDigitPhotos(CLASSES.zero)[HELD_OUT])));
+  const sent = classroom.recognitions();
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  assert.equal(classroom.camera.videoReady, false, 'the camera is off');
+  assert.equal(classroom.recognitions(), sent, 'no picture goes to the engine after the new project opened');
+});

@@ -73,8 +73,17 @@ export class ImageModelExtension implements BlockFunctions {
       this.threshold = DEFAULT_CONFIDENCE_THRESHOLD;
     };
     const refreshCameras = () => void this.refreshCameras();
+    // As video sensing does: a project that saved its video off (or never used it) opens with the camera off, even
+    // when the previous project had left it on.
+    const followSavedVideo = () => {
+      const saved = runtime.getTargetForStage?.()?.videoState;
+      if (saved === VideoState.on || saved === VideoState.onFlipped) return;
+      this.live.stop();
+      this.video()?.disableVideo();
+    };
     runtime.on(RuntimeEvent.stopAll, stopWaiting);
     runtime.on(RuntimeEvent.disposed, forget);
+    runtime.on(RuntimeEvent.projectLoaded, followSavedVideo);
     this.unsubscribes = [
       // New classes change the menus' defaults; a new language changes every text.
       deps.recognizer.onChange(refreshPalette),
@@ -82,6 +91,7 @@ export class ImageModelExtension implements BlockFunctions {
       onCamerasChange(refreshCameras),
       () => runtime.removeListener(RuntimeEvent.stopAll, stopWaiting),
       () => runtime.removeListener(RuntimeEvent.disposed, forget),
+      () => runtime.removeListener(RuntimeEvent.projectLoaded, followSavedVideo),
       () => this.live.stop(),
     ];
     refreshCameras();

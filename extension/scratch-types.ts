@@ -84,6 +84,8 @@ export const RuntimeEvent = {
   stopAll: 'PROJECT_STOP_ALL',
   /** The runtime was cleared for another project (File > New, Load): forget the last result. */
   disposed: 'RUNTIME_DISPOSED',
+  /** A project finished loading: the camera follows the video state it saved. */
+  projectLoaded: 'PROJECT_LOADED',
 } as const;
 
 /** The block utility scratch-vm passes as a block function's second argument (only what we read). */

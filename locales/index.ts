@@ -1,17 +1,15 @@
 // Every string a child sees goes through t(): one catalogue per language and area (locales/<lang>/<area>.json),
 // the same keys in each. Keys are '<area>.<key>', e.g. t('trainer.addClass').
-import enBlocks from './en/blocks.json';
-import enTrainer from './en/trainer.json';
-import enErrors from './en/errors.json';
-import enEditor from './en/editor.json';
-import enSharing from './en/sharing.json';
-import enLab from './en/lab.json';
-import koBlocks from './ko/blocks.json';
-import koTrainer from './ko/trainer.json';
-import koErrors from './ko/errors.json';
-import koEditor from './ko/editor.json';
-import koSharing from './ko/sharing.json';
-import koLab from './ko/lab.json';
+import de from './de';
+import en from './en';
+import es from './es';
+import fr from './fr';
+import ja from './ja';
+import ko from './ko';
+import ptBr from './pt-br';
+import vi from './vi';
+import zhCn from './zh-cn';
+import zhTw from './zh-tw';
 
 type Catalogue = Readonly<Record<string, string>>;
 
@@ -23,22 +21,29 @@ function flatten(areas: Record<string, Record<string, string>>): Catalogue {
   return out;
 }
 
+/** Keyed by Scratch's locale codes (its language menu), lower case. */
 export const catalogues: Readonly<Record<string, Catalogue>> = {
-  en: flatten({ blocks: enBlocks, trainer: enTrainer, errors: enErrors, editor: enEditor, sharing: enSharing, lab: enLab }),
-  ko: flatten({ blocks: koBlocks, trainer: koTrainer, errors: koErrors, editor: koEditor, sharing: koSharing, lab: koLab }),
+  en: flatten(en), ko: flatten(ko), ja: flatten(ja), 'zh-cn': flatten(zhCn), 'zh-tw': flatten(zhTw),
+  es: flatten(es), fr: flatten(fr), de: flatten(de), 'pt-br': flatten(ptBr), vi: flatten(vi),
+};
+
+/** Scratch codes with no catalogue of their own whose speakers read one of ours best. */
+const CLOSEST: Readonly<Record<string, string>> = {
+  pt: 'pt-br', zh: 'zh-cn', 'zh-hans': 'zh-cn', 'zh-hant': 'zh-tw', 'zh-hk': 'zh-tw', 'zh-mo': 'zh-tw', 'zh-sg': 'zh-cn',
 };
 
 export const DEFAULT_LOCALE = 'en';
 let current = DEFAULT_LOCALE;
 const listeners = new Set<(locale: string) => void>();
 
-/** Maps a Scratch locale code ('ko', 'pt-br', 'zh-cn', 'en-GB'…) to the catalogue we have, else English. */
+/** Maps a Scratch locale code ('ko', 'pt-br', 'zh-cn', 'ja-Hira', 'es-419'…) to the catalogue we have, else English. */
 export function resolveLocale(code: string | undefined | null): string {
   if (!code) return DEFAULT_LOCALE;
-  const lower = code.toLowerCase();
+  const lower = code.toLowerCase().replace('_', '-');
   if (catalogues[lower]) return lower;
-  const base = lower.split(/[-_]/)[0];
-  return catalogues[base] ? base : DEFAULT_LOCALE;
+  if (CLOSEST[lower]) return CLOSEST[lower];
+  const base = lower.split('-')[0];
+  return catalogues[base] ? base : CLOSEST[base] ?? DEFAULT_LOCALE;
 }
 
 export function getLocale(): string {

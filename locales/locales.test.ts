@@ -10,8 +10,8 @@ test('every language has exactly the keys English has, none empty', () => {
   }
 });
 
-test('placeholders in every language match English', () => {
-  const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+test('placeholders in every language match English: {name}, a block\'s [ARGUMENT] and a Blockly field\'s %1', () => {
+  const names = (text: string) => [...text.matchAll(/\{(\w+)\}|\[([A-Z_0-9]+)\]|%(\d)/g)].map((m) => m[0]).sort();
   for (const [locale, catalogue] of Object.entries(catalogues)) {
     for (const key of Object.keys(catalogues.en)) {
       assert.deepEqual(names(catalogue[key]), names(catalogues.en[key]), `${locale}:${key} placeholders`);
@@ -19,8 +19,22 @@ test('placeholders in every language match English', () => {
   }
 });
 
+test('the ten languages of the product have a catalogue each', () => {
+  assert.deepEqual(Object.keys(catalogues).sort(), ['de', 'en', 'es', 'fr', 'ja', 'ko', 'pt-br', 'vi', 'zh-cn', 'zh-tw']);
+  for (const [locale, catalogue] of Object.entries(catalogues)) {
+    if (locale !== 'en') assert.notEqual(catalogue['trainer.addClass'], catalogues.en['trainer.addClass'], `${locale} is not English`);
+  }
+});
+
 test('Scratch locale codes resolve to a catalogue, unknown ones to English', () => {
   assert.equal(resolveLocale('ko'), 'ko');
+  assert.equal(resolveLocale('ja-Hira'), 'ja');
+  assert.equal(resolveLocale('zh-cn'), 'zh-cn');
+  assert.equal(resolveLocale('zh-tw'), 'zh-tw');
+  assert.equal(resolveLocale('pt-br'), 'pt-br');
+  assert.equal(resolveLocale('pt'), 'pt-br');
+  assert.equal(resolveLocale('es-419'), 'es');
+  assert.equal(resolveLocale('zh-hk'), 'zh-tw');
   assert.equal(resolveLocale('en-GB'), 'en');
   assert.equal(resolveLocale('xx'), 'en');
   assert.equal(resolveLocale(undefined), 'en');

@@ -1,13 +1,15 @@
 export {
   createModelService,
-  type ClassView, type CopyPreview, type EngineStatus, type ModelService, type ModelServiceOptions, type ModelServiceState,
+  type ClassView, type CopyPreview, type EngineStatus, type InboxGuess, type InboxPictureView, type ModelService, type ModelServiceOptions, type ModelServiceState,
   type ModelListItem, type NameProblem, type NewPicture, type OpenedProjectNotice, type PictureView, type ShrinkView, type TrainedView, type TrainingView,
 } from './model-service';
 export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './readiness';
 export type { LabReport, MeasuredOn, Mistake } from './lab-report';
+export type { FeatureMaps, Histogram, LayerLook, LayerSummary, ModelLayers } from '../engine/lab/under-the-hood';
 export { copiesPerPicture, type AugmentationChoice } from './augmentation';
 export { SETTING_LIMITS, isValidSetting, isValidStopAtAccuracy, type NumericSetting, type SettingLimit } from './settings';
 export { problemCode, type ProblemCode } from './problems';
 export type { ClassConfidence, ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 export type { BrokenModel } from './project-models';
 export { projectStorageHandlers, type ProjectStorageDeps } from './project-storage';
+export { createBroadcastTabChannel, type TabChannel } from './tab-channel';

@@ -10,9 +10,10 @@ import type { ClassInfo, LabelledEmbedding } from '../engine/types';
  * - 'held-out': pictures the model never learnt from (held out for validation, or added after training);
  * - 'leave-one-out': KNN, each picture checked against all the others (a KNN keeps every picture, so nothing is
  *   really held out);
- * - 'practice': nothing was held out, so only the practice pictures are left, and the number looks too good.
+ * - 'practice': nothing was held out, so only the practice pictures are left, and the number looks too good;
+ * - 'test': the child's test pictures, kept apart and never trained on.
  */
-export type MeasuredOn = 'held-out' | 'leave-one-out' | 'practice';
+export type MeasuredOn = 'held-out' | 'leave-one-out' | 'practice' | 'test';
 
 export interface Mistake {
   readonly pictureId: string;
@@ -33,6 +34,8 @@ export interface LabReport {
   readonly classes: readonly ClassInfo[];
   readonly measuredOn: MeasuredOn;
   readonly evaluation: Evaluation;
+  /** The picture of each of `evaluation.pictures` (same order). */
+  readonly pictureIds: readonly string[];
   /** Pictures not learnt from first, then practice pictures; the surest wrong guesses first within each. */
   readonly mistakes: readonly Mistake[];
 }
@@ -70,6 +73,7 @@ export function labReport(
   return {
     ...base,
     evaluation: measured.evaluation,
+    pictureIds: measured.examples.map((example) => example.pictureId),
     mistakes: [
       ...mistakesOf(base.classes, measured).sort(byConfidence),
       ...(others ? mistakesOf(base.classes, others).sort(byConfidence) : []),

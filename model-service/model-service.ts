@@ -5,8 +5,9 @@ import { EngineError } from '../engine/errors';
 import type { EngineApi } from '../engine/engine-api';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import type { Evaluation } from '../engine/lab/evaluation';
+import type { LayerLook, ModelLayers } from '../engine/lab/under-the-hood';
 import type {
-  ClassInfo, EarlyStop, EpochMetrics, HeadKind, LabelledEmbedding, RgbaImage, SerializedModel, TrainingSettings,
+  ClassInfo, EarlyStop, EpochMetrics, HeadKind, HeadLayerSpec, LabelledEmbedding, RgbaImage, SerializedModel, TrainingSettings,
 } from '../engine/types';
 import { t } from '../locales';
 import { fetchLayersModelArtifacts } from '../engine/backbone/fetch-artifacts';
@@ -25,6 +26,7 @@ import { problemCode, type ProblemCode } from './problems';
 import { modelsFromProject, toProjectModel, uniqueName, type BrokenModel } from './project-models';
 import { trainReadiness, type TrainReadiness } from './readiness';
 import { applySettingChanges } from './settings';
+import type { TabChannel } from './tab-channel';
 import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 
 /** A picture as the trainer shows it. */
@@ -54,6 +56,8 @@ export interface TrainedView {
   readonly small: boolean;
   /** Pictures or classes changed since it was trained: train again to use them. */
   readonly outOfDate: boolean;
+  /** Neural network only: every layer it was trained with, the answer layer last (the Lab's head editor counts them). */
+  readonly headLayers?: readonly HeadLayerSpec[];
 }
 
 export type TrainingView =
@@ -116,6 +120,10 @@ export interface ModelServiceState {
   readonly readiness: TrainReadiness;
   /** Pictures being embedded and saved right now. */
   readonly addingPictures: number;
+  /** Pictures waiting in the Lab's inbox to be sorted into a class, oldest first. */
+  readonly inbox: readonly InboxPictureView[];
+  /** Test pictures of the current classes (never trained on), oldest first; classId is the class each shows. */
+  readonly testPictures: readonly PictureView[];
   /** The class just deleted, which undoDelete() brings back with its pictures. */
   readonly undo: { readonly className: string } | null;
   /** The latest thing that went wrong, until dismissed. */
@@ -129,6 +137,17 @@ export interface NewPicture {
 }
 
 export type NameProblem = 'empty' | 'taken';
+
+/** An inbox picture: not in any class yet. */
+export type InboxPictureView = Omit<PictureView, 'classId'>;
+
+/** What the trained model says an inbox picture shows. */
+export interface InboxGuess {
+  readonly pictureId: string;
+  readonly classId: string;
+  /** How sure it is, whole percent. */
+  readonly confidence: number;
+}
 
 /** "Shrink it": the trained model in 8-bit numbers and what that changes; nothing changes until it is kept. */
 export interface ShrinkView {
@@ -211,6 +230,19 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   /** Moves a picture to another class (fixing its label); the trained model stays until the next training. */
   movePicture(pictureId: string, classId: string): void;
 
+  /** Embeds and keeps pictures in the inbox, unlabelled, until the child sorts them; problems go to state.problem. */
+  addToInbox(pictures: readonly NewPicture[]): Promise<void>;
+  /** Moves an inbox picture into a class, where it becomes a training picture. */
+  labelInboxPicture(pictureId: string, classId: string): void;
+  discardInboxPicture(pictureId: string): void;
+  /** The trained model's guess for each inbox picture; rejects with 'model/not-loaded' before any training. */
+  guessInbox(): Promise<readonly InboxGuess[]>;
+  /** Embeds and keeps test pictures of a class: never trained on, only used by evaluateTestPictures(). */
+  addTestPictures(classId: string, pictures: readonly NewPicture[]): Promise<void>;
+  removeTestPicture(pictureId: string): void;
+  /** How the trained model does on the test pictures (measuredOn 'test'); rejects with 'model/not-loaded' before training. */
+  evaluateTestPictures(): Promise<LabReport>;
+
   /** Switches extra practice pictures on or off; used when the method is the neural network. */
   setAugmentation(changes: Partial<AugmentationChoice>): void;
   /** A picture and every kind of copy that augmentation can make of it, for the Lab to show. */
@@ -232,6 +264,10 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   shrinkModel(): Promise<ShrinkView>;
   /** Uses and saves the small model instead of the trained one (false: a newer model was trained since). */
   keepShrunkModel(shrink: ShrinkView): Promise<boolean>;
+  /** "Under the hood": every step of the trained model, backbone then head; rejects with 'model/not-loaded' before training. */
+  describeModelLayers(): Promise<ModelLayers>;
+  /** What step `layerIndex` of describeModelLayers makes of one of the pictures: feature maps and histograms. */
+  lookAtLayer(pictureId: string, layerIndex: number): Promise<LayerLook>;
 
   dismissProblem(): void;
 }
@@ -248,7 +284,12 @@ export interface ModelServiceOptions {
   readonly decodePicture?: (jpeg: Blob) => Promise<RgbaImage>;
   /** The backbone's model.json, whose weights go into an exported model (the URL the engine loads it from). */
   readonly backboneUrl?: string;
+  /** Other tabs of the same browser: told about this tab's writes, and heard so this tab reads theirs. */
+  readonly tabs?: TabChannel;
 }
+
+/** Another tab's writes come in bursts (a drop of pictures): read the store again once they pause. */
+const REREAD_DELAY_MS = 250;
 
 const DEFAULT_BACKBONE_URL = './models/mobilenet-v2-0.35-224-backbone/model.json';
 
@@ -292,6 +333,9 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   };
   /** Every picture, including those of a deleted class while its undo is offered. */
   let pictures: StoredPicture[] = [];
+  /** Unlabelled pictures (classId '') and test pictures (any class, as `pictures`): never trained on. */
+  let inbox: StoredPicture[] = [];
+  let testPictures: StoredPicture[] = [];
   let trained: TrainedVersion | null = null;
   let training: TrainingView = { status: 'idle' };
   let engineStatus: EngineStatus = { status: options.engineReady ? 'starting' : 'ready' };
@@ -342,6 +386,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         classes: trainedClasses(), method: metadata.head.kind, trainedAt: metadata.trainedAt, history: metadata.history,
         ...(metadata.stoppedEarly && { stoppedEarly: metadata.stoppedEarly }),
         small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'), outOfDate,
+        ...(metadata.head.kind === 'dense' && { headLayers: metadata.head.layers }),
       };
     }
     const modelList = [...models.values()].map((model): ModelListItem => (model.draft.id === draft.id
@@ -350,8 +395,9 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     return {
       loaded, models: modelList, includePictures, openedProject, earlierModels, engine: engineStatus, persistent, modelId: draft.id, name: draft.name, classes, settings: draft.settings,
       augmentation: cleanChoice(draft.augmentation), trained: trainedView, training,
-      readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length }))),
+      readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length })), draft.settings),
       addingPictures: adding, undo: deleted ? { className: deleted.info.name } : null, problem,
+      inbox, testPictures: testPictures.filter((picture) => byClass.has(picture.classId)),
     };
   }
 
@@ -376,7 +422,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
 
   /** Runs a store write in the background; a failure keeps the work in memory and tells the child. */
   function persist(write: (target: ModelStore) => Promise<void>): void {
-    const written = write(store).catch(report);
+    const written = write(store).then(() => options.tabs?.announce(), report);
     allWritten = allWritten.then(() => written);
   }
 
@@ -402,6 +448,9 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     deleted = null;
     const modelId = draft.id;
     if (gone.length > 0) persist((target) => target.deletePictures(modelId, gone));
+    const goneTests = testPictures.filter((picture) => picture.classId === classId).map((picture) => picture.id);
+    testPictures = testPictures.filter((picture) => picture.classId !== classId);
+    if (goneTests.length > 0) persist((target) => target.deleteSetPictures('test', modelId, goneTests));
   }
 
   async function activate(version: TrainedVersion): Promise<void> {
@@ -411,7 +460,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
 
   /** Keeps the active model's current state in `models` (before it is listed, saved or switched away from). */
   function stash(): void {
-    models.set(draft.id, { draft, pictures, trained: trained ?? pendingTrained });
+    models.set(draft.id, { draft, pictures, trained: trained ?? pendingTrained, inbox, testPictures });
   }
 
   /** Makes one of `models` the active one in memory; the engine gets its trained model through activateTrained(). */
@@ -421,11 +470,13 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     // Settings saved by an older version may lack a field or hold one the engine no longer accepts.
     draft = { ...model.draft, settings: applySettingChanges(defaultSettings, model.draft.settings) };
     pictures = [...model.pictures];
+    inbox = [...(model.inbox ?? [])];
+    testPictures = [...(model.testPictures ?? [])];
     trained = null;
     pendingTrained = model.trained;
     training = { status: 'idle' };
     generation++;
-    lastCreatedAt = Math.max(lastCreatedAt, ...pictures.map((picture) => picture.createdAt));
+    lastCreatedAt = Math.max(lastCreatedAt, ...[...pictures, ...inbox, ...testPictures].map((picture) => picture.createdAt));
   }
 
   /** Puts the selected model's trained version into the engine (the blocks can use it once this resolves). */
@@ -468,6 +519,57 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     const version = pendingTrained;
     commit();
     await activateTrained(version);
+  }
+
+  /** Another tab wrote since this tab last read the store. */
+  let changedElsewhere = false;
+  let rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  options.tabs?.onAnnouncement(() => {
+    changedElsewhere = true;
+    clearTimeout(rereadTimer);
+    rereadTimer = setTimeout(() => {
+      // While training, the result is saved onto what the other tab wrote (see train()).
+      if (training.status !== 'running') {
+        void takeInOtherTabs()
+          .then((changedTrained) => {
+            commit();
+            return changedTrained && activateTrained(changedTrained);
+          })
+          .catch(report);
+      }
+    }, REREAD_DELAY_MS);
+  });
+
+  /**
+   * Reads what other tabs saved: the project's models and, when the active model is among them, its classes,
+   * pictures and trained version (this tab's training state and pending undo stay). Reads without tidying, so a
+   * tab half-way through a save loses nothing. Does not commit; returns the trained version another tab saved
+   * for the active model, for the engine, if it changed.
+   */
+  async function takeInOtherTabs(): Promise<TrainedVersion | null> {
+    if (!changedElsewhere || !loaded) return null;
+    changedElsewhere = false;
+    await allWritten;
+    const saved = await store.loadWorkspace({ tidy: false });
+    if (!saved) return null;
+    models = new Map(saved.models.map((model) => [model.draft.id, model]));
+    includePictures = saved.includePictures;
+    earlierModels = saved.setAsideCount;
+    const latest = models.get(draft.id);
+    if (!latest) {
+      stash(); // another tab opened a project: this tab keeps its model
+      return null;
+    }
+    draft = { ...latest.draft, settings: applySettingChanges(defaultSettings, latest.draft.settings) };
+    pictures = [...latest.pictures];
+    inbox = [...(latest.inbox ?? [])];
+    testPictures = [...(latest.testPictures ?? [])];
+    lastCreatedAt = Math.max(lastCreatedAt, ...[...pictures, ...inbox, ...testPictures].map((picture) => picture.createdAt));
+    const current = trained ?? pendingTrained;
+    if (latest.trained?.version === current?.version) return null;
+    trained = null;
+    pendingTrained = latest.trained;
+    return latest.trained;
   }
 
   /** Whether the project's models may change now: not while training (its result belongs to the active model). */
@@ -522,17 +624,47 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     }
   })();
 
+  /**
+   * Embeds new pictures batch by batch and hands each batch to `keep` as stored pictures of `classId` ('' for the
+   * inbox), unless that class (or the model) is gone by then; problems are reported.
+   */
+  async function embedNew(newPictures: readonly NewPicture[], classId: string, keep: (stored: StoredPicture[]) => void): Promise<void> {
+    let waiting = newPictures.length;
+    adding += waiting;
+    commit();
+    const startedFor = generation;
+    try {
+      await engineReady;
+      for (let start = 0; start < newPictures.length; start += EMBED_BATCH) {
+        const batch = newPictures.slice(start, start + EMBED_BATCH);
+        const embeddings = await engine.embed(batch.map((picture) => picture.image));
+        adding -= batch.length;
+        waiting -= batch.length;
+        const stillThere = classId === '' ? startedFor === generation : draft.classes.some((info) => info.id === classId) || deleted?.info.id === classId;
+        if (!stillThere) continue;
+        keep(batch.map((picture, index): StoredPicture => ({
+          id: newId(), modelId: draft.id, classId, jpeg: picture.jpeg, embedding: embeddings[index], createdAt: nextCreatedAt(),
+        })));
+      }
+    } catch (error) {
+      report(error);
+    } finally {
+      adding -= waiting;
+      commit();
+    }
+  }
+
   function nextCreatedAt(): number {
     // Strictly increasing, so pictures taken in the same millisecond keep their order after a reload.
     lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1);
     return lastCreatedAt;
   }
 
-  /** Every picture of the trained model's classes, labelled with the model's index of its current class. */
-  function labExamples(classes: readonly ClassInfo[]): LabExample[] {
+  /** Every picture (of `from`) of the trained model's classes, labelled with the model's index of its current class. */
+  function labExamples(classes: readonly ClassInfo[], from: readonly StoredPicture[] = pictures): LabExample[] {
     const classIndex = new Map(classes.map((info, index) => [info.id, index]));
     const current = new Set(draft.classes.map((info) => info.id));
-    return pictures
+    return from
       .filter((picture) => classIndex.has(picture.classId) && current.has(picture.classId))
       .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }));
   }
@@ -765,31 +897,11 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     },
 
     async addPictures(classId, newPictures) {
-      let waiting = newPictures.length;
-      adding += waiting;
-      commit();
-      try {
-        await engineReady;
-        for (let start = 0; start < newPictures.length; start += EMBED_BATCH) {
-          const batch = newPictures.slice(start, start + EMBED_BATCH);
-          const embeddings = await engine.embed(batch.map((picture) => picture.image));
-          adding -= batch.length;
-          waiting -= batch.length;
-          const stillThere = draft.classes.some((info) => info.id === classId) || deleted?.info.id === classId;
-          if (!stillThere) continue;
-          const stored = batch.map((picture, index): StoredPicture => ({
-            id: newId(), modelId: draft.id, classId, jpeg: picture.jpeg, embedding: embeddings[index], createdAt: nextCreatedAt(),
-          }));
-          pictures = [...pictures, ...stored];
-          commit();
-          for (const picture of stored) persist((target) => target.putPicture(picture));
-        }
-      } catch (error) {
-        report(error);
-      } finally {
-        adding -= waiting;
+      await embedNew(newPictures, classId, (stored) => {
+        pictures = [...pictures, ...stored];
         commit();
-      }
+        for (const picture of stored) persist((target) => target.putPicture(picture));
+      });
     },
     removePicture(pictureId) {
       const picture = pictures.find((candidate) => candidate.id === pictureId);
@@ -805,6 +917,65 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       pictures = pictures.map((candidate) => (candidate.id === pictureId ? moved : candidate));
       commit();
       persist((target) => target.putPicture(moved));
+    },
+
+    async addToInbox(newPictures) {
+      await embedNew(newPictures, '', (stored) => {
+        inbox = [...inbox, ...stored];
+        commit();
+        for (const picture of stored) persist((target) => target.putSetPicture('inbox', picture));
+      });
+    },
+    labelInboxPicture(pictureId, classId) {
+      const picture = inbox.find((candidate) => candidate.id === pictureId);
+      if (!picture || !draft.classes.some((info) => info.id === classId)) return;
+      // Last in its class, as a picture just added there.
+      const labelled: StoredPicture = { ...picture, classId, createdAt: nextCreatedAt() };
+      inbox = inbox.filter((candidate) => candidate.id !== pictureId);
+      pictures = [...pictures, labelled];
+      commit();
+      persist((target) => target.labelInboxPicture(labelled));
+    },
+    discardInboxPicture(pictureId) {
+      const picture = inbox.find((candidate) => candidate.id === pictureId);
+      if (!picture) return;
+      inbox = inbox.filter((candidate) => candidate.id !== pictureId);
+      commit();
+      persist((target) => target.deleteSetPictures('inbox', picture.modelId, [pictureId]));
+    },
+    async guessInbox() {
+      if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
+      const classes = trainedClasses();
+      const waiting = inbox;
+      await engineReady;
+      const predictions = await engine.predictEmbeddings(engineKey(), waiting.map((picture) => picture.embedding));
+      return predictions.map((prediction, i) => ({
+        pictureId: waiting[i].id,
+        classId: classes[prediction.classIndex].id,
+        confidence: Math.round(prediction.confidences[prediction.classIndex] * 100),
+      }));
+    },
+    async addTestPictures(classId, newPictures) {
+      await embedNew(newPictures, classId, (stored) => {
+        testPictures = [...testPictures, ...stored];
+        commit();
+        for (const picture of stored) persist((target) => target.putSetPicture('test', picture));
+      });
+    },
+    removeTestPicture(pictureId) {
+      const picture = testPictures.find((candidate) => candidate.id === pictureId);
+      if (!picture) return;
+      testPictures = testPictures.filter((candidate) => candidate.id !== pictureId);
+      commit();
+      persist((target) => target.deleteSetPictures('test', picture.modelId, [pictureId]));
+    },
+    async evaluateTestPictures() {
+      if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
+      const classes = trainedClasses();
+      const examples = labExamples(classes, testPictures);
+      const base = { trainedAt: trained.model.metadata.trainedAt, classes, measuredOn: 'test' as const };
+      await engineReady;
+      return labReport(base, { examples, evaluation: await engine.evaluate(engineKey(), examples), practised: false });
     },
 
     setAugmentation(changes) {
@@ -827,7 +998,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       if (training.status === 'running') return;
       const readiness = state.readiness;
       if (!readiness.ready) {
-        report(new EngineError(readiness.need === 'classes' ? 'train/too-few-classes' : 'train/too-few-examples', 'not ready'));
+        if (readiness.need === 'head') report(new EngineError('train/invalid-head', 'the block stack has problems', readiness.problems));
+        else report(new EngineError(readiness.need === 'classes' ? 'train/too-few-classes' : 'train/too-few-examples', 'not ready'));
         return;
       }
       const classes = draft.classes;
@@ -868,6 +1040,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         // Another model became active meanwhile (an opened project): this result is not for it.
         if (startedFor !== generation) throw new EngineError('train/cancelled', 'the active model changed');
         const version: TrainedVersion = { version: newId(), model, trainedOn };
+        // Saved onto what another tab wrote meanwhile (its new classes then show as "train again").
+        await takeInOtherTabs();
         await activate(version);
         training = { status: 'done' };
         saveDraft({ trainedVersion: version.version });
@@ -949,6 +1123,20 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const pointing = draft;
       persist((target) => target.saveTrained(pointing, small));
       return true;
+    },
+
+    async describeModelLayers() {
+      if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
+      await engineReady;
+      return engine.describeLayers(engineKey());
+    },
+    async lookAtLayer(pictureId, layerIndex) {
+      if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
+      const picture = pictures.find((candidate) => candidate.id === pictureId);
+      if (!picture || !decodePicture) throw new EngineError('image/invalid', `no picture ${pictureId} to look at`);
+      const image = await decodePicture(picture.jpeg);
+      await engineReady;
+      return engine.lookAtLayer(engineKey(), image, layerIndex);
     },
 
     dismissProblem() {

@@ -109,6 +109,26 @@ test('a save cut off before the pointer switch leaves the previous model in use 
   assert.deepEqual(await memory.keysUnder(['trained', 'm1']), [['trained', 'm1', 'v1']]);
 });
 
+test('another tab reading half-way through a save (tidy: false) removes nothing, so the save completes', async () => {
+  const memory = createMemoryBackend();
+  const saving = createModelStore(memory);
+  await saving.createModel(draft({ classes: [{ id: 'c1', name: 'cat' }] }));
+  await saving.putPicture(picture('p1', 'c1', 1));
+  // The saving tab has written the new version but not yet the draft pointing at it; a picture of a class the
+  // draft does not list yet (added a moment ago in the saving tab) is there too.
+  await memory.setMany([[['trained', 'm1', 'v2'], trainedVersion('v2', 2)], [['picture', 'm1', 'p2'], picture('p2', 'c2', 2)]]);
+
+  const other = await createModelStore(memory).loadWorkspace({ tidy: false });
+  assert.deepEqual(other?.models[0].pictures.map((each) => each.id), ['p1']);
+  assert.deepEqual(await memory.keysUnder(['trained', 'm1']), [['trained', 'm1', 'v2']]);
+  assert.equal((await memory.keysUnder(['picture', 'm1'])).length, 2);
+
+  await saving.saveDraft(draft({ classes: [{ id: 'c1', name: 'cat' }, { id: 'c2', name: 'dog' }], trainedVersion: 'v2' }));
+  const reloaded = await createModelStore(memory).loadActiveModel();
+  assert.equal(reloaded?.trained?.version, 'v2');
+  assert.deepEqual(reloaded?.pictures.map((each) => each.id), ['p1', 'p2']);
+});
+
 test('a pointer to a version that was never written reads as "not trained"', async () => {
   const backend = createMemoryBackend();
   const store = createModelStore(backend);

@@ -3,12 +3,13 @@
 //   ['model', modelId]                  -> ModelDraft (holds the pointer to its trained version)
 //   ['picture', modelId, pictureId]     -> StoredPicture
 //   ['trained', modelId, version]       -> TrainedVersion
+//   ['inbox' | 'test', modelId, pictureId] -> StoredPicture kept apart from training (see PictureSet)
 // A trained model is written under a new version key first and only then does the draft point at it, so a tab
 // closed mid-save leaves the previous model in use; versions nobody points at are removed. Opening a project
 // writes its models first and then switches the workspace index in one write, for the same reason.
 import { EMBEDDING_SIZE } from '../engine/types';
 import type { KeyValueBackend, StoreKey } from './backend';
-import type { LoadedModel, LoadedWorkspace, ModelDraft, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
+import type { LoadedModel, LoadedWorkspace, ModelDraft, PictureSet, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
 
 export const DATABASE_NAME = 'image-model-blocks';
 /** How many models of earlier projects are kept (set aside, not listed) before the oldest are deleted. */
@@ -20,12 +21,18 @@ const picturesOf = (modelId: string): StoreKey => ['picture', modelId];
 const pictureKey = (modelId: string, pictureId: string): StoreKey => ['picture', modelId, pictureId];
 const versionsOf = (modelId: string): StoreKey => ['trained', modelId];
 const versionKey = (modelId: string, version: string): StoreKey => ['trained', modelId, version];
+const PICTURE_SETS: readonly PictureSet[] = ['inbox', 'test'];
+const setOf = (set: PictureSet, modelId: string): StoreKey => [set, modelId];
+const setPictureKey = (set: PictureSet, modelId: string, pictureId: string): StoreKey => [set, modelId, pictureId];
 
 export interface ModelStore {
   /** The active model with its pictures and trained version; undefined in a fresh browser. Cleans leftovers. */
   loadActiveModel(): Promise<LoadedModel | undefined>;
-  /** Every model of the project with its pictures and trained version; undefined in a fresh browser. */
-  loadWorkspace(): Promise<LoadedWorkspace | undefined>;
+  /**
+   * Every model of the project with its pictures and trained version; undefined in a fresh browser. Cleans
+   * leftovers unless `tidy` is false (another tab reading again must not remove what a tab is half-way writing).
+   */
+  loadWorkspace(options?: { readonly tidy?: boolean }): Promise<LoadedWorkspace | undefined>;
   /** Records a new model and makes it the active one. */
   createModel(draft: ModelDraft): Promise<void>;
   /** Records a whole model (a duplicate, an import) and makes it the active one. */
@@ -43,9 +50,15 @@ export interface ModelStore {
   saveDraft(draft: ModelDraft): Promise<void>;
   putPicture(picture: StoredPicture): Promise<void>;
   deletePictures(modelId: string, pictureIds: readonly string[]): Promise<void>;
+  putSetPicture(set: PictureSet, picture: StoredPicture): Promise<void>;
+  deleteSetPictures(set: PictureSet, modelId: string, pictureIds: readonly string[]): Promise<void>;
+  /** Moves an inbox picture into its class: written as a picture first, so a tab closed between keeps it. */
+  labelInboxPicture(picture: StoredPicture): Promise<void>;
   /** Writes `trained`, then `draft` (which must point at it), then drops the versions no longer pointed at. */
   saveTrained(draft: ModelDraft, trained: TrainedVersion): Promise<void>;
 }
+
+const byCreation = (a: StoredPicture, b: StoredPicture) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 
 function isUsablePicture(value: StoredPicture | undefined): value is StoredPicture {
   return typeof value?.id === 'string' && typeof value.classId === 'string' && value.jpeg instanceof Blob
@@ -61,8 +74,8 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     return result;
   };
 
-  /** One model with its pictures and trained version; cleans leftovers. Undefined when its record is missing. */
-  const loadModel = async (modelId: string): Promise<LoadedModel | undefined> => {
+  /** One model with its pictures and trained version; cleans leftovers when `tidy`. Undefined when its record is missing. */
+  const loadModel = async (modelId: string, tidy = true): Promise<LoadedModel | undefined> => {
     const draft = await backend.get<ModelDraft>(modelKey(modelId));
     if (!draft) return undefined;
     const classIds = new Set(draft.classes.map((info) => info.id));
@@ -73,17 +86,33 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
       if (isUsablePicture(picture) && classIds.has(picture.classId)) kept.push(picture);
       else leftovers.push(key);
     }
-    if (leftovers.length > 0) await backend.delMany(leftovers);
-    kept.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    if (tidy && leftovers.length > 0) await backend.delMany(leftovers);
+    kept.sort(byCreation);
+    const inbox = await loadSet('inbox', draft.id, () => true, tidy);
+    // Test pictures of a class deleted for good go, like its pictures.
+    const testPictures = await loadSet('test', draft.id, (picture) => classIds.has(picture.classId), tidy);
     const trained = draft.trainedVersion
       ? (await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null
       : null;
-    await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
-    return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained };
+    if (tidy) await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
+    return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained, inbox, testPictures };
+  };
+  /** The usable pictures of one set that `keep` accepts, by creation; the others are deleted. */
+  const loadSet = async (set: PictureSet, modelId: string, keep: (picture: StoredPicture) => boolean, tidy: boolean): Promise<StoredPicture[]> => {
+    const kept: StoredPicture[] = [];
+    const leftovers: StoreKey[] = [];
+    for (const [key, picture] of await backend.entriesUnder<StoredPicture | undefined>(setOf(set, modelId))) {
+      if (isUsablePicture(picture) && keep(picture)) kept.push(picture);
+      else leftovers.push(key);
+    }
+    if (tidy && leftovers.length > 0) await backend.delMany(leftovers);
+    return kept.sort(byCreation);
   };
   /** The records of a whole model; the trained version comes before the draft that points at it. */
-  const modelRecords = ({ draft, pictures, trained }: LoadedModel): [StoreKey, unknown][] => [
+  const modelRecords = ({ draft, pictures, trained, inbox = [], testPictures = [] }: LoadedModel): [StoreKey, unknown][] => [
     ...pictures.map((picture): [StoreKey, unknown] => [pictureKey(draft.id, picture.id), picture]),
+    ...inbox.map((picture): [StoreKey, unknown] => [setPictureKey('inbox', draft.id, picture.id), picture]),
+    ...testPictures.map((picture): [StoreKey, unknown] => [setPictureKey('test', draft.id, picture.id), picture]),
     ...(trained ? [[versionKey(draft.id, trained.version), trained] as [StoreKey, unknown]] : []),
     [modelKey(draft.id), trained ? draft : { ...draft, trainedVersion: null }],
   ];
@@ -100,6 +129,7 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
       const keys = [
         modelKey(modelId), ...await backend.keysUnder(picturesOf(modelId)), ...await backend.keysUnder(versionsOf(modelId)),
       ];
+      for (const set of PICTURE_SETS) keys.push(...await backend.keysUnder(setOf(set, modelId)));
       await backend.delMany(keys);
     }
   };
@@ -113,12 +143,12 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
       const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
       return workspace && loadModel(workspace.activeModelId);
     }),
-    loadWorkspace: () => inOrder(async () => {
+    loadWorkspace: ({ tidy = true } = {}) => inOrder(async () => {
       const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
       if (!workspace) return undefined;
       const models: LoadedModel[] = [];
       for (const modelId of workspace.modelIds) {
-        const model = await loadModel(modelId);
+        const model = await loadModel(modelId, tidy);
         if (model) models.push(model);
       }
       if (models.length === 0) return undefined;
@@ -170,6 +200,13 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     putPicture: (picture) => inOrder(() => backend.setMany([[pictureKey(picture.modelId, picture.id), picture]])),
     deletePictures: (modelId, pictureIds) =>
       inOrder(() => backend.delMany(pictureIds.map((pictureId) => pictureKey(modelId, pictureId)))),
+    putSetPicture: (set, picture) => inOrder(() => backend.setMany([[setPictureKey(set, picture.modelId, picture.id), picture]])),
+    deleteSetPictures: (set, modelId, pictureIds) =>
+      inOrder(() => backend.delMany(pictureIds.map((pictureId) => setPictureKey(set, modelId, pictureId)))),
+    labelInboxPicture: (picture) => inOrder(async () => {
+      await backend.setMany([[pictureKey(picture.modelId, picture.id), picture]]);
+      await backend.delMany([setPictureKey('inbox', picture.modelId, picture.id)]);
+    }),
     saveTrained: (draft, trained) => inOrder(async () => {
       if (draft.trainedVersion !== trained.version) throw new Error('the draft must point at the version being saved');
       await backend.setMany([[versionKey(draft.id, trained.version), trained]]);

@@ -74,4 +74,11 @@ export interface LoadedModel {
   /** Ordered by createdAt. */
   readonly pictures: readonly StoredPicture[];
   readonly trained: TrainedVersion | null;
+  /** Pictures waiting to be sorted into a class (classId ''), ordered by createdAt; absent: none. */
+  readonly inbox?: readonly StoredPicture[];
+  /** Test pictures (never trained on), each in the class it shows, ordered by createdAt; absent: none. */
+  readonly testPictures?: readonly StoredPicture[];
 }
+
+/** Pictures kept apart from the training pictures: the inbox (unlabelled) and the test pictures. */
+export type PictureSet = 'inbox' | 'test';

@@ -13,6 +13,10 @@ function transferablesOf(method: EngineMethod, value: CallResult<EngineMethod>):
   if (method === 'embed') return (value as CallResult<'embed'>).map((embedding) => embedding.buffer);
   if (method === 'train') return [(value as CallResult<'train'>).weights];
   if (method === 'shrinkModel') return [(value as CallResult<'shrinkModel'>).model.weights];
+  if (method === 'lookAtLayer') {
+    const maps = (value as CallResult<'lookAtLayer'>).featureMaps;
+    return maps ? [maps.pixels.buffer] : [];
+  }
   return [];
 }
 
@@ -29,6 +33,8 @@ function run(engine: EngineApi, message: CallMessage, onProgress: (progress: Tra
     case 'evaluate': return engine.evaluate(...message.args);
     case 'evaluateLeaveOneOut': return engine.evaluateLeaveOneOut(...message.args);
     case 'shrinkModel': return engine.shrinkModel(...message.args);
+    case 'describeLayers': return engine.describeLayers(...message.args);
+    case 'lookAtLayer': return engine.lookAtLayer(...message.args);
     default: {
       const unknown: never = message;
       return Promise.reject(new EngineError('internal', `unknown engine method ${JSON.stringify((unknown as CallMessage).method)}`));

@@ -9,7 +9,8 @@ export async function openEditor(page: Page, path = '/'): Promise<void> {
 
 /** Waits until the editor (after a navigation or reload) shows its palette and the sprite list. */
 export async function waitForEditor(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: 'Add Extension' })).toBeVisible({ timeout: 90_000 });
+  // By its class, not its (translated) label: the editor may start in any language.
+  await expect(page.locator('[class*="extension-button"]').first()).toBeVisible({ timeout: 90_000 });
   await expect(blockPalette(page).getByRole('treeitem').first()).toBeVisible();
   // The GUI's loading screen covers the editor until the project (and its extensions) are in.
   await expect(page.locator('[class*="loader_background"]')).toHaveCount(0, { timeout: 90_000 });

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { imagesToTensor, validateImage } from '../preprocess';
-import { compileFusedGraph } from './fused-graph';
+import { compileFusedGraph, type FusedGraph } from './fused-graph';
 import { EMBEDDING_SIZE, INPUT_SIZE, type Embedding, type RgbaImage } from '../types';
 
 /** Pictures per backbone call: batching saves ~10% and larger batches only cost memory. */
@@ -13,6 +13,8 @@ export class Backbone {
     private readonly release: () => void,
     /** Whether the fast fused graph runs (false: the layers model, for a topology the fusion does not know). */
     readonly fused: boolean,
+    /** The fused graph that runs, for the Lab to look inside (absent with the layers model). */
+    readonly graph?: FusedGraph,
   ) {}
 
   /** Takes ownership of `model`: it is replaced by its fused graph when possible, and disposed with the backbone. */
@@ -20,7 +22,7 @@ export class Backbone {
     const graph = compileFusedGraph(model);
     if (!graph) return new Backbone((input) => model.predict(input) as tf.Tensor2D, () => model.dispose(), false);
     model.dispose();
-    return new Backbone((input) => graph.predict(input), () => graph.dispose(), true);
+    return new Backbone((input) => graph.predict(input), () => graph.dispose(), true, graph);
   }
 
   /** Validates every picture first, so a bad one costs no work and its index is exact. */

@@ -12,10 +12,25 @@ interface GraphNode {
   readonly kind: string;
   readonly config: tf.serialization.ConfigDict;
   readonly inputs: readonly string[];
+  /** Per picture (no batch dimension). */
+  readonly shape: readonly number[];
   readonly layer?: tf.layers.Layer;
 }
 
-interface FusedOp {
+/** One step of the fused graph as the Lab's "Under the hood" shows it. */
+export interface FusedStep {
+  /** The node kind of the step's main layer ('InputLayer', 'Conv2D', 'DepthwiseConv2D', 'ZeroPadding2D', 'Add', 'GlobalAveragePooling2D', 'Identity'). */
+  readonly kind: string;
+  /** The original layers this step runs, main layer first (a convolution, its batch normalisation, its ReLU). */
+  readonly layers: readonly string[];
+  readonly activation: 'linear' | 'relu' | 'relu6';
+  /** The weights the step really uses (folded kernel and bias); owned by the graph. */
+  readonly weights: readonly tf.Tensor[];
+  /** Per picture (no batch dimension). */
+  readonly outputShape: readonly number[];
+}
+
+interface FusedOp extends FusedStep {
   readonly output: string;
   readonly inputs: readonly string[];
   run(inputs: tf.Tensor[]): tf.Tensor;
@@ -35,17 +50,25 @@ function flatten(model: tf.LayersModel, nodes: GraphNode[], inputAlias: string):
   for (const layer of model.layers) {
     const inputs = (layer.inboundNodes[0]?.inboundLayers ?? []).map((inbound) => inbound.name);
     const resolved = inputs.map((name) => (nodes.some((node) => node.name === name) ? name : inputAlias));
+    const shape = perPicture(layer.outputShape);
     if (isContainer(layer)) {
       const output = flatten(layer, nodes, resolved[0] ?? inputAlias);
-      nodes.push({ name: layer.name, kind: 'Identity', config: {}, inputs: [output] });
+      nodes.push({ name: layer.name, kind: 'Identity', config: {}, inputs: [output], shape });
     } else if (layer.getClassName() === 'InputLayer') {
-      nodes.push({ name: layer.name, kind: 'Identity', config: {}, inputs: [inputAlias] });
+      nodes.push({ name: layer.name, kind: 'InputLayer', config: {}, inputs: [inputAlias], shape });
     } else {
-      nodes.push({ name: layer.name, kind: layer.getClassName(), config: layer.getConfig(), inputs: resolved, layer });
+      nodes.push({ name: layer.name, kind: layer.getClassName(), config: layer.getConfig(), inputs: resolved, shape, layer });
     }
   }
   if (model.outputs.length !== 1) throw new Unsupported('more than one output');
   return model.outputs[0].sourceLayer.name;
+}
+
+/** A layer's single output shape without its batch dimension. */
+function perPicture(shape: tf.Shape | tf.Shape[]): number[] {
+  const single = Array.isArray(shape[0]) ? (shape as tf.Shape[])[0] : (shape as tf.Shape);
+  if (shape.length === 0 || single.slice(1).some((d) => d === null)) throw new Unsupported(`output shape ${JSON.stringify(shape)}`);
+  return single.slice(1) as number[];
 }
 
 const numbers = (value: unknown): number[] => {
@@ -87,10 +110,15 @@ function fuseConvolution(conv: GraphNode, batchNorm: GraphNode | undefined, relu
     if (max !== null && max !== undefined && max !== 6) throw new Unsupported(`${relu.name}: ReLU capped at ${String(max)}`);
     activation = max === 6 ? 'relu6' : 'relu';
   }
-  const output = (relu ?? batchNorm ?? conv).name;
+  const last = relu ?? batchNorm ?? conv;
   return {
-    output,
+    output: last.name,
     inputs: conv.inputs,
+    kind: conv.kind,
+    layers: [conv, batchNorm, relu].flatMap((node) => (node ? [node.name] : [])),
+    activation,
+    weights: bias ? [kernel, bias] : [kernel],
+    outputShape: last.shape,
     run: ([x]) => (depthwise
       ? tf.fused.depthwiseConv2d({ x: x as tf.Tensor4D, filter: kernel as tf.Tensor4D, strides, pad, bias, activation })
       : tf.fused.conv2d({ x: x as tf.Tensor4D, filter: kernel as tf.Tensor4D, strides, pad, bias, activation })),
@@ -99,25 +127,31 @@ function fuseConvolution(conv: GraphNode, batchNorm: GraphNode | undefined, relu
 
 function simpleOp(node: GraphNode): FusedOp {
   const { name: output, inputs, config } = node;
+  const step = { output, inputs, kind: node.kind, layers: [output], activation: 'linear', weights: [], outputShape: node.shape } as const;
   switch (node.kind) {
+    case 'InputLayer':
     case 'Identity':
-      return { output, inputs, run: ([x]) => x };
+      return { ...step, run: ([x]) => x };
     case 'ZeroPadding2D': {
       const [[top, bottom], [left, right]] = config.padding as [[number, number], [number, number]];
-      return { output, inputs, run: ([x]) => tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]]) };
+      return { ...step, run: ([x]) => tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]]) };
     }
     case 'Add':
-      return { output, inputs, run: (xs) => tf.addN(xs) };
+      return { ...step, run: (xs) => tf.addN(xs) };
     case 'GlobalAveragePooling2D':
       if (config.dataFormat !== 'channelsLast') throw new Unsupported(`${output}: pooling layout`);
-      return { output, inputs, run: ([x]) => tf.mean(x, [1, 2]) };
+      return { ...step, run: ([x]) => tf.mean(x, [1, 2]) };
     default:
       throw new Unsupported(`${output}: layer kind ${node.kind}`);
   }
 }
 
 export interface FusedGraph {
+  /** In running order; every step's inputs come before it. */
+  readonly steps: readonly FusedStep[];
   predict(input: tf.Tensor4D): tf.Tensor2D;
+  /** The output of `steps[index]` for `input` (the caller disposes it); runs only the steps up to it. */
+  outputOf(input: tf.Tensor4D, index: number): tf.Tensor;
   dispose(): void;
 }
 
@@ -146,12 +180,18 @@ export function compileFusedGraph(model: tf.LayersModel): FusedGraph | undefined
         ops.push(simpleOp(node));
       }
     }
+    const runUntil = (input: tf.Tensor4D, last: number) => tf.tidy(() => {
+      const values = new Map<string, tf.Tensor>([[GRAPH_INPUT, input]]);
+      for (const op of ops.slice(0, last + 1)) values.set(op.output, op.run(op.inputs.map((name) => values.get(name)!)));
+      return values.get(ops[last].output)!;
+    });
     return {
-      predict: (input) => tf.tidy(() => {
-        const values = new Map<string, tf.Tensor>([[GRAPH_INPUT, input]]);
-        for (const op of ops) values.set(op.output, op.run(op.inputs.map((name) => values.get(name)!)));
-        return values.get(output) as tf.Tensor2D;
-      }),
+      steps: ops,
+      predict: (input) => runUntil(input, ops.findIndex((op) => op.output === output)) as tf.Tensor2D,
+      outputOf: (input, index) => {
+        if (!Number.isInteger(index) || index < 0 || index >= ops.length) throw new RangeError(`no step ${index}`);
+        return runUntil(input, index);
+      },
       dispose: () => tf.dispose(keep),
     };
   } catch (error) {

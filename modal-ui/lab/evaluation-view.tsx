@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import type { LabReport } from '../../model-service';
+import type { LabReport, PictureView } from '../../model-service';
 import { percent } from '../trainer/hint-text';
 import { useTranslation } from '../use-translation';
+import { PictureResults } from './picture-detail';
 
 /** How strongly a cell is coloured: its share of its row (what fraction of that class's pictures went there). */
 function cellShade(count: number, rowTotal: number): number {
@@ -76,8 +77,11 @@ function MixUpTable({ report }: { readonly report: LabReport }) {
   );
 }
 
-/** Accuracy on pictures the model did not learn from, honestly labelled, per class and as a mix-up table. */
-export function EvaluationView({ report }: { readonly report: LabReport }) {
+/**
+ * Accuracy on pictures the model did not learn from (validation or test pictures), honestly labelled, per class, as
+ * a mix-up table and picture by picture. `pictures` has the checked pictures' JPEGs by id.
+ */
+export function EvaluationView({ report, pictures }: { readonly report: LabReport; readonly pictures: ReadonlyMap<string, PictureView> }) {
   const { t } = useTranslation();
   const headingId = useId();
   const { evaluation, classes, measuredOn } = report;
@@ -85,10 +89,11 @@ export function EvaluationView({ report }: { readonly report: LabReport }) {
     'held-out': t('lab.evaluation.heldOut', { count: evaluation.total }),
     'leave-one-out': t('lab.evaluation.leaveOneOut', { count: evaluation.total }),
     practice: t('lab.evaluation.practice'),
+    test: t('lab.evaluation.test', { count: evaluation.total }),
   }[measuredOn];
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t('lab.evaluation.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">{t(measuredOn === 'test' ? 'lab.evaluation.testHeading' : 'lab.evaluation.heading')}</h4>
       {evaluation.accuracy === undefined ? (
         <p className="imt-note">{t('lab.evaluation.none')}</p>
       ) : (
@@ -119,6 +124,7 @@ export function EvaluationView({ report }: { readonly report: LabReport }) {
             })}
           </ul>
           <MixUpTable report={report} />
+          <PictureResults report={report} pictures={pictures} />
         </>
       )}
     </section>

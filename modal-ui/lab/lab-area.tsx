@@ -4,13 +4,18 @@ import { Icon } from '../trainer/icons';
 import { useTranslation } from '../use-translation';
 import { CopiesPanel } from './copies-panel';
 import { EvaluationView } from './evaluation-view';
+import { HeadBlocksPanel } from './head-blocks/head-blocks-panel';
+import { InboxPanel } from './inbox-panel';
 import { MistakesGallery } from './mistakes-gallery';
+import { picturesById } from './picture-detail';
 import { ShrinkPanel } from './shrink-panel';
+import { TestSetPanel } from './test-set-panel';
 import { TrainingLog } from './training-log';
+import { UnderTheHoodPanel } from './under-the-hood-panel';
 import { shownReport, useLabReport } from './use-lab-report';
 import './lab.css';
 
-const TABS = ['mistakes', 'evaluation', 'log', 'copies', 'shrink'] as const;
+const TABS = ['mistakes', 'evaluation', 'test', 'inbox', 'log', 'copies', 'shrink', 'hood', 'network'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Keyboard for a tab list (WAI-ARIA): arrows move between tabs, Home/End jump to the ends. */
@@ -42,7 +47,9 @@ function LabPages({ service, state }: { readonly service: ModelService; readonly
   };
 
   let page;
-  if (tab === 'copies') {
+  if (tab === 'network') {
+    page = <HeadBlocksPanel service={service} state={state} />;
+  } else if (tab === 'copies') {
     page = <CopiesPanel service={service} state={state} />;
   } else if (tab === 'log') {
     page = (
@@ -55,16 +62,22 @@ function LabPages({ service, state }: { readonly service: ModelService; readonly
         running={running}
       />
     );
+  } else if (tab === 'inbox') {
+    page = <InboxPanel service={service} state={state} />;
+  } else if (tab === 'test') {
+    page = <TestSetPanel service={service} state={state} />;
   } else if (!trained) {
     page = <p className="imt-field-help">{t('lab.needsModel')}</p>;
   } else if (tab === 'shrink') {
     page = <ShrinkPanel service={service} state={state} />;
+  } else if (tab === 'hood') {
+    page = <UnderTheHoodPanel service={service} state={state} />;
   } else if (result.status === 'failed') {
     page = <p className="imt-note imt-note--bad" role="alert">{t(`errors.${result.problem}`)}</p>;
   } else if (!report) {
     page = <p className="imt-field-help" role="status">{t('lab.checking')}</p>;
   } else {
-    page = tab === 'mistakes' ? <MistakesGallery service={service} state={state} report={report} /> : <EvaluationView report={report} />;
+    page = tab === 'mistakes' ? <MistakesGallery service={service} state={state} report={report} /> : <EvaluationView report={report} pictures={picturesById(state.classes.flatMap((info) => info.pictures))} />;
   }
 
   return (

@@ -1,31 +1,13 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { ClassView, ModelService } from '../../model-service';
-import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection, type SquarePicture } from '../pictures/square-picture';
+import { readPictureFiles, type FileProblem } from '../pictures/read-picture-files';
+import { ACCEPT_ATTRIBUTE } from '../pictures/square-picture';
 import { useTranslation } from '../use-translation';
 import { ClassName } from './class-name';
 import { Icon } from './icons';
 import { pictureCount } from './hint-text';
 import { PictureGrid } from './picture-grid';
 import { WebcamRecorder } from './webcam-recorder';
-
-interface FileProblem {
-  readonly fileName: string;
-  readonly reason: PictureRejection;
-}
-
-/** Decodes every file on its own, so one bad file never stops the others. */
-async function readPictures(files: readonly File[]): Promise<{ pictures: SquarePicture[]; problems: FileProblem[] }> {
-  const pictures: SquarePicture[] = [];
-  const problems: FileProblem[] = [];
-  for (const file of files) {
-    try {
-      pictures.push(await pictureFromFile(file));
-    } catch (error) {
-      problems.push({ fileName: file.name, reason: error instanceof PictureError ? error.reason : 'picture/unreadable' });
-    }
-  }
-  return { pictures, problems };
-}
 
 export interface ClassCardProps {
   readonly service: ModelService;
@@ -48,7 +30,7 @@ export function ClassCard({ service, info, editing, onEditingChange, webcamOpen,
     if (files.length === 0) return;
     setReading((count) => count + files.length);
     try {
-      const { pictures, problems: found } = await readPictures(files);
+      const { pictures, problems: found } = await readPictureFiles(files);
       setProblems(found);
       if (pictures.length > 0) await service.addPictures(info.id, pictures);
     } finally {

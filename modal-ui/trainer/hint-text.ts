@@ -1,11 +1,15 @@
 import type { TrainReadiness } from '../../model-service';
 import type { t as translate } from '../../locales';
+import { stackProblemMessage } from '../lab/head-blocks/problem-messages';
 
 type Translate = typeof translate;
 
 /** The plain-words next step before Train can be pressed, e.g. "Add 3 more pictures to 'paper'". */
 export function readinessHint(t: Translate, readiness: TrainReadiness): string {
   if (readiness.ready) return t('trainer.hintReady');
+  if (readiness.need === 'head') {
+    return t('lab.head.fixFirst', { problem: stackProblemMessage(t, readiness.problems[0].code) });
+  }
   if (readiness.need === 'classes') {
     return t(readiness.missing === 1 ? 'trainer.hintMoreClassesOne' : 'trainer.hintMoreClassesOther', { count: readiness.missing });
   }
