@@ -6,6 +6,7 @@ import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection,
 import { useTranslation } from '../use-translation';
 import { percent } from './hint-text';
 import { Icon } from './icons';
+import { useLiveRecognition, useWhenPageHidden } from './live-test';
 import { usePictureUrl } from './use-picture-url';
 
 function TestCamera({ onPicture }: { onPicture(picture: SquarePicture): void }) {
@@ -27,12 +28,69 @@ function TestCamera({ onPicture }: { onPicture(picture: SquarePicture): void }) 
   );
 }
 
+/** One bar per class, the top class's bar highlighted. */
+function ConfidenceMeters({ result, label }: { readonly result: RecognitionResult; readonly label?: string }) {
+  return (
+    <ul className="imt-meters" aria-label={label}>
+      {result.confidences.map((entry) => {
+        const value = percent(entry.confidence);
+        const isTop = entry.classId === result.classId;
+        return (
+          <li key={entry.classId} className={`imt-meter${isTop ? ' imt-meter--top' : ''}`}>
+            <span className="imt-meter__name">{entry.name}</span>
+            <div
+              className="imt-meter__track"
+              role="meter"
+              aria-label={entry.name}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={value}
+              aria-valuetext={`${value}%`}
+            >
+              <div className="imt-meter__bar" style={{ width: `${value}%` }} />
+            </div>
+            <span className="imt-meter__value" aria-hidden="true">{value}%</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The webcam recognised continuously, its bars moving with what the camera sees. */
+function LiveTest({ service, onStop }: { readonly service: ModelService; onStop(): void }) {
+  const { t } = useTranslation();
+  const camera = useCamera(true);
+  const { result, problem } = useLiveRecognition(service, camera);
+  useWhenPageHidden(onStop);
+  return (
+    <div className="imt-live">
+      <CameraView camera={camera} />
+      {camera.status === 'live' && !problem && <p className="imt-field-help">{t('trainer.liveHelp')}</p>}
+      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {result && camera.status === 'live' && (
+        // Not a live region: a screen reader would read every answer, many times a second.
+        <div className="imt-result__answer">
+          <p className="imt-result__top">{t('trainer.testResult', { name: result.className })}</p>
+          <ConfidenceMeters result={result} label={t('trainer.liveResults')} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+type WebcamMode = 'snap' | 'live';
+
 interface Tested {
   readonly jpeg: Blob;
   readonly result: RecognitionResult;
 }
 
-/** Try the model: a picture from a file or the webcam, one bar per class, and the top class named. */
+/**
+ * Try the model: a picture from a file or the webcam, one bar per class, and the top class named; or Live, which
+ * recognises the webcam continuously until it is switched off, another webcam opens, the tab is hidden or the
+ * trainer closes.
+ */
 export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
   readonly service: ModelService;
   readonly state: ModelServiceState;
@@ -44,12 +102,21 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
   const [tested, setTested] = useState<Tested | null>(null);
   const [problem, setProblem] = useState<ProblemCode | PictureRejection | null>(null);
   const [busy, setBusy] = useState(false);
+  const [webcamMode, setWebcamMode] = useState<WebcamMode>('snap');
   const previewUrl = usePictureUrl(tested?.jpeg ?? null);
   const hasModel = state.trained !== null;
   const trainedAt = state.trained?.trainedAt;
 
   // A new model makes the old answer stale.
   useEffect(() => setTested(null), [trainedAt]);
+
+  const live = webcamOpen && webcamMode === 'live';
+  /** The webcam buttons: pressing the mode that is on turns the webcam off; the other mode takes over. */
+  const toggleWebcam = (mode: WebcamMode) => {
+    const turningOff = webcamOpen && webcamMode === mode;
+    setWebcamMode(mode);
+    onWebcamOpenChange(!turningOff);
+  };
 
   const test = async (picture: SquarePicture) => {
     setBusy(true);
@@ -91,46 +158,34 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
         <button
           type="button"
           className="imt-button imt-button--blue"
-          aria-expanded={webcamOpen}
+          aria-expanded={webcamOpen && webcamMode === 'snap'}
           disabled={!hasModel}
-          onClick={() => onWebcamOpenChange(!webcamOpen)}
+          onClick={() => toggleWebcam('snap')}
         >
           <Icon name="camera" />{t('trainer.testWithWebcam')}
         </button>
+        <button
+          type="button"
+          className="imt-button imt-button--blue"
+          aria-pressed={live}
+          disabled={!hasModel}
+          onClick={() => toggleWebcam('live')}
+        >
+          <Icon name={live ? 'stop' : 'play'} />{t('trainer.testLive')}
+        </button>
       </div>
-      {webcamOpen && hasModel && <TestCamera onPicture={(picture) => void test(picture)} />}
+      {webcamOpen && hasModel && webcamMode === 'snap' && <TestCamera onPicture={(picture) => void test(picture)} />}
+      {live && hasModel && <LiveTest service={service} onStop={() => onWebcamOpenChange(false)} />}
       {busy && <p className="imt-field-help" role="status">{t('trainer.testing')}</p>}
       {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
-      {tested && (
+      {tested && !live && (
         <div className="imt-result">
           {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}
           <div className="imt-result__answer">
             <p className="imt-result__top" role="status">
               {t('trainer.testResult', { name: tested.result.className })}
             </p>
-            <ul className="imt-meters">
-              {tested.result.confidences.map((entry) => {
-                const value = percent(entry.confidence);
-                const isTop = entry.classId === tested.result.classId;
-                return (
-                  <li key={entry.classId} className={`imt-meter${isTop ? ' imt-meter--top' : ''}`}>
-                    <span className="imt-meter__name">{entry.name}</span>
-                    <div
-                      className="imt-meter__track"
-                      role="meter"
-                      aria-label={entry.name}
-                      aria-valuemin={0}
-                      aria-valuemax={100}
-                      aria-valuenow={value}
-                      aria-valuetext={`${value}%`}
-                    >
-                      <div className="imt-meter__bar" style={{ width: `${value}%` }} />
-                    </div>
-                    <span className="imt-meter__value" aria-hidden="true">{value}%</span>
-                  </li>
-                );
-              })}
-            </ul>
+            <ConfidenceMeters result={tested.result} />
           </div>
         </div>
       )}
