@@ -23,9 +23,7 @@ export function PictureDropArea({ label, buttonText, onPictures, children }: {
     if (files.length === 0) return;
     setReading((count) => count + files.length);
     try {
-      const { pictures, problems: found } = await readPictureFiles(files);
-      setProblems(found);
-      if (pictures.length > 0) await onPictures(pictures);
+      setProblems(await readPictureFiles(files, onPictures));
     } finally {
       setReading((count) => count - files.length);
     }

@@ -30,9 +30,7 @@ export function ClassCard({ service, info, editing, onEditingChange, webcamOpen,
     if (files.length === 0) return;
     setReading((count) => count + files.length);
     try {
-      const { pictures, problems: found } = await readPictureFiles(files);
-      setProblems(found);
-      if (pictures.length > 0) await service.addPictures(info.id, pictures);
+      setProblems(await readPictureFiles(files, (pictures) => service.addPictures(info.id, pictures)));
     } finally {
       setReading((count) => count - files.length);
     }
