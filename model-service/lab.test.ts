@@ -1,38 +1,26 @@
 // The Lab's operations of the model service (evaluation, mistakes, moving a picture, early stopping) with the real
 // engine (tfjs, the shared MobileNet weights over HTTP), real photos and the memory store.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import jpeg from 'jpeg-js';
-import { createEngine } from '../engine/engine';
 import type { EngineApi } from '../engine/engine-api';
-import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
-import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import type { RgbaImage, TrainRequest, TrainingSettings } from '../engine/types';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import type { KeyValueBackend } from '../store/backend';
-import { createModelService, type ModelService, type NewPicture } from './model-service';
+import { createModelService, type ModelService } from './model-service';
+import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
 
-let server: ModelServer;
+let real: RealEngine;
 let engine: EngineApi;
 let engineReady: Promise<unknown>;
 
-function photo(digit: number, index: number): NewPicture {
-  const file = signDigitPhotos(digit)[index];
-  return { image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }) };
-}
-
-const photos = (digit: number, from: number, count: number) => Array.from({ length: count }, (_, index) => photo(digit, from + index));
-
 before(async () => {
-  server = await startModelServer();
-  engine = createEngine();
-  engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
-  await engineReady;
+  real = await startRealEngine();
+  ({ engine, engineReady } = real);
 });
 
-after(() => server.close());
+after(() => real.close());
 
 const DENSE: TrainingSettings = { method: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
 

@@ -2,38 +2,25 @@
 // store runs on the memory backend, which keeps IndexedDB's semantics (the browser's IndexedDB is covered by
 // e2e/trainer.spec.ts).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { createEngine } from '../engine/engine';
 import type { EngineApi } from '../engine/engine-api';
-import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
-import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import type { KeyValueBackend } from '../store/backend';
 import { StoreError } from '../store/errors';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
-import { createModelService, type ModelService, type NewPicture } from './model-service';
+import { createModelService, type ModelService } from './model-service';
+import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
 
-let server: ModelServer;
+let real: RealEngine;
 let engine: EngineApi;
 let engineReady: Promise<unknown>;
 
-function photo(digit: number, index: number): NewPicture {
-  const file = signDigitPhotos(digit)[index];
-  return { image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }) };
-}
-
-const photos = (digit: number, from: number, count: number) =>
-  Array.from({ length: count }, (_, index) => photo(digit, from + index));
-
 before(async () => {
-  server = await startModelServer();
-  engine = createEngine();
-  engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
-  await engineReady;
+  real = await startRealEngine();
+  ({ engine, engineReady } = real);
 });
 
-after(() => server.close());
+after(() => real.close());
 
 function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
   return createModelService({

@@ -3,35 +3,25 @@
 // memory store, which keeps IndexedDB's semantics). Several models per project, and what a project without
 // models does to the child's earlier work.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import jpeg from 'jpeg-js';
 import JSZip from 'jszip';
 import { isImportError } from '../engine/interchange';
-import { createEngine } from '../engine/engine';
 import type { EngineApi } from '../engine/engine-api';
-import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
-import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import type { RgbaImage, TrainingSettings } from '../engine/types';
 import { readModelsFromProject, writeModelsIntoProject, type ProjectModels, type ProjectModelsLoad } from '../project-file';
 import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
-import { createModelService, type ModelService, type NewPicture } from './model-service';
+import { createModelService, type ModelService } from './model-service';
+import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
 
-let server: ModelServer;
+let real: RealEngine;
 let engine: EngineApi;
 let engineReady: Promise<unknown>;
 
 const KNN: TrainingSettings = { method: 'knn', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 };
-
-function photo(digit: number, index: number): NewPicture {
-  const file = signDigitPhotos(digit)[index];
-  return { image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }) };
-}
-
-const photos = (digit: number, from: number, count: number) => Array.from({ length: count }, (_, index) => photo(digit, from + index));
 
 /** Node has no createImageBitmap: the service is given jpeg-js, as the browser gives it its own decoder. */
 async function decodePicture(blob: Blob): Promise<RgbaImage> {
@@ -40,17 +30,15 @@ async function decodePicture(blob: Blob): Promise<RgbaImage> {
 }
 
 before(async () => {
-  server = await startModelServer();
-  engine = createEngine();
-  engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
-  await engineReady;
+  real = await startRealEngine();
+  ({ engine, engineReady } = real);
 });
 
-after(() => server.close());
+after(() => real.close());
 
 async function serviceOn(backend: KeyValueBackend, defaultSettings = KNN): Promise<ModelService> {
   const service = createModelService({
-    engine, engineReady, store: createModelStore(backend), defaultSettings, decodePicture, backboneUrl: server.backboneUrl,
+    engine, engineReady, store: createModelStore(backend), defaultSettings, decodePicture, backboneUrl: real.backboneUrl,
   });
   await service.whenLoaded();
   return service;

@@ -1,40 +1,31 @@
 // Two tabs of the editor: two model services over one store (the memory backend standing in for the one
 // IndexedDB they share) and Node's real BroadcastChannel between them, with the real engine and photos.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { createEngine } from '../engine/engine';
 import type { EngineApi } from '../engine/engine-api';
-import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
-import { createModelService, type ModelService, type NewPicture } from './model-service';
+import { createModelService, type ModelService } from './model-service';
 import { createBroadcastTabChannel, type TabChannel } from './tab-channel';
+import { photos, startRealEngine, type RealEngine } from './test-support/real-engine';
 
-let server: ModelServer;
+let real: RealEngine;
 let engine: EngineApi;
 let engineReady: Promise<unknown>;
 const channels: TabChannel[] = [];
 let channelCount = 0;
 
 before(async () => {
-  server = await startModelServer();
-  engine = createEngine();
-  engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
-  await engineReady;
+  real = await startRealEngine();
+  ({ engine, engineReady } = real);
 });
 
 after(() => {
   for (const channel of channels) channel.close();
-  server.close();
+  return real.close();
 });
-
-const photos = (digit: number, from: number, count: number): NewPicture[] =>
-  signDigitPhotos(digit).slice(from, from + count).map((file) => ({
-    image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }),
-  }));
 
 /** Two tabs of one browser: one shared store backend, one channel name per test. */
 async function twoTabs(backend: KeyValueBackend = createMemoryBackend()): Promise<[ModelService, ModelService]> {

@@ -1,7 +1,6 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef } from 'react';
 import type { ClassView, ModelService } from '../../model-service';
-import { readPictureFiles, type FileProblem } from '../pictures/read-picture-files';
-import { ACCEPT_ATTRIBUTE } from '../pictures/square-picture';
+import { PictureFileInput, PictureFilesStatus, usePictureFiles } from '../pictures/use-picture-files';
 import { useTranslation } from '../use-translation';
 import { ClassName } from './class-name';
 import { Icon } from './icons';
@@ -22,41 +21,13 @@ export interface ClassCardProps {
 export function ClassCard({ service, info, editing, onEditingChange, webcamOpen, onWebcamOpenChange }: ClassCardProps) {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [problems, setProblems] = useState<readonly FileProblem[]>([]);
-  const [reading, setReading] = useState(0);
-  const [dragging, setDragging] = useState(false);
-
-  const addFiles = async (files: readonly File[]) => {
-    if (files.length === 0) return;
-    setReading((count) => count + files.length);
-    try {
-      setProblems(await readPictureFiles(files, (pictures) => service.addPictures(info.id, pictures)));
-    } finally {
-      setReading((count) => count - files.length);
-    }
-  };
-
-  const onDragOver = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDragging(true);
-  };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void addFiles([...event.dataTransfer.files]);
-  };
+  const files = usePictureFiles((pictures) => service.addPictures(info.id, pictures));
 
   return (
     <section
-      className={`imt-class${dragging ? ' imt-class--dragging' : ''}`}
+      className={`imt-class${files.dragging ? ' imt-class--dragging' : ''}`}
       aria-label={info.name}
-      onDragOver={onDragOver}
-      onDragLeave={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
-      }}
-      onDrop={onDrop}
+      {...files.dropTarget}
     >
       <div className="imt-class__header">
         <ClassName
@@ -81,20 +52,7 @@ export function ClassCard({ service, info, editing, onEditingChange, webcamOpen,
         <button type="button" className="imt-button" onClick={() => fileInput.current?.click()}>
           <Icon name="folder" />{t('trainer.uploadPictures')}
         </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept={ACCEPT_ATTRIBUTE}
-          multiple
-          hidden
-          tabIndex={-1}
-          aria-label={t('trainer.uploadPictures')}
-          onChange={(event) => {
-            const files = [...(event.currentTarget.files ?? [])];
-            event.currentTarget.value = ''; // choosing the same file again must fire a change
-            void addFiles(files);
-          }}
-        />
+        <PictureFileInput ref={fileInput} label={t('trainer.uploadPictures')} onFiles={(chosen) => void files.addFiles(chosen)} />
         <button
           type="button"
           className="imt-button imt-button--blue"
@@ -105,19 +63,7 @@ export function ClassCard({ service, info, editing, onEditingChange, webcamOpen,
         </button>
         <span className="imt-class__drop-hint">{t('trainer.dropHere')}</span>
       </div>
-      {reading > 0 && <p className="imt-field-help" role="status">{t('trainer.addingPictures')}</p>}
-      {problems.length > 0 && (
-        <div className="imt-file-problems" role="alert">
-          <ul>
-            {problems.map((problem, index) => (
-              <li key={`${problem.fileName}-${index}`}>
-                {t('trainer.fileProblem', { file: problem.fileName, reason: t(`errors.${problem.reason}`) })}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="imt-button imt-button--quiet" onClick={() => setProblems([])}>{t('trainer.dismiss')}</button>
-        </div>
-      )}
+      <PictureFilesStatus reading={files.reading} problems={files.problems} onDismiss={files.dismissProblems} />
       {webcamOpen && (
         <WebcamRecorder
           className={info.name}

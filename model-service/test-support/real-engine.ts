@@ -1,0 +1,33 @@
+// What the model service's tests share: the real engine (tfjs on WASM, the shared MobileNet weights served over
+// a local HTTP server, as the browser loads them) and shared photos as the trainer hands them over.
+import { readFileSync } from 'node:fs';
+import { createEngine } from '../../engine/engine';
+import type { EngineApi } from '../../engine/engine-api';
+import { startModelServer } from '../../engine/test-support/model-server';
+import { decodeJpeg, signDigitPhotos } from '../../engine/test-support/shared-data';
+import type { NewPicture } from '../model-service';
+
+export interface RealEngine {
+  readonly engine: EngineApi;
+  /** Settled: the engine has loaded the backbone. */
+  readonly engineReady: Promise<unknown>;
+  readonly backboneUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startRealEngine(): Promise<RealEngine> {
+  const server = await startModelServer();
+  const engine = createEngine();
+  const engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
+  await engineReady;
+  return { engine, engineReady, backboneUrl: server.backboneUrl, close: () => server.close() };
+}
+
+/** A shared photo of a hand showing `digit` (index 0-39), as a picture the trainer adds. */
+export function photo(digit: number, index: number): NewPicture {
+  const file = signDigitPhotos(digit)[index];
+  return { image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }) };
+}
+
+export const photos = (digit: number, from: number, count: number): NewPicture[] =>
+  Array.from({ length: count }, (_, index) => photo(digit, from + index));
