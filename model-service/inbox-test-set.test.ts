@@ -141,3 +141,24 @@ test('test pictures: never trained on, evaluated on their own with the right cou
   const again = await reload(backend, reloaded);
   assert.equal(again.getState().testPictures.length, 4);
 });
+
+test('a duplicated model takes its inbox and test pictures along, and keeps them after a reload', async () => {
+  const backend = createMemoryBackend();
+  const service = serviceOn(backend);
+  await service.whenLoaded();
+  const zero = service.addClass('zero');
+  await service.addPictures(zero, photos(0, 0, 2));
+  await service.addToInbox([photo(3, 30)]);
+  await service.addTestPictures(zero, [photo(0, 31)]);
+  const copyId = service.duplicateModel('copy');
+  assert.ok(copyId);
+  await service.whenSaved();
+  assert.equal(service.getState().modelId, copyId, 'the copy is the model in use');
+  assert.equal(service.getState().inbox.length, 1);
+  assert.equal(service.getState().testPictures.length, 1);
+
+  const reloaded = await reload(backend, service);
+  assert.equal(reloaded.getState().modelId, copyId);
+  assert.equal(reloaded.getState().inbox.length, 1, 'the copy\'s inbox is kept');
+  assert.equal(reloaded.getState().testPictures.length, 1, 'the copy\'s test pictures are kept');
+});

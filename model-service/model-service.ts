@@ -727,6 +727,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         draft: { ...draft, id, name: uniqueName(cleanName(copyName) || draft.name, modelNames()), trainedVersion: version?.version ?? null, updatedAt: Date.now() },
         pictures: pictures.map((picture) => ({ ...picture, modelId: id })),
         trained: version,
+        inbox: inbox.map((picture) => ({ ...picture, modelId: id })),
+        testPictures: testPictures.map((picture) => ({ ...picture, modelId: id })),
       });
       return id;
     },

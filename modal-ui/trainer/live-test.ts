@@ -1,4 +1,4 @@
-// The test area's live mode: the webcam recognised again and again, as fast as the engine answers. The main
+// The test area's live mode: the webcam recognised again and again, up to 30 times a second. The main
 // thread only copies the frame (one small canvas, reused); embedding and the head run in the engine's worker.
 // The loop is the one the blocks' video recognition uses: a frame is taken only once the previous answer is in.
 import { useEffect, useRef, useState } from 'react';
@@ -6,6 +6,9 @@ import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
 import { LiveRecognition } from '../../extension/video/live-recognition';
 import { problemCode, type ProblemCode, type RecognitionResult, type RecognizerApi } from '../../model-service';
 import type { CameraControls } from '../camera';
+
+/** 30 answers a second already look continuous; faster would only keep a school laptop's core busy. */
+const LIVE_INTERVAL_SECONDS = 1 / 30;
 
 type FrameGrabber = (video: HTMLVideoElement, mirror: boolean) => RgbaImage | null;
 
@@ -58,7 +61,7 @@ export function useLiveRecognition(recognizer: Pick<RecognizerApi, 'recognize'>,
         }
       },
     });
-    loop.start(0);
+    loop.start(LIVE_INTERVAL_SECONDS);
     return () => {
       running = false;
       loop.stop();
