@@ -37,6 +37,24 @@ export interface ShrinkReport {
   readonly changedPictures: readonly number[];
 }
 
+/** A picture whose class is known (index in the model's class order). */
+export interface LabelledImage {
+  readonly image: RgbaImage;
+  readonly classIndex: number;
+}
+
+/** "Shrink it" tried on MobileNet: an experiment only, since the backbone is shared and never stored in a project. */
+export interface BackboneShrinkReport {
+  /** Size of the backbone's weights as float32, and as int8 plus each tensor's scale and zero point. */
+  readonly bytesBefore: number;
+  readonly bytesAfter: number;
+  /** The model's answers with the normal backbone and with the int8 one, on the same pictures. */
+  readonly before: Evaluation;
+  readonly after: Evaluation;
+  /** Indices (into the pictures given) whose answer changed. */
+  readonly changedPictures: readonly number[];
+}
+
 export interface EngineInfo {
   readonly backend: string;
   readonly source: BaseModelSource['kind'];
@@ -69,6 +87,11 @@ export interface EngineApi {
   evaluateLeaveOneOut(examples: readonly LabelledEmbedding[], classCount: number, k: number): Promise<Evaluation>;
   /** Shrinks `model` to int8 and evaluates the float and int8 versions on `examples` (e.g. the validation pictures). */
   shrinkModel(model: SerializedModel, examples: readonly LabelledEmbedding[]): Promise<ShrinkReport>;
+  /**
+   * Embeds `examples` with the backbone and with an int8 copy of it (disposed before this settles), and compares
+   * the answers of the model under `key` on both.
+   */
+  shrinkBackbone(key: string, examples: readonly LabelledImage[]): Promise<BackboneShrinkReport>;
   /** "Under the hood": every step the backbone (as it really runs, batch norm folded in) and the head under `key` take. */
   describeLayers(key: string): Promise<ModelLayers>;
   /** What step `layerIndex` of describeLayers makes of `image`: a few small feature maps and histograms, never full activations. */

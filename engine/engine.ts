@@ -3,12 +3,13 @@ import * as tf from '@tensorflow/tfjs';
 import { Backbone } from './backbone/backbone';
 import { loadBackbone } from './backbone/load-backbone';
 import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
-import type { EngineApi, EngineInfo, EngineInitOptions, ShrinkReport } from './engine-api';
+import type { BackboneShrinkReport, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
 import { DenseHead, trainDenseHead } from './heads/dense-head';
 import { stackEmbeddings, topClass, type Head, type TrainedHead } from './heads/head';
 import { KnnHead, trainKnnHead } from './heads/knn-head';
 import { withAugmentedCopies } from './lab/augmentation';
+import { int8Backbone } from './lab/backbone-shrink';
 import { changedAnswers, evaluatePredictions, leaveOneOutKnn, type Evaluation } from './lab/evaluation';
 import { describeLayers, lookAtLayer } from './lab/under-the-hood';
 import { encodeModel, MODEL_LIMITS, quantizeModel, readModel, writeModel, type ValidatedModel } from './model-format';
@@ -180,6 +181,32 @@ export function createEngine(): EngineApi {
     }
   }
 
+  async function shrinkBackbone(key: string, examples: readonly LabelledImage[]): Promise<BackboneShrinkReport> {
+    if (!Array.isArray(examples)) throw new EngineError('image/invalid', 'examples is not a list');
+    examples.forEach((example, i) => validateImage(example?.image, `example ${i}'s image`));
+    return withHead(key, async (head, classCount) => {
+      const images = examples.map((example) => example.image);
+      const labelled = (embeddings: readonly Embedding[]) => embeddings.map((embedding, i) => ({ classIndex: examples[i].classIndex, embedding }));
+      const floatExamples = labelled(await backbone().embed(images));
+      validateExamples(floatExamples, classCount);
+      const small = await int8Backbone(graph());
+      const smallBackbone = Backbone.fromGraph(small.graph);
+      try {
+        const before = await evaluateWith(head, classCount, floatExamples);
+        const after = await evaluateWith(head, classCount, labelled(await smallBackbone.embed(images)));
+        return {
+          bytesBefore: small.bytesBefore,
+          bytesAfter: small.bytesAfter,
+          before: before.evaluation,
+          after: after.evaluation,
+          changedPictures: changedAnswers(before.predictions, after.predictions),
+        };
+      } finally {
+        smallBackbone.dispose();
+      }
+    });
+  }
+
   return {
     init: (options) => asEngineErrors(async () => {
       if (ready) return ready.info;
@@ -233,6 +260,8 @@ export function createEngine(): EngineApi {
     }),
 
     shrinkModel: (model, examples) => asEngineErrors(() => shrinkModel(model, examples)),
+
+    shrinkBackbone: (key, examples) => asEngineErrors(() => shrinkBackbone(key, examples)),
 
     describeLayers: (key) => asEngineErrors(() => withHead(key, async (head, classCount) => describeLayers(graph(), head.describe(), classCount))),
 

@@ -1,7 +1,7 @@
 export {
   createModelService,
   type ClassView, type CopyPreview, type EngineStatus, type InboxGuess, type InboxPictureView, type ModelService, type ModelServiceOptions, type ModelServiceState,
-  type ModelListItem, type NameProblem, type NewPicture, type OpenedProjectNotice, type PictureView, type ShrinkView, type TrainedView, type TrainingView,
+  type ModelListItem, type NameProblem, type NewPicture, type OpenedProjectNotice, type PictureView, type ShrinkComparison, type ShrinkView, type TrainedView, type TrainingView,
 } from './model-service';
 export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './readiness';
 export type { LabReport, MeasuredOn, Mistake } from './lab-report';

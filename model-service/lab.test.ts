@@ -255,3 +255,34 @@ test('"Shrink it": an 8-bit copy, compared on the held-out pictures, kept only w
   assert.equal(reloaded.getState().trained?.small, true);
   assert.equal((await reloaded.recognize(probe)).classId, floatAnswer.classId);
 });
+
+test('"Also try shrinking MobileNet": the same held-out pictures, decoded from their JPEGs, and nothing is kept', async () => {
+  const shrinkCalls: number[] = [];
+  const service = createModelService({
+    engine: { ...engine, shrinkBackbone: (key, examples) => { shrinkCalls.push(examples.length); return engine.shrinkBackbone(key, examples); } },
+    engineReady,
+    store: createModelStore(createMemoryBackend()),
+    defaultSettings: { ...DENSE, validationRate: 0.25 },
+    decodePicture: decodeBlob,
+  });
+  await service.whenLoaded();
+  await assert.rejects(service.shrinkBackbone(), { code: 'model/not-loaded' });
+  const zero = service.addClass('zero');
+  const one = service.addClass('one');
+  await service.addPictures(zero, photos(0, 0, 8));
+  await service.addPictures(one, photos(1, 0, 8));
+  await service.train();
+  const trainedAt = service.getState().trained?.trainedAt;
+
+  const head = await service.shrinkModel();
+  const backbone = await service.shrinkBackbone();
+  assert.deepEqual(shrinkCalls, [4], 'the 4 held-out pictures, as pixels');
+  assert.equal(backbone.measuredOn, 'held-out');
+  const answers = (evaluation: typeof head.before) => evaluation.pictures.map((p) => [p.trueClass, p.predictedClass]);
+  assert.deepEqual(answers(backbone.before), answers(head.before), 'the normal MobileNet answers the same pictures as the head shrink started from');
+  assert.equal(backbone.after.total, 4);
+  assert.ok(backbone.bytesBefore > 1_000_000 && backbone.bytesAfter < backbone.bytesBefore / 3.5, `${backbone.bytesBefore} -> ${backbone.bytesAfter} bytes`);
+  for (const change of backbone.changed) assert.notEqual(change.beforeClassId, change.afterClassId);
+  assert.equal(service.getState().trained?.trainedAt, trainedAt);
+  assert.equal(service.getState().trained?.small, false, 'the trained model is untouched');
+});

@@ -2,7 +2,7 @@
 // trained model in memory, writes every change to the store, asks the engine (in its worker) for embeddings,
 // training and predictions, and tells React (subscribe/getState) and the blocks (RecognizerApi) what changed.
 import { EngineError } from '../engine/errors';
-import type { EngineApi } from '../engine/engine-api';
+import type { EngineApi, ShrinkReport } from '../engine/engine-api';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import type { Evaluation } from '../engine/lab/evaluation';
 import type { LayerLook, ModelLayers } from '../engine/lab/under-the-hood';
@@ -149,10 +149,8 @@ export interface InboxGuess {
   readonly confidence: number;
 }
 
-/** "Shrink it": the trained model in 8-bit numbers and what that changes; nothing changes until it is kept. */
-export interface ShrinkView {
-  /** The trained version it was made from (keeping it is refused once another model was trained). */
-  readonly fromVersion: string;
+/** "Shrink it": sizes and answers before and after rounding to 8-bit numbers. */
+export interface ShrinkComparison {
   readonly bytesBefore: number;
   readonly bytesAfter: number;
   /** The pictures both versions were checked on: those not learnt from when there are some, otherwise all. */
@@ -162,6 +160,12 @@ export interface ShrinkView {
   readonly after: Evaluation;
   /** Pictures whose answer changed, with both answers. */
   readonly changed: readonly { readonly pictureId: string; readonly beforeClassId: string; readonly afterClassId: string }[];
+}
+
+/** The trained model in 8-bit numbers and what that changes; nothing changes until it is kept. */
+export interface ShrinkView extends ShrinkComparison {
+  /** The trained version it was made from (keeping it is refused once another model was trained). */
+  readonly fromVersion: string;
   readonly model: SerializedModel;
 }
 
@@ -262,6 +266,12 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   evaluateModel(): Promise<LabReport>;
   /** Makes an 8-bit copy of the trained model and compares the two; rejects with 'model/not-loaded' before training. */
   shrinkModel(): Promise<ShrinkView>;
+  /**
+   * The experiment of an 8-bit MobileNet: the trained model's answers on the pictures shrinkModel checks, with the
+   * normal MobileNet and with an 8-bit copy; bytes are MobileNet's numbers. Nothing is kept (MobileNet is shared by
+   * every model and not stored in the project). Pictures whose JPEG cannot be read are left out.
+   */
+  shrinkBackbone(): Promise<ShrinkComparison>;
   /** Uses and saves the small model instead of the trained one (false: a newer model was trained since). */
   keepShrunkModel(shrink: ShrinkView): Promise<boolean>;
   /** "Under the hood": every step of the trained model, backbone then head; rejects with 'model/not-loaded' before training. */
@@ -679,6 +689,38 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     };
   }
 
+  /** The pictures "Shrink it" checks: those the model did not learn from when there are some, otherwise all. */
+  function shrinkPictures(version: TrainedVersion) {
+    const classes = trainedClasses();
+    const examples = labExamples(classes);
+    // KNN keeps every picture it was given, so for it every picture is a practice picture.
+    const { unseen } = version.model.metadata.head.kind === 'knn' ? { unseen: [] } : splitByPractice(version, examples);
+    return unseen.length > 0
+      ? { classes, checked: unseen, measuredOn: 'held-out' as const }
+      : { classes, checked: examples, measuredOn: 'practice' as const };
+  }
+
+  function shrinkComparison(
+    classes: readonly ClassInfo[],
+    checked: readonly LabExample[],
+    measuredOn: ShrinkComparison['measuredOn'],
+    report: Pick<ShrinkReport, 'bytesBefore' | 'bytesAfter' | 'before' | 'after' | 'changedPictures'>,
+  ): ShrinkComparison {
+    return {
+      bytesBefore: report.bytesBefore,
+      bytesAfter: report.bytesAfter,
+      measuredOn,
+      classes,
+      before: report.before,
+      after: report.after,
+      changed: report.changedPictures.map((i) => ({
+        pictureId: checked[i].pictureId,
+        beforeClassId: classes[report.before.pictures[i].predictedClass].id,
+        afterClassId: classes[report.after.pictures[i].predictedClass].id,
+      })),
+    };
+  }
+
   /** The embeddings of the chosen extra copies (neural network only), made before the first epoch. */
   async function copiesFor(examples: readonly LabelledEmbedding[], settings: TrainingSettings, controller: AbortController) {
     const choice = cleanChoice(draft.augmentation);
@@ -1088,28 +1130,22 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     async shrinkModel() {
       const version = trained;
       if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
-      const classes = trainedClasses();
-      const examples = labExamples(classes);
-      // KNN keeps every picture it was given, so for it every picture is a practice picture.
-      const { unseen } = version.model.metadata.head.kind === 'knn' ? { unseen: [] } : splitByPractice(version, examples);
-      const checked = unseen.length > 0 ? unseen : examples;
+      const { classes, checked, measuredOn } = shrinkPictures(version);
       await engineReady;
       const report = await engine.shrinkModel(version.model, checked);
-      return {
-        fromVersion: version.version,
-        bytesBefore: report.bytesBefore,
-        bytesAfter: report.bytesAfter,
-        measuredOn: unseen.length > 0 ? 'held-out' : 'practice',
-        classes,
-        before: report.before,
-        after: report.after,
-        changed: report.changedPictures.map((i) => ({
-          pictureId: checked[i].pictureId,
-          beforeClassId: classes[report.before.pictures[i].predictedClass].id,
-          afterClassId: classes[report.after.pictures[i].predictedClass].id,
-        })),
-        model: report.model,
-      };
+      return { ...shrinkComparison(classes, checked, measuredOn, report), fromVersion: version.version, model: report.model };
+    },
+    async shrinkBackbone() {
+      const version = trained;
+      if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
+      if (!decodePicture) throw new EngineError('image/invalid', 'no picture decoder to read the pictures with');
+      const { classes, checked, measuredOn } = shrinkPictures(version);
+      const jpegOf = new Map(pictures.map((picture) => [picture.id, picture.jpeg]));
+      const decoded = await Promise.all(checked.map((example) => decodePicture(jpegOf.get(example.pictureId)!).catch(() => null)));
+      const readable = checked.flatMap((example, i) => (decoded[i] ? [{ example, image: decoded[i] }] : []));
+      await engineReady;
+      const report = await engine.shrinkBackbone(engineKey(), readable.map(({ example, image }) => ({ image, classIndex: example.classIndex })));
+      return shrinkComparison(classes, readable.map(({ example }) => example), measuredOn, report);
     },
     async keepShrunkModel(shrink) {
       const version = trained;

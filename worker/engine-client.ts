@@ -101,6 +101,7 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
     evaluate: (key, examples) => call('evaluate', [key, examples]),
     evaluateLeaveOneOut: (examples, classCount, k) => call('evaluateLeaveOneOut', [examples, classCount, k]),
     shrinkModel: (model, examples) => call('shrinkModel', [model, examples]),
+    shrinkBackbone: (key, examples) => call('shrinkBackbone', [key, examples]),
     describeLayers: (key) => call('describeLayers', [key]),
     lookAtLayer: (key, image, layerIndex) => call('lookAtLayer', [key, image, layerIndex]),
   };

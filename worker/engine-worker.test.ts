@@ -108,7 +108,7 @@ test('bad input is refused with the engine codes, and arguments that cannot be s
   assert.equal((await engine.embed([images[0][1]])).length, 1, 'the worker still answers afterwards');
 });
 
-test('the Lab over the protocol: stack problems, early stop, evaluation, leave-one-out and int8 answer as in-process', async () => {
+test('the Lab over the protocol: stack problems, early stop, evaluation, leave-one-out and int8 (head and MobileNet) answer as in-process', async () => {
   const bad = { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: [{ type: 'dense', units: 8, activation: 'softmax' }, { type: 'batchNorm' }] } as const;
   await assert.rejects(engine.train(request({ settings: bad })), (error) => {
     assert.ok(error instanceof EngineError && error.code === 'train/invalid-head', String(error));
@@ -130,6 +130,8 @@ test('the Lab over the protocol: stack problems, early stop, evaluation, leave-o
   const shrunk = await engine.shrinkModel(model, examples);
   assert.deepEqual(shrunk, await local.shrinkModel(model, examples));
   assert.ok(model.weights.byteLength > 0, "shrinking copies the caller's model; it does not take it away");
+  const pictures = images.map((ofClass, classIndex) => ({ image: ofClass[0], classIndex }));
+  assert.deepEqual(await engine.shrinkBackbone('lab', pictures), await local.shrinkBackbone('lab', pictures));
   await rejectsWith(engine.evaluate('lab', [{ classIndex: 5, embedding: examples[0].embedding }]), 'train/invalid-classes');
   await engine.unloadModel('lab');
   await local.unloadModel('lab');

@@ -33,6 +33,7 @@ function run(engine: EngineApi, message: CallMessage, onProgress: (progress: Tra
     case 'evaluate': return engine.evaluate(...message.args);
     case 'evaluateLeaveOneOut': return engine.evaluateLeaveOneOut(...message.args);
     case 'shrinkModel': return engine.shrinkModel(...message.args);
+    case 'shrinkBackbone': return engine.shrinkBackbone(...message.args);
     case 'describeLayers': return engine.describeLayers(...message.args);
     case 'lookAtLayer': return engine.lookAtLayer(...message.args);
     default: {

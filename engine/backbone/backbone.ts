@@ -22,6 +22,11 @@ export class Backbone {
     const graph = compileFusedGraph(model);
     if (!graph) return new Backbone((input) => model.predict(input) as tf.Tensor2D, () => model.dispose(), false);
     model.dispose();
+    return Backbone.fromGraph(graph);
+  }
+
+  /** Takes ownership of `graph` (e.g. the Lab's int8 copy of the loaded one): disposed with the backbone. */
+  static fromGraph(graph: FusedGraph): Backbone {
     return new Backbone((input) => graph.predict(input), () => graph.dispose(), true, graph);
   }
 

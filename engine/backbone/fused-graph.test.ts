@@ -59,6 +59,28 @@ test('a small model with every fusable pattern gives the same output fused as un
   model.dispose();
 });
 
+test('withWeights runs the same steps on other weights, owns them, and leaves the original alone', () => {
+  const model = smallModel();
+  const graph = compileFusedGraph(model)!;
+  model.dispose();
+  const input = tf.randomUniform([1, 9, 9, 3], -1, 1, 'float32', 2) as tf.Tensor4D;
+  const original = graph.predict(input);
+  const same = graph.withWeights(graph.steps.map((step) => step.weights.map((weight) => weight.clone())));
+  const halved = graph.withWeights(graph.steps.map((step) => step.weights.map((weight) => tf.mul(weight, 0.5))));
+  const [sameOutput, halvedOutput, againOutput] = [same.predict(input), halved.predict(input), graph.predict(input)];
+  assert.equal(maxDifference(sameOutput, original), 0);
+  assert.ok(maxDifference(halvedOutput, original) > 1e-3, 'other weights give another answer');
+  assert.equal(maxDifference(againOutput, original), 0, 'the original graph still uses its own weights');
+  assert.throws(() => graph.withWeights(graph.steps.map(() => [])), RangeError);
+  tf.dispose([original, sameOutput, halvedOutput, againOutput]);
+  const before = tf.memory().numTensors;
+  same.dispose();
+  assert.equal(tf.memory().numTensors, before - 5, "the copy frees its own 5 tensors, not the original's");
+  halved.dispose();
+  graph.dispose();
+  input.dispose();
+});
+
 test('a model with a layer the fusion does not know falls back to the layers model', async () => {
   const input = tf.input({ shape: [224, 224, 3] });
   const pooled = tf.layers.maxPooling2d({ poolSize: 2 }).apply(input) as tf.SymbolicTensor;

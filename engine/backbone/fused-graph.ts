@@ -33,7 +33,8 @@ export interface FusedStep {
 interface FusedOp extends FusedStep {
   readonly output: string;
   readonly inputs: readonly string[];
-  run(inputs: tf.Tensor[]): tf.Tensor;
+  /** `weights` are the step's own or, in a copy (withWeights), their replacements of the same shapes. */
+  run(inputs: tf.Tensor[], weights: readonly tf.Tensor[]): tf.Tensor;
 }
 
 /** Thrown inside this module only: the model uses something the fused graph does not understand. */
@@ -119,9 +120,9 @@ function fuseConvolution(conv: GraphNode, batchNorm: GraphNode | undefined, relu
     activation,
     weights: bias ? [kernel, bias] : [kernel],
     outputShape: last.shape,
-    run: ([x]) => (depthwise
-      ? tf.fused.depthwiseConv2d({ x: x as tf.Tensor4D, filter: kernel as tf.Tensor4D, strides, pad, bias, activation })
-      : tf.fused.conv2d({ x: x as tf.Tensor4D, filter: kernel as tf.Tensor4D, strides, pad, bias, activation })),
+    run: ([x], [filter, withBias]) => (depthwise
+      ? tf.fused.depthwiseConv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, bias: withBias, activation })
+      : tf.fused.conv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, bias: withBias, activation })),
   };
 }
 
@@ -152,7 +153,35 @@ export interface FusedGraph {
   predict(input: tf.Tensor4D): tf.Tensor2D;
   /** The output of `steps[index]` for `input` (the caller disposes it); runs only the steps up to it. */
   outputOf(input: tf.Tensor4D, index: number): tf.Tensor;
+  /**
+   * The same steps with other weights (one list per step, same shapes as `steps[i].weights`), e.g. an int8 copy.
+   * The copy owns those tensors: its dispose() frees them, and this graph's weights are untouched.
+   */
+  withWeights(weights: readonly (readonly tf.Tensor[])[]): FusedGraph;
   dispose(): void;
+}
+
+function assemble(ops: readonly FusedOp[], output: string, owned: readonly tf.Tensor[]): FusedGraph {
+  const runUntil = (input: tf.Tensor4D, last: number) => tf.tidy(() => {
+    const values = new Map<string, tf.Tensor>([[GRAPH_INPUT, input]]);
+    for (const op of ops.slice(0, last + 1)) values.set(op.output, op.run(op.inputs.map((name) => values.get(name)!), op.weights));
+    return values.get(ops[last].output)!;
+  });
+  return {
+    steps: ops,
+    predict: (input) => runUntil(input, ops.findIndex((op) => op.output === output)) as tf.Tensor2D,
+    outputOf: (input, index) => {
+      if (!Number.isInteger(index) || index < 0 || index >= ops.length) throw new RangeError(`no step ${index}`);
+      return runUntil(input, index);
+    },
+    withWeights: (weights) => {
+      const fits = weights.length === ops.length && ops.every((op, i) => weights[i].length === op.weights.length
+        && op.weights.every((weight, j) => tf.util.arraysEqual(weight.shape, weights[i][j].shape)));
+      if (!fits) throw new RangeError('the new weights do not match the steps');
+      return assemble(ops.map((op, i) => ({ ...op, weights: weights[i] })), output, weights.flat());
+    },
+    dispose: () => tf.dispose([...owned]),
+  };
 }
 
 /** The fused equivalent of `model`, or undefined when the model holds a layer this module does not handle. */
@@ -180,20 +209,7 @@ export function compileFusedGraph(model: tf.LayersModel): FusedGraph | undefined
         ops.push(simpleOp(node));
       }
     }
-    const runUntil = (input: tf.Tensor4D, last: number) => tf.tidy(() => {
-      const values = new Map<string, tf.Tensor>([[GRAPH_INPUT, input]]);
-      for (const op of ops.slice(0, last + 1)) values.set(op.output, op.run(op.inputs.map((name) => values.get(name)!)));
-      return values.get(ops[last].output)!;
-    });
-    return {
-      steps: ops,
-      predict: (input) => runUntil(input, ops.findIndex((op) => op.output === output)) as tf.Tensor2D,
-      outputOf: (input, index) => {
-        if (!Number.isInteger(index) || index < 0 || index >= ops.length) throw new RangeError(`no step ${index}`);
-        return runUntil(input, index);
-      },
-      dispose: () => tf.dispose(keep),
-    };
+    return assemble(ops, output, keep);
   } catch (error) {
     tf.dispose(keep);
     if (error instanceof Unsupported) return undefined;

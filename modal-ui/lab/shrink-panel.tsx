@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { problemCode, type ModelService, type ModelServiceState, type PictureView, type ProblemCode, type ShrinkView } from '../../model-service';
+import {
+  problemCode, type ModelService, type ModelServiceState, type PictureView, type ProblemCode, type ShrinkComparison, type ShrinkView,
+} from '../../model-service';
 import { percent } from '../trainer/hint-text';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
@@ -15,6 +17,103 @@ function ChangedPicture({ picture, before, after }: { readonly picture: PictureV
       {url && <img className="iml-copy__picture" src={url} alt="" width={80} height={80} />}
       <span>{words}</span>
     </li>
+  );
+}
+
+/** Size and accuracy before and after 8-bit, what they were checked on, and the pictures whose answer changed. */
+function ComparisonView({ comparison, state, caption, sizeLabel }: {
+  readonly comparison: ShrinkComparison;
+  readonly state: ModelServiceState;
+  readonly caption: string;
+  readonly sizeLabel: string;
+}) {
+  const { t } = useTranslation();
+  const nameOf = (classId: string) => state.classes.find((info) => info.id === classId)?.name ?? '';
+  const pictureById = new Map(state.classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
+  const changed = comparison.changed.filter((change) => pictureById.has(change.pictureId));
+  const accuracy = (value: number | undefined) => (value === undefined ? '–' : t('lab.shrink.percent', { percent: percent(value) }));
+  return (
+    <>
+      <table className="iml-shrink">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lab.shrink.what')}</th>
+            <th scope="col">{t('lab.shrink.before')}</th>
+            <th scope="col">{t('lab.shrink.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{sizeLabel}</th>
+            <td>{t('lab.shrink.kilobytes', { size: kilobytes(comparison.bytesBefore) })}</td>
+            <td>{t('lab.shrink.kilobytes', { size: kilobytes(comparison.bytesAfter) })}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('lab.shrink.accuracy')}</th>
+            <td>{accuracy(comparison.before.accuracy)}</td>
+            <td>{accuracy(comparison.after.accuracy)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="imt-field-help">
+        {t(comparison.measuredOn === 'held-out' ? 'lab.shrink.heldOut' : 'lab.shrink.practice', { count: comparison.before.total })}
+      </p>
+      <p>
+        {changed.length === 0
+          ? t('lab.shrink.noChanges')
+          : t(changed.length === 1 ? 'lab.shrink.changesOne' : 'lab.shrink.changesOther', { count: changed.length })}
+      </p>
+      {changed.length > 0 && (
+        <ul className="iml-copies">
+          {changed.map((change) => (
+            <ChangedPicture
+              key={change.pictureId}
+              picture={pictureById.get(change.pictureId)!}
+              before={nameOf(change.beforeClassId)}
+              after={nameOf(change.afterClassId)}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+/** "Also try shrinking MobileNet": the same comparison for the shared backbone, an experiment that keeps nothing. */
+function BackboneShrink({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+  const { t } = useTranslation();
+  const [comparison, setComparison] = useState<ShrinkComparison | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  const trainedAt = state.trained?.trainedAt;
+
+  useEffect(() => setComparison(null), [trainedAt]);
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setComparison(await service.shrinkBackbone());
+    } catch (error) {
+      setProblem(problemCode(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="iml-shrink-backbone">
+      <p className="imt-field-help">{t('lab.shrink.backboneNote')}</p>
+      <button type="button" className="imt-button" onClick={() => void run()} disabled={busy || state.training.status === 'running'}>
+        {t('lab.shrink.backboneButton')}
+      </button>
+      {busy && <p className="imt-field-help" role="status">{t('lab.shrink.backboneWorking')}</p>}
+      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {comparison && (
+        <ComparisonView comparison={comparison} state={state} caption={t('lab.shrink.backboneTable')} sizeLabel={t('lab.shrink.backboneSize')} />
+      )}
+    </div>
   );
 }
 
@@ -50,11 +149,6 @@ export function ShrinkPanel({ service, state }: { readonly service: ModelService
     }
   };
 
-  const nameOf = (classId: string) => state.classes.find((info) => info.id === classId)?.name ?? '';
-  const pictureById = new Map(state.classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
-  const changed = shrink?.changed.filter((change) => pictureById.has(change.pictureId)) ?? [];
-  const accuracy = (value: number | undefined) => (value === undefined ? '–' : t('lab.shrink.percent', { percent: percent(value) }));
-
   return (
     <section aria-labelledby={headingId}>
       <h4 id={headingId} className="imt-heading">{t('lab.shrink.heading')}</h4>
@@ -73,48 +167,7 @@ export function ShrinkPanel({ service, state }: { readonly service: ModelService
       {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
       {shrink && !kept && (
         <>
-          <table className="iml-shrink">
-            <caption>{t('lab.shrink.table')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('lab.shrink.what')}</th>
-                <th scope="col">{t('lab.shrink.before')}</th>
-                <th scope="col">{t('lab.shrink.after')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('lab.shrink.size')}</th>
-                <td>{t('lab.shrink.kilobytes', { size: kilobytes(shrink.bytesBefore) })}</td>
-                <td>{t('lab.shrink.kilobytes', { size: kilobytes(shrink.bytesAfter) })}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('lab.shrink.accuracy')}</th>
-                <td>{accuracy(shrink.before.accuracy)}</td>
-                <td>{accuracy(shrink.after.accuracy)}</td>
-              </tr>
-            </tbody>
-          </table>
-          <p className="imt-field-help">
-            {t(shrink.measuredOn === 'held-out' ? 'lab.shrink.heldOut' : 'lab.shrink.practice', { count: shrink.before.total })}
-          </p>
-          <p>
-            {changed.length === 0
-              ? t('lab.shrink.noChanges')
-              : t(changed.length === 1 ? 'lab.shrink.changesOne' : 'lab.shrink.changesOther', { count: changed.length })}
-          </p>
-          {changed.length > 0 && (
-            <ul className="iml-copies">
-              {changed.map((change) => (
-                <ChangedPicture
-                  key={change.pictureId}
-                  picture={pictureById.get(change.pictureId)!}
-                  before={nameOf(change.beforeClassId)}
-                  after={nameOf(change.afterClassId)}
-                />
-              ))}
-            </ul>
-          )}
+          <ComparisonView comparison={shrink} state={state} caption={t('lab.shrink.table')} sizeLabel={t('lab.shrink.size')} />
           <button
             type="button"
             className="imt-button imt-button--train"
@@ -132,6 +185,7 @@ export function ShrinkPanel({ service, state }: { readonly service: ModelService
           </button>
         </>
       )}
+      {trained && <BackboneShrink service={service} state={state} />}
     </section>
   );
 }
