@@ -1,30 +1,21 @@
 // The Lab's inbox (unlabelled pictures sorted into classes) and test pictures (kept apart from training, evaluated
 // on their own) through the model service, with the real engine, real photos and the memory store.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { EngineApi } from '../engine/engine-api';
+import { test } from 'node:test';
 import type { TrainingSettings } from '../engine/types';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
-import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
+import { photo, photos, useRealEngine } from './test-support/real-engine';
 
-let real: RealEngine;
-let engine: EngineApi;
-let engineReady: Promise<unknown>;
+const real = useRealEngine();
 
-before(async () => {
-  real = await startRealEngine();
-  ({ engine, engineReady } = real);
-});
-
-after(() => real.close());
 
 const KNN: TrainingSettings = { method: 'knn', epochs: 30, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
 
 function serviceOn(backend: KeyValueBackend): ModelService {
-  return createModelService({ engine, engineReady, store: createModelStore(backend), defaultSettings: KNN });
+  return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: KNN });
 }
 
 async function reload(backend: KeyValueBackend, service: ModelService): Promise<ModelService> {

@@ -1,31 +1,22 @@
 // The Lab's operations of the model service (evaluation, mistakes, moving a picture, early stopping) with the real
 // engine (tfjs, the shared MobileNet weights over HTTP), real photos and the memory store.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import jpeg from 'jpeg-js';
-import type { EngineApi } from '../engine/engine-api';
 import type { RgbaImage, TrainRequest, TrainingSettings } from '../engine/types';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import type { KeyValueBackend } from '../store/backend';
 import { createModelService, type ModelService } from './model-service';
-import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
+import { photo, photos, useRealEngine } from './test-support/real-engine';
 
-let real: RealEngine;
-let engine: EngineApi;
-let engineReady: Promise<unknown>;
+const real = useRealEngine();
 
-before(async () => {
-  real = await startRealEngine();
-  ({ engine, engineReady } = real);
-});
-
-after(() => real.close());
 
 const DENSE: TrainingSettings = { method: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
 
 function serviceOn(backend: KeyValueBackend, settings: TrainingSettings): ModelService {
-  return createModelService({ engine, engineReady, store: createModelStore(backend), defaultSettings: settings });
+  return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: settings });
 }
 
 const lastPictureOf = (service: ModelService, classId: string) =>
@@ -176,8 +167,8 @@ test('extra pictures: the chosen copies of every picture go to the engine, are m
   const requests: TrainRequest[] = [];
   let decoded = 0;
   const service = createModelService({
-    engine: { ...engine, train: (request, onProgress, signal) => { requests.push(request); return engine.train(request, onProgress, signal); } },
-    engineReady,
+    engine: { ...real.engine, train: (request, onProgress, signal) => { requests.push(request); return real.engine.train(request, onProgress, signal); } },
+    engineReady: real.engineReady,
     store: createModelStore(createMemoryBackend()),
     defaultSettings: { ...DENSE, epochs: 3 },
     decodePicture: (blob) => { decoded++; return decodeBlob(blob); },
@@ -259,8 +250,8 @@ test('"Shrink it": an 8-bit copy, compared on the held-out pictures, kept only w
 test('"Also try shrinking MobileNet": the same held-out pictures, decoded from their JPEGs, and nothing is kept', async () => {
   const shrinkCalls: number[] = [];
   const service = createModelService({
-    engine: { ...engine, shrinkBackbone: (key, examples) => { shrinkCalls.push(examples.length); return engine.shrinkBackbone(key, examples); } },
-    engineReady,
+    engine: { ...real.engine, shrinkBackbone: (key, examples) => { shrinkCalls.push(examples.length); return real.engine.shrinkBackbone(key, examples); } },
+    engineReady: real.engineReady,
     store: createModelStore(createMemoryBackend()),
     defaultSettings: { ...DENSE, validationRate: 0.25 },
     decodePicture: decodeBlob,

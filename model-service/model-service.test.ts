@@ -2,30 +2,21 @@
 // store runs on the memory backend, which keeps IndexedDB's semantics (the browser's IndexedDB is covered by
 // e2e/trainer.spec.ts).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { EngineApi } from '../engine/engine-api';
+import { test } from 'node:test';
 import type { KeyValueBackend } from '../store/backend';
 import { StoreError } from '../store/errors';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
-import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
+import { photo, photos, useRealEngine } from './test-support/real-engine';
 
-let real: RealEngine;
-let engine: EngineApi;
-let engineReady: Promise<unknown>;
+const real = useRealEngine();
 
-before(async () => {
-  real = await startRealEngine();
-  ({ engine, engineReady } = real);
-});
-
-after(() => real.close());
 
 function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
   return createModelService({
-    engine,
-    engineReady,
+    engine: real.engine,
+    engineReady: real.engineReady,
     store: createModelStore(backend),
     defaultSettings: { method: 'dense', epochs, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 },
   });

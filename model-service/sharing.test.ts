@@ -3,11 +3,10 @@
 // memory store, which keeps IndexedDB's semantics). Several models per project, and what a project without
 // models does to the child's earlier work.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import jpeg from 'jpeg-js';
 import JSZip from 'jszip';
 import { isImportError } from '../engine/interchange';
-import type { EngineApi } from '../engine/engine-api';
 import type { RgbaImage, TrainingSettings } from '../engine/types';
 import { readModelsFromProject, writeModelsIntoProject, type ProjectModels, type ProjectModelsLoad } from '../project-file';
 import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
@@ -15,11 +14,9 @@ import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
-import { photo, photos, startRealEngine, type RealEngine } from './test-support/real-engine';
+import { photo, photos, useRealEngine } from './test-support/real-engine';
 
-let real: RealEngine;
-let engine: EngineApi;
-let engineReady: Promise<unknown>;
+const real = useRealEngine();
 
 const KNN: TrainingSettings = { method: 'knn', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 };
 
@@ -29,16 +26,10 @@ async function decodePicture(blob: Blob): Promise<RgbaImage> {
   return { width, height, data };
 }
 
-before(async () => {
-  real = await startRealEngine();
-  ({ engine, engineReady } = real);
-});
-
-after(() => real.close());
 
 async function serviceOn(backend: KeyValueBackend, defaultSettings = KNN): Promise<ModelService> {
   const service = createModelService({
-    engine, engineReady, store: createModelStore(backend), defaultSettings, decodePicture, backboneUrl: real.backboneUrl,
+    engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings, decodePicture, backboneUrl: real.backboneUrl,
   });
   await service.whenLoaded();
   return service;

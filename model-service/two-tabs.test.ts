@@ -1,30 +1,21 @@
 // Two tabs of the editor: two model services over one store (the memory backend standing in for the one
 // IndexedDB they share) and Node's real BroadcastChannel between them, with the real engine and photos.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { EngineApi } from '../engine/engine-api';
+import { after, test } from 'node:test';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
 import { createBroadcastTabChannel, type TabChannel } from './tab-channel';
-import { photos, startRealEngine, type RealEngine } from './test-support/real-engine';
+import { photos, useRealEngine } from './test-support/real-engine';
 
-let real: RealEngine;
-let engine: EngineApi;
-let engineReady: Promise<unknown>;
+const real = useRealEngine();
 const channels: TabChannel[] = [];
 let channelCount = 0;
 
-before(async () => {
-  real = await startRealEngine();
-  ({ engine, engineReady } = real);
-});
-
 after(() => {
   for (const channel of channels) channel.close();
-  return real.close();
 });
 
 /** Two tabs of one browser: one shared store backend, one channel name per test. */
@@ -34,7 +25,7 @@ async function twoTabs(backend: KeyValueBackend = createMemoryBackend()): Promis
     const tabs = createBroadcastTabChannel(name)!;
     channels.push(tabs);
     return createModelService({
-      engine, engineReady, store: createModelStore(backend), tabs,
+      engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), tabs,
       // Dense, so a training lasts long enough for the other tab's news to arrive while it runs.
       defaultSettings: { method: 'dense', epochs: 40, batchSize: 8, learningRate: 0.001, validationRate: 0, knnK: 3 },
     });
@@ -78,7 +69,7 @@ test('a class and pictures added in one tab appear in the other, and the other t
   await eventually(first, () => summary(first) === 'fist:5, three:5' && first.getState().name === 'Hand signs', 'the first tab sees both');
 
   // A third service opening the store afterwards (a reload) finds everything.
-  const reloaded = createModelService({ engine, engineReady, store: createModelStore(backend) });
+  const reloaded = createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend) });
   await reloaded.whenLoaded();
   assert.equal(summary(reloaded), 'fist:5, three:5');
   assert.equal(reloaded.getState().name, 'Hand signs');

@@ -1,6 +1,7 @@
 // What the model service's tests share: the real engine (tfjs on WASM, the shared MobileNet weights served over
 // a local HTTP server, as the browser loads them) and shared photos as the trainer hands them over.
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { createEngine } from '../../engine/engine';
 import type { EngineApi } from '../../engine/engine-api';
 import { startModelServer } from '../../engine/test-support/model-server';
@@ -21,6 +22,25 @@ export async function startRealEngine(): Promise<RealEngine> {
   const engineReady = engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
   await engineReady;
   return { engine, engineReady, backboneUrl: server.backboneUrl, close: () => server.close() };
+}
+
+/** Starts the real engine before this test file's tests and stops it after them; read its fields inside tests. */
+export function useRealEngine(): RealEngine {
+  let started: RealEngine | undefined;
+  before(async () => {
+    started = await startRealEngine();
+  });
+  after(() => started?.close());
+  const get = (): RealEngine => {
+    if (!started) throw new Error('the real engine is started by before(): use it inside a test');
+    return started;
+  };
+  return {
+    get engine() { return get().engine; },
+    get engineReady() { return get().engineReady; },
+    get backboneUrl() { return get().backboneUrl; },
+    close: () => get().close(),
+  };
 }
 
 /** A shared photo of a hand showing `digit` (index 0-39), as a picture the trainer adds. */
