@@ -4,6 +4,8 @@
 // stage's centre square (x and y from -180 to 180) at the engine's 224x224.
 import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
 import { WHAT_DID_I_DRAW } from '../../examples/examples';
+// Seeded (mulberry32), so the examples are the same on every run.
+import { seededRandom } from '../../engine/training-data';
 
 /** The shapes this draws: the classes of "What did I draw?". */
 export const SHAPES = WHAT_DID_I_DRAW.classes;
@@ -11,18 +13,6 @@ export type Shape = (typeof SHAPES)[number];
 
 type Point = readonly [number, number];
 type Random = () => number;
-
-/** Small seeded generator (mulberry32), so the examples are the same on every run. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (random: Random, low: number, high: number) => low + random() * (high - low);
 
