@@ -8,14 +8,16 @@ import { StoreError } from '../store/errors';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
-import { photo, photos, useRealEngine } from './test-support/real-engine';
+import { photo, photos, useRealEngine, withTrainingSeed } from './test-support/real-engine';
 
 const real = useRealEngine();
 
 
+const TRAINING_SEED = 20261201;
+
 function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
   return createModelService({
-    engine: real.engine,
+    engine: withTrainingSeed(real.engine, TRAINING_SEED),
     engineReady: real.engineReady,
     store: createModelStore(backend),
     defaultSettings: { method: 'dense', epochs, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 },

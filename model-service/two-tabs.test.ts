@@ -8,7 +8,7 @@ import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
 import { createBroadcastTabChannel, type TabChannel } from './tab-channel';
-import { photos, useRealEngine } from './test-support/real-engine';
+import { photos, useRealEngine, withTrainingSeed } from './test-support/real-engine';
 
 const real = useRealEngine();
 const channels: TabChannel[] = [];
@@ -25,7 +25,7 @@ async function twoTabs(backend: KeyValueBackend = createMemoryBackend()): Promis
     const tabs = createBroadcastTabChannel(name)!;
     channels.push(tabs);
     return createModelService({
-      engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), tabs,
+      engine: withTrainingSeed(real.engine, 7), engineReady: real.engineReady, store: createModelStore(backend), tabs,
       // Dense, so a training lasts long enough for the other tab's news to arrive while it runs.
       defaultSettings: { method: 'dense', epochs: 40, batchSize: 8, learningRate: 0.001, validationRate: 0, knnK: 3 },
     });

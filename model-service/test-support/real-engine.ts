@@ -43,6 +43,14 @@ export function useRealEngine(): RealEngine {
   };
 }
 
+/**
+ * The engine with every training seeded (the service leaves the seed to the engine, which picks one at random):
+ * the same split, start weights and order on every run, so a test's accuracy check cannot flake.
+ */
+export function withTrainingSeed(engine: EngineApi, seed: number): EngineApi {
+  return { ...engine, train: (request, onProgress, signal) => engine.train({ ...request, seed }, onProgress, signal) };
+}
+
 /** A shared photo of a hand showing `digit` (index 0-39), as a picture the trainer adds. */
 export function photo(digit: number, index: number): NewPicture {
   const file = signDigitPhotos(digit)[index];
