@@ -15,7 +15,7 @@ import { exportModelZip, importModelFiles, type ImportFile } from '../engine/int
 import type { ProjectModels, ProjectModelsLoad } from '../project-file';
 import {
   createBrowserModelStore, createMemoryBackend, createModelStore, SET_ASIDE_LIMIT,
-  type LoadedModel, type ModelDraft, type ModelStore, type StoredPicture, type TrainedOn, type TrainedVersion,
+  type LoadedModel, type ModelDraft, type ModelStore, type PictureSet, type StoredPicture, type TrainedOn, type TrainedVersion,
 } from '../store';
 import { augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind } from '../engine/lab/augmentation';
 import { cleanChoice, copiesPerPicture, createCopyMaker, type AugmentationChoice } from './augmentation';
@@ -664,6 +664,14 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     }
   }
 
+  /** `from` (the inbox or the test pictures) without the picture, whose deletion is written; `from` when absent. */
+  function removeSetPicture(set: PictureSet, from: StoredPicture[], pictureId: string): StoredPicture[] {
+    const picture = from.find((candidate) => candidate.id === pictureId);
+    if (!picture) return from;
+    persist((target) => target.deleteSetPictures(set, picture.modelId, [pictureId]));
+    return from.filter((candidate) => candidate.id !== pictureId);
+  }
+
   function nextCreatedAt(): number {
     // Strictly increasing, so pictures taken in the same millisecond keep their order after a reload.
     lastCreatedAt = Math.max(Date.now(), lastCreatedAt + 1);
@@ -981,11 +989,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       persist((target) => target.labelInboxPicture(labelled));
     },
     discardInboxPicture(pictureId) {
-      const picture = inbox.find((candidate) => candidate.id === pictureId);
-      if (!picture) return;
-      inbox = inbox.filter((candidate) => candidate.id !== pictureId);
+      inbox = removeSetPicture('inbox', inbox, pictureId);
       commit();
-      persist((target) => target.deleteSetPictures('inbox', picture.modelId, [pictureId]));
     },
     async guessInbox() {
       if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
@@ -1007,11 +1012,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       });
     },
     removeTestPicture(pictureId) {
-      const picture = testPictures.find((candidate) => candidate.id === pictureId);
-      if (!picture) return;
-      testPictures = testPictures.filter((candidate) => candidate.id !== pictureId);
+      testPictures = removeSetPicture('test', testPictures, pictureId);
       commit();
-      persist((target) => target.deleteSetPictures('test', picture.modelId, [pictureId]));
     },
     async evaluateTestPictures() {
       if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import {
-  problemCode, type ModelService, type ModelServiceState, type PictureView, type ProblemCode, type ShrinkComparison, type ShrinkView,
+  problemCode, type ModelService, type ModelServiceState, type PictureView, type ProblemCode, type ShrinkComparison,
 } from '../../model-service';
 import { percent } from '../trainer/hint-text';
 import { usePictureUrl } from '../trainer/use-picture-url';
@@ -80,27 +80,35 @@ function ComparisonView({ comparison, state, caption, sizeLabel }: {
   );
 }
 
-/** "Also try shrinking MobileNet": the same comparison for the shared backbone, an experiment that keeps nothing. */
-function BackboneShrink({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
-  const { t } = useTranslation();
-  const [comparison, setComparison] = useState<ShrinkComparison | null>(null);
+/**
+ * One shrinking the child starts with a button: its result (cleared when another model is trained), whether it
+ * is running, and what went wrong.
+ */
+function useShrinking<T>(work: () => Promise<T>, trainedAt: string | undefined) {
+  const [result, setResult] = useState<T | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ProblemCode | null>(null);
-  const trainedAt = state.trained?.trainedAt;
 
-  useEffect(() => setComparison(null), [trainedAt]);
+  useEffect(() => setResult(null), [trainedAt]);
 
   const run = async () => {
     setBusy(true);
     setProblem(null);
     try {
-      setComparison(await service.shrinkBackbone());
+      setResult(await work());
     } catch (error) {
       setProblem(problemCode(error));
     } finally {
       setBusy(false);
     }
   };
+  return { result, setResult, busy, problem, run };
+}
+
+/** "Also try shrinking MobileNet": the same comparison for the shared backbone, an experiment that keeps nothing. */
+function BackboneShrink({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+  const { t } = useTranslation();
+  const { result: comparison, busy, problem, run } = useShrinking(() => service.shrinkBackbone(), state.trained?.trainedAt);
 
   return (
     <div className="iml-shrink-backbone">
@@ -121,32 +129,19 @@ function BackboneShrink({ service, state }: { readonly service: ModelService; re
 export function ShrinkPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [shrink, setShrink] = useState<ShrinkView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [kept, setKept] = useState(false);
   /** The child tried to keep a shrink of a model that was replaced meanwhile. */
   const [stale, setStale] = useState(false);
   const { trained } = state;
   const trainedAt = trained?.trainedAt;
+  const { result: shrink, setResult: setShrink, busy, problem, run: shrinkIt } = useShrinking(() => service.shrinkModel(), trainedAt);
 
-  // Another model makes the comparison stale.
-  useEffect(() => {
-    setShrink(null);
-    setKept(false);
-  }, [trainedAt]);
+  // Another model makes keeping the earlier result meaningless.
+  useEffect(() => setKept(false), [trainedAt]);
 
-  const run = async () => {
-    setBusy(true);
-    setProblem(null);
+  const run = () => {
     setStale(false);
-    try {
-      setShrink(await service.shrinkModel());
-    } catch (error) {
-      setProblem(problemCode(error));
-    } finally {
-      setBusy(false);
-    }
+    return shrinkIt();
   };
 
   return (
