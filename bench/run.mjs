@@ -5,20 +5,18 @@
 //   3. serves them cross-origin isolated (COOP/COEP, so WASM may use SIMD and threads), with the shared
 //      weights and photos, and answers Teachable Machine's request for its base model from the shared copy;
 //   4. runs each side in its own page and prints the table.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installTeachableMachine, tmDir } from './install-teachable-machine.mjs';
 
 const require = createRequire(import.meta.url);
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.dirname(benchDir);
-const tmDir = path.join(benchDir, '.tm');
 const buildDir = path.join(benchDir, '.build');
-const TM_PACKAGE = '@teachablemachine/image@0.8.5';
 const TM_BASE_MODEL = 'teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -33,15 +31,6 @@ function sharedDir() {
     throw new Error(`Shared data not found at ${dir}. Set IMAGE_MODEL_SHARED_DIR to the folder holding models/ and data/sign-digits/.`);
   }
   return dir;
-}
-
-function installTeachableMachine() {
-  if (existsSync(path.join(tmDir, 'node_modules', '@teachablemachine', 'image', 'package.json'))) return;
-  console.log(`Installing ${TM_PACKAGE} into ${path.relative(repoDir, tmDir)} …`);
-  mkdirSync(tmDir, { recursive: true });
-  writeFileSync(path.join(tmDir, 'package.json'), JSON.stringify({ name: 'image-model-bench-tm', private: true }));
-  // --legacy-peer-deps: it asks for tfjs 1.3.1 but runs on the project's tfjs 4.22 (found up the folder tree).
-  execFileSync('npm', ['install', '--prefix', tmDir, '--no-audit', '--no-fund', '--legacy-peer-deps', TM_PACKAGE], { stdio: 'inherit' });
 }
 
 async function bundle() {

@@ -1,18 +1,26 @@
 // Sharing in the real editor: the child's models travel inside the .sb3 through the editor's own File menu,
-// come back in a browser whose IndexedDB was cleared, and answer a `recognize image` script the same way;
-// pictures go in only when the child ticks the box; a damaged model is listed with a plain message; a model
-// exported as a file imports back and answers the same.
+// come back in a browser whose IndexedDB was cleared (with their settings, and still there after a reload), and
+// answer a `recognize image` script the same way; pictures go in only when the child ticks the box; a damaged
+// model is listed with a plain message; `use model` switches which model's classes the reporters answer with; a
+// model exported as a file imports back and answers the same; a Teachable Machine model (files or zip) imports
+// and answers as TM's own model does; the trainer's model list makes, duplicates and renames models.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { createEngine } from '../engine/engine';
+import { teachableMachineModel, teachableMachineZip, topClass, type TeachableMachineModel } from '../engine/interchange/test-support/tm-model';
+import { startModelServer } from '../engine/test-support/model-server';
+import { decodeJpeg } from '../engine/test-support/shared-data';
+import type { ImportFile } from '../engine/interchange';
+import type { ProjectStorageJson } from '../project-file/storage-json';
 import blocksText from '../locales/en/blocks.json';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
 import { recognizeProjectSb3, SPRITE_NAME, STATUS, VARIABLE_NAMES, type VariableKey } from './fixtures/recognize-project';
 import { CLASSES, projectModel } from '../project-file/test-support/projects';
-import { writeModelsIntoProject } from '../project-file';
+import { writeModelsIntoProject, type ProjectModel } from '../project-file';
 import {
-  expect, loadProjectFromComputer, openEditor, openTrainer, paletteCategory, signDigitPhotos, test,
+  addImageModelExtension, expect, loadProjectFromComputer, openEditor, openTrainer, paletteCategory, signDigitPhotos, test,
   waitForEditor, type Digit,
 } from './support';
 import { trainThroughTrainer } from './support/train';
@@ -23,6 +31,8 @@ const TRAINING_PHOTOS = 6;
 /** Photos 30 and later are never trained on. */
 const HELD_OUT = 30;
 const DATABASE_NAME = 'image-model-blocks';
+/** Not the defaults (50 and 16): the trainer after loading shows what was saved, not what it starts with. */
+const SAVED_SETTINGS = { epochs: 20, batchSize: 4 };
 
 function monitor(page: Page, key: VariableKey): Locator {
   return page
@@ -31,17 +41,20 @@ function monitor(page: Page, key: VariableKey): Locator {
     .locator('[class*="monitor_value"]');
 }
 
-/** Green flag, answer the popup with `photo`; returns what the monitors show afterwards. */
-async function recognize(page: Page, photo: string): Promise<{ result: string; confidence: string }> {
+/**
+ * Green flag, answer the popup with `photo`; returns what the monitors show afterwards. `resultBefore`: what
+ * `result` must report while the popup waits (the script shows it before `recognize image`).
+ */
+async function recognize(page: Page, photo: string, resultBefore?: string): Promise<{ result: string; confidence: string }> {
   await page.getByTitle('Go', { exact: true }).click();
   const popup = page.getByRole('dialog', { name: blocksText.popupTitle });
   await expect(popup).toBeVisible();
+  if (resultBefore !== undefined) await expect(monitor(page, 'result')).toHaveText(resultBefore);
   await popup.getByLabel(blocksText.popupUpload).setInputFiles(photo);
   await expect(popup).toBeHidden();
   await expect(monitor(page, 'status')).toHaveText(STATUS.done);
   return { result: (await monitor(page, 'result').textContent()) ?? '', confidence: (await monitor(page, 'confidence').textContent()) ?? '' };
 }
-
 
 /** Shows the Image Model category (a loaded project opens the palette at its top), then opens the trainer. */
 async function trainerFromPalette(page: Page): Promise<Locator> {
@@ -53,6 +66,28 @@ async function closeTrainer(page: Page): Promise<void> {
   const trainer = page.getByRole('dialog', { name: trainerText.title });
   await trainer.getByRole('button', { name: trainerText.close, exact: true }).first().click();
   await expect(trainer).toBeHidden();
+}
+
+/** The trainer's list of the project's models. */
+const modelList = (trainer: Locator) => trainer.getByRole('list', { name: sharingText.modelsList });
+const useModelLabel = (name: string) => sharingText.useThisModel.replace('{name}', name);
+const modelButton = (trainer: Locator, name: string) => modelList(trainer).getByRole('button', { name: useModelLabel(name), exact: true });
+
+/** The models the list shows, in order, and which one is in use. */
+async function expectModels(trainer: Locator, names: readonly string[], inUse: string): Promise<void> {
+  await expect.poll(() => modelList(trainer).getByRole('button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label'))))
+    .toEqual(names.map(useModelLabel));
+  await expect(modelButton(trainer, inUse)).toHaveAttribute('aria-pressed', 'true');
+}
+
+/** Opens "Advanced" in the trainer; returns the number fields by setting. */
+async function advancedSettings(trainer: Locator): Promise<{ epochs: Locator; batchSize: Locator; neuralNetwork: Locator }> {
+  await trainer.getByText(trainerText.advanced, { exact: true }).click();
+  return {
+    epochs: trainer.getByRole('spinbutton', { name: trainerText['setting.epochs'], exact: true }),
+    batchSize: trainer.getByRole('spinbutton', { name: trainerText['setting.batchSize'], exact: true }),
+    neuralNetwork: trainer.getByRole('radio', { name: trainerText['setting.method.dense'] }),
+  };
 }
 
 /** File > Save to your computer; returns the .sb3 the browser downloaded. */
@@ -81,12 +116,28 @@ async function zipEntries(sb3: Buffer): Promise<string[]> {
 
 const pictureEntries = (entries: readonly string[]) => entries.filter((name) => /^imageModel\/.+\.jpg$/.test(name));
 
-test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the same answer; pictures only when ticked', async ({ page }) => {
+/** project.json's `extensionStorage.imageModel` of a saved .sb3, and the zip's entries by name. */
+async function savedStorage(sb3: Buffer): Promise<{ storage: ProjectStorageJson; zip: JSZip }> {
+  const zip = await JSZip.loadAsync(sb3);
+  const projectJson = JSON.parse(await zip.file('project.json')!.async('string'));
+  return { storage: projectJson.extensionStorage?.imageModel, zip };
+}
+
+test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the same answer and settings; pictures only when ticked', async ({ page }) => {
   test.setTimeout(480_000);
   await openEditor(page);
   await trainThroughTrainer(page, [FIST, TWO], TRAINING_PHOTOS);
   // A project made before models travelled in the .sb3 (its scripts use Image Model): it uses the model just trained.
   await loadProjectFromComputer(page, 'hand-reader.sb3', await recognizeProjectSb3(FIST.name));
+  // The child changes two settings and trains again: those are the model's saved settings.
+  const retrain = await trainerFromPalette(page);
+  const settings = await advancedSettings(retrain);
+  await settings.epochs.fill(String(SAVED_SETTINGS.epochs));
+  await settings.batchSize.fill(String(SAVED_SETTINGS.batchSize));
+  await retrain.getByRole('button', { name: trainerText.train, exact: true }).click();
+  await expect(retrain.getByRole('img', { name: trainerText.chartTitle })).toHaveAccessibleDescription(new RegExp(`^Epoch ${SAVED_SETTINGS.epochs}:`), { timeout: 120_000 });
+  await expect(retrain.getByText(trainerText.trainingDone)).toBeVisible();
+  await closeTrainer(page);
   const photo = signDigitPhotos(FIST.digit)[HELD_OUT];
   const before = await recognize(page, photo);
   expect(before.result).toBe(FIST.name);
@@ -95,14 +146,32 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   const entries = await zipEntries(withoutPictures);
   expect(entries.filter((name) => /^imageModel\/[A-Za-z0-9_-]+\.bin$/.test(name))).toHaveLength(1);
   expect(pictureEntries(entries), 'pictures are private by default').toEqual([]);
+  // project.json describes the model (TurboWarp's extensionStorage); its weights are the zip's .bin entry, byte for byte.
+  const { storage, zip } = await savedStorage(withoutPictures);
+  expect(storage).toMatchObject({ format: 1, includePictures: false });
+  expect(storage.models).toHaveLength(1);
+  const [saved] = storage.models;
+  expect(storage.activeModelId).toBe(saved.id);
+  expect(saved.classes.map((info) => info.name)).toEqual([FIST.name, TWO.name]);
+  expect(saved.settings).toMatchObject({ method: 'dense', ...SAVED_SETTINGS });
+  expect(saved.pictures).toEqual([]);
+  expect(saved.trained?.metadata).toMatchObject({ head: { kind: 'dense' }, classes: saved.classes, settings: { ...SAVED_SETTINGS } });
+  const weights = await zip.file(`imageModel/${saved.id}.bin`)!.async('uint8array');
+  expect(weights.byteLength).toBeGreaterThan(100_000);
+  expect(saved.trained?.weightsBytes).toBe(weights.byteLength);
 
   const trainer = await trainerFromPalette(page);
-  await trainer.getByRole('checkbox', { name: sharingText.includePictures }).check();
+  const includePictures = trainer.getByRole('checkbox', { name: sharingText.includePictures });
+  // Why it matters is said next to the box, and is the box's description for a screen reader.
+  await expect(trainer.getByText(sharingText.includePicturesWhy)).toBeVisible();
+  await expect(includePictures).toHaveAccessibleDescription(sharingText.includePicturesWhy);
+  await includePictures.check();
   await closeTrainer(page);
   const withPictures = await saveToComputer(page);
   expect(pictureEntries(await zipEntries(withPictures))).toHaveLength(2 * TRAINING_PHOTOS);
 
-  // Without pictures: the model still answers the same, and the trainer says retraining needs new pictures.
+  // Without pictures: the model still answers the same, the trainer says retraining needs new pictures, and
+  // "Advanced" shows the settings the model was saved with.
   await clearStorageAndReload(page);
   await loadProjectFromComputer(page, 'shared-without-pictures.sb3', withoutPictures);
   expect(await recognize(page, photo)).toEqual(before);
@@ -110,46 +179,85 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   await expect(opened.getByRole('region', { name: FIST.name, exact: true })).toBeVisible();
   await expect(opened.getByText(sharingText.noPicturesToRetrain)).toBeVisible();
   await expect(opened.getByRole('checkbox', { name: sharingText.includePictures })).not.toBeChecked();
+  const openedSettings = await advancedSettings(opened);
+  await expect(openedSettings.neuralNetwork).toBeChecked();
+  await expect(openedSettings.epochs).toHaveValue(String(SAVED_SETTINGS.epochs));
+  await expect(openedSettings.batchSize).toHaveValue(String(SAVED_SETTINGS.batchSize));
   await closeTrainer(page);
 
-  // With pictures: the same answer, and the pictures are back in the trainer (and in IndexedDB after a reload).
+  // With pictures: the same answer, and the pictures are back in the trainer.
   await clearStorageAndReload(page);
   await loadProjectFromComputer(page, 'shared-with-pictures.sb3', withPictures);
   expect(await recognize(page, photo)).toEqual(before);
   const withPicturesTrainer = await trainerFromPalette(page);
-  const fistCard = withPicturesTrainer.getByRole('region', { name: FIST.name, exact: true });
-  await expect(fistCard.getByText(trainerText.pictureCountOther.replace('{count}', String(TRAINING_PHOTOS)))).toBeVisible();
+  const pictureCount = trainerText.pictureCountOther.replace('{count}', String(TRAINING_PHOTOS));
+  await expect(withPicturesTrainer.getByRole('region', { name: FIST.name, exact: true }).getByText(pictureCount)).toBeVisible();
   await expect(withPicturesTrainer.getByRole('checkbox', { name: sharingText.includePictures })).toBeChecked();
   await expect(withPicturesTrainer.getByText(sharingText.noPicturesToRetrain)).toHaveCount(0);
+  await closeTrainer(page);
+
+  // The load really went into IndexedDB: after a reload (nothing cleared) the editor's start-up project shows
+  // the same classes, pictures and settings.
+  await page.reload();
+  await waitForEditor(page);
+  await addImageModelExtension(page);
+  const reloaded = await openTrainer(page);
+  for (const { name } of [FIST, TWO]) {
+    await expect(reloaded.getByRole('region', { name, exact: true }).getByText(pictureCount)).toBeVisible();
+  }
+  await expect(reloaded.getByRole('region', { name: trainerText.classesHeading, exact: true }).getByRole('region')).toHaveCount(2);
+  await expect((await advancedSettings(reloaded)).epochs).toHaveValue(String(SAVED_SETTINGS.epochs));
+  await closeTrainer(page);
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name))).toContain(DATABASE_NAME);
 });
 
 const KNN_MODEL = projectModel('0a1b2c3d4e5f60718293a4b5', 'knn', 1);
-const DENSE_MODEL = projectModel('0d0e0f101112131415161718', 'dense', 3);
+/** The dense model's classes have other names, so an answer tells which model gave it. */
+const DENSE_CLASS_NAMES = ['sun', 'moon', 'star'];
+const DENSE_MODEL = withClassNames(projectModel('0d0e0f101112131415161718', 'dense', 3), DENSE_CLASS_NAMES);
 const BROKEN_MODEL = projectModel('0badbadbadbadbadbadbad0', 'dense', 2);
+const KNN_CLASS_NAMES = KNN_MODEL.classes.map((info) => info.name);
+/** The key that runs `use model [name]` in the test project. */
+const USE_MODEL_KEYS = { k: KNN_MODEL.name, d: DENSE_MODEL.name } as const;
+const switchedTo = (name: string) => `using ${name}`;
 
-/** Puts `use model [name]` right after the script's first block (before anything is recognised). */
-function addUseModelBlock(projectJson: { targets: { name: string; blocks: Record<string, Record<string, unknown>> }[] }, modelName: string): void {
+function withClassNames(model: ProjectModel, names: readonly string[]): ProjectModel {
+  const classes = model.classes.map((info, index) => ({ ...info, name: names[index] }));
+  return { ...model, classes, trained: model.trained && { ...model.trained, metadata: { ...model.trained.metadata, classes } } };
+}
+
+type ProjectJson = { targets: { name: string; blocks: Record<string, Record<string, unknown>> }[] };
+
+/** Adds, for each key: when [key] key pressed → use model [name] → set [status] to (using name). */
+function addUseModelScripts(projectJson: ProjectJson): void {
   const blocks = projectJson.targets.find((target) => target.name === SPRITE_NAME)!.blocks;
-  const first = blocks['status-asking'];
-  const next = first.next as string;
-  blocks['use-model'] = {
-    opcode: 'imageModel_useModel', next, parent: 'status-asking', inputs: { MODEL: [1, 'use-model-menu'] }, fields: {}, shadow: false, topLevel: false,
-  };
-  blocks['use-model-menu'] = {
-    opcode: 'imageModel_menu_models', next: null, parent: 'use-model', inputs: {}, fields: { models: [modelName, null] }, shadow: true, topLevel: false,
-  };
-  first.next = 'use-model';
-  blocks[next].parent = 'use-model';
+  Object.entries(USE_MODEL_KEYS).forEach(([key, modelName], index) => {
+    const id = (part: string) => `use-${key}-${part}`;
+    blocks[id('hat')] = {
+      opcode: 'event_whenkeypressed', next: id('block'), parent: null, inputs: {}, fields: { KEY_OPTION: [key, null] },
+      shadow: false, topLevel: true, x: 400, y: 40 + index * 200,
+    };
+    blocks[id('block')] = {
+      opcode: 'imageModel_useModel', next: id('status'), parent: id('hat'), inputs: { MODEL: [1, id('menu')] }, fields: {}, shadow: false, topLevel: false,
+    };
+    blocks[id('menu')] = {
+      opcode: 'imageModel_menu_models', next: null, parent: id('block'), inputs: {}, fields: { models: [modelName, null] }, shadow: true, topLevel: false,
+    };
+    blocks[id('status')] = {
+      opcode: 'data_setvariableto', next: null, parent: id('block'), inputs: { VALUE: [1, [10, switchedTo(modelName)]] },
+      fields: { VARIABLE: [VARIABLE_NAMES.status, 'var-status'] }, shadow: false, topLevel: false,
+    };
+  });
 }
 
 /**
- * The block-test project whose script first says `use model [dense model 3]`, with three models in our storage:
- * a KNN model (saved as the active one), that dense model, and a dense model with NaN weights.
+ * The block-test project with key scripts that say `use model`, with three models in our storage: a KNN model
+ * (saved as the active one), a dense model with other class names, and a dense model with NaN weights.
  */
 async function projectWithModels(): Promise<Buffer> {
   const zip = await JSZip.loadAsync(await recognizeProjectSb3(CLASSES[0].name));
   const projectJson = JSON.parse(await zip.file('project.json')!.async('string'));
-  addUseModelBlock(projectJson, DENSE_MODEL.name);
+  addUseModelScripts(projectJson);
   new Float32Array(BROKEN_MODEL.trained!.weights)[42] = Number.NaN;
   writeModelsIntoProject(projectJson, zip, {
     models: [KNN_MODEL, DENSE_MODEL, BROKEN_MODEL], activeModelId: KNN_MODEL.id, includePictures: false,
@@ -158,7 +266,14 @@ async function projectWithModels(): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-test('a damaged model is listed in plain words; `use model` switches models; export, delete, import gives the same answers', async ({ page }) => {
+/** Presses `key` as a player does (on the page, not in a field) and waits for its `use model` script. */
+async function pressUseModelKey(page: Page, key: keyof typeof USE_MODEL_KEYS): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press(key);
+  await expect(monitor(page, 'status')).toHaveText(switchedTo(USE_MODEL_KEYS[key]));
+}
+
+test('a damaged model is listed in plain words; `use model` switches which classes answer; export, delete, import gives the same answers', async ({ page }) => {
   test.setTimeout(360_000);
   await openEditor(page);
   await loadProjectFromComputer(page, 'shared-models.sb3', await projectWithModels());
@@ -170,18 +285,25 @@ test('a damaged model is listed in plain words; `use model` switches models; exp
   await expect(trainer.getByRole('alert').filter({ hasText: reason })).toContainText(
     sharingText.brokenModel.replace('{name}', BROKEN_MODEL.name).replace('{reason}', reason),
   );
-  const models = trainer.getByRole('list', { name: sharingText.modelsList });
-  const modelButton = (name: string) => models.getByRole('button', { name: sharingText.useThisModel.replace('{name}', name), exact: true });
-  await expect(models.getByRole('button')).toHaveCount(2);
-  await expect(modelButton(KNN_MODEL.name)).toHaveAttribute('aria-pressed', 'true');
+  await expectModels(trainer, [KNN_MODEL.name, DENSE_MODEL.name], KNN_MODEL.name);
   await closeTrainer(page);
 
-  // The script's `use model [dense model 3]` switches the blocks (and the trainer) to the dense model.
+  // The saved active model answers first, with its classes.
   const photo = signDigitPhotos(1)[HELD_OUT];
-  const answer = await recognize(page, photo);
-  expect(CLASSES.map((info) => info.name)).toContain(answer.result);
+  const knnAnswer = await recognize(page, photo);
+  expect(KNN_CLASS_NAMES).toContain(knnAnswer.result);
+
+  // `use model` one way: the last answer was the other model's, so `result` is empty until recognised again.
+  await pressUseModelKey(page, 'd');
+  const denseAnswer = await recognize(page, photo, '');
+  expect(DENSE_CLASS_NAMES).toContain(denseAnswer.result);
+  // And back: the KNN model answers as it did.
+  await pressUseModelKey(page, 'k');
+  expect(await recognize(page, photo, '')).toEqual(knnAnswer);
+  await pressUseModelKey(page, 'd');
+  expect(await recognize(page, photo, '')).toEqual(denseAnswer);
   await trainerFromPalette(page);
-  await expect(modelButton(DENSE_MODEL.name)).toHaveAttribute('aria-pressed', 'true');
+  await expect(modelButton(trainer, DENSE_MODEL.name)).toHaveAttribute('aria-pressed', 'true');
 
   // Export: Teachable Machine's layout plus our exact model file.
   const download = page.waitForEvent('download');
@@ -192,13 +314,88 @@ test('a damaged model is listed in plain words; `use model` switches models; exp
   // Delete the dense model (after a confirmation), then import the exported file: it becomes "dense model 3" again.
   await trainer.getByRole('button', { name: sharingText.deleteModel, exact: true }).click();
   await trainer.getByRole('button', { name: sharingText.yesDelete }).click();
-  await expect(models.getByRole('button')).toHaveCount(1);
+  await expectModels(trainer, [KNN_MODEL.name], KNN_MODEL.name);
   const importInput = trainer.getByLabel(sharingText.importModel);
   await importInput.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
   await expect(trainer.getByRole('alert').filter({ hasText: sharingText['import.not-a-model'] })).toBeVisible();
   await importInput.setInputFiles({ name: 'dense model 3.zip', mimeType: 'application/zip', buffer: exported });
-  await expect(models.getByRole('button')).toHaveCount(2);
-  await expect(modelButton(DENSE_MODEL.name)).toHaveAttribute('aria-pressed', 'true');
+  await expectModels(trainer, [KNN_MODEL.name, DENSE_MODEL.name], DENSE_MODEL.name);
   await closeTrainer(page);
-  expect(await recognize(page, photo)).toEqual(answer);
+  expect(await recognize(page, photo)).toEqual(denseAnswer);
+});
+
+const TM_CLASSES = [{ name: 'closed hand', digit: 0 }, { name: 'one finger', digit: 1 }, { name: 'two fingers', digit: 2 }] as const;
+const TM_TRAINING_PHOTOS = 8;
+
+/**
+ * A Teachable Machine image model built here in Node with tfjs, as TM saves one, and what it answers for
+ * `photo` (by predicting with TM's own network in Node, as TM's library would in a page).
+ */
+async function teachableMachineExport(photo: string): Promise<{ model: TeachableMachineModel; expected: string }> {
+  const server = await startModelServer();
+  try {
+    const engine = createEngine();
+    await engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
+    const training = [];
+    for (const [classIndex, { digit }] of TM_CLASSES.entries()) {
+      const embeddings = await engine.embed(signDigitPhotos(digit).slice(0, TM_TRAINING_PHOTOS).map(decodeJpeg));
+      training.push(...embeddings.map((embedding) => ({ classIndex, embedding })));
+    }
+    const model = await teachableMachineModel({ modelName: 'tm-hands', labels: TM_CLASSES.map((info) => info.name), training });
+    const [row] = await model.predict([decodeJpeg(photo)]);
+    return { model, expected: TM_CLASSES[topClass(row)].name };
+  } finally {
+    await server.close();
+  }
+}
+
+const asUpload = (file: ImportFile) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) });
+
+test('a Teachable Machine model imports (three files, or its zip) and answers as TM\'s model does; new, duplicate and rename in the model list', async ({ page }) => {
+  test.setTimeout(360_000);
+  const photo = signDigitPhotos(1)[HELD_OUT];
+  const { model, expected } = await teachableMachineExport(photo);
+  await openEditor(page);
+  await loadProjectFromComputer(page, 'tm-reader.sb3', await recognizeProjectSb3(TM_CLASSES[0].name));
+  const defaultName = trainerText.defaultModelName;
+
+  const trainer = await trainerFromPalette(page);
+  const importInput = trainer.getByLabel(sharingText.importModel);
+  await importInput.setInputFiles(model.files.map(asUpload));
+  await expect(trainer.getByRole('status').filter({ hasText: sharingText.imported.replace('{name}', 'tm-hands') })).toBeVisible();
+  await expectModels(trainer, [defaultName, 'tm-hands'], 'tm-hands');
+  for (const { name } of TM_CLASSES) await expect(trainer.getByRole('region', { name, exact: true })).toBeVisible();
+  await closeTrainer(page);
+  expect((await recognize(page, photo)).result).toBe(expected);
+
+  await trainerFromPalette(page);
+  await importInput.setInputFiles({ name: 'tm-hands.zip', mimeType: 'application/zip', buffer: Buffer.from(await teachableMachineZip(model.files)) });
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2'], 'tm-hands 2');
+  await closeTrainer(page);
+  expect((await recognize(page, photo)).result).toBe(expected);
+
+  // New model, Duplicate (of the model in use) and rename, from the trainer's list.
+  await trainerFromPalette(page);
+  await trainer.getByRole('button', { name: sharingText.newModel, exact: true }).click();
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`], `${defaultName} 2`);
+  await expect(trainer.getByRole('region', { name: TM_CLASSES[0].name, exact: true })).toHaveCount(0);
+  await modelButton(trainer, 'tm-hands').click();
+  await expect(modelButton(trainer, 'tm-hands')).toHaveAttribute('aria-pressed', 'true');
+  await trainer.getByRole('button', { name: sharingText.duplicateModel, exact: true }).click();
+  const copyName = sharingText.copyName.replace('{name}', 'tm-hands');
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`, copyName], copyName);
+  const nameField = trainer.getByLabel(trainerText.modelName, { exact: true });
+  await expect(nameField).toHaveValue(copyName);
+  await nameField.fill('hand signs');
+  await nameField.press('Enter');
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`, 'hand signs'], 'hand signs');
+  // A name another model has is refused in words, and the list keeps its names.
+  await nameField.fill('TM-HANDS');
+  await nameField.press('Enter');
+  await expect(trainer.getByRole('alert').filter({ hasText: sharingText.modelNameTaken })).toBeVisible();
+  await expect(nameField).toHaveValue('hand signs');
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`, 'hand signs'], 'hand signs');
+  await closeTrainer(page);
+  // The renamed copy answers as the model it was copied from.
+  expect((await recognize(page, photo)).result).toBe(expected);
 });

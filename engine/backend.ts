@@ -88,11 +88,17 @@ export function gatherEvidence(options: { forced?: BackendName; wasmPath?: strin
   return { forced: options.forced, available, webglRenderer };
 }
 
-/** Starts the best backend that really starts; the ones that fail are dropped from the evidence silently. */
-export async function startBestBackend(evidence: BackendEvidence): Promise<{ backend: BackendName; evidence: BackendEvidence }> {
+/**
+ * Starts the best backend that really starts; the ones that fail are dropped from the evidence silently.
+ * `start` is tfjs's own unless a test stands in for a machine where some backend cannot start.
+ */
+export async function startBestBackend(
+  evidence: BackendEvidence,
+  start: (name: BackendName) => Promise<boolean> = startBackend,
+): Promise<{ backend: BackendName; evidence: BackendEvidence }> {
   let current = evidence;
   for (const name of rankBackends(evidence)) {
-    if (await startBackend(name)) return { backend: name, evidence: current };
+    if (await start(name)) return { backend: name, evidence: current };
     current = { ...current, available: current.available.filter((other) => other !== name) };
   }
   throw new EngineError('internal', 'no tfjs backend could start');

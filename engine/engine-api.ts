@@ -1,3 +1,4 @@
+import type { BackboneArtifacts } from './interchange/export-model';
 import type { Evaluation } from './lab/evaluation';
 import type { LayerLook, ModelLayers } from './lab/under-the-hood';
 import type {
@@ -96,4 +97,9 @@ export interface EngineApi {
   describeLayers(key: string): Promise<ModelLayers>;
   /** What step `layerIndex` of describeLayers makes of `image`: a few small feature maps and histograms, never full activations. */
   lookAtLayer(key: string, image: RgbaImage, layerIndex: number): Promise<LayerLook>;
+  /**
+   * The backbone as init() loaded it (topology and hash-checked weights, from whichever source answered), so an
+   * export never depends on the server's /models/ folder still answering.
+   */
+  backboneArtifacts(): Promise<BackboneArtifacts>;
 }

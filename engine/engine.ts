@@ -5,6 +5,7 @@ import { loadBackbone } from './backbone/load-backbone';
 import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
 import type { BackboneShrinkReport, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
+import type { BackboneArtifacts } from './interchange/export-model';
 import { DenseHead, trainDenseHead } from './heads/dense-head';
 import { stackEmbeddings, topClass, type Head, type TrainedHead } from './heads/head';
 import { KnnHead, trainKnnHead } from './heads/knn-head';
@@ -70,14 +71,15 @@ async function asEngineErrors<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export function createEngine(): EngineApi {
-  let ready: { backbone: Backbone; info: EngineInfo } | undefined;
+  let ready: { backbone: Backbone; info: EngineInfo; artifacts: BackboneArtifacts } | undefined;
   let starting: Promise<EngineInfo> | undefined;
   const heads = new Map<string, LoadedHead>();
 
-  const backbone = (): Backbone => {
+  const started = () => {
     if (!ready) throw new EngineError('base-model/not-loaded', 'init() has not finished');
-    return ready.backbone;
+    return ready;
   };
+  const backbone = (): Backbone => started().backbone;
 
   async function start(options: EngineInitOptions): Promise<EngineInfo> {
     const evidence = gatherEvidence({ forced: options.backend, wasmPath: options.wasmPath });
@@ -86,7 +88,7 @@ export function createEngine(): EngineApi {
     const model = Backbone.fromModel(loaded.model);
     if (needsTiming(chosen.evidence)) chosen = await startFastestBackend(chosen.evidence, () => model.timeOneEmbedding());
     const info: EngineInfo = { backend: chosen.backend, source: loaded.source.kind, weightsSha256: loaded.weightsSha256 };
-    ready = { backbone: model, info };
+    ready = { backbone: model, info, artifacts: loaded.artifacts };
     return info;
   }
 
@@ -269,6 +271,8 @@ export function createEngine(): EngineApi {
       validateImage(image);
       return withHead(key, (head, classCount) => lookAtLayer(graph(), head, classCount, image, layerIndex));
     }),
+
+    backboneArtifacts: () => asEngineErrors(async () => started().artifacts),
 
     memory: () => asEngineErrors(async () => {
       backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing

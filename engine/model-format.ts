@@ -3,7 +3,7 @@
 // a model may come from an old version, another backbone, a half-written store or a hand-edited file.
 // Plain data only (no tfjs), so the main thread can read and write models without loading the engine.
 import { BASE_MODEL } from './base-model';
-import { EngineError } from './errors';
+import { EngineError, isEngineError } from './errors';
 import { expectedWeightSpecs } from './heads/weight-layout';
 import { stackProblems } from './lab/head-stack';
 import { dequantize, quantize } from './lab/quantization';
@@ -97,7 +97,29 @@ export function quantizeModel(model: SerializedModel): SerializedModel {
 
 // ---------------------------------------------------------------------------------------------- reader
 
-const invalid = (detail: string) => new EngineError('model/invalid', detail);
+/**
+ * Which kind of check a model failed, so a caller (e.g. the report on an opened project) maps a reason and never
+ * parses the English detail. Any declared size over a limit is 'too-large', whichever field declares it.
+ */
+export type ModelFormatProblem = 'invalid' | 'too-large' | 'not-finite' | 'weights-truncated' | 'classes-mismatch' | 'wrong-shapes';
+
+/** EngineError 'model/invalid' that also says which kind of check failed. */
+export class ModelFormatError extends EngineError {
+  constructor(readonly problem: ModelFormatProblem, detail: string) {
+    super('model/invalid', detail);
+  }
+}
+
+export function isModelFormatError(value: unknown): value is ModelFormatError {
+  return isEngineError(value) && value.code === 'model/invalid' && typeof (value as Partial<ModelFormatError>).problem === 'string';
+}
+
+const invalid = (detail: string, problem: ModelFormatProblem = 'invalid') => new ModelFormatError(problem, detail);
+const tooLarge = (detail: string) => new ModelFormatError('too-large', detail);
+/** A whole number above `max`: a size declared too large (anything else that is not a count is just invalid). */
+const isOver = (value: unknown, max: number) => typeof value === 'number' && Number.isInteger(value) && value > max;
+/** Layer-stack problems that are about size, not shape. */
+const SIZE_PROBLEMS: readonly string[] = ['units-too-many', 'too-many-layers', 'too-many-parameters'];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -125,7 +147,8 @@ function readBaseModel(value: unknown): void {
 
 function readClasses(value: unknown): ClassInfo[] {
   if (!Array.isArray(value) || value.length < 2 || value.length > MODEL_LIMITS.classes) {
-    throw invalid(`classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`);
+    const detail = `classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`;
+    throw Array.isArray(value) && value.length > MODEL_LIMITS.classes ? tooLarge(detail) : invalid(detail);
   }
   const seen = new Set<string>();
   return value.map((info: unknown, i) => {
@@ -145,7 +168,10 @@ function readLayer(value: unknown, i: number): HeadLayerSpec {
     return { type: 'dropout', rate: value.rate };
   }
   if (!isObject(value) || value.type !== 'dense') throw invalid(`head.layers[${i}] is not a dense, dropout or batchNorm layer`);
-  if (!isCount(value.units, 1, MODEL_LIMITS.denseUnits)) throw invalid(`head.layers[${i}].units must be 1 to ${MODEL_LIMITS.denseUnits}`);
+  if (!isCount(value.units, 1, MODEL_LIMITS.denseUnits)) {
+    const detail = `head.layers[${i}].units must be 1 to ${MODEL_LIMITS.denseUnits}`;
+    throw isOver(value.units, MODEL_LIMITS.denseUnits) ? tooLarge(detail) : invalid(detail);
+  }
   if (typeof value.activation !== 'string' || !ACTIVATIONS.includes(value.activation)) {
     throw invalid(`head.layers[${i}].activation ${JSON.stringify(value.activation)} is unknown`);
   }
@@ -158,23 +184,31 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
   if (value.kind === 'knn') {
     if (!isCount(value.k, 1, 100)) throw invalid('head.k must be a whole number from 1 to 100');
     const counts = value.examplesPerClass;
-    if (!Array.isArray(counts) || counts.length !== classCount) throw invalid(`head.examplesPerClass must have one count per class (${classCount})`);
-    if (!counts.every((count) => isCount(count, 0, MODEL_LIMITS.knnExamples))) throw invalid('head.examplesPerClass holds a count that is not a whole number in range');
+    if (!Array.isArray(counts) || counts.length !== classCount) throw invalid(`head.examplesPerClass must have one count per class (${classCount})`, 'classes-mismatch');
+    if (!counts.every((count) => isCount(count, 0, MODEL_LIMITS.knnExamples))) {
+      const detail = 'head.examplesPerClass holds a count that is not a whole number in range';
+      throw counts.some((count) => isOver(count, MODEL_LIMITS.knnExamples)) ? tooLarge(detail) : invalid(detail);
+    }
     const total = counts.reduce((sum: number, count: number) => sum + count, 0);
-    if (total < 1 || total > MODEL_LIMITS.knnExamples) throw invalid(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`);
+    if (total > MODEL_LIMITS.knnExamples) throw tooLarge(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`);
+    if (total < 1) throw invalid(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`);
     return { kind: 'knn', k: value.k, examplesPerClass: counts as number[] };
   }
   const layers = value.layers;
   if (!Array.isArray(layers) || layers.length < 1 || layers.length > MODEL_LIMITS.denseLayers) {
-    throw invalid(`head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`);
+    const detail = `head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`;
+    throw Array.isArray(layers) && layers.length > MODEL_LIMITS.denseLayers ? tooLarge(detail) : invalid(detail);
   }
   const read = layers.map(readLayer);
   const last = read[read.length - 1];
   if (last.type !== 'dense' || last.activation !== 'softmax') throw invalid('head.layers must end with a softmax dense layer');
-  if (last.units !== classCount) throw invalid(`head answers ${last.units} classes but the model lists ${classCount}`);
+  if (last.units !== classCount) throw invalid(`head answers ${last.units} classes but the model lists ${classCount}`, 'classes-mismatch');
   // The same rules as training (e.g. the parameter limit), so a hand-made file cannot load a head we would never train.
   const problems = stackProblems(read.slice(0, -1), classCount);
-  if (problems.length > 0) throw invalid(`head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`);
+  if (problems.length > 0) {
+    const detail = `head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`;
+    throw problems.some(({ code }) => SIZE_PROBLEMS.includes(code)) ? tooLarge(detail) : invalid(detail);
+  }
   return { kind: 'dense', layers: read };
 }
 
@@ -202,13 +236,17 @@ function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): Ear
 function readPictureIds(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length > MODEL_LIMITS.knnExamples || !value.every(isText)) {
-    throw invalid(`validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`);
+    const detail = `validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`;
+    throw Array.isArray(value) && value.length > MODEL_LIMITS.knnExamples ? tooLarge(detail) : invalid(detail);
   }
   return [...value];
 }
 
 function readHistory(value: unknown): EpochMetrics[] {
-  if (!Array.isArray(value) || value.length > MODEL_LIMITS.historyLength) throw invalid(`history must be a list of up to ${MODEL_LIMITS.historyLength} epochs`);
+  if (!Array.isArray(value) || value.length > MODEL_LIMITS.historyLength) {
+    const detail = `history must be a list of up to ${MODEL_LIMITS.historyLength} epochs`;
+    throw Array.isArray(value) ? tooLarge(detail) : invalid(detail);
+  }
   return value.map((metrics: unknown, i) => {
     const optional = (key: string) => isObject(metrics) && (metrics[key] === undefined || isFiniteNumber(metrics[key]));
     if (!isObject(metrics) || !isCount(metrics.epoch, 1, Number.MAX_SAFE_INTEGER) || !isFiniteNumber(metrics.loss)
@@ -228,18 +266,21 @@ function readQuantization(value: unknown): WeightQuantization | undefined {
 /** The head's expected tensors, each stored as float32 or (shrunk) as int8 with a valid scale and zero point. */
 function readWeightSpecs(value: unknown, head: HeadDescription): WeightSpec[] {
   const expected = expectedWeightSpecs(head);
-  if (!Array.isArray(value) || value.length !== expected.length) throw invalid(`weightSpecs must list ${expected.length} tensors for this head`);
+  if (!Array.isArray(value) || value.length !== expected.length) throw invalid(`weightSpecs must list ${expected.length} tensors for this head`, 'wrong-shapes');
   return expected.map((spec, i) => {
     const given: unknown = value[i];
+    const declaredBytes = isObject(given) && Array.isArray(given.shape) && given.shape.every((d) => Number.isInteger(d) && d >= 0)
+      ? given.shape.reduce((product: number, d: number) => product * d, 1) * (given.dtype === 'int8' ? 1 : 4) : 0;
+    if (declaredBytes > MODEL_LIMITS.weightBytes) throw tooLarge(`weightSpecs[${i}] declares ${declaredBytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
     const matches = isObject(given) && given.name === spec.name && (given.dtype === spec.dtype || given.dtype === 'int8')
       && Array.isArray(given.shape) && given.shape.length === spec.shape.length && given.shape.every((d, j) => d === spec.shape[j]);
-    if (!matches) throw invalid(`weightSpecs[${i}] should be ${spec.name} ${spec.dtype} or int8 [${spec.shape.join(', ')}] for this head`);
+    if (!matches) throw invalid(`weightSpecs[${i}] should be ${spec.name} ${spec.dtype} or int8 [${spec.shape.join(', ')}] for this head`, 'wrong-shapes');
     if (given.dtype !== 'int8') {
-      if (given.quantization !== undefined) throw invalid(`weightSpecs[${i}] is ${spec.dtype} but has a quantization`);
+      if (given.quantization !== undefined) throw invalid(`weightSpecs[${i}] is ${spec.dtype} but has a quantization`, 'wrong-shapes');
       return spec;
     }
     const quantization = readQuantization(given.quantization);
-    if (!quantization) throw invalid(`weightSpecs[${i}] is int8 but its quantization is not {scale > 0, zeroPoint -128 to 127}`);
+    if (!quantization) throw invalid(`weightSpecs[${i}] is int8 but its quantization is not {scale > 0, zeroPoint -128 to 127}`, 'wrong-shapes');
     return { ...spec, dtype: 'int8', quantization };
   });
 }
@@ -253,8 +294,8 @@ const bytesPerNumber = (spec: WeightSpec) => (spec.dtype === 'int8' ? 1 : 4);
 function readWeights(weights: ArrayBuffer, specs: readonly WeightSpec[]): Float32Array[] {
   const sizes = specs.map((spec) => spec.shape.reduce((product, d) => product * d, 1));
   const bytes = sizes.reduce((sum, size, i) => sum + size * bytesPerNumber(specs[i]), 0);
-  if (bytes > MODEL_LIMITS.weightBytes) throw invalid(`weights declare ${bytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
-  if (weights.byteLength !== bytes) throw invalid(`weights hold ${weights.byteLength} bytes but weightSpecs need ${bytes}`);
+  if (bytes > MODEL_LIMITS.weightBytes) throw tooLarge(`weights declare ${bytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
+  if (weights.byteLength !== bytes) throw invalid(`weights hold ${weights.byteLength} bytes but weightSpecs need ${bytes}`, 'weights-truncated');
   let offset = 0;
   return specs.map((spec, i) => {
     const start = offset;
@@ -262,12 +303,12 @@ function readWeights(weights: ArrayBuffer, specs: readonly WeightSpec[]): Float3
     let values: Float32Array;
     if (spec.quantization) values = dequantize({ data: new Int8Array(weights, start, sizes[i]), ...spec.quantization });
     else values = start % 4 === 0 ? new Float32Array(weights, start, sizes[i]) : new Float32Array(weights.slice(start, offset));
-    if (!values.every(Number.isFinite)) throw invalid(`weights of ${spec.name} contain NaN or Infinity`);
+    if (!values.every(Number.isFinite)) throw invalid(`weights of ${spec.name} contain NaN or Infinity`, 'not-finite');
     return values;
   });
 }
 
-/** Checks a model completely; throws EngineError with the failing check in its detail. */
+/** Checks a model completely; throws ModelFormatError (the kind of failing check, and an English detail), or EngineError for another base model or a newer format. */
 export function readModel(model: unknown): ValidatedModel {
   if (!isObject(model) || !isObject(model.metadata) || !isArrayBuffer(model.weights)) {
     throw invalid('model is not {metadata, weights: ArrayBuffer}');

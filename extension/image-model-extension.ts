@@ -119,16 +119,11 @@ export class ImageModelExtension implements BlockFunctions {
   }
 
   /**
-   * `use model [name]`: the blocks follow another of the project's models. The last result belonged to the
-   * previous model's classes, so it is forgotten when they differ.
+   * `use model [name]`: the blocks follow another of the project's models (the last result counts only for the
+   * model whose classes it names; see LastResult).
    */
   async useModel(args: { readonly MODEL?: unknown }): Promise<void> {
-    const models = this.deps.models;
-    if (!models) return;
-    const before = JSON.stringify(this.deps.recognizer.getClasses());
-    if (await models.useModel(String(args?.MODEL ?? ''))) {
-      if (JSON.stringify(this.deps.recognizer.getClasses()) !== before) this.lastResult.clear();
-    }
+    await this.deps.models?.useModel(String(args?.MODEL ?? ''));
   }
 
   /**
@@ -173,7 +168,7 @@ export class ImageModelExtension implements BlockFunctions {
   }
 
   result(): string {
-    return this.lastResult.className;
+    return this.lastResult.className(this.deps.recognizer.getClasses());
   }
 
   confidenceOf(args: ClassArgs): number {

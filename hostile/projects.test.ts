@@ -214,9 +214,13 @@ const CASES: HostileCase[] = [
     const layers = Array.from({ length: 7 }, () => ({ type: 'dense', units: 4096, activation: 'relu' }));
     parts.model.trained.metadata.head.layers = [...layers, { type: 'dense', units: 3, activation: 'softmax' }];
   }),
-  projectCase('a layer of a billion units (refused before any allocation)', broken('invalid'), (parts) => { parts.model.trained.metadata.head.layers[0].units = 1e9; }),
-  projectCase('a KNN model declaring a billion examples (refused before any allocation)', broken('invalid'), (parts) => { parts.model.trained.metadata.head.examplesPerClass = [1e9, 3, 5]; }, 'knn'),
-  projectCase('a tensor shape of a billion by a billion', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9]; }),
+  projectCase('a layer of a billion units (refused before any allocation)', broken('too-large'), (parts) => { parts.model.trained.metadata.head.layers[0].units = 1e9; }),
+  projectCase('a KNN model declaring a billion examples (refused before any allocation)', broken('too-large'), (parts) => { parts.model.trained.metadata.head.examplesPerClass = [1e9, 3, 5]; }, 'knn'),
+  projectCase('a tensor shape of a billion by a billion', broken('too-large'), (parts) => { parts.model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9]; }),
+  projectCase('a KNN model whose example counts add up to more than the limit', broken('too-large'), (parts) => { parts.model.trained.metadata.head.examplesPerClass = [15_000, 15_000, 1]; }, 'knn'),
+  projectCase('a head of 1000 layers', broken('too-large'), (parts) => {
+    parts.model.trained.metadata.head.layers = [...Array.from({ length: 999 }, () => ({ type: 'dense', units: 10, activation: 'relu' })), { type: 'dense', units: 3, activation: 'softmax' }];
+  }),
   projectCase('a negative weights size', broken('invalid'), (parts) => { parts.model.trained.weightsBytes = -1; }),
   projectCase('a fractional weights size', broken('invalid'), (parts) => { parts.model.trained.weightsBytes = 1.5; }),
   projectCase('a weights size written as text', broken('invalid'), (parts) => { parts.model.trained.weightsBytes = String(parts.model.trained.weightsBytes); }),
@@ -231,7 +235,7 @@ const CASES: HostileCase[] = [
   projectCase('a head kind we do not know', broken('invalid'), (parts) => { parts.model.trained.metadata.head.kind = 'transformer'; }),
   projectCase('a head activation we do not know', broken('invalid'), (parts) => { parts.model.trained.metadata.head.layers[0].activation = 'eval'; }),
   projectCase('a trained date that is not a date', broken('invalid'), (parts) => { parts.model.trained.metadata.trainedAt = 'yesterday-ish'; }),
-  projectCase('a training history of 100,000 epochs', broken('invalid'), (parts) => {
+  projectCase('a training history of 100,000 epochs', broken('too-large'), (parts) => {
     parts.model.trained.metadata.history = Array.from({ length: 100_000 }, (_, i) => ({ epoch: i + 1, loss: 1, acc: 0.5, ms: 1 }));
   }),
   projectCase('settings that are not settings', broken('invalid'), (parts) => { parts.model.settings = { method: 'magic' }; }),
@@ -255,10 +259,10 @@ const CASES: HostileCase[] = [
   projectCase('a class name of 10,000 characters', broken('invalid'), (parts) => { parts.model.classes[0].name = 'x'.repeat(10_000); }),
   projectCase('a class name of 10,000 characters in the trained model only', broken('invalid'), (parts) => { parts.model.trained.metadata.classes[0].name = 'ب'.repeat(10_000); }),
   projectCase('a model name of 10,000 characters', broken('invalid'), (parts) => { parts.model.name = 'm'.repeat(10_000); }),
-  projectCase('10,000 classes in the draft', broken('invalid'), (parts) => {
+  projectCase('10,000 classes in the draft', broken('too-large'), (parts) => {
     parts.model.classes = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, name: `class ${i}` }));
   }),
-  projectCase('10,000 classes in the trained model', broken('invalid'), (parts) => {
+  projectCase('10,000 classes in the trained model', broken('too-large'), (parts) => {
     parts.model.trained.metadata.classes = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, name: `class ${i}` }));
   }),
   // Prototype pollution through our JSON.

@@ -10,7 +10,6 @@ import type {
   ClassInfo, EarlyStop, EpochMetrics, HeadKind, HeadLayerSpec, LabelledEmbedding, RgbaImage, SerializedModel, TrainingSettings,
 } from '../engine/types';
 import { t } from '../locales';
-import { fetchLayersModelArtifacts } from '../engine/backbone/fetch-artifacts';
 import { exportModelZip, importModelFiles, type ImportFile } from '../engine/interchange';
 import type { ProjectModels, ProjectModelsLoad } from '../project-file';
 import {
@@ -292,16 +291,12 @@ export interface ModelServiceOptions {
   readonly engineReady?: Promise<unknown>;
   /** Decodes a stored picture's JPEG into pixels (to make extra copies); the browser's by default. */
   readonly decodePicture?: (jpeg: Blob) => Promise<RgbaImage>;
-  /** The backbone's model.json, whose weights go into an exported model (the URL the engine loads it from). */
-  readonly backboneUrl?: string;
   /** Other tabs of the same browser: told about this tab's writes, and heard so this tab reads theirs. */
   readonly tabs?: TabChannel;
 }
 
 /** Another tab's writes come in bursts (a drop of pictures): read the store again once they pause. */
 const REREAD_DELAY_MS = 250;
-
-const DEFAULT_BACKBONE_URL = './models/mobilenet-v2-0.35-224-backbone/model.json';
 
 /** A file name from the model's name that every system accepts. */
 function exportFileName(modelName: string): string {
@@ -836,9 +831,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const version = trained;
       if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
       const name = draft.name;
-      const { modelTopology, weightSpecs, weightData } = await fetchLayersModelArtifacts(options.backboneUrl ?? DEFAULT_BACKBONE_URL);
-      if (!modelTopology || !weightSpecs || !(weightData instanceof ArrayBuffer)) throw new EngineError('base-model/invalid', 'the backbone has no weights');
-      const backbone = { modelTopology, weightSpecs, weightData };
+      // The backbone the engine runs, from whichever source it came (cache, our server or Google's).
+      const backbone = await engine.backboneArtifacts();
       // The current class names go into the file, as the blocks and the trainer show them.
       const model = { ...version.model, metadata: { ...version.model.metadata, name, classes: trainedClasses() } };
       return { fileName: exportFileName(name), bytes: await exportModelZip(model, backbone) };

@@ -8,7 +8,7 @@ import jpeg from 'jpeg-js';
 import JSZip from 'jszip';
 import { isImportError } from '../engine/interchange';
 import type { RgbaImage, TrainingSettings } from '../engine/types';
-import { readModelsFromProject, writeModelsIntoProject, type ProjectModels, type ProjectModelsLoad } from '../project-file';
+import { readModelsFromProject, writeModelsIntoProject, type ProjectModel, type ProjectModels, type ProjectModelsLoad } from '../project-file';
 import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
@@ -29,7 +29,7 @@ async function decodePicture(blob: Blob): Promise<RgbaImage> {
 
 async function serviceOn(backend: KeyValueBackend, defaultSettings = KNN): Promise<ModelService> {
   const service = createModelService({
-    engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings, decodePicture, backboneUrl: real.backboneUrl,
+    engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings, decodePicture,
   });
   await service.whenLoaded();
   return service;
@@ -142,6 +142,58 @@ test('a broken model is listed with its problem and never stored; the good one i
   assert.deepEqual(other.getState().models.map((model) => model.name), [models.models[0].name]);
   const stored = await createModelStore(backend).loadWorkspace();
   assert.deepEqual(stored?.models.map((model) => model.draft.name), [models.models[0].name]);
+});
+
+/** The model with one weight turned into NaN, as a damaged file would carry it (the original is left alone). */
+function withBrokenWeights(model: ProjectModel): ProjectModel {
+  const weights = model.trained!.weights.slice(0);
+  new Float32Array(weights)[42] = Number.NaN;
+  return { ...model, trained: { ...model.trained!, weights } };
+}
+
+test('a damaged project never costs the earlier work: the trained model is kept aside, comes back after a reload and recognises', async () => {
+  // The project to damage: two trained models, "shared" and its copy.
+  const sharer = await serviceOn(createMemoryBackend());
+  await trainDigits(sharer, [1, 3]);
+  assert.equal(sharer.renameModel('shared'), null);
+  const sharedAnswer = await sharer.recognize(heldOut(3));
+  sharer.duplicateModel('shared copy');
+  await sharer.whenLoaded();
+  const project = sharer.exportForProject();
+  const [shared, copy] = project.models;
+  const cases = [
+    { label: 'its only model is broken', models: [withBrokenWeights(shared)], usable: ['My image model'], broken: ['shared'] },
+    { label: 'a good model and a broken one', models: [shared, withBrokenWeights(copy)], usable: ['shared'], broken: ['shared copy'] },
+  ];
+  for (const { label, models, usable, broken } of cases) {
+    const { load } = await throughSb3({ ...project, models, activeModelId: models[0].id });
+    const backend = createMemoryBackend();
+    const home = await serviceOn(backend);
+    await trainDigits(home, [0, 4]);
+    assert.equal(home.renameModel('my hands'), null, label);
+    const mine = home.getState().modelId;
+    const answer = await home.recognize(heldOut(4));
+    await home.whenSaved();
+
+    await home.replaceFromProject(load);
+    await home.whenSaved();
+    const state = home.getState();
+    assert.deepEqual(state.openedProject?.broken, broken.map((name) => ({ name, problem: 'not-finite' })), label);
+    assert.deepEqual(home.getModelNames(), usable, label);
+    if (usable.includes('shared')) assert.deepEqual(await home.recognize(heldOut(3)), sharedAnswer, `${label}: the good model works`);
+    assert.equal(state.earlierModels, 1, label);
+    assert.equal((await backend.keysUnder(['trained', mine])).length, 1, `${label}: the trained model is still stored`);
+
+    // After a reload the child brings "my hands" back, and it answers as before the project was opened.
+    const reloaded = await serviceOn(backend);
+    assert.equal(reloaded.getState().earlierModels, 1, label);
+    await reloaded.bringBackEarlierModels();
+    assert.deepEqual(reloaded.getModelNames(), [...usable, 'my hands'], label);
+    assert.equal(await reloaded.useModel('my hands'), true, label);
+    assert.equal(reloaded.getState().trained?.outOfDate, false, label);
+    assert.deepEqual(reloaded.getState().classes.map((view) => [view.name, view.pictures.length]), [['digit 0', 6], ['digit 4', 6]], label);
+    assert.deepEqual(await reloaded.recognize(heldOut(4)), answer, label);
+  }
 });
 
 test('a project without models or blocks starts empty (the earlier work is set aside in storage); an old one with blocks keeps it', async () => {

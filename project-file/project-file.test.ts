@@ -165,6 +165,8 @@ const HOSTILE: { name: string; problem: ProjectModelProblem; tamper: (model: Rec
       model.trained.metadata.head.layers = [...layers, { type: 'dense', units: 3, activation: 'softmax' }];
     },
   },
+  { name: 'a layer of a billion units', problem: 'too-large', tamper: (model) => { model.trained.metadata.head.layers[0].units = 1e9; } },
+  { name: 'a tensor shape of a billion by a billion', problem: 'too-large', tamper: (model) => { model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9]; } },
   { name: 'a path-traversal id', problem: 'unsafe-name', tamper: (model) => { model.id = '../../project'; } },
   { name: 'a __proto__ id', problem: 'unsafe-name', tamper: (model) => { model.id = '__proto__'; } },
   { name: 'a constructor class id', problem: 'unsafe-name', tamper: (model) => { model.classes[0].id = 'constructor'; } },

@@ -2,7 +2,7 @@
 // checked on its own, so one broken model is reported (with its reason) while the others still load, and
 // nothing here throws, whatever the file holds.
 import { isEngineError } from '../engine/errors';
-import { MODEL_FORMAT_VERSION, MODEL_LIMITS, readModel } from '../engine/model-format';
+import { isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, readModel } from '../engine/model-format';
 import { settingsProblem } from '../engine/training-settings';
 import type { ClassInfo, HeadLayerSpec, SerializedModel, TrainingSettings } from '../engine/types';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
@@ -25,25 +25,18 @@ class Broken extends Error {
 const JPEG_MAGIC = [0xff, 0xd8, 0xff];
 const isJpeg = (bytes: Uint8Array) => JPEG_MAGIC.every((byte, i) => bytes[i] === byte);
 
-/** The model format's complete check, with its error turned into one of our reasons. */
+/** The model format's complete check, with its error turned into one of our reasons (by code, never by wording). */
 function problemOf(error: unknown): Broken {
+  if (isModelFormatError(error)) return new Broken(error.problem, error.detail);
   if (!isEngineError(error)) return new Broken('invalid', error instanceof Error ? error.message : String(error));
   if (error.code === 'model/wrong-base-model') return new Broken('unknown-base-model', error.detail);
   if (error.code === 'model/unsupported-version') return new Broken('newer-version', error.detail);
-  // The model format names the failing check in its detail; these patterns follow its wording (model-format.ts).
-  const reasons: [RegExp, ProjectModelProblem][] = [
-    [/NaN or Infinity/, 'not-finite'],
-    [/declare \d+ bytes; the limit|too-many-parameters|too-many-layers|units-too-many/, 'too-large'],
-    [/weights hold \d+ bytes but weightSpecs need/, 'weights-truncated'],
-    [/head answers \d+ classes|one count per class/, 'classes-mismatch'],
-    [/weightSpecs/, 'wrong-shapes'],
-  ];
-  const match = reasons.find(([pattern]) => pattern.test(error.detail));
-  return new Broken(match ? match[1] : 'invalid', error.detail);
+  return new Broken('invalid', error.detail);
 }
 
 function readClasses(value: unknown): ClassInfo[] {
-  if (!Array.isArray(value) || value.length > MODEL_LIMITS.classes) throw new Broken('invalid', `classes must be a list of up to ${MODEL_LIMITS.classes}`);
+  if (!Array.isArray(value)) throw new Broken('invalid', 'classes is not a list');
+  if (value.length > MODEL_LIMITS.classes) throw new Broken('too-large', `classes lists ${value.length}; the limit is ${MODEL_LIMITS.classes}`);
   const seen = new Set<string>();
   return value.map((info: unknown, i) => {
     if (!isObject(info)) throw new Broken('invalid', `classes[${i}] is not a class`);

@@ -104,5 +104,6 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
     shrinkBackbone: (key, examples) => call('shrinkBackbone', [key, examples]),
     describeLayers: (key) => call('describeLayers', [key]),
     lookAtLayer: (key, image, layerIndex) => call('lookAtLayer', [key, image, layerIndex]),
+    backboneArtifacts: () => call('backboneArtifacts', []),
   };
 }

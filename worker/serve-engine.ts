@@ -36,6 +36,7 @@ function run(engine: EngineApi, message: CallMessage, onProgress: (progress: Tra
     case 'shrinkBackbone': return engine.shrinkBackbone(...message.args);
     case 'describeLayers': return engine.describeLayers(...message.args);
     case 'lookAtLayer': return engine.lookAtLayer(...message.args);
+    case 'backboneArtifacts': return engine.backboneArtifacts();
     default: {
       const unknown: never = message;
       return Promise.reject(new EngineError('internal', `unknown engine method ${JSON.stringify((unknown as CallMessage).method)}`));

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { BASE_MODEL, NO_TOP_OUTPUT_LAYER } from '../base-model';
 import type { BaseModelSource } from '../engine-api';
 import { EngineError, isEngineError, type EngineErrorCode } from '../errors';
+import type { BackboneArtifacts } from '../interchange/export-model';
 import { INPUT_SIZE } from '../types';
 import { fetchLayersModelArtifacts } from './fetch-artifacts';
 import { sha256Hex } from './sha256';
@@ -12,6 +13,8 @@ export interface LoadedBackbone {
   readonly model: tf.LayersModel;
   readonly source: BaseModelSource;
   readonly weightsSha256: string;
+  /** Topology and hash-checked weights of `model` as tfjs saves it: what an exported model joins with its head. */
+  readonly artifacts: BackboneArtifacts;
 }
 
 async function loadArtifacts(source: BaseModelSource): Promise<tf.io.ModelArtifacts> {
@@ -78,15 +81,44 @@ async function buildModel(artifacts: tf.io.ModelArtifacts, kind: BaseModelSource
   return model;
 }
 
+/** `model` as tfjs saves it (the same form the cache stores), in memory. */
+async function savedArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(tf.io.withSaveHandler(async (artifacts) => {
+    saved = artifacts;
+    return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+  }));
+  if (!saved) throw new EngineError('internal', 'the backbone could not be written out');
+  return saved;
+}
+
+/**
+ * What an export needs, whichever source answered: a layers topology mapping a picture to 1280 numbers, and the
+ * weights the hash check accepted. Teachable Machine's layout is saved after truncation (its file ends before the cut).
+ */
+async function exportableArtifacts(model: tf.LayersModel, loaded: tf.io.ModelArtifacts, kind: BaseModelSource['kind']): Promise<BackboneArtifacts> {
+  const artifacts = kind === 'no-top' ? await savedArtifacts(model) : loaded;
+  const { modelTopology, weightSpecs, weightData } = artifacts;
+  if (!modelTopology || !weightSpecs || !weightData) throw new EngineError('base-model/invalid', 'model has no topology or no weights');
+  return { modelTopology, weightSpecs, weightData: tf.io.CompositeArrayBuffer.join(weightData) };
+}
+
 async function loadFrom(source: BaseModelSource, cacheUrl: string | undefined): Promise<LoadedBackbone> {
-  const artifacts = await loadArtifacts(source);
-  const weightsSha256 = await checkWeights(artifacts);
-  const model = await buildModel(artifacts, source.kind);
+  const loaded = await loadArtifacts(source);
+  const weightsSha256 = await checkWeights(loaded);
+  const model = await buildModel(loaded, source.kind);
+  let artifacts: BackboneArtifacts;
+  try {
+    artifacts = await exportableArtifacts(model, loaded, source.kind);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
   if (source.kind !== 'cache' && cacheUrl) {
     // A full or private-mode storage must not stop a child who is online right now.
     await model.save(cacheUrl).catch(() => undefined);
   }
-  return { model, source, weightsSha256 };
+  return { model, source, weightsSha256, artifacts };
 }
 
 interface Failure {

@@ -15,7 +15,7 @@ import {
   FILE_NAMES, HEAD_MODEL_NAME, headLayerName, type LayerJson, type ManifestEntry, type TeachableMachineMetadata,
 } from './teachable-machine-layout';
 
-/** Our backbone's model.json content and weights (as engine/backbone/fetch-artifacts.ts returns them). */
+/** The backbone's topology and weights, as the engine loaded them (EngineApi.backboneArtifacts). */
 export interface BackboneArtifacts {
   readonly modelTopology: unknown;
   readonly weightSpecs: readonly ManifestEntry[];

@@ -3,21 +3,20 @@
 // engine; a model saved in TM's own layout (built here as TM builds it) imports and predicts; bad files say why.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import JSZip from 'jszip';
 import { createEngine } from '../engine';
 import type { EngineApi } from '../engine-api';
-import { NO_TOP_OUTPUT_LAYER } from '../base-model';
 import { imagesToTensor } from '../preprocess';
 import { startModelServer, type ModelServer } from '../test-support/model-server';
-import { BACKBONE_FOLDER, decodeJpeg, NO_TOP_FOLDER, sharedModelsDir, signDigitPhotos } from '../test-support/shared-data';
+import { BACKBONE_FOLDER, decodeJpeg, signDigitPhotos } from '../test-support/shared-data';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import type { ClassInfo, Embedding, HeadKind, LabelledEmbedding, Prediction, RgbaImage, SerializedModel } from '../types';
 import { exportModelFiles, exportModelZip, type BackboneArtifacts, type ExportedFile } from './export-model';
 import { isImportError, type ImportProblem } from './import-errors';
 import { importModelFiles, type ImportFile } from './import-model';
+import { modelFolder, teachableMachineModel, teachableMachineZip, topClass, type TeachableMachineModel } from './test-support/tm-model';
 
 const CLASSES: ClassInfo[] = [0, 1, 2].map((digit) => ({ id: `d${digit}`, name: `${digit} fingers` }));
 const TRAIN_PER_CLASS = 10;
@@ -28,12 +27,6 @@ let backbone: BackboneArtifacts;
 let training: LabelledEmbedding[];
 let heldOut: { image: RgbaImage; embedding: Embedding; classIndex: number }[];
 const trained = new Map<HeadKind, SerializedModel>();
-
-function modelFolder(folder: string): { json: { modelTopology: unknown; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] }; weights: ArrayBuffer } {
-  const dir = path.join(sharedModelsDir(), folder);
-  const weights = readFileSync(path.join(dir, 'weights.bin'));
-  return { json: JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8')), weights: new Uint8Array(weights).buffer };
-}
 
 before(async () => {
   server = await startModelServer();
@@ -92,7 +85,6 @@ async function predictWithLayersModel(files: readonly ImportFile[]): Promise<num
   }
 }
 
-const topClass = (row: readonly number[]) => row.indexOf(Math.max(...row));
 const withoutExact = (files: readonly ExportedFile[]) => files.filter((file) => file.name !== 'image-model.bin');
 
 test('export -> import of the zip gives the identical model and predictions (KNN and dense)', async () => {
@@ -137,62 +129,12 @@ test('the exported model.json loads as a tfjs layers model (as TM\'s library loa
   }
 });
 
-/** A model saved exactly as Teachable Machine saves one: no-top MobileNet cut at out_relu + pooling, TM's head. */
-async function teachableMachineFiles(): Promise<{ files: ImportFile[]; predict: (images: readonly RgbaImage[]) => Promise<number[][]> }> {
-  const noTop = modelFolder(NO_TOP_FOLDER);
-  const mobilenet = await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: noTop.json.modelTopology, weightSpecs: noTop.json.weightsManifest[0].weights, weightData: noTop.weights,
-  }));
-  const truncated = tf.model({ inputs: mobilenet.inputs, outputs: mobilenet.getLayer(NO_TOP_OUTPUT_LAYER).output });
-  const base = tf.sequential();
-  base.add(truncated);
-  base.add(tf.layers.globalAveragePooling2d({}));
-  const init = tf.initializers.varianceScaling({ seed: 3.14 });
-  const head = tf.sequential({
-    layers: [
-      tf.layers.dense({ inputShape: [1280], units: 100, activation: 'relu', kernelInitializer: init, useBias: true }),
-      tf.layers.dense({ units: CLASSES.length, activation: 'softmax', kernelInitializer: init, useBias: false }),
-    ],
-  });
-  head.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
-  const xs = tf.tensor2d(training.flatMap((example) => [...example.embedding]), [training.length, 1280]);
-  const ys = tf.oneHot(tf.tensor1d(training.map((example) => example.classIndex), 'int32'), CLASSES.length);
-  await head.fit(xs, ys, { epochs: 30, batchSize: 16, verbose: 0 });
-  tf.dispose([xs, ys]);
-  const joint = tf.sequential();
-  joint.add(base);
-  joint.add(head);
-  let saved: tf.io.ModelArtifacts | undefined;
-  await joint.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
-  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-  const files: ImportFile[] = [
-    { name: 'model.json', bytes: encode({ modelTopology: saved!.modelTopology, format: 'layers-model', generatedBy: 'TensorFlow.js tfjs-layers v4.22.0', convertedBy: null, weightsManifest: [{ paths: ['./weights.bin'], weights: saved!.weightSpecs }] }) },
-    { name: 'weights.bin', bytes: new Uint8Array(saved!.weightData as ArrayBuffer) },
-    { name: 'metadata.json', bytes: encode({ tfjsVersion: '1.3.1', tmVersion: '2.4.7', packageVersion: '0.8.4', packageName: '@teachablemachine/image', timeStamp: '2023-04-01T10:00:00.000Z', userMetadata: {}, modelName: 'tm-hands', labels: CLASSES.map((info) => info.name), imageSize: 224 }) },
-  ];
-  const predict = async (images: readonly RgbaImage[]) => {
-    const rows: number[][] = [];
-    for (const image of images) {
-      const output = tf.tidy(() => joint.predict(imagesToTensor([image])) as tf.Tensor2D);
-      rows.push(...(await output.array()));
-      output.dispose();
-    }
-    return rows;
-  };
-  return { files, predict };
-}
-
-let tmModel: Awaited<ReturnType<typeof teachableMachineFiles>> | undefined;
-const tm = async () => (tmModel ??= await teachableMachineFiles());
+let tmModel: TeachableMachineModel | undefined;
+const tm = async () => (tmModel ??= await teachableMachineModel({ modelName: 'tm-hands', labels: CLASSES.map((info) => info.name), training }));
 
 test('a Teachable Machine image model (files or zip) imports, and our engine answers as TM\'s model does', async () => {
   const { files, predict } = await tm();
-  const zip = new JSZip();
-  files.forEach((file) => zip.file(`my_model/${file.name}`, file.bytes));
-  const zipped = await zip.generateAsync({ type: 'uint8array' });
+  const zipped = await teachableMachineZip(files);
   const tmRows = await predict(heldOut.map((photo) => photo.image));
   for (const [label, input] of [['files', files], ['zip', [{ name: 'tm.zip', bytes: zipped }]]] as const) {
     const imported = await importModelFiles(input, 'Imported');

@@ -1,6 +1,23 @@
 import { problemMessageKey } from '../../project-file';
-import type { ModelService, ModelServiceState } from '../../model-service';
+import type { ModelService, ModelServiceState, OpenedProjectNotice as Notice } from '../../model-service';
+import { t as translate } from '../../locales';
 import { useTranslation } from '../use-translation';
+
+/**
+ * The notice's lines: each model that could not be opened with its reason, then (because such a model is never
+ * stored, so saving the project leaves it out) a warning about saving, then the pictures left out.
+ */
+export function openedProjectNoticeLines(notice: Notice, t: typeof translate = translate): string[] {
+  const broken = notice.broken.map((model) => {
+    const reason = t(problemMessageKey(model.problem));
+    return model.name ? t('sharing.brokenModel', { name: model.name, reason }) : reason;
+  });
+  return [
+    ...broken,
+    ...(broken.length > 0 ? [t('sharing.brokenLeftOutOnSave')] : []),
+    ...(notice.droppedPictures > 0 ? [t('sharing.droppedPictures', { count: notice.droppedPictures })] : []),
+  ];
+}
 
 /** What the last opened project left out: models that could not be opened, and pictures that could not be read. */
 export function OpenedProjectNotice({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
@@ -10,11 +27,7 @@ export function OpenedProjectNotice({ service, state }: { readonly service: Mode
   return (
     <div className="imt-problem" role="alert">
       <ul className="imt-opened">
-        {notice.broken.map((broken, index) => {
-          const reason = t(problemMessageKey(broken.problem));
-          return <li key={index}>{broken.name ? t('sharing.brokenModel', { name: broken.name, reason }) : reason}</li>;
-        })}
-        {notice.droppedPictures > 0 && <li>{t('sharing.droppedPictures', { count: notice.droppedPictures })}</li>}
+        {openedProjectNoticeLines(notice, t).map((line, index) => <li key={index}>{line}</li>)}
       </ul>
       <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.dismissOpenedProject()}>
         {t('sharing.dismiss')}

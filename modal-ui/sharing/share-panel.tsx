@@ -26,10 +26,12 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
 
   const exportModel = async () => {
     setStatus({ kind: 'busy', key: 'sharing.exporting' });
+    // Teachable Machine has no KNN: the file answers by each class's average picture there (engine/interchange).
+    const doneKey = state.trained?.method === 'knn' ? 'sharing.exportedKnn' : 'sharing.exported';
     try {
       const file = await service.exportModelFile();
       downloadFile(file.fileName, file.bytes as Uint8Array<ArrayBuffer>, 'application/zip');
-      setStatus({ kind: 'done', text: t('sharing.exported', { file: file.fileName }) });
+      setStatus({ kind: 'done', text: t(doneKey, { file: file.fileName }) });
     } catch (error) {
       console.warn('[image-model] export failed', error);
       setStatus({ kind: 'failed', text: failure(error) });
