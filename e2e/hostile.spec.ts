@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { constants, crc32, createDeflate } from 'node:zlib';
+import { constants, createDeflate } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import errors from '../locales/en/errors.json';
 import text from '../locales/en/trainer.json';
@@ -15,6 +15,7 @@ import koBlocks from '../locales/ko/blocks.json';
 import koErrors from '../locales/ko/errors.json';
 import koText from '../locales/ko/trainer.json';
 import { trainThroughTrainer } from './support/train';
+import { pngChunk } from './support/png-bytes';
 import {
   addImageModelExtension, chooseEditorLanguage, expect, openEditor, openTrainer, paletteButton, paletteCategory, signDigitPhotos, test, waitForEditor,
 } from './support';
@@ -47,15 +48,6 @@ function magick(name: string, ...args: string[]): string {
 }
 
 const PHOTO = signDigitPhotos(0)[0];
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
 
 /** A grey PNG of side × side pixels whose rows are all zeros: a few hundred KB on disk, gigabytes decoded. */
 async function decompressionBombPng(name: string, side: number): Promise<string> {

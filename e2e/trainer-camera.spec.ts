@@ -8,7 +8,8 @@ import text from '../locales/en/trainer.json';
 import { INPUT_SIZE } from '../engine/types';
 import { addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, openEditor, openTrainer, test } from './support';
 import { trainThroughTrainer } from './support/train';
-import { askedDeviceIds, CAMERA_A, CAMERA_B, FRAME, installTwoCameras, samplePicture, type ColourName } from './support/two-cameras';
+import { samplePicture, type ColourName } from './support/picture-colours';
+import { askedDeviceIds, CAMERA_A, CAMERA_B, FRAME, installTwoCameras } from './support/two-cameras';
 
 // The test area's snapshot needs Chromium's fake webcam; the other tests replace the cameras in the page.
 test.use(fakeCamera());

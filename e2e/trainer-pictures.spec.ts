@@ -5,7 +5,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { INPUT_SIZE } from '../engine/types';
@@ -13,6 +12,8 @@ import errors from '../locales/en/errors.json';
 import text from '../locales/en/trainer.json';
 import { MAX_FILE_BYTES } from '../modal-ui/pictures/square-picture';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test } from './support';
+import { samplePicture } from './support/picture-colours';
+import { pngChunk } from './support/png-bytes';
 import { classCard, fill, pictures } from './support/trainer-page';
 
 const CLASS = 'colours';
@@ -35,15 +36,6 @@ function bandsPng(width: number, height: number): Buffer {
   return PNG.sync.write(png);
 }
 
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
-
 /** `png` grown to exactly `bytes` with a private ancillary chunk before IEND: still a valid PNG that decoders skip through. */
 function paddedPng(png: Buffer, bytes: number): Buffer {
   const IEND_BYTES = 12;
@@ -59,22 +51,6 @@ async function upload(page: Page, trainer: Locator, files: FilePayload[] | strin
   await classCard(trainer, CLASS).getByRole('button', { name: text.uploadPictures }).click();
   await (await chooser).setFiles(files);
 }
-
-/** The stored square of a thumbnail: its natural size and the colour (RGB) at a few of its points. */
-function storedSquare(item: Locator) {
-  return item.getByRole('img').evaluate(async (image: HTMLImageElement) => {
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.naturalWidth;
-    canvas.height = image.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const at = (x: number) => Array.from(context.getImageData(x, Math.floor(canvas.height / 2), 1, 1).data.slice(0, 3));
-    return { width: image.naturalWidth, height: image.naturalHeight, leftEdge: at(3), centre: at(Math.floor(canvas.width / 2)), rightEdge: at(canvas.width - 4) };
-  });
-}
-
-const isGreen = ([r, g, b]: number[]) => g > 180 && r < 80 && b < 80;
 
 let dir = '';
 test.beforeAll(() => {
@@ -97,18 +73,16 @@ test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size
   // 300×100, red | green | blue: the square in the middle is all green, edges too; a squash would show red and blue.
   await upload(page, trainer, [{ name: 'bands.png', mimeType: 'image/png', buffer: bandsPng(300, 100) }]);
   await expect(taken).toHaveCount(1);
-  const square = await storedSquare(taken.first());
+  const square = await samplePicture(taken.first().getByRole('img'));
   expect({ width: square.width, height: square.height }).toEqual({ width: INPUT_SIZE, height: INPUT_SIZE });
-  for (const [where, colour] of [['left edge', square.leftEdge], ['centre', square.centre], ['right edge', square.rightEdge]] as const) {
-    expect(isGreen(colour), `${where} is green (${colour.join(', ')}): only the middle third is kept`).toBe(true);
-  }
+  expect(square.grid, 'green at every point, edges too: only the middle third is kept').toEqual([0, 1, 2].map(() => ['green', 'green', 'green']));
 
   // A WebP made from a real photo is one more picture, shown as a 224×224 square.
   const webp = path.join(dir, 'hand.webp');
   execFileSync('convert', [signDigitPhotos(2)[0], webp]);
   await upload(page, trainer, [webp]);
   await expect(taken).toHaveCount(2);
-  expect((await storedSquare(taken.last())).width).toBe(INPUT_SIZE);
+  expect((await samplePicture(taken.last().getByRole('img'))).width).toBe(INPUT_SIZE);
   await expect(classCard(trainer, CLASS).getByRole('alert')).toHaveCount(0);
 
   // The largest file allowed goes in; one byte more is refused with the friendly message, the others kept.
@@ -121,5 +95,5 @@ test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size
   await expect(alert).toContainText(fill(text.fileProblem, { file: 'one-byte-over.png', reason: errors['picture/too-big'] }));
   await expect(alert).not.toContainText('just-fits.png');
   await expect(taken).toHaveCount(3);
-  expect(isGreen((await storedSquare(taken.last())).centre)).toBe(true);
+  expect((await samplePicture(taken.last().getByRole('img'))).grid[1][1]).toBe('green');
 });

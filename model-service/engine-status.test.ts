@@ -10,7 +10,8 @@ import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import type { ModelDraft, StoredPicture } from '../store/types';
-import { createModelService, type ModelService } from './model-service';
+import { createModelService } from './model-service';
+import { until } from './test-support/until';
 
 const SETTINGS: TrainingSettings = { method: 'dense', epochs: 10, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
 const PICTURES_PER_CLASS = 5;
@@ -54,17 +55,6 @@ async function savedWork(backend: KeyValueBackend): Promise<void> {
   }
 }
 
-function until(service: ModelService, done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (done()) return resolve();
-    const stop = service.subscribe(() => {
-      if (done()) {
-        stop();
-        resolve();
-      }
-    });
-  });
-}
 
 test('a base model that cannot be loaded: the state names the problem, train() is refused gracefully, nothing saved is lost', async () => {
   const backend = createMemoryBackend();

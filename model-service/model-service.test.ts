@@ -9,6 +9,7 @@ import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
 import { photo, photos, useRealEngine, withTrainingSeed } from './test-support/real-engine';
+import { until } from './test-support/until';
 
 const real = useRealEngine();
 
@@ -21,19 +22,6 @@ function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
     engineReady: real.engineReady,
     store: createModelStore(backend),
     defaultSettings: { method: 'dense', epochs, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 },
-  });
-}
-
-/** Waits until the service's state satisfies `done` (training and background writes finish asynchronously). */
-function until(service: ModelService, done: () => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (done()) return resolve();
-    const stop = service.subscribe(() => {
-      if (done()) {
-        stop();
-        resolve();
-      }
-    });
   });
 }
 
