@@ -53,6 +53,7 @@ async function openClassroom(flagScript: FlagScript, hatClass: string, photoFile
   const counting: RecognizerApi = {
     getClasses: () => service.getClasses(),
     hasTrainedModel: () => service.hasTrainedModel(),
+    activeModelId: () => service.activeModelId(),
     onChange: (listener) => service.onChange(listener),
     recognize: async (image) => {
       recognitions += 1;

@@ -62,6 +62,10 @@ export class ImageModelExtension implements BlockFunctions {
       recognize: (frame) => this.recognizeAndRemember(frame, this.generation),
     });
     const refreshPalette = () => runtime.requestToolboxExtensionsUpdate();
+    const followModel = () => {
+      this.lastResult.forgetUnlessFrom(deps.recognizer.activeModelId());
+      refreshPalette();
+    };
     const stopWaiting = () => {
       this.generation += 1;
       this.live.stop();
@@ -85,8 +89,8 @@ export class ImageModelExtension implements BlockFunctions {
     runtime.on(RuntimeEvent.disposed, forget);
     runtime.on(RuntimeEvent.projectLoaded, followSavedVideo);
     this.unsubscribes = [
-      // New classes change the menus' defaults; a new language changes every text.
-      deps.recognizer.onChange(refreshPalette),
+      // Another model or new classes change the menus and retire the last answer; a new language changes every text.
+      deps.recognizer.onChange(followModel),
       onLocaleChange(refreshPalette),
       onCamerasChange(refreshCameras),
       () => runtime.removeListener(RuntimeEvent.stopAll, stopWaiting),
@@ -118,10 +122,7 @@ export class ImageModelExtension implements BlockFunctions {
     return names.map((name) => ({ text: name, value: name }));
   }
 
-  /**
-   * `use model [name]`: the blocks follow another of the project's models (the last result counts only for the
-   * model whose classes it names; see LastResult).
-   */
+  /** `use model [name]`: the blocks follow another of the project's models (the change event retires the last answer). */
   async useModel(args: { readonly MODEL?: unknown }): Promise<void> {
     await this.deps.models?.useModel(String(args?.MODEL ?? ''));
   }
@@ -168,7 +169,7 @@ export class ImageModelExtension implements BlockFunctions {
   }
 
   result(): string {
-    return this.lastResult.className(this.deps.recognizer.getClasses());
+    return this.lastResult.className;
   }
 
   confidenceOf(args: ClassArgs): number {
@@ -294,8 +295,10 @@ export class ImageModelExtension implements BlockFunctions {
   private async recognizeAndRemember(picture: RgbaImage, generation: number): Promise<boolean> {
     if (!this.deps.recognizer.hasTrainedModel()) return true;
     try {
+      const asked = this.deps.recognizer.activeModelId();
       const recognition = await this.deps.recognizer.recognize(picture);
-      if (generation === this.generation) this.lastResult.remember(recognition);
+      // An answer that arrives after a switch to another model is not the active model's answer.
+      if (generation === this.generation && asked === this.deps.recognizer.activeModelId()) this.lastResult.remember(recognition, asked);
       return true;
     } catch (error) {
       // The script goes on with the previous result; the host hears why, to tell the child in words.

@@ -1,8 +1,7 @@
 // What the reporters answer: the outcome of the most recent recognition, or the "nothing yet" values
-// (result '', confidence 0, is-result false). An answer counts only while its class is one of the active model's
-// classes, so the reporters follow whichever model is active (switched by `use model` or in the trainer, or a
-// class deleted) without depending on the order of the service's change events. A duplicate model keeps its
-// classes' ids, so switching to one keeps the answer. Knows nothing of Scratch or the popup, so any future
+// (result '', confidence 0, is-result false). An answer belongs to the model that gave it: when another model
+// becomes active (by `use model` or in the trainer) the reporters start again from nothing. Knows nothing of
+// Scratch or the popup, so any future
 // picture source (stage, costume, video) and the `when [class] is recognized` hat can share it.
 import type { ClassInfo } from '../engine/types';
 import type { ClassConfidence, RecognitionResult } from '../model-service/types';
@@ -10,18 +9,26 @@ import { findByClassName } from './class-names';
 
 export class LastResult {
   private last: RecognitionResult | null = null;
+  private lastModelId = '';
 
-  remember(result: RecognitionResult): void {
+  /** `result` as given by the model `modelId`. */
+  remember(result: RecognitionResult, modelId: string): void {
     this.last = result;
+    this.lastModelId = modelId;
   }
 
   clear(): void {
     this.last = null;
   }
 
+  /** Forgets an answer that another model than the active one gave. */
+  forgetUnlessFrom(activeModelId: string): void {
+    if (this.lastModelId !== activeModelId) this.last = null;
+  }
+
   /** Name of the recognised class; '' before any recognition. */
-  className(currentClasses: readonly ClassInfo[]): string {
-    return this.current(currentClasses)?.className ?? '';
+  get className(): string {
+    return this.last?.className ?? '';
   }
 
   /** 0..100, whole numbers (what a child compares with `>`); 0 for a class the last recognition did not know. */
@@ -36,19 +43,13 @@ export class LastResult {
     return match !== undefined && match.classId === this.last?.classId;
   }
 
-  private current(currentClasses: readonly ClassInfo[]): RecognitionResult | null {
-    const last = this.last;
-    return last && currentClasses.some((info) => info.id === last.classId) ? last : null;
-  }
-
   /**
    * The class a menu value means: by name among the recognised classes, else (the class was renamed
    * since) by the stable id of the current class with that name.
    */
   private find(classValue: unknown, currentClasses: readonly ClassInfo[]): ClassConfidence | undefined {
-    const last = this.current(currentClasses);
-    if (!last) return undefined;
-    const confidences = last.confidences;
+    if (!this.last) return undefined;
+    const confidences = this.last.confidences;
     const byName = findByClassName(confidences, classValue);
     if (byName) return byName;
     const current = findByClassName(currentClasses, classValue);

@@ -62,7 +62,7 @@ function reporters(extension: ImageModelExtension, classNames: readonly string[]
   };
 }
 
-test('result, confidence of and is result answer for the model in use: kept when a switch keeps the classes, cleared when they differ', async () => {
+test('result, confidence of and is result answer for the model in use: another model (a copy too) starts from nothing', async () => {
   const service = newModelService(fixture.engine);
   await trainClasses(service, { zero: 0, one: 1 }, 6);
   service.renameModel('fists');
@@ -87,9 +87,11 @@ test('result, confidence of and is result answer for the model in use: kept when
   assert.deepEqual(fistsAnswer.isResult, [false, true]);
   assert.ok(fistsAnswer.confidence[1] > 50 && fistsAnswer.confidence[0] + fistsAnswer.confidence[1] >= 99, String(fistsAnswer.confidence));
 
-  // A copy has the same classes: the answer still holds for it.
+  // A copy is another model, even with the same classes: its reporters start from nothing until it answers.
   await extension.useModel({ MODEL: 'fists again' });
-  assert.deepEqual(reporters(extension, fists), fistsAnswer);
+  assert.deepEqual(reporters(extension, fists), nothingYet(fists));
+  await recognizeThroughBlock(extension, prompt, photo(1, 30));
+  assert.deepEqual(reporters(extension, fists), fistsAnswer, 'the copy answers as the original did');
 
   // Other classes: "one" is not an answer of the counting model, so the reporters start again from nothing.
   await extension.useModel({ MODEL: 'counting' });

@@ -409,7 +409,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   function commit(): void {
     state = snapshot();
     for (const listener of [...listeners]) listener();
-    const signature = JSON.stringify([state.trained?.classes ?? null, state.models.map((model) => model.name)]);
+    const signature = JSON.stringify([state.modelId, state.trained?.classes ?? null, state.models.map((model) => model.name)]);
     if (signature !== recognizerSignature) {
       recognizerSignature = signature;
       for (const listener of [...recognizerListeners]) listener();
@@ -1181,6 +1181,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     // RecognizerApi: what the blocks see.
     getClasses: () => trainedClasses(),
     hasTrainedModel: () => trained !== null,
+    activeModelId: () => draft.id,
     async recognize(image): Promise<RecognitionResult> {
       if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
       const classes = trainedClasses();

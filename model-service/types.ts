@@ -23,9 +23,11 @@ export interface RecognizerApi {
   /** Classes of the active trained model; empty when there is none. */
   getClasses(): readonly ClassInfo[];
   hasTrainedModel(): boolean;
+  /** Id of the active model, the one recognize() asks. */
+  activeModelId(): string;
   /** Rejects with EngineError 'model/not-loaded' when no trained model is active. */
   recognize(image: RgbaImage): Promise<RecognitionResult>;
-  /** Called whenever the active model or its classes change (block menus refresh). */
+  /** Called whenever another model becomes active, or the active model's classes change (block menus refresh). */
   onChange(listener: () => void): () => void;
 }
 

@@ -16,6 +16,17 @@ export function pictures(trainer: Locator, name: string): Locator {
   return classCard(trainer, name).getByRole('list', { name: fill(text.picturesOf, { name }) }).getByRole('listitem');
 }
 
+/** The number of `items` once it has stopped changing for half a second (work already under way has landed). */
+export async function settledCount(items: Locator): Promise<number> {
+  let count = await items.count();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await items.count();
+    if (now === count) return count;
+    count = now;
+  }
+}
+
 /** "Add a class", type its name, Enter; then its first `count` photos of `digit` through the file input. */
 export async function addClassWithPhotos(trainer: Locator, name: string, digit: Digit, count: number): Promise<void> {
   await trainer.getByRole('button', { name: text.addClass }).click();
