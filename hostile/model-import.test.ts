@@ -253,7 +253,7 @@ const CASES: HostileCase[] = [
     new Float32Array(weights)[9] = Number.NaN;
     return [{ name: 'image-model.bin', bytes: encodeModel({ metadata: MODEL.metadata, weights }) }];
   }),
-  refused('our exact file with 10,000 classes', 'damaged', () => [exactFile((metadata) => {
+  refused('our exact file with 10,000 classes', 'too-large', () => [exactFile((metadata) => {
     metadata.classes = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, name: `class ${i}` }));
   })]),
   refused('our exact file with a class name of 10,000 characters', 'damaged', () => [exactFile((metadata) => { metadata.classes[0].name = 'x'.repeat(10_000); })]),

@@ -8,11 +8,11 @@ import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
 import { isEngineError } from '../errors';
 import { layerWeightSpecs } from '../heads/weight-layout';
-import { decodeModel, MODEL_LIMITS, readModel, writeModel } from '../model-format';
+import { decodeModel, isModelFormatError, MODEL_LIMITS, readModel, writeModel } from '../model-format';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import type { ClassInfo, DenseLayerSpec, HeadLayerSpec, SerializedModel } from '../types';
 import { readZipEntryCapped } from './capped-zip';
-import { ImportError } from './import-errors';
+import { ImportError, type ImportProblem } from './import-errors';
 import { FILE_NAMES, type LayerJson, type ManifestEntry } from './teachable-machine-layout';
 
 export interface ImportFile {
@@ -233,6 +233,15 @@ async function importTeachableMachine(modelFile: ImportFile, files: readonly Imp
 
 // ------------------------------------------------------------------------------------------------------- entry
 
+/** Why our own image-model.bin was refused, in the import's words. */
+function exactFileProblem(error: unknown): ImportProblem {
+  if (isModelFormatError(error) && error.problem === 'too-large') return 'too-large';
+  const code = isEngineError(error) ? error.code : 'model/invalid';
+  if (code === 'model/wrong-base-model') return 'other-base-model';
+  if (code === 'model/unsupported-version') return 'unsupported-model';
+  return 'damaged';
+}
+
 /**
  * Picked files (one zip, or model.json + weights.bin + metadata.json, or our image-model.bin) -> a checked model.
  * `fallbackName` names a model whose files carry no name. Rejects with ImportError only.
@@ -245,9 +254,7 @@ export async function importModelFiles(files: readonly ImportFile[], fallbackNam
       const { metadata, weights } = decodeModel(exact.bytes);
       return { metadata, weights };
     } catch (error) {
-      const code = isEngineError(error) ? error.code : 'model/invalid';
-      throw new ImportError(code === 'model/wrong-base-model' ? 'other-base-model' : code === 'model/unsupported-version' ? 'unsupported-model' : 'damaged',
-        error instanceof Error ? error.message : String(error));
+      throw new ImportError(exactFileProblem(error), error instanceof Error ? error.message : String(error));
     }
   }
   const jsonFiles = all.filter((file) => baseName(file.name).endsWith('.json'));
