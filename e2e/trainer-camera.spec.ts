@@ -2,30 +2,17 @@
 // pictures), the mirror, the centre-square crop of a 4:3 frame, the pace of "hold to record", and the test area's
 // webcam snapshot recognised by a model trained through the trainer (Chromium's fake webcam showing a three).
 import type { Locator, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import text from '../locales/en/trainer.json';
 import { INPUT_SIZE } from '../engine/types';
+import { BURST_PER_SECOND } from '../modal-ui/trainer/webcam-burst';
 import { addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, openEditor, openTrainer, test } from './support';
 import { trainThroughTrainer } from './support/train';
 import { samplePicture, type ColourName } from './support/picture-colours';
+import { fill } from './support/trainer-page';
 import { askedDeviceIds, CAMERA_A, CAMERA_B, FRAME, installTwoCameras } from './support/two-cameras';
 
 // The test area's snapshot needs Chromium's fake webcam; the other tests replace the cameras in the page.
 test.use(fakeCamera());
-
-const BURST_PER_SECOND = burstRate();
-
-/** The rate "hold to record" is written to take, read from its source so the test follows a deliberate change. */
-function burstRate(): number {
-  const source = readFileSync(path.join(__dirname, '../modal-ui/trainer/webcam-recorder.tsx'), 'utf8');
-  const match = /const BURST_PER_SECOND = (\d+(?:\.\d+)?);/.exec(source);
-  if (!match) throw new Error('BURST_PER_SECOND not found in webcam-recorder.tsx');
-  return Number(match[1]);
-}
-
-const fill = (template: string, vars: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 
 /** Opens the trainer with one class and its webcam on; returns the webcam's area and the class's pictures. */
 async function classWebcam(page: Page, name: string): Promise<{ webcam: Locator; pictures: Locator }> {

@@ -116,6 +116,8 @@ export function isModelFormatError(value: unknown): value is ModelFormatError {
 
 const invalid = (detail: string, problem: ModelFormatProblem = 'invalid') => new ModelFormatError(problem, detail);
 const tooLarge = (detail: string) => new ModelFormatError('too-large', detail);
+/** One failed check: 'too-large' when what failed was a declared size over its limit, else 'invalid'. */
+const failed = (detail: string, overLimit: boolean) => (overLimit ? tooLarge(detail) : invalid(detail));
 /** A whole number above `max`: a size declared too large (anything else that is not a count is just invalid). */
 const isOver = (value: unknown, max: number) => typeof value === 'number' && Number.isInteger(value) && value > max;
 /** Layer-stack problems that are about size, not shape. */
@@ -147,8 +149,7 @@ function readBaseModel(value: unknown): void {
 
 function readClasses(value: unknown): ClassInfo[] {
   if (!Array.isArray(value) || value.length < 2 || value.length > MODEL_LIMITS.classes) {
-    const detail = `classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`;
-    throw Array.isArray(value) && value.length > MODEL_LIMITS.classes ? tooLarge(detail) : invalid(detail);
+    throw failed(`classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`, Array.isArray(value) && value.length > MODEL_LIMITS.classes);
   }
   const seen = new Set<string>();
   return value.map((info: unknown, i) => {
@@ -169,8 +170,7 @@ function readLayer(value: unknown, i: number): HeadLayerSpec {
   }
   if (!isObject(value) || value.type !== 'dense') throw invalid(`head.layers[${i}] is not a dense, dropout or batchNorm layer`);
   if (!isCount(value.units, 1, MODEL_LIMITS.denseUnits)) {
-    const detail = `head.layers[${i}].units must be 1 to ${MODEL_LIMITS.denseUnits}`;
-    throw isOver(value.units, MODEL_LIMITS.denseUnits) ? tooLarge(detail) : invalid(detail);
+    throw failed(`head.layers[${i}].units must be 1 to ${MODEL_LIMITS.denseUnits}`, isOver(value.units, MODEL_LIMITS.denseUnits));
   }
   if (typeof value.activation !== 'string' || !ACTIVATIONS.includes(value.activation)) {
     throw invalid(`head.layers[${i}].activation ${JSON.stringify(value.activation)} is unknown`);
@@ -186,18 +186,17 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
     const counts = value.examplesPerClass;
     if (!Array.isArray(counts) || counts.length !== classCount) throw invalid(`head.examplesPerClass must have one count per class (${classCount})`, 'classes-mismatch');
     if (!counts.every((count) => isCount(count, 0, MODEL_LIMITS.knnExamples))) {
-      const detail = 'head.examplesPerClass holds a count that is not a whole number in range';
-      throw counts.some((count) => isOver(count, MODEL_LIMITS.knnExamples)) ? tooLarge(detail) : invalid(detail);
+      throw failed('head.examplesPerClass holds a count that is not a whole number in range', counts.some((count) => isOver(count, MODEL_LIMITS.knnExamples)));
     }
     const total = counts.reduce((sum: number, count: number) => sum + count, 0);
-    if (total > MODEL_LIMITS.knnExamples) throw tooLarge(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`);
-    if (total < 1) throw invalid(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`);
+    if (total < 1 || total > MODEL_LIMITS.knnExamples) {
+      throw failed(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`, total > MODEL_LIMITS.knnExamples);
+    }
     return { kind: 'knn', k: value.k, examplesPerClass: counts as number[] };
   }
   const layers = value.layers;
   if (!Array.isArray(layers) || layers.length < 1 || layers.length > MODEL_LIMITS.denseLayers) {
-    const detail = `head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`;
-    throw Array.isArray(layers) && layers.length > MODEL_LIMITS.denseLayers ? tooLarge(detail) : invalid(detail);
+    throw failed(`head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`, Array.isArray(layers) && layers.length > MODEL_LIMITS.denseLayers);
   }
   const read = layers.map(readLayer);
   const last = read[read.length - 1];
@@ -206,8 +205,8 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
   // The same rules as training (e.g. the parameter limit), so a hand-made file cannot load a head we would never train.
   const problems = stackProblems(read.slice(0, -1), classCount);
   if (problems.length > 0) {
-    const detail = `head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`;
-    throw problems.some(({ code }) => SIZE_PROBLEMS.includes(code)) ? tooLarge(detail) : invalid(detail);
+    throw failed(`head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`,
+      problems.some(({ code }) => SIZE_PROBLEMS.includes(code)));
   }
   return { kind: 'dense', layers: read };
 }
@@ -236,16 +235,14 @@ function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): Ear
 function readPictureIds(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length > MODEL_LIMITS.knnExamples || !value.every(isText)) {
-    const detail = `validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`;
-    throw Array.isArray(value) && value.length > MODEL_LIMITS.knnExamples ? tooLarge(detail) : invalid(detail);
+    throw failed(`validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`, Array.isArray(value) && value.length > MODEL_LIMITS.knnExamples);
   }
   return [...value];
 }
 
 function readHistory(value: unknown): EpochMetrics[] {
   if (!Array.isArray(value) || value.length > MODEL_LIMITS.historyLength) {
-    const detail = `history must be a list of up to ${MODEL_LIMITS.historyLength} epochs`;
-    throw Array.isArray(value) ? tooLarge(detail) : invalid(detail);
+    throw failed(`history must be a list of up to ${MODEL_LIMITS.historyLength} epochs`, Array.isArray(value));
   }
   return value.map((metrics: unknown, i) => {
     const optional = (key: string) => isObject(metrics) && (metrics[key] === undefined || isFiniteNumber(metrics[key]));

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { CameraView, useCamera } from '../camera';
 import type { SquarePicture } from '../pictures/square-picture';
 import { useTranslation } from '../use-translation';
-
-/** "Hold to record" takes this many pictures per second: enough variety, not a flood of near-copies. */
-const BURST_PER_SECOND = 4;
+import { BURST_PER_SECOND } from './webcam-burst';
 
 const isHoldKey = (event: KeyboardEvent) => event.key === ' ' || event.key === 'Enter';
 
