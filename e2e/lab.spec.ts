@@ -168,7 +168,9 @@ test('extra pictures show what the model sees; "stop when accuracy reaches 90%" 
   expect(after).toBeLessThan(before / 3);
   await trainer.getByRole('button', { name: lab['shrink.keep'] }).click();
   await expect(trainer.getByText(lab['shrink.kept'])).toBeVisible();
-  await trainer.getByLabel(text.testPicture).setInputFiles(signDigitPhotos(4)[30]);
+  // One of its own photos: a model stopped early on 8 photos a class can miss a held-out one (a CI run once said
+  // "zero" for photo 30), and the point here is that the shrunk model still answers.
+  await trainer.getByLabel(text.testPicture).setInputFiles(signDigitPhotos(4)[0]);
   await expect(trainer.getByText(fill(text.testResult, { name: 'four' }))).toBeVisible();
 });
 
