@@ -69,9 +69,9 @@ export default (_env, argv) => {
           use: { loader: 'ts-loader', options: { transpileOnly: true } },
         },
         {
-          // Adds our tile to the editor's "Add Extension" library (see the loader for the one asserted edit).
+          // Our tile in the "Add Extension" library, block refreshes without warnings (see the loader's asserted edits).
           test: /[\\/]@scratch[\\/]scratch-gui[\\/]dist[\\/]scratch-gui\.js$/,
-          use: { loader: path.join(root, 'editor/build/extension-library-patch.cjs') },
+          use: { loader: path.join(root, 'editor/build/scratch-gui-patches.cjs') },
         },
         { test: /\.css$/, exclude: /node_modules/, use: ['style-loader', 'css-loader'] },
         { test: /\.(svg|png|jpe?g)$/, exclude: /node_modules/, type: 'asset/resource' },

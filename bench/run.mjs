@@ -4,7 +4,8 @@
 //   2. bundles the two bench pages and our engine's worker into bench/.build with esbuild;
 //   3. serves them cross-origin isolated (COOP/COEP, so WASM may use SIMD and threads), with the shared
 //      weights and photos, and answers Teachable Machine's request for its base model from the shared copy;
-//   4. runs each side in its own page and prints the table.
+//   4. runs each side in its own page;
+//   5. builds the editor and drives its trainer as a child does (bench/trainer-ui.ts), then prints the table.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -129,6 +130,8 @@ function printTable(ours, tm) {
     ['Train → usable model (3 × 30, defaults)', (r) => seconds(r.trainMs)],
     ['first picture added → usable model', (r) => seconds(r.addAllMs + r.trainMs)],
     ['held-out accuracy (30 other photos)', (r) => `${(r.heldOutAccuracy * 100).toFixed(1)}%`],
+    ['  the same, through the trainer, Train pressed at once', (r) => (r.throughTrainer
+      ? `${(r.throughTrainer.heldOutAccuracy * 100).toFixed(1)}% (${r.throughTrainer.learnedFrom})` : '—')],
     ['live recognition', (r) => `${r.liveFps.toFixed(1)} frames/s`],
     ['longest main-thread task while live (≥ 50 ms counted)', (r) => (r.longTasks ? `${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} over 50 ms)` : 'none over 50 ms')],
     ['tf tensors before → after 1,000 recognitions', (r) => `${r.tensorsBefore} → ${r.tensorsAfter}`],
@@ -156,8 +159,10 @@ async function main() {
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const ours = await runSide(browser, origin, 'ours', shared);
+    const engineSide = await runSide(browser, origin, 'ours', shared);
     const tm = await runSide(browser, origin, 'tm', shared);
+    const { measureThroughTrainer } = await import('./trainer-ui.ts');
+    const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, shared, [0, 1, 2], 30) };
     printTable(ours, tm);
     if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm }, null, 2));
   } finally {

@@ -18,6 +18,7 @@ import {
 } from './support';
 import { answerLocally } from './support/fixtures';
 import { trainThroughTrainer } from './support/train';
+import { nameNextClass } from './support/trainer-page';
 
 /** Google's folder of Teachable Machine's no-top model (model.json and its weights file). */
 const GOOGLE_FOLDER = new URL('.', TEACHABLE_MACHINE_NO_TOP_URL).href;
@@ -151,10 +152,7 @@ test('no local folder, no cached copy, no internet: the trainer and the popup ex
   // A picture added now is refused with the same message (shown again after "OK, hide this"), not kept half-done.
   await notice.getByRole('button', { name: trainerText.dismiss }).click();
   await expect(notice).toBeHidden();
-  await trainer.getByRole('button', { name: trainerText.addClass }).click();
-  const nameField = trainer.getByLabel(trainerText.className);
-  await nameField.fill(FIST.name);
-  await nameField.press('Enter');
+  await nameNextClass(trainer, FIST.name);
   const card = trainer.getByRole('region', { name: FIST.name, exact: true });
   await card.getByLabel(trainerText.uploadPictures).setInputFiles(signDigitPhotos(FIST.digit)[0]);
   await expect(notice).toBeVisible();

@@ -1,9 +1,10 @@
 // The example projects in examples/, opened as a teacher would (File > Load from your computer) in a browser
 // that never trained anything: the trainer shows the model that came inside the .sb3, and each project plays:
 // rock, paper, scissors answers a photo in the picture popup, the finger counter adds up what the (fake)
-// webcam and uploaded photos show, and "What did I draw?" guesses shapes drawn with the mouse on the stage.
+// webcam and uploaded photos show (and sees "nothing" in a photo of an empty view), and "What did I draw?" guesses shapes drawn with the mouse on the stage.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import jpeg from 'jpeg-js';
 import blocksText from '../locales/en/blocks.json';
 import trainerText from '../locales/en/trainer.json';
 import {
@@ -13,6 +14,7 @@ import {
   expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor, openTrainer, paletteCategory,
   signDigitPhotos, test, type Digit,
 } from './support';
+import { emptyViews } from '../scripts/examples/empty-views';
 import { ROBOT_POSITION } from '../scripts/examples/example-projects';
 
 test.use(fakeCamera());
@@ -40,8 +42,15 @@ async function clickGreenFlag(page: Page): Promise<void> {
   await page.getByTitle('Go', { exact: true }).click();
 }
 
-/** Answers the open `recognize image` popup with a photo. */
-async function answerPopup(page: Page, photo: string): Promise<void> {
+/** A photo of an empty view (no hand) made from photos no example model learnt from, as a file to upload. */
+function emptyViewPhoto() {
+  const [view] = emptyViews(FIRST_HELD_OUT_PHOTO + 4, 1);
+  const bytes = jpeg.encode({ width: view.width, height: view.height, data: Buffer.from(view.data) }, 90).data;
+  return { name: 'empty-room.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(bytes) };
+}
+
+/** Answers the open `recognize picture` popup with a photo. */
+async function answerPopup(page: Page, photo: string | ReturnType<typeof emptyViewPhoto>): Promise<void> {
   const popup = page.getByRole('dialog', { name: blocksText.popupTitle });
   await expect(popup).toBeVisible();
   await popup.getByLabel(blocksText.popupUpload).setInputFiles(photo);
@@ -65,7 +74,8 @@ for (const example of EXAMPLE_FILES) {
     for (const name of example.classNames) {
       await expect(trainer.getByRole('region', { name, exact: true }).getByText(pictureCount)).toBeVisible();
     }
-    await expect(trainer.getByText(trainerText.hintReady)).toBeVisible();
+    // Trained on exactly these pictures: the next step is to try it, not to train.
+    await expect(trainer.getByText(trainerText.hintTrained)).toBeVisible();
     await expect(trainer.getByText(trainerText.outOfDate)).toHaveCount(0);
   });
 }
@@ -101,7 +111,7 @@ test('rock, paper, scissors: a photo of a fist is rock, the computer picks, and 
   expect(scores[0] + scores[1]).toBeLessThanOrEqual(3);
 });
 
-test('finger counter: the webcam\'s hand showing three adds 3 once; then space asks for pictures that add on, and a fist starts again', async ({ page }) => {
+test('finger counter: the webcam\'s hand showing three adds 3 once; then space asks for pictures that add on, an empty view is "nothing", and a fist starts again', async ({ page }) => {
   const { total, seen } = FINGER_COUNTER.variables;
   await openEditor(page);
   await loadExample(page, FINGER_COUNTER.file);
@@ -117,12 +127,13 @@ test('finger counter: the webcam\'s hand showing three adds 3 once; then space a
   const emptyStagePoint = await stagePoint(page, 150, 120);
   await page.mouse.click(emptyStagePoint.x, emptyStagePoint.y);
   let expected: number = FAKE_WEBCAM_DIGIT;
-  for (const digit of [2, 4, 0] as const) {
-    expected = digit === 0 ? 0 : expected + digit;
+  for (const shown of [2, FINGER_COUNTER.nothing, 4, 0] as const) {
+    if (typeof shown === 'number') expected = shown === 0 ? 0 : expected + shown;
     await page.keyboard.press('Space');
     // Photos the model is sure about (the project counts only answers at least 80% sure; 4's photo 30 is 85%).
-    await answerPopup(page, heldOutPhoto(digit, 1));
-    await expect(monitor(page, seen)).toHaveText(String(digit));
+    await answerPopup(page, typeof shown === 'number' ? heldOutPhoto(shown, 1) : emptyViewPhoto());
+    // No hand is "nothing": it neither adds nor starts again.
+    await expect(monitor(page, seen)).toHaveText(String(shown));
     await expect(monitor(page, total)).toHaveText(String(expected));
   }
 });

@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
+import { nameNextClass } from './support/trainer-page';
 
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -16,10 +17,7 @@ const DEFAULT_COUNT = '128,302';
 const BUILT_COUNT = '20,530';
 
 async function addClassWithPhotos(page: Page, trainer: Locator, name: string, digit: 0 | 3): Promise<void> {
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await field.fill(name);
-  await field.press('Enter');
+  await nameNextClass(trainer, name);
   const card = trainer.getByRole('region', { name, exact: true });
   const chooser = page.waitForEvent('filechooser');
   await card.getByRole('button', { name: text.uploadPictures }).click();

@@ -7,6 +7,7 @@ import errors from '../locales/en/errors.json';
 import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
+import { nameNextClass } from './support/trainer-page';
 
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -15,14 +16,6 @@ const PHOTOS_PER_CLASS = 6;
 
 function classPictures(trainer: Locator, name: string): Locator {
   return trainer.getByRole('region', { name, exact: true }).getByRole('list', { name: fill(text.picturesOf, { name }) }).getByRole('listitem');
-}
-
-async function addClass(trainer: Locator, name: string): Promise<void> {
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(trainer.getByRole('region', { name, exact: true })).toBeVisible();
 }
 
 async function upload(page: Page, button: Locator, files: string[]): Promise<void> {
@@ -69,8 +62,8 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   await openEditor(page);
   await addImageModelExtension(page);
   let trainer = await openTrainer(page);
-  await addClass(trainer, 'zero');
-  await addClass(trainer, 'three');
+  await nameNextClass(trainer, 'zero');
+  await nameNextClass(trainer, 'three');
   await upload(page, trainer.getByRole('region', { name: 'zero', exact: true }).getByRole('button', { name: text.uploadPictures }), signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS));
   await upload(page, trainer.getByRole('region', { name: 'three', exact: true }).getByRole('button', { name: text.uploadPictures }), signDigitPhotos(3).slice(0, PHOTOS_PER_CLASS));
   await expect(classPictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS);

@@ -1,9 +1,11 @@
-// The Lab in the real editor: a photo in the wrong class shows up among the mistakes, moving it to its class and
-// training again removes it, the mix-up table counts right, and "stop when accuracy reaches" ends training early.
+// The Lab in the real editor: a photo in the wrong class shows up among the mistakes ("keep it" hides it until the
+// next training), moving it to its class and training again removes it, the mix-up table counts right, and "stop
+// when accuracy reaches" ends training early.
 import type { Locator, Page } from '@playwright/test';
 import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test } from './support';
+import { nameNextClass } from './support/trainer-page';
 
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -18,14 +20,6 @@ function classCard(trainer: Locator, name: string): Locator {
 
 function pictures(trainer: Locator, name: string): Locator {
   return classCard(trainer, name).getByRole('list', { name: fill(text.picturesOf, { name }) }).getByRole('listitem');
-}
-
-async function addClass(trainer: Locator, name: string): Promise<void> {
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(classCard(trainer, name)).toBeVisible();
 }
 
 async function upload(page: Page, trainer: Locator, name: string, files: string[]): Promise<void> {
@@ -44,8 +38,8 @@ test('a mislabelled photo is in the mistakes; moving it and training again remov
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
-  await addClass(trainer, 'zero');
-  await addClass(trainer, 'three');
+  await nameNextClass(trainer, 'zero');
+  await nameNextClass(trainer, 'three');
   await upload(page, trainer, 'zero', [...signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS), MISLABELLED]);
   await upload(page, trainer, 'three', signDigitPhotos(3).slice(0, PHOTOS_PER_CLASS));
   await expect(pictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS + 1);
@@ -83,8 +77,29 @@ test('a mislabelled photo is in the mistakes; moving it and training again remov
   await expect(cell(trainer, 'three', 'three', 8)).toBeVisible();
   await expect(trainer.getByText(fill(lab['evaluation.mixUpOne'], { really: 'zero', said: 'three' }))).toBeVisible();
 
-  // One click moves it to the class the model guessed; the model is now out of date.
+  // The main choice says the label is right (the model was wrong) and what to do then; moving comes second.
   await tabs.getByRole('tab', { name: lab['tab.mistakes'] }).click();
+  const keep = mistake.getByRole('button', { name: fill(lab['mistakes.keep'], { name: 'zero' }) });
+  await expect(mistake.getByRole('button').first()).toHaveAccessibleName(fill(lab['mistakes.keep'], { name: 'zero' }));
+  await expect(keep).toHaveAccessibleDescription(fill(lab['mistakes.keepHelp'], { name: 'zero' }));
+  await expect(mistake.getByText(fill(lab['mistakes.keepHelp'], { name: 'zero' }))).toBeVisible();
+  await expect(mistake.getByRole('button').nth(1)).toHaveAccessibleName(fill(lab['mistakes.moveTo'], { name: 'three' }));
+
+  // Keeping it leaves the photo where it is and takes the card away until the next training, also across Lab pages.
+  await keep.click();
+  await expect(mistakes).toHaveCount(0);
+  const status = trainer.getByRole('status').filter({ hasText: lab['mistakes.noneLeft'] });
+  await expect(status).toHaveText(`${lab['mistakes.noneLeft']} ${lab['mistakes.keptOne']}`);
+  await expect(status).toBeFocused();
+  await expect(pictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS + 1);
+  await expect(trainer.getByText(lab.outOfDate)).toHaveCount(0);
+  await tabs.getByRole('tab', { name: lab['tab.evaluation'] }).click();
+  await tabs.getByRole('tab', { name: lab['tab.mistakes'] }).click();
+  await expect(mistakes).toHaveCount(0);
+  await trainer.getByRole('button', { name: lab['mistakes.showKept'] }).click();
+  await expect(mistakes).toHaveCount(1);
+
+  // This photo really is in the wrong class: the second choice moves it to the class the model guessed.
   await mistake.getByRole('button', { name: fill(lab['mistakes.moveTo'], { name: 'three' }) }).click();
   await expect(pictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS);
   await expect(pictures(trainer, 'three')).toHaveCount(PHOTOS_PER_CLASS + 1);
@@ -110,8 +125,8 @@ test('extra pictures show what the model sees; "stop when accuracy reaches 90%" 
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
-  await addClass(trainer, 'zero');
-  await addClass(trainer, 'four');
+  await nameNextClass(trainer, 'zero');
+  await nameNextClass(trainer, 'four');
   await upload(page, trainer, 'zero', signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS));
   await upload(page, trainer, 'four', signDigitPhotos(4).slice(0, PHOTOS_PER_CLASS));
   await expect(pictures(trainer, 'four')).toHaveCount(PHOTOS_PER_CLASS);

@@ -8,6 +8,7 @@ import jpeg from 'jpeg-js';
 import text from '../locales/en/trainer.json';
 import { DATABASE_NAME } from '../store/model-store';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor, type Digit } from './support';
+import { nameNextClass } from './support/trainer-page';
 
 const DIGITS: readonly Digit[] = [0, 1, 2, 3, 4];
 const PER_CLASS = 400;
@@ -104,10 +105,7 @@ test('2,000 pictures: the trainer opens them lazily, trains, saves, and finds th
   let trainer = await openTrainer(page);
   for (const digit of DIGITS) {
     console.log(`scale: class ${digit} (${elapsed()})`);
-    await trainer.getByRole('button', { name: text.addClass }).click();
-    const nameField = trainer.getByRole('textbox', { name: text.className });
-    await nameField.fill(className(digit));
-    await nameField.press('Enter');
+    await nameNextClass(trainer, className(digit));
     // One class after another, as a child would: each upload is read and embedded before the next one starts.
     await classCard(trainer, digit).getByLabel(text.uploadPictures).setInputFiles(picturesOf(digit));
     await expectClassesFull(trainer, digit + 1);

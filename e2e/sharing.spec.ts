@@ -3,7 +3,8 @@
 // answer a `recognize image` script the same way; pictures go in only when the child ticks the box; a damaged
 // model is listed with a plain message; `use model` switches which model's classes the reporters answer with; a
 // model exported as a file imports back and answers the same; a Teachable Machine model (files or zip) imports
-// and answers as TM's own model does; the trainer's model list makes, duplicates and renames models.
+// and answers as TM's own model does; the trainer's Models menu makes, duplicates and deletes models (by mouse
+// and by keyboard), and the name field renames them.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
@@ -24,6 +25,7 @@ import {
   waitForEditor, type Digit,
 } from './support';
 import { trainThroughTrainer } from './support/train';
+import { openModelsMenu } from './support/trainer-page';
 
 const FIST = { name: 'fist', digit: 0 as Digit };
 const TWO = { name: 'two', digit: 2 as Digit };
@@ -68,16 +70,25 @@ async function closeTrainer(page: Page): Promise<void> {
   await expect(trainer).toBeHidden();
 }
 
-/** The trainer's list of the project's models. */
-const modelList = (trainer: Locator) => trainer.getByRole('list', { name: sharingText.modelsList });
-const useModelLabel = (name: string) => sharingText.useThisModel.replace('{name}', name);
-const modelButton = (trainer: Locator, name: string) => modelList(trainer).getByRole('button', { name: useModelLabel(name), exact: true });
+/** A model in the trainer's open Models menu. */
+const modelItem = (menu: Locator, name: string) => menu.getByRole('menuitemradio', { name, exact: true });
 
-/** The models the list shows, in order, and which one is in use. */
+/** The models the Models menu lists, in order, and which one is in use; Escape closes the menu, not the trainer. */
 async function expectModels(trainer: Locator, names: readonly string[], inUse: string): Promise<void> {
-  await expect.poll(() => modelList(trainer).getByRole('button').evaluateAll((buttons) => buttons.map((button) => button.getAttribute('aria-label'))))
-    .toEqual(names.map(useModelLabel));
-  await expect(modelButton(trainer, inUse)).toHaveAttribute('aria-pressed', 'true');
+  const menu = await openModelsMenu(trainer);
+  const models = menu.getByRole('menuitemradio');
+  await expect(models).toHaveCount(names.length);
+  for (const [i, name] of names.entries()) await expect(models.nth(i)).toHaveAccessibleName(name);
+  await expect(modelItem(menu, inUse)).toHaveAttribute('aria-checked', 'true');
+  await expect(menu.getByRole('menuitemradio', { checked: true })).toHaveCount(1);
+  await trainer.page().keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(trainer).toBeVisible();
+}
+
+/** Chooses an action (New model, Duplicate, Delete model) in the Models menu. */
+async function modelsMenuAction(trainer: Locator, name: string): Promise<void> {
+  await (await openModelsMenu(trainer)).getByRole('menuitem', { name, exact: true }).click();
 }
 
 /** Opens "Advanced" in the trainer; returns the number fields by setting. */
@@ -135,7 +146,7 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   await settings.epochs.fill(String(SAVED_SETTINGS.epochs));
   await settings.batchSize.fill(String(SAVED_SETTINGS.batchSize));
   await retrain.getByRole('button', { name: trainerText.train, exact: true }).click();
-  await expect(retrain.getByRole('img', { name: trainerText.chartTitle })).toHaveAccessibleDescription(new RegExp(`^Epoch ${SAVED_SETTINGS.epochs}:`), { timeout: 120_000 });
+  await expect(retrain.getByRole('img', { name: trainerText.chartTitle })).toHaveAccessibleDescription(new RegExp(`^${trainerText.chartSummary.split('{epoch}')[0]}${SAVED_SETTINGS.epochs}:`), { timeout: 120_000 });
   await expect(retrain.getByText(trainerText.trainingDone)).toBeVisible();
   await closeTrainer(page);
   const photo = signDigitPhotos(FIST.digit)[HELD_OUT];
@@ -177,7 +188,12 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   expect(await recognize(page, photo)).toEqual(before);
   const opened = await trainerFromPalette(page);
   await expect(opened.getByRole('region', { name: FIST.name, exact: true })).toBeVisible();
-  await expect(opened.getByText(sharingText.noPicturesToRetrain)).toBeVisible();
+  // It says at the top that the model works, and nothing asks for pictures as if the model were lost.
+  await expect(opened.getByRole('status').filter({ hasText: trainerText.sharedModelBanner })).toBeVisible();
+  await expect(opened.getByText(trainerText.hintSharedModel, { exact: true })).toBeVisible();
+  await expect(opened.getByRole('region', { name: FIST.name, exact: true }).getByText(trainerText.picturesNotShared)).toBeVisible();
+  const morePictures = trainerText.hintMorePicturesOther.split('{count}')[1].split('{name}')[0];
+  await expect(opened.getByText(morePictures)).toHaveCount(0);
   await expect(opened.getByRole('checkbox', { name: sharingText.includePictures })).not.toBeChecked();
   const openedSettings = await advancedSettings(opened);
   await expect(openedSettings.neuralNetwork).toBeChecked();
@@ -193,7 +209,7 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   const pictureCount = trainerText.pictureCountOther.replace('{count}', String(TRAINING_PHOTOS));
   await expect(withPicturesTrainer.getByRole('region', { name: FIST.name, exact: true }).getByText(pictureCount)).toBeVisible();
   await expect(withPicturesTrainer.getByRole('checkbox', { name: sharingText.includePictures })).toBeChecked();
-  await expect(withPicturesTrainer.getByText(sharingText.noPicturesToRetrain)).toHaveCount(0);
+  await expect(withPicturesTrainer.getByText(trainerText.sharedModelBanner)).toHaveCount(0);
   await closeTrainer(page);
 
   // The load really went into IndexedDB: after a reload (nothing cleared) the editor's start-up project shows
@@ -303,7 +319,8 @@ test('a damaged model is listed in plain words; `use model` switches which class
   await pressUseModelKey(page, 'd');
   expect(await recognize(page, photo, '')).toEqual(denseAnswer);
   await trainerFromPalette(page);
-  await expect(modelButton(trainer, DENSE_MODEL.name)).toHaveAttribute('aria-pressed', 'true');
+  await expect(modelItem(await openModelsMenu(trainer), DENSE_MODEL.name)).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
 
   // Export: Teachable Machine's layout plus our exact model file.
   const download = page.waitForEvent('download');
@@ -312,7 +329,7 @@ test('a damaged model is listed in plain words; `use model` switches which class
   expect(Object.keys((await JSZip.loadAsync(exported)).files).sort()).toEqual(['image-model.bin', 'metadata.json', 'model.json', 'weights.bin']);
 
   // Delete the dense model (after a confirmation), then import the exported file: it becomes "dense model 3" again.
-  await trainer.getByRole('button', { name: sharingText.deleteModel, exact: true }).click();
+  await modelsMenuAction(trainer, sharingText.deleteModel);
   await trainer.getByRole('button', { name: sharingText.yesDelete }).click();
   await expectModels(trainer, [KNN_MODEL.name], KNN_MODEL.name);
   const importInput = trainer.getByLabel(sharingText.importModel);
@@ -351,7 +368,7 @@ async function teachableMachineExport(photo: string): Promise<{ model: Teachable
 
 const asUpload = (file: ImportFile) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) });
 
-test('a Teachable Machine model imports (three files, or its zip) and answers as TM\'s model does; new, duplicate and rename in the model list', async ({ page }) => {
+test('a Teachable Machine model imports (three files, or its zip) and answers as TM\'s model does; new, duplicate and rename from the Models menu', async ({ page }) => {
   test.setTimeout(360_000);
   const photo = signDigitPhotos(1)[HELD_OUT];
   const { model, expected } = await teachableMachineExport(photo);
@@ -370,31 +387,42 @@ test('a Teachable Machine model imports (three files, or its zip) and answers as
 
   await trainerFromPalette(page);
   await importInput.setInputFiles({ name: 'tm-hands.zip', mimeType: 'application/zip', buffer: Buffer.from(await teachableMachineZip(model.files)) });
-  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2'], 'tm-hands 2');
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands (2)'], 'tm-hands (2)');
   await closeTrainer(page);
   expect((await recognize(page, photo)).result).toBe(expected);
 
-  // New model, Duplicate (of the model in use) and rename, from the trainer's list.
+  // New model, Duplicate (of the model in use, with the keyboard) and rename, from the trainer's Models menu.
   await trainerFromPalette(page);
-  await trainer.getByRole('button', { name: sharingText.newModel, exact: true }).click();
-  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`], `${defaultName} 2`);
+  await modelsMenuAction(trainer, sharingText.newModel);
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands (2)', `${defaultName} (2)`], `${defaultName} (2)`);
   await expect(trainer.getByRole('region', { name: TM_CLASSES[0].name, exact: true })).toHaveCount(0);
-  await modelButton(trainer, 'tm-hands').click();
-  await expect(modelButton(trainer, 'tm-hands')).toHaveAttribute('aria-pressed', 'true');
-  await trainer.getByRole('button', { name: sharingText.duplicateModel, exact: true }).click();
+  await modelItem(await openModelsMenu(trainer), 'tm-hands').click();
+  await expect(trainer.getByRole('region', { name: TM_CLASSES[0].name, exact: true })).toBeVisible();
+  // The menu button by keyboard: ArrowDown opens it on the first model; four models down is New, then Duplicate.
+  const menuButton = trainer.getByRole('button', { name: sharingText.modelsMenu, exact: true });
+  await menuButton.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = trainer.getByRole('menu', { name: sharingText.modelsMenu, exact: true });
+  await expect(modelItem(menu, defaultName)).toBeFocused();
+  await expect(modelItem(menu, 'tm-hands')).toHaveAttribute('aria-checked', 'true');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: sharingText.duplicateModel, exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(menuButton).toBeFocused();
   const copyName = sharingText.copyName.replace('{name}', 'tm-hands');
-  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`, copyName], copyName);
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands (2)', `${defaultName} (2)`, copyName], copyName);
   const nameField = trainer.getByLabel(trainerText.modelName, { exact: true });
   await expect(nameField).toHaveValue(copyName);
   await nameField.fill('hand signs');
   await nameField.press('Enter');
-  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`, 'hand signs'], 'hand signs');
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands (2)', `${defaultName} (2)`, 'hand signs'], 'hand signs');
   // A name another model has is refused in words, and the list keeps its names.
   await nameField.fill('TM-HANDS');
   await nameField.press('Enter');
   await expect(trainer.getByRole('alert').filter({ hasText: sharingText.modelNameTaken })).toBeVisible();
   await expect(nameField).toHaveValue('hand signs');
-  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands 2', `${defaultName} 2`, 'hand signs'], 'hand signs');
+  await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands (2)', `${defaultName} (2)`, 'hand signs'], 'hand signs');
   await closeTrainer(page);
   // The renamed copy answers as the model it was copied from.
   expect((await recognize(page, photo)).result).toBe(expected);

@@ -8,7 +8,7 @@ import { BURST_PER_SECOND } from '../modal-ui/trainer/webcam-burst';
 import { addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, openEditor, openTrainer, test } from './support';
 import { trainThroughTrainer } from './support/train';
 import { samplePicture, type ColourName } from './support/picture-colours';
-import { fill } from './support/trainer-page';
+import { fill, nameNextClass } from './support/trainer-page';
 import { askedDeviceIds, CAMERA_A, CAMERA_B, FRAME, installTwoCameras } from './support/two-cameras';
 
 // The test area's snapshot needs Chromium's fake webcam; the other tests replace the cameras in the page.
@@ -19,10 +19,7 @@ async function classWebcam(page: Page, name: string): Promise<{ webcam: Locator;
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await field.fill(name);
-  await field.press('Enter');
+  await nameNextClass(trainer, name);
   const card = trainer.getByRole('region', { name, exact: true });
   await card.getByRole('button', { name: text.useWebcam }).click();
   const webcam = trainer.getByRole('group', { name: fill(text.webcamFor, { name }) });

@@ -1,8 +1,10 @@
 // Uploaded pictures as the model sees them: a wide picture is centre-cropped to a 224×224 square (never squashed),
 // a WebP is taken like any other picture, and the size limit sits exactly where the trainer says (the largest file
-// allowed goes in, one byte more is refused in words). Fixtures are made here (pngjs, ImageMagick): no binaries in git.
+// allowed goes in, one byte more is refused in words). A file is what its bytes say (a JPEG without an extension
+// goes in), AVIF goes in, an iPhone's HEIC the browser cannot open is refused with what to do instead, and
+// transparent pixels are white, as on Scratch's stage. Fixtures are made here (pngjs, ImageMagick): no binaries in git.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -14,7 +16,7 @@ import { MAX_FILE_BYTES } from '../modal-ui/pictures/square-picture';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test } from './support';
 import { samplePicture } from './support/picture-colours';
 import { pngChunk } from './support/png-bytes';
-import { classCard, fill, pictures } from './support/trainer-page';
+import { classCard, fill, nameNextClass, pictures } from './support/trainer-page';
 
 const CLASS = 'colours';
 
@@ -46,6 +48,20 @@ function paddedPng(png: Buffer, bytes: number): Buffer {
   return padded;
 }
 
+/** 224 × 224 with a black square in its middle third, on no background (transparent) or on a colour. */
+function drawingPng(background: 'transparent' | 'white' | 'grey'): Buffer {
+  const png = new PNG({ width: INPUT_SIZE, height: INPUT_SIZE });
+  const third = INPUT_SIZE / 3;
+  for (let y = 0; y < INPUT_SIZE; y++) {
+    for (let x = 0; x < INPUT_SIZE; x++) {
+      const drawn = x >= third && x < 2 * third && y >= third && y < 2 * third;
+      const around = { transparent: [0, 0, 0, 0], white: [255, 255, 255, 255], grey: [235, 235, 235, 255] }[background];
+      png.data.set(drawn ? [0, 0, 0, 255] : around, (y * INPUT_SIZE + x) * 4);
+    }
+  }
+  return PNG.sync.write(png);
+}
+
 async function upload(page: Page, trainer: Locator, files: FilePayload[] | string[]): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await classCard(trainer, CLASS).getByRole('button', { name: text.uploadPictures }).click();
@@ -64,10 +80,7 @@ test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await field.fill(CLASS);
-  await field.press('Enter');
+  await nameNextClass(trainer, CLASS);
   const taken = pictures(trainer, CLASS);
 
   // 300×100, red | green | blue: the square in the middle is all green, edges too; a squash would show red and blue.
@@ -96,4 +109,65 @@ test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size
   await expect(alert).not.toContainText('just-fits.png');
   await expect(taken).toHaveCount(3);
   expect((await samplePicture(taken.last().getByRole('img'))).grid[1][1]).toBe('green');
+});
+
+test('a file is what its bytes say: a JPEG without an extension and an AVIF go in, an iPhone HEIC gets what to do', async ({ page }) => {
+  await openEditor(page);
+  await addImageModelExtension(page);
+  const trainer = await openTrainer(page);
+  await nameNextClass(trainer, CLASS);
+  const taken = pictures(trainer, CLASS);
+  const alert = classCard(trainer, CLASS).getByRole('alert');
+
+  // A camera's JPEG saved with no extension (the browser gives it no type either).
+  const bare = path.join(dir, 'IMG_0042');
+  copyFileSync(signDigitPhotos(1)[0], bare);
+  await upload(page, trainer, [bare]);
+  await expect(taken).toHaveCount(1);
+
+  // AVIF from a real encoder: a picture like any other.
+  const avif = path.join(dir, 'hand.avif');
+  execFileSync('convert', [signDigitPhotos(1)[1], avif]);
+  await upload(page, trainer, [avif]);
+  await expect(taken).toHaveCount(2);
+  expect((await samplePicture(taken.last().getByRole('img'))).width).toBe(INPUT_SIZE);
+  await expect(alert).toHaveCount(0);
+
+  // An iPhone photo (HEIC, from a real encoder), which this Chromium cannot decode: the message says what to do,
+  // named or not. The file chooser offers such files too.
+  const heic = path.join(dir, 'IMG_0043.HEIC');
+  execFileSync('convert', [signDigitPhotos(1)[2], heic]);
+  await upload(page, trainer, [
+    { name: 'IMG_0043.HEIC', mimeType: 'image/heic', buffer: readFileSync(heic) },
+    { name: 'iphone-photo', mimeType: 'application/octet-stream', buffer: readFileSync(heic) },
+  ]);
+  await expect(alert).toContainText(fill(text.fileProblem, { file: 'IMG_0043.HEIC', reason: errors['picture/heic'] }));
+  await expect(alert).toContainText(fill(text.fileProblem, { file: 'iphone-photo', reason: errors['picture/heic'] }));
+  await expect(taken).toHaveCount(2);
+  const accept = (await classCard(trainer, CLASS).getByLabel(text.uploadPictures).getAttribute('accept')) ?? '';
+  expect(accept.split(',')).toEqual(expect.arrayContaining(['image/*', '.avif', '.heic']));
+});
+
+test('transparent pixels are white, as on the stage: in the stored square and in what the model sees', async ({ page }) => {
+  await openEditor(page);
+  await addImageModelExtension(page);
+  const trainer = await openTrainer(page);
+  await nameNextClass(trainer, CLASS);
+  const taken = pictures(trainer, CLASS);
+
+  await upload(page, trainer, [{ name: 'drawing.png', mimeType: 'image/png', buffer: drawingPng('transparent') }]);
+  await expect(taken).toHaveCount(1);
+  const white = ['white', 'white', 'white'];
+  expect((await samplePicture(taken.first().getByRole('img'))).grid, 'black where drawn, white around it (not black)')
+    .toEqual([white, ['white', 'black', 'white'], white]);
+
+  // What the model was given is the same picture as the drawing on white: the trainer finds it is already in the
+  // class (its embedding is the same), which it would not be had the transparent pixels reached the model as black.
+  await upload(page, trainer, [{ name: 'drawing-on-white.png', mimeType: 'image/png', buffer: drawingPng('white') }]);
+  await expect(classCard(trainer, CLASS).getByRole('alert')).toContainText(fill(text.duplicatesSkippedOne, { name: CLASS }));
+  await expect(taken).toHaveCount(1);
+  // The same drawing on light grey is another picture to the model: it goes in.
+  await upload(page, trainer, [{ name: 'drawing-on-grey.png', mimeType: 'image/png', buffer: drawingPng('grey') }]);
+  await expect(taken).toHaveCount(2);
+  await expect(classCard(trainer, CLASS).getByRole('alert')).toHaveCount(0);
 });

@@ -106,12 +106,15 @@ test('with the keyboard alone: add and name classes, open the file picker, train
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
 
-  for (const [name, digit] of [['fist', 0], ['three', 3]] as const) {
-    await tabTo(page, trainer.getByRole('button', { name: text.addClass }));
+  // A new model's two empty classes, renamed; then a third one added.
+  const classes = [['fist', 0, fill(text.renameClass, { name: fill(text.defaultClassName, { number: 1 }) })],
+    ['three', 3, fill(text.renameClass, { name: fill(text.defaultClassName, { number: 2 }) })], ['two', 2, text.addClass]] as const;
+  for (const [name, digit, button] of classes) {
+    await tabTo(page, trainer.getByRole('button', { name: button, exact: true }));
     await page.keyboard.press('Enter');
     const field = trainer.getByRole('textbox', { name: text.className });
     await expect(field).toBeFocused();
-    await page.keyboard.type(name); // the new class's default name is selected, so typing replaces it
+    await page.keyboard.type(name); // the class's name is selected, so typing replaces it
     await page.keyboard.press('Enter');
     await expect(classCard(trainer, name)).toBeVisible();
     await expect(field).toHaveCount(0);

@@ -10,7 +10,7 @@ import {
   addImageModelExtension, expect, fakeCamera, openEditor, openTrainer, signDigitPhotos, test,
   waitForEditor, type Digit,
 } from './support';
-import { classCard, fill, pictures, settledCount } from './support/trainer-page';
+import { classCard, fill, nameNextClass, pictures, settledCount, starterClassRenames } from './support/trainer-page';
 
 // Chromium's fake camera (it only matters to the webcam test; launch options cannot differ within a file).
 test.use(fakeCamera());
@@ -35,15 +35,6 @@ interface FilePayload {
 }
 
 const asPayload = (file: string): FilePayload => ({ name: path.basename(file), mimeType: 'image/jpeg', buffer: readFileSync(file) });
-
-async function addClass(trainer: Locator, name: string): Promise<void> {
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await expect(field).toBeFocused();
-  await field.fill(name);
-  await field.press('Enter');
-  await expect(classCard(trainer, name)).toBeVisible();
-}
 
 /** "Upload pictures" opens the file picker; the child picks `files`. */
 async function upload(page: Page, trainer: Locator, name: string, files: string[] | FilePayload[]): Promise<void> {
@@ -75,8 +66,10 @@ test('a child trains three classes, tests a held-out photo, and after a reload f
   await modelName.fill('Hand signs');
   await modelName.press('Enter');
   await expect(train).toBeDisabled();
-  await expect(trainer.getByText(fill(text.hintMoreClassesOther, { count: 2 }))).toBeVisible();
-  for (const { name } of CLASSES) await addClass(trainer, name);
+  // A new model starts with two empty classes, ready to fill; the hint names the first.
+  await expect(starterClassRenames(trainer)).toHaveCount(2);
+  await expect(trainer.getByText(fill(text.hintMorePicturesOther, { count: 5, name: fill(text.defaultClassName, { number: 1 }) }))).toBeVisible();
+  for (const { name } of CLASSES) await nameNextClass(trainer, name);
 
   // Not enough pictures yet: Train stays off and the hint names what is missing.
   await upload(page, trainer, 'zero', signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS));
@@ -158,7 +151,7 @@ test('bad files get a friendly message each and the good ones still go in; drop,
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
   expect(await trainer.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
 
-  await addClass(trainer, 'zero');
+  await nameNextClass(trainer, 'zero');
   const good = signDigitPhotos(0).slice(0, 5);
   await upload(page, trainer, 'zero', [
     asPayload(good[0]),
@@ -213,7 +206,7 @@ test.describe('with a webcam', () => {
     await openEditor(page);
     await addImageModelExtension(page);
     const trainer = await openTrainer(page);
-    await addClass(trainer, 'webcam');
+    await nameNextClass(trainer, 'webcam');
     await classCard(trainer, 'webcam').getByRole('button', { name: text.useWebcam }).click();
     const webcam = trainer.getByRole('group', { name: fill(text.webcamFor, { name: 'webcam' }) });
     const video = webcam.getByLabel(text.cameraPreview);

@@ -1,8 +1,8 @@
 // Composition root: builds Image Model's parts and plugs them into the editor's VM.
 //   engine (tfjs in a worker) → model service (the child's models, IndexedDB) → extension (blocks)
 //                                                      ↘ overlays (trainer, picture popup) ↗
-// The engine and the model service start when the extension is first loaded (tile, project or paste), so the
-// editor alone pays nothing for them.
+// The engine and the model service start when the extension is first loaded (tile, project, paste, the page
+// address or our menu-bar entry), so the editor alone pays nothing for them.
 import { createRoot } from 'react-dom/client';
 import type { EngineInitOptions } from '../engine/engine-api';
 import { isEngineError } from '../engine/errors';
@@ -11,8 +11,11 @@ import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type
 import { createBroadcastTabChannel, createModelService, projectStorageHandlers, type ModelService } from '../model-service';
 import { createPicturePrompt } from '../modal-ui/recognize';
 import { startEngineWorker } from '../worker/start-engine-worker';
+import { mountMenuBarEntry } from './menu-bar/menu-bar-entry';
 import { createOpenState } from './overlays/open-state';
 import { Overlays } from './overlays/overlays';
+import { addressAsksForImageModel } from './page-address';
+import { extensionAdder } from './vm/add-extension';
 import { followEditorLanguage } from './vm/follow-editor-language';
 import { routeFlyoutButton } from './vm/flyout-button';
 import { installProjectStorageHooks, type ProjectStorageVm } from './vm/project-storage-hooks';
@@ -35,7 +38,17 @@ export const ENGINE_INIT_OPTIONS: EngineInitOptions = {
   wasmPath: './tfjs-wasm/',
 };
 
-export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): void {
+/** Where Image Model lives in the page. */
+export interface HostPage {
+  /** The element the editor renders into (its menu bar gets our entry). */
+  readonly editor: HTMLElement;
+  /** Our layer above the editor (trainer, picture popup). */
+  readonly overlays: HTMLElement;
+  /** The address's query, e.g. "?extension=image-model". */
+  readonly search: string;
+}
+
+export function startImageModel(vm: ScratchVm, page: HostPage): void {
   const trainer = createOpenState();
   const prompt = createPicturePrompt();
   const ui: ExtensionUi = {
@@ -70,11 +83,17 @@ export function startImageModel(vm: ScratchVm, overlayElement: HTMLElement): voi
       engineReady: engine.init(ENGINE_INIT_OPTIONS),
       // Another tab of the editor shares the stored models: each hears the other's changes.
       tabs: createBroadcastTabChannel(),
+      newModelClasses: 2,
     });
     startedService = service;
-    createRoot(overlayElement).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
+    createRoot(page.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
     return createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
   });
   routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, ui.openTrainer);
   followEditorLanguage(vm);
+
+  // Ways in that the cut-off "Add Extension" button of a small screen cannot hide.
+  const addImageModel = extensionAdder(vm, EXTENSION_ID);
+  mountMenuBarEntry(page.editor, () => void addImageModel().then(trainer.open));
+  if (addressAsksForImageModel(page.search)) void addImageModel();
 }

@@ -24,7 +24,7 @@ const onVmInit = (vm: ScratchVm) => {
   // The GUI keeps one VM for the page; should it mount again, that VM already has our hooks.
   if (hookedVms.has(vm)) return;
   hookedVms.add(vm);
-  startImageModel(vm, overlayElement);
+  startImageModel(vm, { editor: editorElement, overlays: overlayElement, search: window.location.search });
 };
 
 // projectId "0" makes the GUI load its default project; without it the stage stays empty.

@@ -1,7 +1,8 @@
 // The example projects' scripts play on the real scratch-vm with Image Model, using the model each .sb3
 // carries (read by project-file/ and opened by a real model service on the real engine, as the editor does):
 // rock, paper, scissors names the hand in a photo and the winner by the rules; the finger counter adds what the
-// camera shows once, then what the pictures asked for with the space key show, and a fist starts again.
+// camera shows once, then what the pictures asked for with the space key show, and a fist starts again; with no
+// hand in view it sees "nothing", which neither counts nor starts again.
 // ("What did I draw?" needs the stage's renderer: e2e/examples.spec.ts plays it in the browser.)
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
 import { PhotoCamera } from '../extension/test-support/photo-camera';
 import { newModelService, startEngine, type EngineFixture } from '../extension/test-support/trained-model';
 import { readModelsFromProject } from '../project-file';
+import { emptyViews } from '../scripts/examples/empty-views';
 import { EXAMPLE_FILES, FINGER_COUNTER, FIRST_HELD_OUT_PHOTO, ROCK_PAPER_SCISSORS } from './examples';
 
 type Digit = 0 | 1 | 2 | 3 | 4;
@@ -23,7 +25,7 @@ type Digit = 0 | 1 | 2 | 3 | 4;
 interface Playing {
   readonly vm: HeadlessVm;
   readonly extension: ImageModelExtension;
-  /** Pictures the `recognize image` popup answers with, in order. */
+  /** Pictures the `recognize picture` popup answers with, in order. */
   readonly pictures: RgbaImage[];
   readonly camera: PhotoCamera;
 }
@@ -121,4 +123,21 @@ test('finger counter: the camera\'s three adds 3 once; pictures asked with space
     await waitFor(() => variable(game, seen) === String(digit), `the picture of ${digit} seen`);
     await waitFor(() => variable(game, total) === String(expected), `the total ${expected}`);
   }
+});
+
+test('finger counter: an empty view is "nothing", which adds nothing and starts nothing again; the same sign then counts again', async () => {
+  const { total, seen } = FINGER_COUNTER.variables;
+  // An empty view made from photos the model never learnt from.
+  const [emptyView] = emptyViews(FIRST_HELD_OUT_PHOTO + 2, 1);
+  const game = await play(FINGER_COUNTER.file, emptyView);
+  game.vm.greenFlag();
+  await waitFor(() => variable(game, seen) === FINGER_COUNTER.nothing, 'the empty view seen as nothing');
+  assert.equal(variable(game, total), '0');
+  game.camera.show(heldOut(3));
+  await waitFor(() => variable(game, total) === '3', 'the three counted');
+  game.camera.show(emptyView);
+  await waitFor(() => variable(game, seen) === FINGER_COUNTER.nothing, 'the hand taken away');
+  assert.equal(variable(game, total), '3', 'no hand neither counts nor starts again');
+  game.camera.show(heldOut(3));
+  await waitFor(() => variable(game, total) === '6', 'the same sign shown again after no hand counts again');
 });

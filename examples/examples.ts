@@ -4,10 +4,13 @@ import path from 'node:path';
 
 export const EXAMPLES_DIR = __dirname;
 
-/** The sign-digit photo folder (0-4) each hand-sign class learns from. */
+/**
+ * The sign-digit photo folder (0-4) each hand-sign class learns from; null for the empty view with no hand, made
+ * from the photos' backgrounds (scripts/examples/empty-views.ts).
+ */
 export interface SignClass {
   readonly name: string;
-  readonly digit: 0 | 1 | 2 | 3 | 4;
+  readonly digit: 0 | 1 | 2 | 3 | 4 | null;
 }
 
 export const ROCK_PAPER_SCISSORS = {
@@ -22,10 +25,14 @@ export const ROCK_PAPER_SCISSORS = {
   winnerText: { tie: 'tie', you: 'you win', computer: 'computer wins' },
 } as const;
 
+/** The finger counter's class for a view with no hand in it, which would otherwise be taken for some sign. */
+const NOTHING = 'nothing';
+
 export const FINGER_COUNTER = {
   file: 'finger-counter.sb3',
   modelName: 'fingers',
-  classes: [0, 1, 2, 3, 4].map((digit) => ({ name: String(digit), digit })) as readonly SignClass[],
+  classes: [...[0, 1, 2, 3, 4].map((digit) => ({ name: String(digit), digit })), { name: NOTHING, digit: null }] as readonly SignClass[],
+  nothing: NOTHING,
   variables: { total: 'total', seen: 'I saw' },
   /** The total the child tries to reach exactly. */
   goal: 10,

@@ -10,8 +10,10 @@ import JSZip from 'jszip';
 import { exportModelFiles, type BackboneArtifacts } from '../engine/interchange/export-model';
 import { isImportError, type ImportProblem } from '../engine/interchange/import-errors';
 import { importModelFiles, type ImportFile } from '../engine/interchange/import-model';
+import { TEST_IMPORT_NAMES } from '../engine/interchange/test-support/import-names';
 import { encodeModel } from '../engine/model-format';
 import { BACKBONE_FOLDER, sharedModelsDir, signDigitPhotos } from '../engine/test-support/shared-data';
+import { withoutDirectionControls, type NameChange } from '../engine/names';
 import type { SerializedModel } from '../engine/types';
 import { syntheticModel } from '../project-file/test-support/projects';
 import { hostileCases, prototypeSnapshot, type HostileCase } from './support/cases';
@@ -76,7 +78,7 @@ function refused(name: string, problem: ImportProblem, files: () => Promise<read
     run: async () => {
       const input = await files();
       const before = prototypeSnapshot();
-      await assert.rejects(importModelFiles(input, 'Imported'), (error) => {
+      await assert.rejects(importModelFiles(input, TEST_IMPORT_NAMES), (error) => {
         assert.ok(isImportError(error), `an ImportError, not ${String(error)}`);
         assert.equal(error.problem, problem, error.detail);
         return true;
@@ -86,18 +88,20 @@ function refused(name: string, problem: ImportProblem, files: () => Promise<read
   };
 }
 
-function imported(name: string, files: () => Promise<readonly ImportFile[]> | readonly ImportFile[], check: (model: SerializedModel) => void = () => {}): HostileCase {
+type ImportCheck = (model: SerializedModel, renamed: readonly NameChange[]) => void;
+
+function imported(name: string, files: () => Promise<readonly ImportFile[]> | readonly ImportFile[], check: ImportCheck = () => {}): HostileCase {
   return {
     name: `${name} -> imported correctly`,
     run: async () => {
       const input = await files();
       const before = prototypeSnapshot();
-      const model = await importModelFiles(input, 'Imported');
+      const { model, renamed } = await importModelFiles(input, TEST_IMPORT_NAMES);
       assert.equal(prototypeSnapshot(), before, 'prototypes unchanged');
       assert.equal(({} as Json).polluted, undefined);
       assert.ok(!JSON.stringify(model.metadata).includes('polluted'), 'nothing from hostile keys reached the model');
       assert.equal(model.metadata.classes.length, MODEL.metadata.classes.length);
-      check(model);
+      check(model, renamed);
     },
   };
 }
@@ -115,6 +119,13 @@ function randomBytes(length: number, seed: number): Uint8Array {
 }
 
 const HTML_LABELS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><b>bold</b>'];
+/** [what, metadata.json's labels, the class names the trainer and the blocks get]. */
+const LABEL_CASES: [string, string[], string[]][] = [
+  ['"" and " "', ['', ' ', 'scissors'], ['Class 1', 'Class 2', 'scissors']],
+  ['"rock" twice', ['rock', 'rock', 'scissors'], ['rock', 'rock (2)', 'scissors']],
+  ['"Rock" and "rock "', ['Rock', 'rock ', 'scissors'], ['Rock', 'rock (2)', 'scissors']],
+  ['with a right-to-left override ("U+202E kcor")', ['\u202Ekcor', 'paper', 'scissors'], ['kcor', 'paper', 'scissors']],
+];
 const sameWeights = (model: SerializedModel) => assert.deepEqual(new Uint8Array(model.weights), new Uint8Array(MODEL.weights));
 
 const CASES: HostileCase[] = [
@@ -260,6 +271,26 @@ const CASES: HostileCase[] = [
   // Odd but harmless: imported with names kept as plain text and no pollution.
   imported('labels with HTML and script', () => tmFiles((files) => editJson(files, 'metadata.json', (json) => { json.labels = HTML_LABELS; })), (model) => {
     assert.deepEqual(model.metadata.classes.map((info) => info.name), HTML_LABELS);
+  }),
+  // Labels the trainer would refuse (TM allows them) are repaired by its rules and listed for the trainer to say so.
+  ...LABEL_CASES.map(([what, labels, repaired]) => imported(`labels ${what}`, () => tmFiles((files) => editJson(files, 'metadata.json', (json) => { json.labels = labels; })), (model, renamed) => {
+    assert.deepEqual(model.metadata.classes.map((info) => info.name), repaired);
+    assert.deepEqual(model.metadata.classes.map((info) => info.id), ['class-1', 'class-2', 'class-3'], 'ids by position, as the weights answer');
+    const changed = labels.flatMap((label, i) => (withoutDirectionControls(label).trim() === repaired[i] ? [] : [{ kind: 'class', from: withoutDirectionControls(label).trim(), to: repaired[i] }]));
+    assert.deepEqual(renamed, changed);
+  })),
+  imported('our exact file with two classes named "Rock" and "rock " and a blank model name', () => [exactFile((metadata) => {
+    metadata.name = ' ';
+    metadata.classes[0].name = 'Rock';
+    metadata.classes[1].name = 'rock ';
+  })], (model, renamed) => {
+    assert.equal(model.metadata.name, TEST_IMPORT_NAMES.model);
+    assert.deepEqual(model.metadata.classes.map((info) => info.name), ['Rock', 'rock (2)', 'scissors']);
+    assert.deepEqual(renamed, [{ kind: 'model', from: '', to: TEST_IMPORT_NAMES.model }, { kind: 'class', from: 'rock', to: 'rock (2)' }]);
+  }),
+  imported('a Teachable Machine model named "U+202E exe.gpj"', () => tmFiles((files) => editJson(files, 'metadata.json', (json) => { json.modelName = '\u202Eexe.gpj'; })), (model, renamed) => {
+    assert.equal(model.metadata.name, 'exe.gpj', 'the override is gone, so the name reads as it is stored');
+    assert.deepEqual(renamed, []);
   }),
   imported('a label of 10,000 characters (shortened to 200)', () => tmFiles((files) => editJson(files, 'metadata.json', (json) => { json.labels[0] = 'y'.repeat(10_000); })), (model) => {
     assert.equal(model.metadata.classes[0].name, 'y'.repeat(200));

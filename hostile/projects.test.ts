@@ -9,6 +9,8 @@ import JSZip from 'jszip';
 import { captureVmLog, createHeadlessVm, createStorage, type HeadlessVm } from '../extension/test-support/headless-vm';
 import { installProjectStorageHooks, type ProjectStorageVm } from '../editor/vm/project-storage-hooks';
 import { quantizeModel } from '../engine/model-format';
+import { withoutDirectionControls } from '../engine/names';
+import en from '../locales/en/trainer.json';
 import { readModelsFromProject, STORAGE_KEY } from '../project-file';
 import { projectModel, vanillaProjectJson } from '../project-file/test-support/projects';
 import type { LoadedProjectModel, ProjectModelProblem, ProjectModels, ProjectModelsLoad } from '../project-file/types';
@@ -133,6 +135,15 @@ const broken = (problem: ProjectModelProblem): Outcome => ({ broken: problem });
 const whole = (problem: ProjectModelProblem): Outcome => ({ whole: problem });
 const loads = (check: (model: Extract<LoadedProjectModel, { status: 'ok' }>) => void = () => {}): Outcome => ({ ok: check });
 
+/** [what, the classes' names in the file, what the trainer and the blocks get]. */
+const NAME_CASES: [string, string[], string[]][] = [
+  ['"" and " "', ['', ' ', 'scissors'], ['Class 1', 'Class 2', 'scissors']],
+  ['"rock" twice', ['rock', 'rock', 'scissors'], ['rock', 'rock (2)', 'scissors']],
+  ['"Rock" and "rock "', ['Rock', 'rock ', 'scissors'], ['Rock', 'rock (2)', 'scissors']],
+  ['"Class 2" after a blank one that becomes "Class 2"', ['rock', '', 'class 2'], ['rock', 'Class 2', 'class 2 (2)']],
+  ['"U+202E kcor" (a right-to-left override)', ['\u202Ekcor', 'paper', '\u2066scissors\u2069'], ['kcor', 'paper', 'scissors']],
+];
+
 const HTML_NAMES = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
@@ -253,8 +264,34 @@ const CASES: HostileCase[] = [
   projectCase('two classes with one id', broken('duplicate'), (parts) => { parts.model.classes[1].id = parts.model.classes[0].id; }),
   projectCase('the same model id twice (the copy comes second)', loads(), (parts) => { parts.storage.models.push(structuredClone(parts.storage.models[1])); }),
   ...HTML_NAMES.map((evil) => projectCase(`a class named ${JSON.stringify(evil)}`, loads((loaded) => {
-    assert.equal(loaded.model.classes[0].name, evil, 'the name is kept as plain text, exactly');
+    assert.equal(loaded.model.classes[0].name, withoutDirectionControls(evil), 'the name is kept as plain text, only without direction controls');
   }), (parts) => { parts.model.classes[0].name = evil; })),
+  // Names the trainer would refuse are repaired by its rules, and said so; ids (the weights' order) never change.
+  ...NAME_CASES.map(([what, names, repaired]) => projectCase(`classes named ${what}`, loads((loaded) => {
+    assert.deepEqual(loaded.model.classes.map((info) => info.name), repaired, 'the draft the trainer shows');
+    assert.deepEqual(loaded.model.trained!.metadata.classes.map((info) => info.name), repaired, 'the trained model the blocks use');
+    assert.deepEqual(loaded.model.classes.map((info) => info.id), ['c0aa11', 'c1bb22', 'c2cc33'], 'ids as they were');
+    const changed = names.flatMap((name, i) => (withoutDirectionControls(name).trim() === repaired[i] ? [] : [repaired[i]]));
+    assert.deepEqual(loaded.renamed.map((change) => [change.kind, change.to]), changed.map((to) => ['class', to]), 'the notice lists what changed');
+  }), (parts) => {
+    names.forEach((name, i) => { parts.model.classes[i].name = name; parts.model.trained.metadata.classes[i].name = name; });
+  })),
+  projectCase('a class named "rock" only in the trained model, beside a draft "Rock"', loads((loaded) => {
+    assert.deepEqual(loaded.model.trained!.metadata.classes.map((info) => info.name), ['paper', 'scissors', 'rock (2)']);
+  }), (parts) => {
+    parts.model.classes[0].name = 'Rock';
+    parts.model.trained.metadata.classes[0].id = 'gone11';
+    parts.model.trained.metadata.classes[0].name = 'rock';
+    parts.model.trained.metadata.classes.push(parts.model.trained.metadata.classes.shift());
+    parts.model.trainedOn.classIds = parts.model.trained.metadata.classes.map((info: Json) => info.id);
+  }),
+  projectCase('a model named " " (blank)', loads((loaded) => {
+    assert.equal(loaded.model.name, en.defaultModelName);
+    assert.deepEqual(loaded.renamed, [{ kind: 'model', from: '', to: en.defaultModelName }]);
+  }), (parts) => { parts.model.name = ' '; }),
+  projectCase('a model named "U+202E evil"', loads((loaded) => {
+    assert.equal(loaded.model.name, 'evil', 'no direction override in a name the blocks show');
+  }), (parts) => { parts.model.name = '\u202Eevil'; }),
   projectCase('a model named <script>', loads((loaded) => assert.equal(loaded.model.name, '<script>alert(1)</script>')), (parts) => { parts.model.name = '<script>alert(1)</script>'; }),
   projectCase('a class name of 10,000 characters', broken('invalid'), (parts) => { parts.model.classes[0].name = 'x'.repeat(10_000); }),
   projectCase('a class name of 10,000 characters in the trained model only', broken('invalid'), (parts) => { parts.model.trained.metadata.classes[0].name = 'ب'.repeat(10_000); }),

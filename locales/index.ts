@@ -1,5 +1,6 @@
 // Every string a child sees goes through t(): one catalogue per language and area (locales/<lang>/<area>.json),
 // the same keys in each. Keys are '<area>.<key>', e.g. t('trainer.addClass').
+import { withoutDirectionControls } from '../engine/names';
 import de from './de';
 import en from './en';
 import es from './es';
@@ -62,9 +63,26 @@ export function onLocaleChange(listener: (locale: string) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Looks a key up in the current language (falling back to English) and fills {placeholders}. */
+/** Strong right-to-left letters: Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms. */
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+const FIRST_STRONG_ISOLATE = '\u2068';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/**
+ * A name or file name as a message shows it: direction controls removed, so "photo\u202Egpj.exe" cannot mirror
+ * the sentence or pass for "photoexe.jpg"; a right-to-left value isolated, so it keeps the sentence's punctuation
+ * and numbers where they belong. (Every catalogue is left-to-right, so any other value cannot reorder anything;
+ * isolating it too would only add invisible marks to accessible names and copied text.)
+ */
+function safeValue(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = withoutDirectionControls(value);
+  return RIGHT_TO_LEFT.test(text) ? `${FIRST_STRONG_ISOLATE}${text}${POP_DIRECTIONAL_ISOLATE}` : text;
+}
+
+/** Looks a key up in the current language (falling back to English) and fills {placeholders} with safe values. */
 export function t(key: string, vars?: Readonly<Record<string, string | number>>, locale: string = current): string {
   const text = catalogues[locale]?.[key] ?? catalogues[DEFAULT_LOCALE][key] ?? key;
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? safeValue(vars[name]) : whole));
 }

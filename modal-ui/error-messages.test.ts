@@ -14,7 +14,7 @@ const everyCode: Record<ProblemCode | CameraProblem | PictureRejection, true> = 
   'model/unsupported-version': true, internal: true,
   'store/unavailable': true, 'store/quota-exceeded': true, 'store/failed': true,
   'picture/not-an-image': true, 'picture/too-big': true, 'picture/empty': true, 'picture/unreadable': true,
-  'picture/too-many-pixels': true,
+  'picture/too-many-pixels': true, 'picture/heic': true,
   'camera/denied': true, 'camera/not-found': true, 'camera/in-use': true, 'camera/unsupported': true, 'camera/failed': true,
 };
 

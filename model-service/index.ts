@@ -1,10 +1,10 @@
 export {
   createModelService,
   type ClassView, type CopyPreview, type EngineStatus, type InboxGuess, type InboxPictureView, type ModelService, type ModelServiceOptions, type ModelServiceState,
-  type ModelListItem, type NameProblem, type NewPicture, type OpenedProjectNotice, type PictureView, type ShrinkComparison, type ShrinkView, type TrainedView, type TrainingView,
+  type ModelListItem, type NameProblem, type NewPicture, type OpenedProjectNotice, type PictureIntake, type PictureView, type ShrinkComparison, type ShrinkView, type TrainedView, type TrainingView,
 } from './model-service';
 export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './readiness';
-export type { LabReport, MeasuredOn, Mistake } from './lab-report';
+export { mistakesToReview, type LabReport, type MeasuredOn, type Mistake } from './lab-report';
 export type { FeatureMaps, Histogram, LayerLook, LayerSummary, ModelLayers } from '../engine/lab/under-the-hood';
 export { copiesPerPicture, type AugmentationChoice } from './augmentation';
 export { SETTING_LIMITS, isValidSetting, isValidStopAtAccuracy, type NumericSetting, type SettingLimit } from './settings';

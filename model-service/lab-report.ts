@@ -80,3 +80,15 @@ export function labReport(
     ],
   };
 }
+
+/**
+ * The mistakes still the child's to look at: not moved or deleted since the report was made (`classIdOf` gives a
+ * picture's class now, undefined once deleted), and not kept as they are (the child said the label is right).
+ */
+export function mistakesToReview(
+  mistakes: readonly Mistake[],
+  classIdOf: (pictureId: string) => string | undefined,
+  kept: ReadonlySet<string>,
+): Mistake[] {
+  return mistakes.filter((mistake) => classIdOf(mistake.pictureId) === mistake.labelClassId && !kept.has(mistake.pictureId));
+}

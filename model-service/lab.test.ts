@@ -7,6 +7,7 @@ import type { RgbaImage, TrainRequest, TrainingSettings } from '../engine/types'
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import type { KeyValueBackend } from '../store/backend';
+import { mistakesToReview, type Mistake } from './lab-report';
 import { createModelService, type ModelService } from './model-service';
 import { photo, photos, useRealEngine } from './test-support/real-engine';
 
@@ -17,6 +18,15 @@ const DENSE: TrainingSettings = { method: 'dense', epochs: 30, batchSize: 16, le
 
 function serviceOn(backend: KeyValueBackend, settings: TrainingSettings): ModelService {
   return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: settings });
+}
+
+/** Classes "zero" and "one" with the first `count` photos of their digit; returns their ids. */
+async function zeroAndOne(service: ModelService, count: number): Promise<{ zero: string; one: string }> {
+  const zero = service.addClass('zero');
+  const one = service.addClass('one');
+  await service.addPictures(zero, photos(0, 0, count));
+  await service.addPictures(one, photos(1, 0, count));
+  return { zero, one };
 }
 
 const lastPictureOf = (service: ModelService, classId: string) =>
@@ -84,10 +94,7 @@ test('a moved picture survives a reload; moving to a missing class or to its own
 test('neural network: accuracy on pictures it never learnt from, and its mistakes with guess and confidence', async () => {
   const service = serviceOn(createMemoryBackend(), DENSE);
   await service.whenLoaded();
-  const zero = service.addClass('zero');
-  const one = service.addClass('one');
-  await service.addPictures(zero, photos(0, 0, 8));
-  await service.addPictures(one, photos(1, 0, 8));
+  const { zero, one } = await zeroAndOne(service, 8);
   await service.train();
   const practice = await service.evaluateModel();
   assert.equal(practice.measuredOn, 'practice', 'nothing held out: only practice pictures to measure on');
@@ -130,10 +137,7 @@ test('"stop when accuracy reaches" is a setting the child can switch on and off;
 test('training stops early once the accuracy target is reached, and the model says so', async () => {
   const service = serviceOn(createMemoryBackend(), { ...DENSE, epochs: 200, stopAtAccuracy: 0.9 });
   await service.whenLoaded();
-  const zero = service.addClass('zero');
-  const one = service.addClass('one');
-  await service.addPictures(zero, photos(0, 0, 6));
-  await service.addPictures(one, photos(1, 0, 6));
+  await zeroAndOne(service, 6);
   await service.train();
   const trained = service.getState().trained!;
   assert.ok(trained.stoppedEarly, 'the trained model records the early stop');
@@ -145,10 +149,7 @@ test('training stops early once the accuracy target is reached, and the model sa
 test('neural network with pictures held out: measured on exactly the held-out pictures, and honest that few is shaky', async () => {
   const service = serviceOn(createMemoryBackend(), { ...DENSE, validationRate: 0.25 });
   await service.whenLoaded();
-  const zero = service.addClass('zero');
-  const one = service.addClass('one');
-  await service.addPictures(zero, photos(0, 0, 8));
-  await service.addPictures(one, photos(1, 0, 8));
+  await zeroAndOne(service, 8);
   await service.train();
   const report = await service.evaluateModel();
   assert.equal(report.measuredOn, 'held-out');
@@ -156,6 +157,41 @@ test('neural network with pictures held out: measured on exactly the held-out pi
   assert.equal(report.evaluation.shaky, true, '4 pictures are too few to trust the number');
   const lastEpoch = service.getState().trained!.history.at(-1)!;
   assert.equal(report.evaluation.accuracy, lastEpoch.valAcc, 'the same pictures the chart\'s validation accuracy used');
+});
+
+test('a tiny held-out set (or none): the mistakes also cover the pictures it practised on, said to be practice pictures', async () => {
+  for (const validationRate of [0.25, 0]) {
+    const service = serviceOn(createMemoryBackend(), { ...DENSE, validationRate });
+    await service.whenLoaded();
+    const { zero, one } = await zeroAndOne(service, 8);
+    await service.train();
+    const before = await service.evaluateModel();
+    if (validationRate > 0) assert.ok(before.evaluation.total < 10, 'a held-out set too small to find the problems');
+    else assert.equal(before.measuredOn, 'practice', 'nothing held out');
+    // A picture the model learnt as a zero, labelled "one" since: the model still says zero.
+    const measured = new Set(before.pictureIds);
+    const practisedZero = service.getState().classes[0].pictures.find((picture) => validationRate === 0 || !measured.has(picture.id))!.id;
+    service.movePicture(practisedZero, one);
+    const report = await service.evaluateModel();
+    const mistake = report.mistakes.find((entry) => entry.pictureId === practisedZero);
+    assert.ok(mistake, `${validationRate}: the practice picture is among the mistakes`);
+    assert.deepEqual([mistake.practised, mistake.labelClassId, mistake.guessClassId], [true, one, zero]);
+    assert.equal(report.measuredOn, validationRate === 0 ? 'practice' : 'held-out');
+    const firstPractised = report.mistakes.findIndex((entry) => entry.practised);
+    assert.ok(report.mistakes.slice(firstPractised).every((entry) => entry.practised), 'pictures it did not practise with come first');
+  }
+});
+
+test('the mistakes to review leave out pictures moved or deleted since, and those the child kept in their class', () => {
+  const mistake = (pictureId: string, labelClassId: string): Mistake =>
+    ({ pictureId, labelClassId, guessClassId: 'rock', confidence: 90, practised: false });
+  const mistakes = [mistake('kept', 'paper'), mistake('moved', 'paper'), mistake('deleted', 'paper'), mistake('open', 'paper')];
+  const classNow: Record<string, string> = { kept: 'paper', moved: 'rock', open: 'paper' };
+  const toReview = (kept: readonly string[]) => mistakesToReview(mistakes, (pictureId) => classNow[pictureId], new Set(kept))
+    .map((entry) => entry.pictureId);
+  assert.deepEqual(toReview([]), ['kept', 'open']);
+  assert.deepEqual(toReview(['kept']), ['open']);
+  assert.deepEqual(toReview(['kept', 'open']), []);
 });
 
 async function decodeBlob(blob: Blob): Promise<RgbaImage> {
@@ -174,10 +210,7 @@ test('extra pictures: the chosen copies of every picture go to the engine, are m
     decodePicture: (blob) => { decoded++; return decodeBlob(blob); },
   });
   await service.whenLoaded();
-  const zero = service.addClass('zero');
-  const one = service.addClass('one');
-  await service.addPictures(zero, photos(0, 0, 5));
-  await service.addPictures(one, photos(1, 0, 5));
+  await zeroAndOne(service, 5);
 
   const preview = await service.previewCopies(service.getState().classes[0].pictures[0].id);
   assert.deepEqual(preview.map((copy) => copy.kind), ['original', 'flip', 'turn-left', 'turn-right', 'blur', 'brighter', 'darker']);
@@ -217,10 +250,7 @@ test('"Shrink it": an 8-bit copy, compared on the held-out pictures, kept only w
   const service = serviceOn(backend, { ...DENSE, validationRate: 0.25 });
   await service.whenLoaded();
   await assert.rejects(service.shrinkModel(), { code: 'model/not-loaded' });
-  const zero = service.addClass('zero');
-  const one = service.addClass('one');
-  await service.addPictures(zero, photos(0, 0, 8));
-  await service.addPictures(one, photos(1, 0, 8));
+  await zeroAndOne(service, 8);
   await service.train();
   const probe = photo(1, 33).image;
   const floatAnswer = await service.recognize(probe);
@@ -258,10 +288,7 @@ test('"Also try shrinking MobileNet": the same held-out pictures, decoded from t
   });
   await service.whenLoaded();
   await assert.rejects(service.shrinkBackbone(), { code: 'model/not-loaded' });
-  const zero = service.addClass('zero');
-  const one = service.addClass('one');
-  await service.addPictures(zero, photos(0, 0, 8));
-  await service.addPictures(one, photos(1, 0, 8));
+  await zeroAndOne(service, 8);
   await service.train();
   const trainedAt = service.getState().trained?.trainedAt;
 

@@ -157,7 +157,7 @@ test('deleting a class can be undone; once dismissed its pictures leave storage'
   const [, one] = await classesWithPictures(service, [0, 1, 2], 5);
   service.deleteClass(one);
   assert.deepEqual(service.getState().classes.map((info) => info.name), ['digit 0', 'digit 2']);
-  assert.deepEqual(service.getState().undo, { className: 'digit 1' });
+  assert.deepEqual(service.getState().undo, { kind: 'class', className: 'digit 1' });
   service.undoDelete();
   assert.deepEqual(service.getState().classes.map((info) => [info.name, info.pictures.length]), [['digit 0', 5], ['digit 1', 5], ['digit 2', 5]]);
 

@@ -11,6 +11,7 @@ import type {
 } from '../engine/types';
 import { t } from '../locales';
 import { exportModelZip, importModelFiles, type ImportFile } from '../engine/interchange';
+import { cleanName, nameProblem, uniqueName, type NameChange, type NameProblem } from '../engine/names';
 import type { ProjectModels, ProjectModelsLoad } from '../project-file';
 import {
   createBrowserModelStore, createMemoryBackend, createModelStore, SET_ASIDE_LIMIT,
@@ -19,10 +20,14 @@ import {
 import { augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind } from '../engine/lab/augmentation';
 import { cleanChoice, copiesPerPicture, createCopyMaker, type AugmentationChoice } from './augmentation';
 import { browserPictureDecoder } from './decode-picture';
+import { withoutDuplicates } from './duplicates';
+import { safeFileName } from './file-name';
 import { newId } from './ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from './lab-report';
 import { problemCode, type ProblemCode } from './problems';
-import { modelsFromProject, toProjectModel, uniqueName, type BrokenModel } from './project-models';
+import { modelsFromProject, toProjectModel, type BrokenModel } from './project-models';
+import { createIncomingPictures } from './incoming-pictures';
+import { trainingSeed } from './training-seed';
 import { trainReadiness, type TrainReadiness } from './readiness';
 import { applySettingChanges } from './settings';
 import type { TabChannel } from './tab-channel';
@@ -57,10 +62,14 @@ export interface TrainedView {
   readonly outOfDate: boolean;
   /** Neural network only: every layer it was trained with, the answer layer last (the Lab's head editor counts them). */
   readonly headLayers?: readonly HeadLayerSpec[];
+  /** What it learned from: "Learned from 60 pictures in 3 classes". */
+  readonly learnedFrom: { readonly pictures: number; readonly classes: number };
 }
 
 export type TrainingView =
   | { readonly status: 'idle' }
+  /** Train was pressed while pictures were still on their way (addingPictures says how many): it starts once they are in. */
+  | { readonly status: 'waiting' }
   | {
     readonly status: 'running';
     readonly method: HeadKind;
@@ -92,6 +101,8 @@ export interface ModelListItem {
 export interface OpenedProjectNotice {
   readonly broken: readonly BrokenModel[];
   readonly droppedPictures: number;
+  /** Names changed so the blocks can tell them apart (blank or repeated in the file). */
+  readonly renamed: readonly NameChange[];
 }
 
 export interface ModelServiceState {
@@ -117,16 +128,27 @@ export interface ModelServiceState {
   readonly trained: TrainedView | null;
   readonly training: TrainingView;
   readonly readiness: TrainReadiness;
-  /** Pictures being embedded and saved right now. */
+  /** Pictures given but not in their place yet (files being read, embeddings under way). */
   readonly addingPictures: number;
   /** Pictures waiting in the Lab's inbox to be sorted into a class, oldest first. */
   readonly inbox: readonly InboxPictureView[];
   /** Test pictures of the current classes (never trained on), oldest first; classId is the class each shows. */
   readonly testPictures: readonly PictureView[];
-  /** The class just deleted, which undoDelete() brings back with its pictures. */
-  readonly undo: { readonly className: string } | null;
+  /** What undoDelete() brings back: the class just deleted (with its pictures), or the pictures just removed. */
+  readonly undo: UndoView | null;
   /** The latest thing that went wrong, until dismissed. */
   readonly problem: ProblemCode | null;
+}
+
+export type UndoView =
+  | { readonly kind: 'class'; readonly className: string }
+  /** Removed one by one in a row, or all at once ("Remove all"), from one class. */
+  | { readonly kind: 'pictures'; readonly classId: string; readonly className: string; readonly count: number };
+
+/** How pictures are added: with `onDuplicates`, pictures already in the class are skipped and counted to it. */
+export interface AddOptions {
+  /** Uploads only: a webcam showing a still scene may rightly give the same frame twice. */
+  readonly onDuplicates?: (count: number) => void;
 }
 
 /** A picture to add: 224x224 RGBA for the engine plus its JPEG (what squareFromSource / pictureFromFile make). */
@@ -135,7 +157,14 @@ export interface NewPicture {
   readonly jpeg: Blob;
 }
 
-export type NameProblem = 'empty' | 'taken';
+/** Pictures announced to a class, delivered in batches as they are read. */
+export interface PictureIntake {
+  add(pictures: readonly NewPicture[]): Promise<void>;
+  /** No more will come (the rest were refused): Train stops waiting for them. Safe to call more than once. */
+  finish(): void;
+}
+
+export type { NameProblem };
 
 /** An inbox picture: not in any class yet. */
 export type InboxPictureView = Omit<PictureView, 'classId'>;
@@ -204,7 +233,7 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
    * Imports a model exported by us or by Teachable Machine (loose files or a zip) as a new active model.
    * Rejects with an ImportError (engine/interchange) for files that are not a usable model.
    */
-  importModel(files: readonly ImportFile[]): Promise<void>;
+  importModel(files: readonly ImportFile[]): Promise<readonly NameChange[]>;
   dismissOpenedProject(): void;
   /** Adds the models set aside when other projects were opened back to this project's models. */
   bringBackEarlierModels(): Promise<void>;
@@ -223,13 +252,22 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   addClass(name: string): string;
   renameClass(classId: string, name: string): NameProblem | null;
   deleteClass(classId: string): void;
+  /** Brings back what state.undo says: the class just deleted, or the pictures just removed. */
   undoDelete(): void;
   /** Makes the last deletion final (its pictures are removed from storage). */
   dismissUndo(): void;
 
   /** Embeds and stores the pictures; problems are reported in state.problem. */
-  addPictures(classId: string, pictures: readonly NewPicture[]): Promise<void>;
+  addPictures(classId: string, pictures: readonly NewPicture[], options?: AddOptions): Promise<void>;
+  /**
+   * Announces `count` pictures for a class before they are ready (files still being read): they count for
+   * readiness at once, and Train waits for them. Deliver them through the intake, then finish() it.
+   */
+  expectPictures(classId: string, count: number, options?: AddOptions): PictureIntake;
+  /** Removes a picture at once, with an undo; removals in a row from one class are undone together. */
   removePicture(pictureId: string): void;
+  /** Removes every picture of the class ("Remove all"), with an undo. */
+  removeAllPictures(classId: string): void;
   /** Moves a picture to another class (fixing its label); the trained model stays until the next training. */
   movePicture(pictureId: string, classId: string): void;
 
@@ -254,7 +292,10 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   /** Applies the valid changes (see settings.ts); invalid values are ignored. */
   updateSettings(changes: Partial<TrainingSettings>): void;
 
-  /** Trains on the current pictures; the previous model stays in use if this is stopped or fails. */
+  /**
+   * Trains on the current pictures, first waiting for pictures still on their way (status 'waiting'); the previous
+   * model stays in use if this is stopped or fails.
+   */
   train(): Promise<void>;
   stopTraining(): void;
 
@@ -293,15 +334,19 @@ export interface ModelServiceOptions {
   readonly decodePicture?: (jpeg: Blob) => Promise<RgbaImage>;
   /** Other tabs of the same browser: told about this tab's writes, and heard so this tab reads theirs. */
   readonly tabs?: TabChannel;
+  /** Empty classes ("Class 1", "Class 2") a new model starts with, ready to fill; none when omitted. */
+  readonly newModelClasses?: number;
 }
 
 /** Another tab's writes come in bursts (a drop of pictures): read the store again once they pause. */
 const REREAD_DELAY_MS = 250;
 
+/** Pictures taken out of a class in one go, each with the place it had among all pictures. */
+type Removal = readonly { readonly picture: StoredPicture; readonly index: number }[];
+
 /** A file name from the model's name that every system accepts. */
 function exportFileName(modelName: string): string {
-  const safe = modelName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 60);
-  return `${safe || 'image-model'}.zip`;
+  return `${safeFileName(modelName, 'image-model')}.zip`;
 }
 
 /** How many pictures go to the engine at once: they appear in the trainer batch by batch. */
@@ -321,10 +366,6 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
   return b.every((id) => set.has(id));
 }
 
-function cleanName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim();
-}
-
 export function createModelService(options: ModelServiceOptions): ModelService {
   const { engine, defaultSettings = DEFAULT_TRAINING_SETTINGS } = options;
   let store = options.store ?? createBrowserModelStore();
@@ -332,10 +373,12 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   const decodePicture = options.decodePicture ?? browserPictureDecoder();
   const copyMaker = decodePicture && createCopyMaker(decodePicture, (images) => engine.embed(images));
 
-  let draft: ModelDraft = {
-    schema: 1, id: newId(), name: t('trainer.defaultModelName'), classes: [], settings: defaultSettings,
-    trainedVersion: null, updatedAt: Date.now(),
-  };
+  function freshDraft(name: string): ModelDraft {
+    const classes = Array.from({ length: options.newModelClasses ?? 0 }, (_, i): ClassInfo => ({ id: newId(), name: t('trainer.defaultClassName', { number: i + 1 }) }));
+    return { schema: 1, id: newId(), name, classes, settings: defaultSettings, trainedVersion: null, updatedAt: Date.now() };
+  }
+
+  let draft: ModelDraft = freshDraft(t('trainer.defaultModelName'));
   /** Every picture, including those of a deleted class while its undo is offered. */
   let pictures: StoredPicture[] = [];
   /** Unlabelled pictures (classId '') and test pictures (any class, as `pictures`): never trained on. */
@@ -346,8 +389,12 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   let engineStatus: EngineStatus = { status: options.engineReady ? 'starting' : 'ready' };
   let loaded = false;
   let persistent = true;
+  /** Inbox and test pictures being embedded. */
   let adding = 0;
+  const incoming = createIncomingPictures();
   let deleted: { readonly info: ClassInfo; readonly index: number } | null = null;
+  /** Pictures removed from one class (already gone from storage), for undo, in the order removed. Never set with `deleted`. */
+  let removed: { readonly classId: string; readonly steps: readonly Removal[] } | null = null;
   let problem: ProblemCode | null = null;
   let abort: AbortController | null = null;
   let lastCreatedAt = 0;
@@ -392,6 +439,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         ...(metadata.stoppedEarly && { stoppedEarly: metadata.stoppedEarly }),
         small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'), outOfDate,
         ...(metadata.head.kind === 'dense' && { headLayers: metadata.head.layers }),
+        learnedFrom: { pictures: trained.trainedOn.pictureIds.length, classes: trained.trainedOn.classIds.length },
       };
     }
     const modelList = [...models.values()].map((model): ModelListItem => (model.draft.id === draft.id
@@ -400,8 +448,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     return {
       loaded, models: modelList, includePictures, openedProject, earlierModels, engine: engineStatus, persistent, modelId: draft.id, name: draft.name, classes, settings: draft.settings,
       augmentation: cleanChoice(draft.augmentation), trained: trainedView, training,
-      readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length })), draft.settings),
-      addingPictures: adding, undo: deleted ? { className: deleted.info.name } : null, problem,
+      readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })), draft.settings),
+      addingPictures: adding + incoming.total(), undo: undoView(), problem,
       inbox, testPictures: testPictures.filter((picture) => byClass.has(picture.classId)),
     };
   }
@@ -438,14 +486,42 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     persist((target) => target.saveDraft(snapshotOfDraft));
   }
 
-  function nameProblem(name: string, others: readonly string[]): NameProblem | null {
-    if (name.length === 0) return 'empty';
-    const lower = name.toLocaleLowerCase();
-    return others.some((other) => other.toLocaleLowerCase() === lower) ? 'taken' : null;
+  function undoView(): UndoView | null {
+    if (deleted) return { kind: 'class', className: deleted.info.name };
+    if (!removed) return null;
+    const { classId, steps } = removed;
+    const info = draft.classes.find((candidate) => candidate.id === classId);
+    return info ? { kind: 'pictures', classId, className: info.name, count: steps.reduce((sum, step) => sum + step.length, 0) } : null;
   }
 
-  /** Makes a pending class deletion final: its pictures leave memory and storage. */
+  /** Takes pictures of one class out of it and out of storage at once, keeping them for undoDelete(). */
+  function removePictures(gone: readonly StoredPicture[]): void {
+    if (gone.length === 0) return;
+    const { classId } = gone[0];
+    if (removed?.classId !== classId) finishDeletion();
+    const goneIds = new Set(gone.map((picture) => picture.id));
+    const step = pictures.flatMap((picture, index) => (goneIds.has(picture.id) ? [{ picture, index }] : []));
+    removed = { classId, steps: [...(removed?.steps ?? []), step] };
+    pictures = pictures.filter((picture) => !goneIds.has(picture.id));
+    commit();
+    const modelId = draft.id;
+    persist((target) => target.deletePictures(modelId, [...goneIds]));
+  }
+
+  /** Puts removed pictures back where they were: the last removal first, each in the order it had. */
+  function restoreRemoved(steps: readonly Removal[]): void {
+    const restored = [...pictures];
+    for (const step of [...steps].reverse()) {
+      for (const { picture, index } of step) restored.splice(Math.min(index, restored.length), 0, picture);
+    }
+    pictures = restored;
+    commit();
+    for (const step of steps) for (const { picture } of step) persist((target) => target.putPicture(picture));
+  }
+
+  /** Makes a pending deletion final: a deleted class's pictures leave memory and storage (removed pictures already have). */
   function finishDeletion(): void {
+    removed = null;
     if (!deleted) return;
     const classId = deleted.info.id;
     const gone = pictures.filter((picture) => picture.classId === classId).map((picture) => picture.id);
@@ -471,6 +547,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   /** Makes one of `models` the active one in memory; the engine gets its trained model through activateTrained(). */
   function select(modelId: string): void {
     deleted = null;
+    removed = null;
     const model = models.get(modelId)!;
     // Settings saved by an older version may lack a field or hold one the engine no longer accepts.
     draft = { ...model.draft, settings: applySettingChanges(defaultSettings, model.draft.settings) };
@@ -495,10 +572,6 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       report(error);
     }
     commit();
-  }
-
-  function freshDraft(name: string): ModelDraft {
-    return { schema: 1, id: newId(), name, classes: [], settings: defaultSettings, trainedVersion: null, updatedAt: Date.now() };
   }
 
   async function load(): Promise<void> {
@@ -631,11 +704,13 @@ export function createModelService(options: ModelServiceOptions): ModelService {
 
   /**
    * Embeds new pictures batch by batch and hands each batch to `keep` as stored pictures of `classId` ('' for the
-   * inbox), unless that class (or the model) is gone by then; problems are reported.
+   * inbox), unless that class (or the model) is gone by then; problems are reported. `settle` hears how many of
+   * the pictures (already counted as on their way) are done, kept or not.
    */
-  async function embedNew(newPictures: readonly NewPicture[], classId: string, keep: (stored: StoredPicture[]) => void): Promise<void> {
+  async function embedNew(
+    newPictures: readonly NewPicture[], classId: string, keep: (stored: StoredPicture[]) => void, settle: (count: number) => void,
+  ): Promise<void> {
     let waiting = newPictures.length;
-    adding += waiting;
     commit();
     const startedFor = generation;
     try {
@@ -643,20 +718,44 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       for (let start = 0; start < newPictures.length; start += EMBED_BATCH) {
         const batch = newPictures.slice(start, start + EMBED_BATCH);
         const embeddings = await engine.embed(batch.map((picture) => picture.image));
-        adding -= batch.length;
         waiting -= batch.length;
         const stillThere = classId === '' ? startedFor === generation : draft.classes.some((info) => info.id === classId) || deleted?.info.id === classId;
-        if (!stillThere) continue;
-        keep(batch.map((picture, index): StoredPicture => ({
-          id: newId(), modelId: draft.id, classId, jpeg: picture.jpeg, embedding: embeddings[index], createdAt: nextCreatedAt(),
-        })));
+        if (stillThere) {
+          keep(batch.map((picture, index): StoredPicture => ({
+            id: newId(), modelId: draft.id, classId, jpeg: picture.jpeg, embedding: embeddings[index], createdAt: nextCreatedAt(),
+          })));
+        }
+        // Settled after keeping, so the count readiness sees never dips between the two.
+        settle(batch.length);
       }
     } catch (error) {
       report(error);
     } finally {
-      adding -= waiting;
+      settle(waiting);
       commit();
     }
+  }
+
+  /** Inbox and test pictures: counted in `adding` while they are embedded. */
+  function embedIntoSet(newPictures: readonly NewPicture[], classId: string, keep: (stored: StoredPicture[]) => void): Promise<void> {
+    adding += newPictures.length;
+    return embedNew(newPictures, classId, keep, (count) => { adding -= count; });
+  }
+
+  function keepInClass(stored: StoredPicture[]): void {
+    pictures = [...pictures, ...stored];
+    commit();
+    for (const picture of stored) persist((target) => target.putPicture(picture));
+  }
+
+  /** keepInClass for uploads: pictures already in their class (by content) are left out and counted. */
+  function keepNewInClass(onDuplicates: (count: number) => void) {
+    return (stored: StoredPicture[]) => {
+      const classId = stored[0]?.classId;
+      const { kept, skipped } = withoutDuplicates(stored, pictures.filter((picture) => picture.classId === classId));
+      if (skipped > 0) onDuplicates(skipped);
+      keepInClass(kept);
+    };
   }
 
   /** `from` (the inbox or the test pictures) without the picture, whose deletion is written; `from` when absent. */
@@ -838,8 +937,11 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       return { fileName: exportFileName(name), bytes: await exportModelZip(model, backbone) };
     },
     async importModel(files) {
-      const model = await importModelFiles(files, t('trainer.defaultModelName'));
+      const { model, renamed } = await importModelFiles(files, {
+        model: t('trainer.defaultModelName'), className: (position) => t('trainer.defaultClassName', { number: position }),
+      });
       await service.addTrainedModel(model);
+      return renamed;
     },
     async bringBackEarlierModels() {
       await allWritten;
@@ -881,13 +983,13 @@ export function createModelService(options: ModelServiceOptions): ModelService {
           embedJpegs,
           checkTrained: (modelId, version) => engine.loadModel(`model/${modelId}`, version.model),
         })
-        : { models: [], activeModelId: null, broken: [], droppedPictures: 0 };
+        : { models: [], activeModelId: null, broken: [], droppedPictures: 0, renamed: [] };
       const kept = opened.models.length > 0 ? opened.models : [{ draft: freshDraft(t('trainer.defaultModelName')), pictures: [], trained: null }];
       const activeModelId = opened.activeModelId ?? kept[0].draft.id;
       models = new Map(kept.map((model) => [model.draft.id, model]));
       includePictures = load.present && load.includePictures;
-      openedProject = opened.broken.length > 0 || opened.droppedPictures > 0
-        ? { broken: opened.broken, droppedPictures: opened.droppedPictures }
+      openedProject = opened.broken.length > 0 || opened.droppedPictures > 0 || opened.renamed.length > 0
+        ? { broken: opened.broken, droppedPictures: opened.droppedPictures, renamed: opened.renamed }
         : null;
       select(activeModelId);
       persist((target) => target.replaceWorkspace({ models: kept, activeModelId, includePictures }, empty));
@@ -907,9 +1009,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     addClass(name) {
       finishDeletion();
       const taken = draft.classes.map((info) => info.name);
-      let unique = cleanName(name);
-      for (let n = 2; nameProblem(unique, taken); n++) unique = `${cleanName(name)} ${n}`;
-      const info: ClassInfo = { id: newId(), name: unique };
+      const fallback = t('trainer.defaultClassName', { number: draft.classes.length + 1 });
+      const info: ClassInfo = { id: newId(), name: uniqueName(cleanName(name) || fallback, taken) };
       saveDraft({ classes: [...draft.classes, info] });
       return info.id;
     },
@@ -930,6 +1031,12 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       saveDraft({ classes: draft.classes.filter((info) => info.id !== classId) });
     },
     undoDelete() {
+      if (removed) {
+        const { steps } = removed;
+        removed = null;
+        restoreRemoved(steps);
+        return;
+      }
       if (!deleted) return;
       const { info, index } = deleted;
       deleted = null;
@@ -942,19 +1049,39 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       commit();
     },
 
-    async addPictures(classId, newPictures) {
-      await embedNew(newPictures, classId, (stored) => {
-        pictures = [...pictures, ...stored];
-        commit();
-        for (const picture of stored) persist((target) => target.putPicture(picture));
-      });
+    async addPictures(classId, newPictures, options) {
+      const intake = service.expectPictures(classId, newPictures.length, options);
+      try {
+        await intake.add(newPictures);
+      } finally {
+        intake.finish();
+      }
+    },
+    expectPictures(classId, count, options = {}) {
+      incoming.expect(classId, count);
+      commit();
+      let announced = count;
+      return {
+        async add(newPictures) {
+          // More than announced (a caller that miscounted) still counts while on its way.
+          incoming.expect(classId, Math.max(0, newPictures.length - announced));
+          announced = Math.max(0, announced - newPictures.length);
+          const keep = options.onDuplicates ? keepNewInClass(options.onDuplicates) : keepInClass;
+          await embedNew(newPictures, classId, keep, (settled) => incoming.settle(classId, settled));
+        },
+        finish() {
+          if (announced === 0) return;
+          incoming.settle(classId, announced);
+          announced = 0;
+          commit();
+        },
+      };
     },
     removePicture(pictureId) {
-      const picture = pictures.find((candidate) => candidate.id === pictureId);
-      if (!picture) return;
-      pictures = pictures.filter((candidate) => candidate.id !== pictureId);
-      commit();
-      persist((target) => target.deletePictures(picture.modelId, [pictureId]));
+      removePictures(pictures.filter((picture) => picture.id === pictureId));
+    },
+    removeAllPictures(classId) {
+      removePictures(pictures.filter((picture) => picture.classId === classId));
     },
     movePicture(pictureId, classId) {
       const picture = pictures.find((candidate) => candidate.id === pictureId);
@@ -966,7 +1093,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     },
 
     async addToInbox(newPictures) {
-      await embedNew(newPictures, '', (stored) => {
+      await embedIntoSet(newPictures, '', (stored) => {
         inbox = [...inbox, ...stored];
         commit();
         for (const picture of stored) persist((target) => target.putSetPicture('inbox', picture));
@@ -999,7 +1126,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       }));
     },
     async addTestPictures(classId, newPictures) {
-      await embedNew(newPictures, classId, (stored) => {
+      await embedIntoSet(newPictures, classId, (stored) => {
         testPictures = [...testPictures, ...stored];
         commit();
         for (const picture of stored) persist((target) => target.putSetPicture('test', picture));
@@ -1035,7 +1162,18 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     },
 
     async train() {
-      if (training.status === 'running') return;
+      if (training.status === 'running' || training.status === 'waiting') return;
+      if (incoming.total() > 0) {
+        const startedFor = generation;
+        training = { status: 'waiting' };
+        problem = null;
+        commit();
+        await incoming.whenSettled();
+        // Stopped while waiting, or another model became active.
+        if (training.status !== 'waiting' || startedFor !== generation) return;
+        training = { status: 'idle' };
+        commit();
+      }
       const readiness = state.readiness;
       if (!readiness.ready) {
         if (readiness.need === 'head') report(new EngineError('train/invalid-head', 'the block stack has problems', readiness.problems));
@@ -1044,9 +1182,12 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       }
       const classes = draft.classes;
       const classIndex = new Map(classes.map((info, index) => [info.id, index]));
+      // In class order, each class's pictures in the order they were given: pictures of several classes arrive
+      // interleaved when they are added at once, and the order must not change what the model learns.
       const examples: LabelledEmbedding[] = pictures
         .filter((picture) => classIndex.has(picture.classId))
-        .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }));
+        .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }))
+        .sort((a, b) => a.classIndex - b.classIndex);
       const trainedOn: TrainedOn = {
         classIds: classes.map((info) => info.id),
         pictureIds: examples.map((example) => example.pictureId!),
@@ -1066,7 +1207,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         const augmented = await copiesFor(examples, settings, controller);
         if (controller.signal.aborted) throw new EngineError('train/cancelled', 'training was stopped');
         const model = await engine.train(
-          { modelName: draft.name, classes, examples, settings, ...(augmented.length > 0 && { augmented }) },
+          { modelName: draft.name, classes, examples, settings, seed: trainingSeed(examples), ...(augmented.length > 0 && { augmented }) },
           (progress) => {
             if (training.status !== 'running' || abort !== controller) return;
             if (progress.metrics) history.push(progress.metrics);
@@ -1098,6 +1239,11 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       }
     },
     stopTraining() {
+      if (training.status === 'waiting') {
+        training = { status: 'idle' };
+        commit();
+        return;
+      }
       if (training.status !== 'running' || training.stopping || !abort) return;
       training = { ...training, stopping: true };
       commit();

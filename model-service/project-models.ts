@@ -1,6 +1,7 @@
 // Between the child's models (as the store keeps them) and a project's models (project-file/): what a save
 // writes, and what an opened project's models become. The engine work (checking a trained model, embedding the
 // pictures again) is passed in, so this module is plain data handling.
+import type { NameChange } from '../engine/names';
 import type { Embedding, TrainingSettings } from '../engine/types';
 import type { LoadedProjectModel, ProjectModel, ProjectModelProblem, ProjectModelsLoad } from '../project-file';
 import type { LoadedModel, StoredPicture, TrainedVersion } from '../store';
@@ -20,6 +21,8 @@ export interface OpenedProject {
   readonly broken: readonly BrokenModel[];
   /** Pictures left out: unreadable in the file, or not decodable as pictures. */
   readonly droppedPictures: number;
+  /** Names the project reader repaired (project-file/read-models.ts), for the notice to say so. */
+  readonly renamed: readonly NameChange[];
 }
 
 export interface OpenProjectSteps {
@@ -47,14 +50,6 @@ export function toProjectModel({ draft, pictures, trained }: LoadedModel, includ
   };
 }
 
-/** `name`, or `name 2`, `name 3`… when another model already has it (models are chosen by name in blocks). */
-export function uniqueName(name: string, taken: readonly string[]): string {
-  const lower = new Set(taken.map((other) => other.toLocaleLowerCase()));
-  let unique = name;
-  for (let n = 2; lower.has(unique.toLocaleLowerCase()); n++) unique = `${name} ${n}`;
-  return unique;
-}
-
 type OkModel = Extract<LoadedProjectModel, { status: 'ok' }>;
 
 /**
@@ -63,6 +58,7 @@ type OkModel = Extract<LoadedProjectModel, { status: 'ok' }>;
  */
 export async function modelsFromProject(load: ProjectModelsLoad, steps: OpenProjectSteps): Promise<OpenedProject> {
   const broken: BrokenModel[] = [];
+  const renamed: NameChange[] = [];
   if (load.problem) broken.push({ name: '', problem: load.problem.code });
   const models: LoadedModel[] = [];
   const newIds = new Map<string, string>();
@@ -84,12 +80,12 @@ export async function modelsFromProject(load: ProjectModelsLoad, steps: OpenProj
         continue;
       }
     }
-    const name = uniqueName(model.draft.name, models.map((other) => other.draft.name));
-    models.push({ ...model, draft: { ...model.draft, name }, pictures });
+    models.push({ ...model, pictures });
+    renamed.push(...loaded.renamed);
     newIds.set(loaded.model.id, model.draft.id);
   }
   const activeModelId = (load.activeModelId && newIds.get(load.activeModelId)) || (models[0]?.draft.id ?? null);
-  return { models, activeModelId, broken, droppedPictures };
+  return { models, activeModelId, broken, droppedPictures, renamed };
 }
 
 async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt: () => number) {

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import jpeg from 'jpeg-js';
 import JSZip from 'jszip';
 import { isImportError } from '../engine/interchange';
+import { t } from '../locales';
 import type { RgbaImage, TrainingSettings } from '../engine/types';
 import { readModelsFromProject, writeModelsIntoProject, type ProjectModel, type ProjectModels, type ProjectModelsLoad } from '../project-file';
 import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
@@ -162,7 +163,7 @@ test('a damaged project never costs the earlier work: the trained model is kept 
   const project = sharer.exportForProject();
   const [shared, copy] = project.models;
   const cases = [
-    { label: 'its only model is broken', models: [withBrokenWeights(shared)], usable: ['My image model'], broken: ['shared'] },
+    { label: 'its only model is broken', models: [withBrokenWeights(shared)], usable: [t('trainer.defaultModelName')], broken: ['shared'] },
     { label: 'a good model and a broken one', models: [shared, withBrokenWeights(copy)], usable: ['shared'], broken: ['shared copy'] },
   ];
   for (const { label, models, usable, broken } of cases) {
@@ -259,7 +260,7 @@ test('several models: create, rename (unique names), duplicate, switch by name, 
   service.duplicateModel('two or three');
   await new Promise((resolve) => setTimeout(resolve, 0));
   await service.whenSaved();
-  assert.deepEqual(service.getModelNames(), ['zero or one', 'two or three', 'two or three 2']);
+  assert.deepEqual(service.getModelNames(), ['zero or one', 'two or three', 'two or three (2)']);
   assert.deepEqual(await service.recognize(heldOut(2)), original, 'the copy answers like the original');
 
   assert.equal(service.deleteModel(service.getState().modelId), true);
@@ -281,7 +282,7 @@ test('export then import gives the same answers; Teachable Machine\'s files alon
 
   const other = await serviceOn(createMemoryBackend());
   await other.importModel([{ name: exported.fileName, bytes: exported.bytes }]);
-  assert.deepEqual(other.getModelNames(), ['My image model', 'Hands: 0/3']);
+  assert.deepEqual(other.getModelNames(), [t('trainer.defaultModelName'), 'Hands: 0/3']);
   assert.deepEqual(await other.recognize(heldOut(3)), answer);
 
   // Teachable Machine's own three files (no image-model.bin): only the head is read, the backbone is checked.

@@ -5,6 +5,6 @@ export { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 export { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 export { isSafeId } from './zip-entries';
 export type {
-  LoadedProjectModel, ProjectModel, ProjectModelProblem, ProjectModels, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn,
+  LoadedProjectModel, NameChange, ProjectModel, ProjectModelProblem, ProjectModels, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn,
   ZipSink, ZipSource,
 } from './types';

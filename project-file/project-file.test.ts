@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import JSZip from 'jszip';
 import { IMPORT_PROBLEMS, importMessageKey } from '../engine/interchange/import-errors';
 import { quantizeModel } from '../engine/model-format';
-import { catalogues } from '../locales';
+import { catalogues, setLocale } from '../locales';
 import { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 import { readModelsFromProject } from './read-models';
 import { STORAGE_KEY } from './storage-json';
@@ -257,5 +257,25 @@ test('every broken-model and import problem has words in every language', () => 
   for (const [locale, catalogue] of Object.entries(catalogues)) {
     for (const problem of PROJECT_MODEL_PROBLEMS) assert.ok(catalogue[problemMessageKey(problem)]?.trim(), `${locale}: ${problem}`);
     for (const problem of IMPORT_PROBLEMS) assert.ok(catalogue[importMessageKey(problem)]?.trim(), `${locale}: import ${problem}`);
+  }
+});
+
+test('models named alike or blank get the trainer\'s names, in the child\'s language, and the load says which', async () => {
+  const dense = projectModel('m1dense', 'dense', 1);
+  const knn = projectModel('m2knn', 'knn', 2);
+  const blank = projectModel('m3blank', 'knn', 3);
+  const models = [{ ...dense, name: 'Hands ' }, { ...knn, name: 'hands' }, { ...blank, name: '\u202E ' }];
+  setLocale('ko');
+  try {
+    const loaded = await load(await savedProject({ models, activeModelId: 'm1dense', includePictures: false }));
+    const defaultName = catalogues.ko['trainer.defaultModelName'];
+    assert.deepEqual(loaded.models.map((model) => okModel(model).name), ['Hands', 'hands (2)', defaultName]);
+    assert.deepEqual(loaded.models.map((model) => (model.status === 'ok' ? model.renamed : [])), [
+      [], [{ kind: 'model', from: 'hands', to: 'hands (2)' }], [{ kind: 'model', from: '', to: defaultName }],
+    ]);
+    const blankClasses = await load(await savedProject({ models: [{ ...dense, classes: CLASSES.map((info) => ({ ...info, name: '' })) }], activeModelId: null, includePictures: false }));
+    assert.deepEqual(okModel(blankClasses.models[0]).classes.map((info) => info.name), [1, 2, 3].map((number) => catalogues.ko['trainer.defaultClassName'].replace('{number}', String(number))));
+  } finally {
+    setLocale('en');
   }
 });

@@ -1,10 +1,13 @@
 // Reading the models out of an opened project. Nothing from the file is trusted until checked: every model is
 // checked on its own, so one broken model is reported (with its reason) while the others still load, and
-// nothing here throws, whatever the file holds.
+// nothing here throws, whatever the file holds. Names get the trainer's rules (engine/names.ts): a blank or
+// repeated name is repaired, never refused, because the model itself is fine.
 import { isEngineError } from '../engine/errors';
 import { isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, readModel } from '../engine/model-format';
+import { cleanName, nameChanges, repairNames, type NameChange } from '../engine/names';
 import { settingsProblem } from '../engine/training-settings';
 import type { ClassInfo, HeadLayerSpec, SerializedModel, TrainingSettings } from '../engine/types';
+import { t } from '../locales';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 import type {
   LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource,
@@ -143,6 +146,30 @@ async function readPictures(
   return { pictures, dropped: value.length - pictures.length };
 }
 
+const defaultClassName = (position: number) => t('trainer.defaultClassName', { number: position });
+
+/**
+ * The classes with usable names, by position ("Class 2" for a blank second class); the trained model's classes
+ * take the same names, and one the draft no longer has is kept apart from them. Ids stay: the weights use them.
+ */
+function repairClassNames(read: readonly ClassInfo[], trained: SerializedModel | null) {
+  const names = repairNames(read.map((info) => info.name), defaultClassName);
+  const classes = read.map((info, i) => ({ ...info, name: names[i] }));
+  const renamed = nameChanges('class', read.map((info) => info.name), names);
+  if (!trained) return { classes, trained, renamed };
+  const byId = new Map(classes.map((info) => [info.id, info.name]));
+  const taken = [...names];
+  const trainedClasses = trained.metadata.classes.map((info, i) => {
+    const known = byId.get(info.id);
+    if (known !== undefined) return { ...info, name: known };
+    const [name] = repairNames([info.name], () => defaultClassName(i + 1), taken);
+    taken.push(name);
+    renamed.push(...nameChanges('class', [info.name], [name]));
+    return { ...info, name };
+  });
+  return { classes, trained: { ...trained, metadata: { ...trained.metadata, classes: trainedClasses } }, renamed };
+}
+
 async function readOneModel(
   value: unknown, index: number, includePictures: boolean, zip: ZipSource | null, seenIds: Set<string>, budget: Budget,
 ): Promise<LoadedProjectModel> {
@@ -150,7 +177,7 @@ async function readOneModel(
   const rawId = own(model, 'id');
   const rawName = own(model, 'name');
   const id = isSafeId(rawId) ? rawId : '';
-  const name = typeof rawName === 'string' ? rawName.slice(0, MODEL_LIMITS.textLength) : '';
+  const name = typeof rawName === 'string' ? cleanName(rawName.slice(0, MODEL_LIMITS.textLength)) : '';
   try {
     if (!isObject(value)) throw new Broken('invalid', `models[${index}] is not an object`);
     if (typeof rawId !== 'string') throw new Broken('invalid', `models[${index}] has no id`);
@@ -158,9 +185,9 @@ async function readOneModel(
     if (seenIds.has(rawId)) throw new Broken('duplicate', `model id ${rawId} is used twice`);
     seenIds.add(rawId);
     if (typeof rawName !== 'string' || rawName.length > MODEL_LIMITS.textLength) throw new Broken('invalid', 'name is not a short text');
-    const classes = readClasses(own(model, 'classes'));
+    const readClassList = readClasses(own(model, 'classes'));
     const settings = readDraftSettings(own(model, 'settings'));
-    const trained = await readTrained(own(model, 'trained'), rawId, zip, budget);
+    const { classes, trained, renamed } = repairClassNames(readClassList, await readTrained(own(model, 'trained'), rawId, zip, budget));
     const trainedOn = readTrainedOn(own(model, 'trainedOn'));
     const { pictures, dropped } = includePictures
       ? await readPictures(own(model, 'pictures'), rawId, classes, zip, budget)
@@ -172,6 +199,7 @@ async function readOneModel(
         trained, ...(trainedOn && { trainedOn }), pictures,
       },
       droppedPictures: dropped,
+      renamed,
     };
   } catch (error) {
     const broken = error instanceof Broken ? error : new Broken('invalid', String(error));
@@ -206,5 +234,18 @@ export async function readModelsFromProject(projectJson: unknown, zip: ZipSource
   const usable = models.flatMap((loaded) => (loaded.status === 'ok' ? [loaded.model.id] : []));
   const savedActive = own(storage, 'activeModelId');
   const activeModelId = typeof savedActive === 'string' && usable.includes(savedActive) ? savedActive : usable[0] ?? null;
-  return { present: true, models, activeModelId, includePictures };
+  return { present: true, models: withModelNamesRepaired(models), activeModelId, includePictures };
+}
+
+/** Usable models get distinct, non-blank names: the `use model` block chooses by name. */
+function withModelNamesRepaired(models: readonly LoadedProjectModel[]): LoadedProjectModel[] {
+  const usable = models.flatMap((loaded) => (loaded.status === 'ok' ? [loaded.model.name] : []));
+  const names = repairNames(usable, () => t('trainer.defaultModelName'));
+  let next = 0;
+  return models.map((loaded) => {
+    if (loaded.status !== 'ok') return loaded;
+    const name = names[next++];
+    const renamed: NameChange[] = [...nameChanges('model', [loaded.model.name], [name]), ...loaded.renamed.map((change) => ({ ...change, model: name }))];
+    return { ...loaded, model: { ...loaded.model, name }, renamed };
+  });
 }

@@ -2,9 +2,10 @@
 // The model service builds a ProjectModels from the child's work before a save, and receives a
 // ProjectModelsLoad after a project is opened.
 import type { ZipEntrySource } from '../engine/interchange/capped-zip';
+import type { NameChange } from '../engine/names';
 import type { ClassInfo, SerializedModel, TrainingSettings } from '../engine/types';
 
-export type { ZipEntrySource };
+export type { NameChange, ZipEntrySource };
 
 /** A training picture that travels with the project (only when the child chose to include pictures). */
 export interface ProjectPicture {
@@ -67,6 +68,8 @@ export type LoadedProjectModel =
     readonly model: ProjectModel & { readonly pictures: readonly ProjectPicture[] };
     /** Pictures listed in project.json that were missing, oversized or badly named, and left out. */
     readonly droppedPictures: number;
+    /** Names repaired by the trainer's rules (blank, or a repeat the blocks could not tell apart); ids never change. */
+    readonly renamed: readonly NameChange[];
   }
   | {
     readonly status: 'broken';

@@ -15,10 +15,13 @@ import type { EngineApi } from '../engine/engine-api';
 import type { NewPicture } from '../model-service';
 import { addStorageToProjectJson, planProjectModels, type ProjectModels } from '../project-file';
 import { fingerCounterProject, rockPaperScissorsProject, whatDidIDrawProject } from './examples/example-projects';
+import { emptyViews } from './examples/empty-views';
 import { drawings, SHAPES } from './examples/pen-drawings';
 import { sb3, type BuiltProject } from './examples/scratch-project';
 
 const CHECK_DRAWINGS_PER_SHAPE = 15;
+/** Empty views from the held-out photos (30-39) that check the "nothing" class. */
+const CHECK_EMPTY_VIEWS = 10;
 /** The pictures that travel in the project are re-encoded this much smaller; the model learns from the originals. */
 const JPEG_QUALITY = 70;
 /** The finger counter's confidence threshold, as a fraction. */
@@ -38,6 +41,9 @@ function picture(image: RgbaImage): NewPicture {
 
 function signClasses(classes: readonly SignClass[]): ClassPictures[] {
   return classes.map(({ name, digit }) => {
+    if (digit === null) {
+      return { name, training: emptyViews(0, PICTURES_PER_CLASS).map(picture), check: emptyViews(FIRST_HELD_OUT_PHOTO, CHECK_EMPTY_VIEWS) };
+    }
     const photos = signDigitPhotos(digit);
     return {
       name,

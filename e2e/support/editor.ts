@@ -57,10 +57,13 @@ export async function openTrainer(page: Page): Promise<Locator> {
   return dialog;
 }
 
-/** Switches the editor's language from its Settings menu, e.g. to '한국어'. */
-export async function chooseEditorLanguage(page: Page, language: string): Promise<void> {
+/**
+ * Switches the editor's language from its Settings menu, e.g. to '한국어'. `languageItem` is the menu's
+ * "Language" item in the editor's current language (e.g. '언어' once it is in Korean).
+ */
+export async function chooseEditorLanguage(page: Page, language: string, languageItem = 'Language'): Promise<void> {
   await page.getByRole('button', { name: 'Settings menu' }).click();
-  await page.getByRole('button', { name: 'Language' }).click();
+  await page.getByRole('button', { name: languageItem }).click();
   await page.getByRole('listitem', { name: 'Language menu' }).getByText(language, { exact: true }).click();
 }
 
@@ -73,4 +76,25 @@ export async function loadProjectFromComputer(page: Page, fileName: string, cont
   await page.getByText('Load from your computer', { exact: true }).click();
   await (await chooser).setFiles({ name: fileName, mimeType: 'application/x.scratch.sb3', buffer: contents });
   await waitForEditor(page);
+}
+
+/** Our "Image Model" entry in the editor's menu bar (or its name in the editor's language). */
+export function menuBarEntry(page: Page, name = 'Image Model'): Locator {
+  return page.getByRole('banner').getByRole('button', { name, exact: true });
+}
+
+/**
+ * Collects what the page's console reports that a clean editor never prints: errors (also scratch-vm's own log
+ * lines at level ERROR, printed through console.log) and Blockly's "… overwrites previous definition" warnings.
+ */
+export function watchConsoleProblems(page: Page): readonly string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    const text = message.text();
+    const scratchError = /%cERROR%c/.test(text);
+    if (message.type() === 'error' || scratchError || text.includes('overwrites previous definition')) {
+      problems.push(`${message.type()}: ${text.replaceAll('%c', '')}`);
+    }
+  });
+  return problems;
 }

@@ -9,6 +9,7 @@ export const COLOURS = {
   blue: [0, 0, 255],
   yellow: [255, 255, 0],
   black: [0, 0, 0],
+  white: [255, 255, 255],
 } as const satisfies Record<string, readonly [number, number, number]>;
 export type ColourName = keyof typeof COLOURS;
 

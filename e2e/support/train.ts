@@ -3,6 +3,7 @@ import { expect, type Page } from '@playwright/test';
 import trainerText from '../../locales/en/trainer.json';
 import { addImageModelExtension, openTrainer, paletteCategory } from './editor';
 import { signDigitPhotos, type Digit } from './shared-data';
+import { nameNextClass } from './trainer-page';
 
 export interface PhotoClass {
   readonly name: string;
@@ -16,10 +17,7 @@ export async function trainThroughTrainer(page: Page, classes: readonly PhotoCla
   await paletteCategory(page, 'Image Model').click();
   const trainer = await openTrainer(page);
   for (const { name, digit } of classes) {
-    await trainer.getByRole('button', { name: trainerText.addClass }).click();
-    const nameField = trainer.getByLabel(trainerText.className);
-    await nameField.fill(name);
-    await nameField.press('Enter');
+    await nameNextClass(trainer, name);
     const card = trainer.getByRole('region', { name, exact: true });
     await card.getByLabel(trainerText.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, photosPerClass));
     await expect(card.getByText(trainerText.pictureCountOther.replace('{count}', String(photosPerClass)))).toBeVisible();

@@ -1,6 +1,7 @@
 // The trainer's parts as the specs about settings, progress and pictures find them (by role and English name),
 // and the quick way to fill classes with photos before the behaviour a spec is really about.
 import { expect, type Locator } from '@playwright/test';
+import sharingText from '../../locales/en/sharing.json';
 import text from '../../locales/en/trainer.json';
 import { signDigitPhotos, type Digit } from './shared-data';
 
@@ -27,12 +28,9 @@ export async function settledCount(items: Locator): Promise<number> {
   }
 }
 
-/** "Add a class", type its name, Enter; then its first `count` photos of `digit` through the file input. */
+/** Names the next class; then its first `count` photos of `digit` through the file input. */
 export async function addClassWithPhotos(trainer: Locator, name: string, digit: Digit, count: number): Promise<void> {
-  await trainer.getByRole('button', { name: text.addClass }).click();
-  const field = trainer.getByRole('textbox', { name: text.className });
-  await field.fill(name);
-  await field.press('Enter');
+  await nameNextClass(trainer, name);
   await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, count));
   await expect(pictures(trainer, name)).toHaveCount(count);
 }
@@ -64,4 +62,38 @@ export async function currentEpoch(trainer: Locator, total: number): Promise<num
   const hint = trainer.getByText(pattern);
   if ((await hint.count()) === 0) return 0;
   return Number(pattern.exec((await hint.first().textContent()) ?? '')?.[1] ?? 0);
+}
+
+/**
+ * Opens the trainer's "Models" menu (if it is not open yet) and returns it: one menuitemradio per model (the one in
+ * use checked), then the actions (New model, Duplicate, Delete model, Bring back…) as menuitems.
+ */
+export async function openModelsMenu(trainer: Locator): Promise<Locator> {
+  const button = trainer.getByRole('button', { name: sharingText.modelsMenu, exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  const menu = trainer.getByRole('menu', { name: sharingText.modelsMenu, exact: true });
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+type TrainerWords = Pick<typeof text, 'renameClass' | 'defaultClassName' | 'addClass' | 'className'>;
+
+/** The rename buttons of classes still named as a new model's empty classes are ("Class 1"). */
+export function starterClassRenames(trainer: Locator, words: TrainerWords = text): Locator {
+  const [before, after] = fill(words.renameClass, { name: words.defaultClassName }).split('{number}').map(escapeRegExp);
+  return trainer.getByRole('button', { name: new RegExp(`^${before}\\d+${after}$`) });
+}
+
+/** Names the next class as a child does: the first of the empty classes a new model starts with, else a new one. */
+export async function nameNextClass(trainer: Locator, name: string, words: TrainerWords = text): Promise<void> {
+  const starter = starterClassRenames(trainer, words).first();
+  if ((await starter.count()) > 0) await starter.click();
+  else await trainer.getByRole('button', { name: words.addClass }).click();
+  const field = trainer.getByRole('textbox', { name: words.className });
+  await expect(field).toBeFocused();
+  await field.fill(name);
+  await field.press('Enter');
+  await expect(classCard(trainer, name)).toBeVisible();
 }

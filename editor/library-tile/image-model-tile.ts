@@ -1,5 +1,5 @@
 // Our tile in the editor's "Add Extension" library. The GUI's bundle calls withImageModelTile() with its own
-// items each time the library renders (see editor/build/extension-library-patch.cjs), so the tile's words
+// items each time the library renders (see editor/build/scratch-gui-patches.cjs), so the tile's words
 // follow the editor's current language.
 import { EXTENSION_ID } from '../../extension/contract';
 import { t } from '../../locales';

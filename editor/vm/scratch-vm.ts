@@ -25,9 +25,17 @@ export interface ScratchExtensionManager {
   readonly _loadedExtensions: Map<string, string>;
 }
 
+/** An extension's palette button as getInfo() declares it. */
+export interface ExtensionButtonInfo {
+  readonly func: string;
+  readonly text: string;
+}
+
 export interface ScratchVmRuntime extends ScratchRuntime {
   /** The blocks of the palette; scratch-blocks' flyout events reach it through vm.flyoutBlockListener. */
   readonly flyoutBlocks: { blocklyListen(event: BlocklyEvent): void };
+  /** Turns a palette button into the palette's XML (called on every fill of an extension's category). */
+  _convertButtonForScratchBlocks(button: ExtensionButtonInfo, ...rest: unknown[]): { readonly info: unknown; readonly xml: string };
 }
 
 export interface ScratchVm {
@@ -36,4 +44,6 @@ export interface ScratchVm {
   /** Called by the GUI at start and from its language menu; refreshes every extension's blocks. */
   setLocale(locale: string, messages?: unknown): Promise<unknown>;
   getLocale(): string;
+  /** The VM is an EventEmitter; 'workspaceUpdate' is emitted each time the code area shows a target's scripts. */
+  once(event: 'workspaceUpdate', listener: () => void): unknown;
 }

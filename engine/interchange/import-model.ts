@@ -9,6 +9,7 @@ import { sha256Hex } from '../backbone/sha256';
 import { isEngineError } from '../errors';
 import { layerWeightSpecs } from '../heads/weight-layout';
 import { decodeModel, isModelFormatError, MODEL_LIMITS, readModel, writeModel } from '../model-format';
+import { nameChanges, repairNames, type NameChange } from '../names';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import type { ClassInfo, DenseLayerSpec, HeadLayerSpec, SerializedModel } from '../types';
 import { readZipEntryCapped } from './capped-zip';
@@ -18,6 +19,19 @@ import { FILE_NAMES, type LayerJson, type ManifestEntry } from './teachable-mach
 export interface ImportFile {
   readonly name: string;
   readonly bytes: Uint8Array;
+}
+
+/** The checked model, with the names the trainer's rules had to repair (engine/names.ts) for the trainer to say so. */
+export interface ImportedModel {
+  readonly model: SerializedModel;
+  readonly renamed: readonly NameChange[];
+}
+
+/** The words for names a file left blank, in the child's language (the engine has no words of its own). */
+export interface ImportNames {
+  readonly model: string;
+  /** A blank class's name by its position, 1-based ("Class 2"). */
+  readonly className: (position: number) => string;
 }
 
 export const IMPORT_LIMITS = {
@@ -181,7 +195,7 @@ function readLabels(metadata: unknown): string[] {
   return labels as string[];
 }
 
-async function importTeachableMachine(modelFile: ImportFile, files: readonly ImportFile[], fallbackName: string): Promise<SerializedModel> {
+async function importTeachableMachine(modelFile: ImportFile, files: readonly ImportFile[]): Promise<SerializedModel> {
   const modelJson = parseJson(modelFile, 'not-a-model');
   if (!isObject(modelJson) || !isObject(own(modelJson, 'modelTopology'))) throw new ImportError('not-a-model', `${modelFile.name} is not a tfjs layers model`);
   const metadataFile = files.find((file) => baseName(file.name) === FILE_NAMES.metadata);
@@ -214,8 +228,9 @@ async function importTeachableMachine(modelFile: ImportFile, files: readonly Imp
     return found;
   }));
   const classes: ClassInfo[] = labels.map((label, i) => ({ id: `class-${i + 1}`, name: label.slice(0, MODEL_LIMITS.textLength) }));
+  // TM's own placeholder counts as no name.
   const modelName = isObject(metadata) && typeof own(metadata, 'modelName') === 'string' && own(metadata, 'modelName') !== 'untitled'
-    ? (own(metadata, 'modelName') as string).slice(0, MODEL_LIMITS.textLength) : fallbackName;
+    ? (own(metadata, 'modelName') as string).slice(0, MODEL_LIMITS.textLength) : '';
   const timeStamp = isObject(metadata) ? own(metadata, 'timeStamp') : undefined;
   const trainedAt = typeof timeStamp === 'string' && !Number.isNaN(Date.parse(timeStamp)) ? new Date(timeStamp) : new Date();
   try {
@@ -242,11 +257,28 @@ function exactFileProblem(error: unknown): ImportProblem {
   return 'damaged';
 }
 
+/** Blank and repeated names (TM allows both; a hand-edited file anything) made usable, as the trainer makes them. */
+function withNamesRepaired(model: SerializedModel, names: ImportNames): ImportedModel {
+  const { metadata } = model;
+  const [name] = repairNames([metadata.name], () => names.model);
+  const classNames = repairNames(metadata.classes.map((info) => info.name), names.className);
+  const renamed = [
+    ...nameChanges('model', [metadata.name], [name]),
+    ...nameChanges('class', metadata.classes.map((info) => info.name), classNames),
+  ];
+  const classes = metadata.classes.map((info, i) => ({ ...info, name: classNames[i] }));
+  return { model: { ...model, metadata: { ...metadata, name, classes } }, renamed };
+}
+
 /**
  * Picked files (one zip, or model.json + weights.bin + metadata.json, or our image-model.bin) -> a checked model.
- * `fallbackName` names a model whose files carry no name. Rejects with ImportError only.
+ * `names` fills in names the files leave blank. Rejects with ImportError only.
  */
-export async function importModelFiles(files: readonly ImportFile[], fallbackName: string): Promise<SerializedModel> {
+export async function importModelFiles(files: readonly ImportFile[], names: ImportNames): Promise<ImportedModel> {
+  return withNamesRepaired(await readModelFiles(files), names);
+}
+
+async function readModelFiles(files: readonly ImportFile[]): Promise<SerializedModel> {
   const all = await expand(files);
   const exact = all.find((file) => startsWith(file.bytes, 'IMGMODEL'));
   if (exact) {
@@ -264,5 +296,5 @@ export async function importModelFiles(files: readonly ImportFile[], fallbackNam
     const onlyMetadata = jsonFiles.length > 0 || all.some((file) => baseName(file.name).endsWith('.bin'));
     throw new ImportError(onlyMetadata ? 'missing-part' : 'not-a-model', onlyMetadata ? 'model.json is missing' : 'no model.json or image model file among the files');
   }
-  return importTeachableMachine(modelFile, all, fallbackName);
+  return importTeachableMachine(modelFile, all);
 }

@@ -16,6 +16,7 @@ import type { ClassInfo, Embedding, HeadKind, LabelledEmbedding, Prediction, Rgb
 import { exportModelFiles, exportModelZip, type BackboneArtifacts, type ExportedFile } from './export-model';
 import { isImportError, type ImportProblem } from './import-errors';
 import { importModelFiles, type ImportFile } from './import-model';
+import { TEST_IMPORT_NAMES } from './test-support/import-names';
 import { modelFolder, teachableMachineModel, teachableMachineZip, topClass, type TeachableMachineModel } from './test-support/tm-model';
 
 const CLASSES: ClassInfo[] = [0, 1, 2].map((digit) => ({ id: `d${digit}`, name: `${digit} fingers` }));
@@ -93,7 +94,7 @@ test('export -> import of the zip gives the identical model and predictions (KNN
     const zip = await exportModelZip(original, backbone);
     const entries = Object.keys((await JSZip.loadAsync(zip)).files).sort();
     assert.deepEqual(entries, ['image-model.bin', 'metadata.json', 'model.json', 'weights.bin']);
-    const imported = await importModelFiles([{ name: 'hands.zip', bytes: zip }], 'Imported');
+    const { model: imported } = await importModelFiles([{ name: 'hands.zip', bytes: zip }], TEST_IMPORT_NAMES);
     assert.deepEqual(imported.metadata, original.metadata);
     assert.deepEqual(await predictionsOf(imported, `imported-${method}`), await predictionsOf(original, `original-${method}`));
   }
@@ -102,7 +103,7 @@ test('export -> import of the zip gives the identical model and predictions (KNN
 test('a dense export read through Teachable Machine\'s files alone (no image-model.bin) predicts identically', async () => {
   const original = trained.get('dense')!;
   const files = withoutExact(await exportModelFiles(original, backbone));
-  const imported = await importModelFiles(files, 'Imported');
+  const { model: imported } = await importModelFiles(files, TEST_IMPORT_NAMES);
   assert.deepEqual(imported.metadata.classes.map((info) => info.name), CLASSES.map((info) => info.name));
   assert.deepEqual(await predictionsOf(imported, 'tm-route'), await predictionsOf(original, 'original-dense'));
 });
@@ -137,7 +138,7 @@ test('a Teachable Machine image model (files or zip) imports, and our engine ans
   const zipped = await teachableMachineZip(files);
   const tmRows = await predict(heldOut.map((photo) => photo.image));
   for (const [label, input] of [['files', files], ['zip', [{ name: 'tm.zip', bytes: zipped }]]] as const) {
-    const imported = await importModelFiles(input, 'Imported');
+    const { model: imported } = await importModelFiles(input, TEST_IMPORT_NAMES);
     assert.equal(imported.metadata.name, 'tm-hands');
     assert.deepEqual(imported.metadata.classes.map((info) => info.name), CLASSES.map((info) => info.name));
     const ours = await predictionsOf(imported, `tm-${label}`);
@@ -149,7 +150,7 @@ test('a Teachable Machine image model (files or zip) imports, and our engine ans
 });
 
 async function rejects(files: readonly ImportFile[], problem: ImportProblem, label: string): Promise<void> {
-  await assert.rejects(importModelFiles(files, 'Imported'), (error) => {
+  await assert.rejects(importModelFiles(files, TEST_IMPORT_NAMES), (error) => {
     assert.ok(isImportError(error), `${label}: ${String(error)}`);
     assert.equal(error.problem, problem, `${label}: ${error.message}`);
     return true;

@@ -2,7 +2,7 @@
 // a class's uploads (square-picture.ts); used by the inbox and by each class's test pictures.
 import { useRef, type ReactNode } from 'react';
 import type { SquarePicture } from '../pictures/square-picture';
-import { PictureFileInput, PictureFilesStatus, usePictureFiles } from '../pictures/use-picture-files';
+import { PictureFileInput, PictureFilesStatus, takeEachBatch, usePictureFiles } from '../pictures/use-picture-files';
 import { Icon } from '../trainer/icons';
 import { useTranslation } from '../use-translation';
 
@@ -15,7 +15,7 @@ export function PictureDropArea({ label, buttonText, onPictures, children }: {
 }) {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
-  const files = usePictureFiles(onPictures);
+  const files = usePictureFiles(takeEachBatch(onPictures));
 
   return (
     <section

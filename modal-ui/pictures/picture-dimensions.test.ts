@@ -48,3 +48,27 @@ test('text, an unknown format or a header cut short gives no size (the decoder t
   assert.equal(pictureDimensions(readFileSync(signDigitPhotos(0)[0]).subarray(0, 20)), null);
   assert.equal(pictureDimensions(new Uint8Array(0)), null);
 });
+
+/** An ISO media file (AVIF, HEIC) with its `ispe` sizes where a real encoder puts them: ftyp, then meta → iprp → ipco. */
+function isoMedia(brands: string[], sizes: [number, number][]): Uint8Array {
+  const uint32 = (value: number) => [value >>> 24, (value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+  const box = (type: string, ...body: number[][]) => {
+    const content = body.flat();
+    return [...uint32(8 + content.length), ...[...type].map((char) => char.charCodeAt(0)), ...content];
+  };
+  const fourCC = (text: string) => [...text].map((char) => char.charCodeAt(0));
+  const ispe = sizes.map(([width, height]) => box('ispe', [0, 0, 0, 0], uint32(width), uint32(height)));
+  const ftyp = box('ftyp', fourCC(brands[0]), [0, 0, 0, 0], ...brands.map(fourCC));
+  const meta = box('meta', [0, 0, 0, 0], box('hdlr', [0, 0, 0, 0, 0, 0, 0, 0], fourCC('pict'), new Array(13).fill(0)),
+    box('iprp', box('ipco', box('colr', fourCC('nclx'), [0, 2, 0, 2, 0, 6, 0x80]), ...ispe)));
+  return Uint8Array.from([...ftyp, ...meta, ...box('mdat', [1, 2, 3])]);
+}
+
+test('AVIF and HEIC read their size from the ispe property; an iPhone photo in tiles reads as the whole picture', () => {
+  assert.deepEqual(pictureDimensions(isoMedia(['avif', 'mif1', 'miaf'], [[100, 100]])), { width: 100, height: 100 });
+  // An iPhone's 4032 x 3024 photo is a grid of 512 x 512 tiles: one ispe per tile, one for the whole.
+  assert.deepEqual(pictureDimensions(isoMedia(['heic', 'mif1', 'heic'], [[512, 512], [512, 512], [4032, 3024]])), { width: 4032, height: 3024 });
+  assert.deepEqual(pictureDimensions(isoMedia(['heic'], [[20_000, 20_000]])), { width: 20_000, height: 20_000 });
+  // Cut before its properties: no size, so it is measured after decoding.
+  assert.equal(pictureDimensions(isoMedia(['avif'], [[100, 100]]).subarray(0, 40)), null);
+});

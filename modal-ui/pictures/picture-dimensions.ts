@@ -1,13 +1,11 @@
 // A picture's width and height read from its file header, without decoding it: a 20,000 x 20,000 PNG is a few
 // hundred KB on disk but 1.6 GB once decoded, so the size is checked before the browser is asked to decode it.
+import { ascii, sniffPictureFormat } from './picture-format';
 
 export interface Dimensions {
   readonly width: number;
   readonly height: number;
 }
-
-const ascii = (bytes: Uint8Array, at: number, text: string) =>
-  bytes.length >= at + text.length && [...text].every((char, index) => bytes[at + index] === char.charCodeAt(0));
 
 function png(view: DataView): Dimensions | null {
   // Signature, then the IHDR chunk: length (4), "IHDR", width (4, big-endian), height (4).
@@ -62,13 +60,53 @@ function jpeg(bytes: Uint8Array, view: DataView): Dimensions | null {
   return null;
 }
 
+/** The boxes of an ISO media file (AVIF, HEIC) on the way to `ispe`, in order; `meta` has 4 bytes of version first. */
+const CONTAINERS = [{ type: 'meta', skip: 4 }, { type: 'iprp', skip: 0 }, { type: 'ipco', skip: 0 }] as const;
+
+/**
+ * AVIF and HEIC give each picture's size in an `ispe` property (meta → iprp → ipco → ispe); a photo stored as a grid
+ * of tiles has one per tile and one for the whole, so the largest is the picture's.
+ */
+function isoMedia(bytes: Uint8Array, view: DataView): Dimensions | null {
+  let largest: Dimensions | null = null;
+  const walk = (start: number, end: number, depth: number) => {
+    for (let at = start; at + 8 <= end;) {
+      let size = view.getUint32(at);
+      let header = 8;
+      if (size === 1) {
+        if (at + 16 > end) return;
+        size = view.getUint32(at + 8) * 2 ** 32 + view.getUint32(at + 12);
+        header = 16;
+      } else if (size === 0) {
+        size = end - at;
+      }
+      if (size < header) return;
+      const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+      const boxEnd = Math.min(at + size, end);
+      if (depth === CONTAINERS.length && type === 'ispe' && at + header + 12 <= boxEnd) {
+        const found = { width: view.getUint32(at + header + 4), height: view.getUint32(at + header + 8) };
+        if (!largest || found.width * found.height > largest.width * largest.height) largest = found;
+      } else if (depth < CONTAINERS.length && type === CONTAINERS[depth].type) {
+        walk(at + header + CONTAINERS[depth].skip, boxEnd, depth + 1);
+      }
+      at += size;
+    }
+  };
+  walk(0, bytes.length, 0);
+  return largest;
+}
+
 /** The size the header declares, or null when the format is unknown or the header is cut short. */
 export function pictureDimensions(bytes: Uint8Array): Dimensions | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes[0] === 0x89 && ascii(bytes, 1, 'PNG')) return png(view);
-  if (ascii(bytes, 0, 'GIF8')) return gif(view);
-  if (ascii(bytes, 0, 'BM')) return bmp(view);
-  if (ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP')) return webp(bytes, view);
-  if (bytes[0] === 0xff && bytes[1] === 0xd8) return jpeg(bytes, view);
-  return null;
+  switch (sniffPictureFormat(bytes)) {
+    case 'png': return png(view);
+    case 'gif': return gif(view);
+    case 'bmp': return bmp(view);
+    case 'webp': return webp(bytes, view);
+    case 'jpeg': return jpeg(bytes, view);
+    case 'avif':
+    case 'heic': return isoMedia(bytes, view);
+    default: return null;
+  }
 }

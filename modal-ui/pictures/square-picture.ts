@@ -1,10 +1,12 @@
 // Turning what a child gives us (a file, a webcam frame, a canvas) into the one picture shape the product
 // uses everywhere: a centre-cropped square, 224x224 RGBA for the engine plus a JPEG of it for storage/display.
-import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine/types';
+import { drawSquareCanvas } from '../../extension/pictures/draw-square';
 import { pictureDimensions } from './picture-dimensions';
+import { sniffPictureFormat } from './picture-format';
 
-export const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/bmp', 'image/gif', 'image/webp'] as const;
-export const ACCEPT_ATTRIBUTE = '.jpg,.jpeg,.png,.bmp,.gif,.webp,' + ACCEPTED_TYPES.join(',');
+/** What the file chooser offers; any file is still taken for what its bytes are, whatever its name. */
+export const ACCEPT_ATTRIBUTE = 'image/*,.jpg,.jpeg,.png,.bmp,.gif,.webp,.avif,.heic,.heif';
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Larger sources are refused before decoding so a decompression bomb cannot exhaust memory. */
 export const MAX_SOURCE_PIXELS = 50_000_000;
@@ -19,7 +21,8 @@ export interface SquarePicture {
 }
 
 /** Why a file was refused; each maps to a locale key 'errors.picture/<reason>'. */
-export type PictureRejection = 'picture/not-an-image' | 'picture/too-big' | 'picture/empty' | 'picture/unreadable' | 'picture/too-many-pixels';
+export type PictureRejection =
+  | 'picture/not-an-image' | 'picture/too-big' | 'picture/empty' | 'picture/unreadable' | 'picture/too-many-pixels' | 'picture/heic';
 
 export class PictureError extends Error {
   constructor(readonly reason: PictureRejection, readonly fileName: string) {
@@ -28,28 +31,33 @@ export class PictureError extends Error {
   }
 }
 
-const EXTENSIONS = /\.(jpe?g|png|bmp|gif|webp)$/i;
+/** A name or type that says "picture": when such a file cannot be decoded, it is a damaged picture, not "not a picture". */
+const PICTURE_NAME = /\.(jpe?g|png|bmp|gif|webp|avif|hei[cf])$/i;
+const PICTURE_TYPE = /^image\/(jpeg|png|bmp|gif|webp|avif|hei[cf])$/;
 
-/** Checks type and size without decoding. */
-export function checkPictureFile(file: File): PictureRejection | null {
-  if (file.size === 0) return 'picture/empty';
-  if (file.size > MAX_FILE_BYTES) return 'picture/too-big';
-  const typeOk = (ACCEPTED_TYPES as readonly string[]).includes(file.type);
-  if (!typeOk && !(file.type === '' && EXTENSIONS.test(file.name))) return 'picture/not-an-image';
-  return null;
+/** The refusal for a file the browser could not decode, from what its bytes (or, failing them, its name) say. */
+function undecodable(file: File, bytes: Uint8Array): PictureRejection {
+  const format = sniffPictureFormat(bytes);
+  if (format === 'heic') return 'picture/heic';
+  if (format || PICTURE_NAME.test(file.name) || PICTURE_TYPE.test(file.type)) return 'picture/unreadable';
+  return 'picture/not-an-image';
 }
 
-/** Decodes a picture file (EXIF rotation applied) and makes it square. Throws PictureError. */
+/**
+ * Decodes a picture file (EXIF rotation applied) and makes it square. Throws PictureError. The type comes from
+ * the bytes; bytes of no format we know still go to the browser's decoder, which knows more (ICO, JPEG XL…).
+ */
 export async function pictureFromFile(file: File): Promise<SquarePicture> {
-  const rejection = checkPictureFile(file);
-  if (rejection) throw new PictureError(rejection, file.name);
-  const declared = pictureDimensions(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (file.size === 0) throw new PictureError('picture/empty', file.name);
+  if (file.size > MAX_FILE_BYTES) throw new PictureError('picture/too-big', file.name);
+  const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  const declared = pictureDimensions(header);
   if (declared && declared.width * declared.height > MAX_SOURCE_PIXELS) throw new PictureError('picture/too-many-pixels', file.name);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch {
-    throw new PictureError('picture/unreadable', file.name);
+    throw new PictureError(undecodable(file, header), file.name);
   }
   try {
     // Checked again: a format whose header we do not read (or one that lies) is measured after decoding.
@@ -61,37 +69,16 @@ export async function pictureFromFile(file: File): Promise<SquarePicture> {
   }
 }
 
-/** Centre-crops any drawable (video frame, canvas, bitmap) to a 224x224 square. */
+/** Centre-crops any drawable (video frame, canvas, bitmap) to a 224x224 square on white. */
 export async function squareFromSource(
   source: CanvasImageSource,
   width: number,
   height: number,
   options: { mirror?: boolean } = {},
 ): Promise<SquarePicture> {
-  const side = Math.min(width, height);
-  const canvas = document.createElement('canvas');
-  canvas.width = INPUT_SIZE;
-  canvas.height = INPUT_SIZE;
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (!context) throw new Error('2d canvas unavailable');
-  if (options.mirror) {
-    context.translate(INPUT_SIZE, 0);
-    context.scale(-1, 1);
-  }
-  context.drawImage(source, (width - side) / 2, (height - side) / 2, side, side, 0, 0, INPUT_SIZE, INPUT_SIZE);
-  const pixels = context.getImageData(0, 0, INPUT_SIZE, INPUT_SIZE);
+  const { canvas, image } = drawSquareCanvas(source, width, height, options.mirror);
   const jpeg = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', 0.9),
   );
-  return { image: { width: pixels.width, height: pixels.height, data: pixels.data }, jpeg };
-}
-
-/** Decodes a stored square JPEG back into pixels (for retraining with augmentation, re-embedding). */
-export async function pictureFromJpeg(jpeg: Blob): Promise<RgbaImage> {
-  const bitmap = await createImageBitmap(jpeg);
-  try {
-    return (await squareFromSource(bitmap, bitmap.width, bitmap.height)).image;
-  } finally {
-    bitmap.close();
-  }
+  return { image, jpeg };
 }

@@ -2,6 +2,7 @@
 // control focused on open, Esc closes.
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useFocusTrap } from '../trainer/use-focus-trap';
+import { useTranslation } from '../use-translation';
 import './recognize-popup.css';
 
 export interface PopupFrameProps {
@@ -14,6 +15,7 @@ export interface PopupFrameProps {
 }
 
 export function PopupFrame({ title, subtitle, role = 'dialog', onClose, children, footer }: PopupFrameProps) {
+  const { locale } = useTranslation();
   const titleId = useId();
   const subtitleId = useId();
   const dialog = useRef<HTMLDivElement>(null);
@@ -39,6 +41,7 @@ export function PopupFrame({ title, subtitle, role = 'dialog', onClose, children
       <div
         ref={dialog}
         className="imr-dialog"
+        lang={locale}
         role={role}
         aria-modal="true"
         aria-labelledby={titleId}

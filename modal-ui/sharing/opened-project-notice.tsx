@@ -2,6 +2,7 @@ import { problemMessageKey } from '../../project-file';
 import type { ModelService, ModelServiceState, OpenedProjectNotice as Notice } from '../../model-service';
 import { t as translate } from '../../locales';
 import { useTranslation } from '../use-translation';
+import { NameChanges } from './name-changes';
 
 /**
  * The notice's lines: each model that could not be opened with its reason, then (because such a model is never
@@ -19,16 +20,19 @@ export function openedProjectNoticeLines(notice: Notice, t: typeof translate = t
   ];
 }
 
-/** What the last opened project left out: models that could not be opened, and pictures that could not be read. */
+/**
+ * What the last opened project left out (models that could not be opened, pictures that could not be read) and
+ * which names were changed so the blocks can tell them apart.
+ */
 export function OpenedProjectNotice({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
   const { t } = useTranslation();
   const notice = state.openedProject;
   if (!notice) return null;
+  const lines = openedProjectNoticeLines(notice, t);
   return (
     <div className="imt-problem" role="alert">
-      <ul className="imt-opened">
-        {openedProjectNoticeLines(notice, t).map((line, index) => <li key={index}>{line}</li>)}
-      </ul>
+      {lines.length > 0 && <ul className="imt-opened">{lines.map((line, index) => <li key={index}>{line}</li>)}</ul>}
+      <NameChanges renamed={notice.renamed} />
       <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.dismissOpenedProject()}>
         {t('sharing.dismiss')}
       </button>

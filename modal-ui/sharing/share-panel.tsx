@@ -1,13 +1,15 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { isImportError, importMessageKey } from '../../engine/interchange';
+import type { NameChange } from '../../engine/names';
 import { problemCode, type ModelService, type ModelServiceState } from '../../model-service';
 import { useTranslation } from '../use-translation';
 import { downloadFile } from './download';
+import { NameChanges } from './name-changes';
 
 type Status =
   | { readonly kind: 'idle' }
   | { readonly kind: 'busy'; readonly key: 'sharing.exporting' | 'sharing.importing' }
-  | { readonly kind: 'done'; readonly text: string }
+  | { readonly kind: 'done'; readonly text: string; readonly renamed?: readonly NameChange[] }
   | { readonly kind: 'failed'; readonly text: string };
 
 /**
@@ -20,7 +22,6 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
   const whyId = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy' || state.training.status === 'running';
-  const noPictures = state.trained !== null && state.classes.every((view) => view.pictures.length === 0);
 
   const failure = (error: unknown) => (isImportError(error) ? t(importMessageKey(error.problem)) : t(`errors.${problemCode(error)}`));
 
@@ -46,8 +47,8 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
     setStatus({ kind: 'busy', key: 'sharing.importing' });
     try {
       const files = await Promise.all(chosen.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-      await service.importModel(files);
-      setStatus({ kind: 'done', text: t('sharing.imported', { name: service.getState().name }) });
+      const renamed = await service.importModel(files);
+      setStatus({ kind: 'done', text: t('sharing.imported', { name: service.getState().name }), renamed });
     } catch (error) {
       if (!isImportError(error)) console.warn('[image-model] import failed', error);
       setStatus({ kind: 'failed', text: failure(error) });
@@ -67,7 +68,6 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
         {t('sharing.includePictures')}
       </label>
       <p id={whyId} className="imt-field-help">{t('sharing.includePicturesWhy')}</p>
-      {noPictures && <p className="imt-note imt-note--warn">{t('sharing.noPicturesToRetrain')}</p>}
       <div className="imt-share__row">
         <button type="button" className="imt-button imt-button--secondary" disabled={busy || !state.trained} onClick={() => void exportModel()}>
           {t('sharing.exportModel')}
@@ -86,7 +86,12 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
       </div>
       {!state.trained && <p className="imt-field-help">{t('sharing.exportNeedsTraining')}</p>}
       {status.kind === 'busy' && <p className="imt-note" role="status">{t(status.key)}</p>}
-      {status.kind === 'done' && <p className="imt-note imt-note--good" role="status">{status.text}</p>}
+      {status.kind === 'done' && (
+        <div className="imt-note imt-note--good" role="status">
+          <p>{status.text}</p>
+          {status.renamed && <NameChanges renamed={status.renamed} />}
+        </div>
+      )}
       {status.kind === 'failed' && <p className="imt-note imt-note--bad" role="alert">{status.text}</p>}
     </section>
   );

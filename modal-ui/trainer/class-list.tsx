@@ -2,17 +2,21 @@ import { useId, useState } from 'react';
 import type { ModelService, ModelServiceState } from '../../model-service';
 import { useTranslation } from '../use-translation';
 import { ClassCard } from './class-card';
+import { worksWithoutPictures } from './hint-text';
 import { Icon } from './icons';
+import { NothingSuggestion } from './nothing-suggestion';
 
 export interface ClassListProps {
   readonly service: ModelService;
   readonly state: ModelServiceState;
   /** Which class has the webcam open (one camera at a time in the whole trainer). */
   readonly webcamClassId: string | null;
+  /** The test area has the webcam open (then a "Nothing" class is suggested too). */
+  readonly testWebcamOpen: boolean;
   onWebcamClassChange(classId: string | null): void;
 }
 
-export function ClassList({ service, state, webcamClassId, onWebcamClassChange }: ClassListProps) {
+export function ClassList({ service, state, webcamClassId, testWebcamOpen, onWebcamClassChange }: ClassListProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -26,7 +30,7 @@ export function ClassList({ service, state, webcamClassId, onWebcamClassChange }
     <section className="imt-classes" aria-labelledby={headingId}>
       <h3 id={headingId} className="imt-heading">{t('trainer.classesHeading')}</h3>
       <p className="imt-intro">{t('trainer.classesIntro')}</p>
-      {state.undo && (
+      {state.undo?.kind === 'class' && (
         <div className="imt-undo" role="status">
           <span>{t('trainer.classDeleted', { name: state.undo.className })}</span>
           <button type="button" className="imt-button imt-button--small" onClick={() => service.undoDelete()}>{t('trainer.undo')}</button>
@@ -45,10 +49,12 @@ export function ClassList({ service, state, webcamClassId, onWebcamClassChange }
               onEditingChange={(editing) => setEditingId(editing ? info.id : null)}
               webcamOpen={webcamClassId === info.id}
               onWebcamOpenChange={(open) => onWebcamClassChange(open ? info.id : null)}
+              picturesNotShared={worksWithoutPictures(state)}
             />
           </li>
         ))}
       </ol>
+      <NothingSuggestion service={service} state={state} webcamInUse={webcamClassId !== null || testWebcamOpen} onAdded={onWebcamClassChange} />
       <button type="button" className="imt-button imt-button--add" onClick={addClass}>
         <Icon name="plus" />{t('trainer.addClass')}
       </button>

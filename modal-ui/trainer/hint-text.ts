@@ -1,4 +1,4 @@
-import type { TrainReadiness } from '../../model-service';
+import type { ModelServiceState, TrainReadiness } from '../../model-service';
 import type { t as translate } from '../../locales';
 import { stackProblemMessage } from '../lab/head-blocks/problem-messages';
 
@@ -25,4 +25,9 @@ export function pictureCount(t: Translate, count: number): string {
 
 export function percent(confidence: number): number {
   return Math.round(Math.min(Math.max(confidence, 0), 1) * 100);
+}
+
+/** A trained model with none of its pictures here (a project shared without them): it works, it only looks empty. */
+export function worksWithoutPictures(state: ModelServiceState): boolean {
+  return state.trained !== null && state.addingPictures === 0 && state.classes.every((view) => view.pictures.length === 0);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ModelService, ModelServiceState, ProblemCode, RecognitionResult } from '../../model-service';
 import { problemCode } from '../../model-service';
 import { CameraView, useCamera } from '../camera';
@@ -37,7 +37,7 @@ function ConfidenceMeters({ result, label }: { readonly result: RecognitionResul
         const isTop = entry.classId === result.classId;
         return (
           <li key={entry.classId} className={`imt-meter${isTop ? ' imt-meter--top' : ''}`}>
-            <span className="imt-meter__name">{entry.name}</span>
+            <span className="imt-meter__name"><bdi>{entry.name}</bdi></span>
             <div
               className="imt-meter__track"
               role="meter"
@@ -109,6 +109,11 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
 
   // A new model makes the old answer stale.
   useEffect(() => setTested(null), [trainedAt]);
+  // A new answer is brought into view (and announced by its status role), wherever the child scrolled to.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (tested) resultRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [tested]);
 
   const live = webcamOpen && webcamMode === 'live';
   /** The webcam buttons: pressing the mode that is on turns the webcam off; the other mode takes over. */
@@ -179,7 +184,7 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
       {busy && <p className="imt-field-help" role="status">{t('trainer.testing')}</p>}
       {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
       {tested && !live && (
-        <div className="imt-result">
+        <div className="imt-result" ref={resultRef}>
           {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}
           <div className="imt-result__answer">
             <p className="imt-result__top" role="status">

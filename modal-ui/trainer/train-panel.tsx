@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ModelService, ModelServiceState } from '../../model-service';
 import { useTranslation } from '../use-translation';
-import { readinessHint } from './hint-text';
+import { readinessHint, worksWithoutPictures } from './hint-text';
 import { Icon } from './icons';
 import { SettingsPanel } from './settings-panel';
 import { TrainingChart } from './training-chart';
@@ -11,28 +11,43 @@ export function TrainPanel({ service, state }: { readonly service: ModelService;
   const { t } = useTranslation();
   const headingId = useId();
   const hintId = useId();
+  const doneRef = useRef<HTMLDivElement>(null);
   const { training, trained, engine } = state;
   const running = training.status === 'running';
+  const waiting = training.status === 'waiting';
 
   let hint: string;
-  if (running && training.copies) hint = t('lab.copies.making', { done: training.copies.done, total: training.copies.total });
+  if (waiting) hint = t(state.addingPictures === 1 ? 'trainer.waitingForPicturesOne' : 'trainer.waitingForPicturesOther', { count: state.addingPictures });
+  else if (running && training.copies) hint = t('lab.copies.making', { done: training.copies.done, total: training.copies.total });
   else if (running) hint = training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
   else if (engine.status === 'failed') hint = t(`errors.${engine.problem}`);
+  else if (worksWithoutPictures(state)) hint = t('trainer.hintSharedModel');
   else if (!state.readiness.ready) hint = readinessHint(t, state.readiness);
   else if (engine.status === 'starting') hint = t('trainer.engineStarting');
+  else if (trained && !trained.outOfDate) hint = t('trainer.hintTrained');
   else hint = t('trainer.hintReady');
-  const canTrain = state.readiness.ready && engine.status === 'ready' && !running;
+  const canTrain = state.readiness.ready && engine.status === 'ready' && !running && !waiting;
 
   const chartHistory = running ? training.history : trained?.history ?? [];
   const chartEpochs = running ? training.totalEpochs : chartHistory.length;
   const showChart = running ? training.method === 'dense' : trained?.method === 'dense' && chartHistory.length > 0;
 
+  // The end of training is brought into view (and announced by its status role), wherever the child scrolled to.
+  useEffect(() => {
+    if (training.status === 'done') doneRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [training.status]);
+
   return (
     <section className="imt-panel imt-train" aria-labelledby={headingId}>
       <h3 id={headingId} className="imt-heading">{t('trainer.trainHeading')}</h3>
       <div className="imt-train__row">
-        {running ? (
-          <button type="button" className="imt-button imt-button--stop imt-button--big" onClick={() => service.stopTraining()} disabled={training.stopping}>
+        {running || waiting ? (
+          <button
+            type="button"
+            className="imt-button imt-button--stop imt-button--big"
+            onClick={() => service.stopTraining()}
+            disabled={running && training.stopping}
+          >
             <Icon name="stop" />{t('trainer.stop')}
           </button>
         ) : (
@@ -48,28 +63,31 @@ export function TrainPanel({ service, state }: { readonly service: ModelService;
         )}
         <p id={hintId} className="imt-train__hint" aria-live="polite">{hint}</p>
       </div>
-      {running && (
+      {(running || waiting) && (
         <progress
           className="imt-progress"
           aria-label={t('trainer.trainingProgress')}
-          value={training.method === 'dense' ? training.epoch : undefined}
-          max={training.totalEpochs}
+          value={running && training.method === 'dense' ? training.epoch : undefined}
+          max={running ? training.totalEpochs : 1}
         />
       )}
       {training.status === 'done' && (
-        <>
+        <div ref={doneRef}>
           <progress className="imt-progress" aria-label={t('trainer.trainingProgress')} value={1} max={1} />
-          <p className="imt-note imt-note--good" role="status">{t('trainer.trainingDone')}</p>
-        </>
+          <p className="imt-note imt-note--good" role="status">
+            {t('trainer.trainingDone')}
+            {trained && trained.learnedFrom.pictures > 0 && <> {t('trainer.learnedFrom', trained.learnedFrom)}</>}
+          </p>
+        </div>
       )}
       {training.status === 'stopped' && <p className="imt-note" role="status">{t('trainer.trainingStopped')}</p>}
       {training.status === 'failed' && (
         <p className="imt-note imt-note--bad" role="alert">{t('trainer.trainingFailed', { reason: t(`errors.${training.problem}`) })}</p>
       )}
-      {trained?.outOfDate && !running && <p className="imt-note imt-note--warn">{t('trainer.outOfDate')}</p>}
+      {trained?.outOfDate && !running && !waiting && <p className="imt-note imt-note--warn">{t('trainer.outOfDate')}</p>}
       {showChart && <TrainingChart history={chartHistory} totalEpochs={chartEpochs} />}
       {!running && trained?.method === 'knn' && <p className="imt-field-help">{t('trainer.knnNoChart')}</p>}
-      <SettingsPanel service={service} settings={state.settings} disabled={running} />
+      <SettingsPanel service={service} settings={state.settings} disabled={running || waiting} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { ModelsPanel, OpenedProjectNotice, SharePanel } from '../sharing';
 import { useTranslation } from '../use-translation';
 import { ClassList } from './class-list';
 import { ModelNameField } from './model-name-field';
+import { SharedModelBanner } from './shared-model-banner';
 import { TestPanel } from './test-panel';
 import { TrainPanel } from './train-panel';
 import { useFocusTrap } from './use-focus-trap';
@@ -29,7 +30,7 @@ export function TrainerModal({ service, open, onClose }: TrainerModalProps) {
 }
 
 function TrainerDialog({ service, onClose }: { readonly service: ModelService; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, locale } = useTranslation();
   const state = useServiceState(service);
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -50,6 +51,7 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
       <div
         ref={dialog}
         className="imt-dialog"
+        lang={locale}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -75,13 +77,17 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
               </div>
             )}
             <OpenedProjectNotice service={service} state={state} />
-            <ModelsPanel service={service} state={state} />
-            <ModelNameField service={service} name={state.name} />
+            <SharedModelBanner state={state} />
+            <div className="imt-toolbar">
+              <ModelNameField service={service} name={state.name} />
+              <ModelsPanel service={service} state={state} />
+            </div>
             <div className="imt-columns">
               <ClassList
                 service={service}
                 state={state}
                 webcamClassId={camera?.kind === 'class' ? camera.classId : null}
+                testWebcamOpen={camera?.kind === 'test'}
                 onWebcamClassChange={(classId) => setCamera(classId ? { kind: 'class', classId } : null)}
               />
               <div className="imt-side">
@@ -92,9 +98,9 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
                   webcamOpen={camera?.kind === 'test'}
                   onWebcamOpenChange={(isOpen) => setCamera(isOpen ? { kind: 'test' } : null)}
                 />
-                <SharePanel service={service} state={state} />
               </div>
             </div>
+            <SharePanel service={service} state={state} />
             <LabArea service={service} state={state} />
           </div>
         )}

@@ -52,7 +52,10 @@ export function TrainingChart({ history, totalEpochs }: { readonly history: read
           <li><span className="imt-swatch imt-swatch--loss" aria-hidden="true" />{t('trainer.legendLoss')}</li>
         </ul>
         <p className="imt-field-help">{summary}</p>
-        <p className="imt-field-help">{t('trainer.chartHelp')}</p>
+        <details className="imt-chart__help">
+          <summary>{t('trainer.chartHelpSummary')}</summary>
+          <p className="imt-field-help">{t('trainer.chartHelp')}</p>
+        </details>
       </figcaption>
     </figure>
   );

@@ -44,7 +44,7 @@ export function useRealEngine(): RealEngine {
 }
 
 /**
- * The engine with every training seeded (the service leaves the seed to the engine, which picks one at random):
+ * The engine with every training seeded by the test (instead of the seed the service takes from the pictures):
  * the same split, start weights and order on every run, so a test's accuracy check cannot flake.
  */
 export function withTrainingSeed(engine: EngineApi, seed: number): EngineApi {

@@ -90,7 +90,8 @@ export function rockPaperScissorsProject(): BuiltProject {
 
 /**
  * Finger counter: live video (or a picture with the space key); each sign the model sees adds that many to
- * the total, a fist (0) starts again, and the cat cheers when the total is exactly the goal.
+ * the total, a fist (0) starts again, no hand ("nothing") waits for the next sign, and the cat cheers when the
+ * total is exactly the goal.
  */
 export function fingerCounterProject(): BuiltProject {
   const total = variable(FINGER_COUNTER.variables.total);
@@ -111,6 +112,8 @@ export function fingerCounterProject(): BuiltProject {
   );
   s.script(b.whenKey('space'), s.block(imageModel(Opcode.recognizeImage)));
   s.script(whenRecognized('0'), b.set(seen, text('0')), b.set(total, num(0)), b.say(text('Back to 0! Show me some fingers.')));
+  // No hand in view is its own answer, so taking the hand away neither counts nor starts again.
+  s.script(whenRecognized(FINGER_COUNTER.nothing), b.set(seen, text(FINGER_COUNTER.nothing)), b.say(text('I see no hand. Show me some fingers!')));
   for (const digit of ['1', '2', '3', '4']) {
     s.script(whenRecognized(digit), b.set(seen, text(digit)), b.change(total, num(Number(digit))), b.broadcast('added'));
   }

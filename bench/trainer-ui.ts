@@ -1,0 +1,70 @@
+// The bench's "through the trainer" row: the real editor, built into bench/.build/editor and served by our own
+// server, driven in the same Chromium as a child uses it: one upload per class, Train pressed straight after the
+// last one, then every held-out photo tried in the test area. A gap between this and the engine's own accuracy
+// on the same split means the trainer loses pictures on their way to the engine.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from '@playwright/test';
+import trainerText from '../locales/en/trainer.json';
+import { addImageModelExtension, openTrainer, waitForEditor } from '../e2e/support/editor';
+import { testAreaCorrect, trainingFinished, uploadAndTrainAtOnce, type UploadedClass } from '../e2e/support/first-loop';
+
+const repoDir = path.resolve(__dirname, '..');
+const editorDir = path.join(repoDir, 'bench', '.build', 'editor');
+const PORT = 8697;
+
+export interface ThroughTrainer {
+  readonly heldOutAccuracy: number;
+  /** The Train panel's words after training, e.g. "Learned from 90 pictures in 3 classes." */
+  readonly learnedFrom: string;
+}
+
+function buildEditor(): void {
+  console.log('Building the editor for the trainer row …');
+  execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DIST_DIR: editorDir } });
+}
+
+function startEditorServer(): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [path.join(repoDir, 'editor', 'server', 'serve.mjs')], {
+    cwd: repoDir, env: { ...process.env, DIST_DIR: editorDir, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    server.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('is ready')) resolve(server);
+    });
+    server.once('exit', (code) => reject(new Error(`the editor's server stopped (exit ${code})`)));
+  });
+}
+
+/** The bench's split: per digit, the first `trainPerClass` photos to train on and the rest held out. */
+function benchClasses(shared: string, digits: readonly number[], trainPerClass: number): UploadedClass[] {
+  return digits.map((digit) => {
+    const dir = path.join(shared, 'data', 'sign-digits', String(digit));
+    const files = readdirSync(dir).filter((name) => /\.jpe?g$/i.test(name)).sort().map((name) => path.join(dir, name));
+    return { name: `digit ${digit}`, training: files.slice(0, trainPerClass), heldOut: files.slice(trainPerClass) };
+  });
+}
+
+export async function measureThroughTrainer(
+  browser: Browser, shared: string, digits: readonly number[], trainPerClass: number,
+): Promise<ThroughTrainer> {
+  buildEditor();
+  const server = await startEditorServer();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  try {
+    console.log('Running the trainer as a child does …');
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await waitForEditor(page);
+    await addImageModelExtension(page);
+    const trainer = await openTrainer(page);
+    const classes = benchClasses(shared, digits, trainPerClass);
+    await uploadAndTrainAtOnce(trainer, classes);
+    const finished = (await (await trainingFinished(trainer)).textContent()) ?? '';
+    const { correct, total } = await testAreaCorrect(trainer, classes);
+    return { heldOutAccuracy: correct / total, learnedFrom: finished.replace(trainerText.trainingDone, '').trim() };
+  } finally {
+    await page.close();
+    server.kill();
+  }
+}

@@ -1,0 +1,45 @@
+// Webpack loader for @scratch/scratch-gui's prebuilt bundle, which keeps the parts we need private. Each patch is
+// one asserted edit that hands a value to a module of ours. The build fails unless every anchor occurs exactly
+// once, so a GUI upgrade that moves one is noticed at once (e2e/editor-host.spec.ts and e2e/editor-console.spec.ts
+// cover the results).
+const path = require('node:path');
+
+const editorDir = path.join(__dirname, '..');
+
+const PATCHES = [
+  {
+    name: 'extension library',
+    // `data:<items>,filterable:!1,id:"extensionLibrary"`: the props the "Add Extension" library passes to its list.
+    // Our tile goes in front.
+    anchor: /data:([A-Za-z_$][\w$]*),filterable:!1,id:"extensionLibrary"/g,
+    module: path.join(editorDir, 'library-tile', 'image-model-tile.ts'),
+    replace: (module, _whole, items) => `data:require(${module}).withImageModelTile(${items}),filterable:!1,id:"extensionLibrary"`,
+  },
+  {
+    name: 'blocks info update',
+    // The code area answers a refreshed extension (every language change, every palette update) by defining all
+    // its blocks again, and Blockly warns once per block that it "overwrites previous definition" (the GUI's own
+    // "@todo ... avoid all the warnings from redefining blocks"). Its old definitions are forgotten first.
+    anchor: /handleBlocksInfoUpdate\(([A-Za-z_$][\w$]*)\)\{this\.handleExtensionAdded\(\1\)\}/g,
+    module: path.join(editorDir, 'block-definitions', 'forget-extension-blocks.ts'),
+    replace: (module, _whole, category) =>
+      `handleBlocksInfoUpdate(${category}){require(${module}).forgetExtensionBlocks(this.ScratchBlocks.Blocks,${category}),this.handleExtensionAdded(${category})}`,
+  },
+];
+
+module.exports = function patchScratchGui(source) {
+  let patched = source;
+  for (const patch of PATCHES) {
+    const matches = patched.match(patch.anchor) ?? [];
+    if (matches.length !== 1) {
+      throw new Error(
+        `scratch-gui-patches: expected the ${patch.name} anchor exactly once in ${this.resourcePath}, ` +
+        `found ${matches.length}. Was @scratch/scratch-gui upgraded? Update the anchor in ${__filename}.`,
+      );
+    }
+    this.addDependency(patch.module);
+    const module = JSON.stringify(patch.module);
+    patched = patched.replace(patch.anchor, (...match) => patch.replace(module, ...match));
+  }
+  return patched;
+};
