@@ -68,6 +68,15 @@ async function upload(page: Page, trainer: Locator, files: FilePayload[] | strin
   await (await chooser).setFiles(files);
 }
 
+/** The editor with Image Model, its trainer open and one class named CLASS, as each test starts. */
+async function trainerWithClass(page: Page): Promise<Locator> {
+  await openEditor(page);
+  await addImageModelExtension(page);
+  const trainer = await openTrainer(page);
+  await nameNextClass(trainer, CLASS);
+  return trainer;
+}
+
 let dir = '';
 test.beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'trainer-pictures-'));
@@ -77,10 +86,7 @@ test.afterAll(() => {
 });
 
 test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size limit is exact', async ({ page }) => {
-  await openEditor(page);
-  await addImageModelExtension(page);
-  const trainer = await openTrainer(page);
-  await nameNextClass(trainer, CLASS);
+  const trainer = await trainerWithClass(page);
   const taken = pictures(trainer, CLASS);
 
   // 300×100, red | green | blue: the square in the middle is all green, edges too; a squash would show red and blue.
@@ -112,10 +118,7 @@ test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size
 });
 
 test('a file is what its bytes say: a JPEG without an extension and an AVIF go in, an iPhone HEIC gets what to do', async ({ page }) => {
-  await openEditor(page);
-  await addImageModelExtension(page);
-  const trainer = await openTrainer(page);
-  await nameNextClass(trainer, CLASS);
+  const trainer = await trainerWithClass(page);
   const taken = pictures(trainer, CLASS);
   const alert = classCard(trainer, CLASS).getByRole('alert');
 
@@ -149,10 +152,7 @@ test('a file is what its bytes say: a JPEG without an extension and an AVIF go i
 });
 
 test('transparent pixels are white, as on the stage: in the stored square and in what the model sees', async ({ page }) => {
-  await openEditor(page);
-  await addImageModelExtension(page);
-  const trainer = await openTrainer(page);
-  await nameNextClass(trainer, CLASS);
+  const trainer = await trainerWithClass(page);
   const taken = pictures(trainer, CLASS);
 
   await upload(page, trainer, [{ name: 'drawing.png', mimeType: 'image/png', buffer: drawingPng('transparent') }]);

@@ -21,7 +21,10 @@ export function cleanName(name: string): string {
 
 export type NameProblem = 'empty' | 'taken';
 
-const sameName = (a: string, b: string) => cleanName(a).toLocaleLowerCase() === cleanName(b).toLocaleLowerCase();
+/** What two names must not share: the clean name, ignoring case. */
+export const nameKey = (name: string) => cleanName(name).toLocaleLowerCase();
+
+const sameName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
 /** Why `name` (already clean) cannot be used beside `others`, or null. */
 export function nameProblem(name: string, others: readonly string[]): NameProblem | null {

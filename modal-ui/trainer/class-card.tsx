@@ -8,7 +8,6 @@ import { ClassName } from './class-name';
 import { Icon } from './icons';
 import { pictureCount } from './hint-text';
 import { PictureGrid } from './picture-grid';
-import { useServiceState } from './use-service-state';
 import { WebcamRecorder } from './webcam-recorder';
 
 export interface ClassCardProps {
@@ -20,17 +19,18 @@ export interface ClassCardProps {
   onWebcamOpenChange(open: boolean): void;
   /** The model works but its pictures were not shared: an empty class is not a lost one. */
   readonly picturesNotShared: boolean;
+  /** The service's undo offer: this card shows it when it is about this class's pictures. */
+  readonly undo: ModelServiceState['undo'];
 }
 
 /**
  * One class: its name, its pictures (removed one by one or all at once, with an undo here, or downloaded as a
  * zip), and the ways to add more (upload, drag-and-drop, webcam).
  */
-export function ClassCard({ service, info, editing, onEditingChange, webcamOpen, onWebcamOpenChange, picturesNotShared }: ClassCardProps) {
+export function ClassCard({ service, info, editing, onEditingChange, webcamOpen, onWebcamOpenChange, picturesNotShared, undo }: ClassCardProps) {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
   const files = usePictureFiles((count, onDuplicates) => service.expectPictures(info.id, count, { onDuplicates }));
-  const { undo } = useServiceState(service);
   const card = useRef<HTMLElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const uploadButton = useRef<HTMLButtonElement>(null);

@@ -20,6 +20,7 @@ export function ClassList({ service, state, webcamClassId, testWebcamOpen, onWeb
   const { t } = useTranslation();
   const headingId = useId();
   const [editingId, setEditingId] = useState<string | null>(null);
+  const picturesNotShared = worksWithoutPictures(state);
 
   const addClass = () => {
     // A new class starts with its name selected, ready to be typed over.
@@ -49,7 +50,8 @@ export function ClassList({ service, state, webcamClassId, testWebcamOpen, onWeb
               onEditingChange={(editing) => setEditingId(editing ? info.id : null)}
               webcamOpen={webcamClassId === info.id}
               onWebcamOpenChange={(open) => onWebcamClassChange(open ? info.id : null)}
-              picturesNotShared={worksWithoutPictures(state)}
+              picturesNotShared={picturesNotShared}
+              undo={state.undo}
             />
           </li>
         ))}

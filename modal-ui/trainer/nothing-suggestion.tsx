@@ -1,14 +1,13 @@
 import { useEffect, useId, useState } from 'react';
 import { catalogues } from '../../locales';
-import type { ModelService, ModelServiceState } from '../../model-service';
+import { nameKey, type ModelService, type ModelServiceState } from '../../model-service';
 import { useTranslation } from '../use-translation';
 import { Icon } from './icons';
 import './nothing-suggestion.css';
 
 const NAME_KEY = 'trainer.nothing.className';
-const comparable = (name: string) => name.trim().toLocaleLowerCase();
 /** "Nothing" in every language: a project made in another language may have one already. */
-const NOTHING_NAMES = new Set(Object.values(catalogues).map((catalogue) => comparable(catalogue[NAME_KEY] ?? '')));
+const NOTHING_NAMES = new Set(Object.values(catalogues).map((catalogue) => nameKey(catalogue[NAME_KEY] ?? '')));
 
 /**
  * Once the webcam has been used (a class's or the test area's), suggests a "Nothing" class and says why: with an
@@ -31,7 +30,7 @@ export function NothingSuggestion({ service, state, webcamInUse, onAdded }: {
     if (webcamInUse) setWebcamUsed(true);
   }, [webcamInUse]);
 
-  const hasNothing = state.classes.some((info) => NOTHING_NAMES.has(comparable(info.name)));
+  const hasNothing = state.classes.some((info) => NOTHING_NAMES.has(nameKey(info.name)));
   if (!webcamUsed || dismissed || hasNothing) return null;
   const name = t(NAME_KEY);
   return (
