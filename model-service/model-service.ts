@@ -49,6 +49,8 @@ export interface ClassView {
 }
 
 export interface TrainedView {
+  /** A fresh id whenever this model's trained head changes (train, keep shrunk, import, duplicate): what per-model UI state is keyed on. */
+  readonly versionId: string;
   /** The trained model's classes, with the names they have now. */
   readonly classes: readonly ClassInfo[];
   readonly method: HeadKind;
@@ -435,7 +437,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         || !sameMembers(trained.trainedOn.pictureIds, classes.flatMap((view) => view.pictures.map((picture) => picture.id)))
         || labelsChanged(trained.trainedOn, pictures);
       trainedView = {
-        classes: trainedClasses(), method: metadata.head.kind, trainedAt: metadata.trainedAt, history: metadata.history,
+        versionId: trained.version, classes: trainedClasses(), method: metadata.head.kind, trainedAt: metadata.trainedAt, history: metadata.history,
         ...(metadata.stoppedEarly && { stoppedEarly: metadata.stoppedEarly }),
         small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'), outOfDate,
         ...(metadata.head.kind === 'dense' && { headLayers: metadata.head.layers }),
