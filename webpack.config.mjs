@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
 
 const require = createRequire(import.meta.url);
 // Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
@@ -108,6 +109,7 @@ export default (_env, argv) => {
     performance: { hints: false },
     plugins: [
       new SkipMinifyingPreminifiedChunks(),
+      new BundleReportPlugin(),
       new HtmlWebpackPlugin({
         template: './editor/index.html',
         title: 'Scratch with Image Model',

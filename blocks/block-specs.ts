@@ -4,9 +4,11 @@
 // Opcodes and argument names are saved inside children's projects (as `imageModel_<opcode>` and input
 // names): never rename them; menu values are saved too. A new block is a new entry here plus one handler in
 // the extension.
-import { OPEN_TRAINER_BUTTON_FUNC } from '../extension/contract';
 import { ArgumentType, BlockType, type ArgumentTypeValue } from './scratch-constants';
 import { BLOCK_ICON_URI, MENU_ICON_URI } from './icons';
+
+/** `func` of the palette button that opens the trainer (the host routes clicks on it to `openTrainer`). */
+export const OPEN_TRAINER_BUTTON_FUNC = 'IMAGE_MODEL_OPEN_TRAINER';
 
 export const CATEGORY = {
   nameKey: 'blocks.categoryName',

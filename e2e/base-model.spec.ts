@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { TEACHABLE_MACHINE_NO_TOP_URL } from '../engine/base-model';
+import { TEACHABLE_MACHINE_NO_TOP_URL } from '../engine';
 import blocksText from '../locales/en/blocks.json';
 import errorsText from '../locales/en/errors.json';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
-import { recognizeProjectSb3 } from './fixtures/recognize-project';
+import { recognizeProjectSb3 } from '../extension/test-support/recognize-project';
 import {
   addImageModelExtension, expect, loadProjectFromComputer, openEditor, openTrainer, sharedDir, signDigitPhotos, staysOnThisMachine, test, waitForEditor,
 } from './support';

@@ -5,7 +5,7 @@ import blocksText from '../locales/en/blocks.json';
 import koreanBlocksText from '../locales/ko/blocks.json';
 import errorsText from '../locales/en/errors.json';
 import trainerText from '../locales/en/trainer.json';
-import { recognizeProjectSb3, STATUS, VARIABLE_NAMES, type VariableKey } from './fixtures/recognize-project';
+import { recognizeProjectSb3, STATUS, VARIABLE_NAMES, type VariableKey } from '../extension/test-support/recognize-project';
 import {
   chooseEditorLanguage, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor,
   signDigitPhotos, test, type Digit,

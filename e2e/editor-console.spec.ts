@@ -4,7 +4,7 @@
 // code area, so Scratch's own extensions are quiet as well.
 import en from '../locales/en/blocks.json';
 import { catalogues } from '../locales';
-import { recognizeProjectSb3 } from './fixtures/recognize-project';
+import { recognizeProjectSb3 } from '../extension/test-support/recognize-project';
 import {
   addImageModelExtension, chooseEditorLanguage, expect, loadProjectFromComputer, openEditor, paletteBlock, paletteButton,
   paletteCategory, scriptArea, test,

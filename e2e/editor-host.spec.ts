@@ -3,7 +3,7 @@
 import en from '../locales/en/blocks.json';
 import ko from '../locales/ko/blocks.json';
 import { catalogues } from '../locales';
-import { recognizeProjectSb3, SPRITE_NAME } from './fixtures/recognize-project';
+import { recognizeProjectSb3, SPRITE_NAME } from '../extension/test-support/recognize-project';
 import {
   addImageModelExtension, chooseEditorLanguage, expect, loadProjectFromComputer, openEditor, openTrainer,
   paletteBlock, paletteButton, paletteCategory, scriptArea, test,

@@ -14,7 +14,7 @@ import {
   expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor, openTrainer, paletteCategory,
   signDigitPhotos, test, type Digit,
 } from './support';
-import { emptyViews } from '../scripts/examples/empty-views';
+import { emptyViews } from '../examples/test-support/empty-views';
 import { ROBOT_POSITION } from '../scripts/examples/example-projects';
 
 test.use(fakeCamera());

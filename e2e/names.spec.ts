@@ -9,7 +9,7 @@ import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
 import { writeModelsIntoProject } from '../project-file';
 import { CLASSES, projectModel } from '../project-file/test-support/projects';
-import { recognizeProjectSb3 } from './fixtures/recognize-project';
+import { recognizeProjectSb3 } from '../extension/test-support/recognize-project';
 import { expect, loadProjectFromComputer, openEditor, openTrainer, paletteBlock, paletteCategory, test } from './support';
 import { classCard, fill, openModelsMenu } from './support/trainer-page';
 

@@ -8,16 +8,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { createEngine } from '../engine/engine';
+import { createEngine } from '../engine/runtime';
 import { teachableMachineModel, teachableMachineZip, topClass, type TeachableMachineModel } from '../engine/interchange/test-support/tm-model';
 import { startModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg } from '../engine/test-support/shared-data';
-import type { ImportFile } from '../engine/interchange';
+import type { ImportFile } from '../engine';
 import type { ProjectStorageJson } from '../project-file/storage-json';
 import blocksText from '../locales/en/blocks.json';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
-import { recognizeProjectSb3, SPRITE_NAME, STATUS, VARIABLE_NAMES, type VariableKey } from './fixtures/recognize-project';
+import { recognizeProjectSb3, SPRITE_NAME, STATUS, VARIABLE_NAMES, type VariableKey } from '../extension/test-support/recognize-project';
 import { CLASSES, projectModel } from '../project-file/test-support/projects';
 import { writeModelsIntoProject, type ProjectModel } from '../project-file';
 import {

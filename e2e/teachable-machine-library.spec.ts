@@ -17,14 +17,14 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import JSZip from 'jszip';
-import { createEngine } from '../engine/engine';
-import type { EngineApi } from '../engine/engine-api';
-import { exportModelZip, type BackboneArtifacts } from '../engine/interchange';
+import { createEngine } from '../engine/runtime';
+import {
+  DEFAULT_TRAINING_SETTINGS, exportModelZip, type BackboneArtifacts, type ClassInfo, type EngineApi, type HeadKind, type LabelledEmbedding,
+  type RgbaImage,
+} from '../engine';
 import { imagesToTensor } from '../engine/preprocess';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { BACKBONE_FOLDER, decodeJpeg, sharedModelsDir, signDigitPhotos } from '../engine/test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
-import type { ClassInfo, HeadKind, LabelledEmbedding, RgbaImage } from '../engine/types';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
 import { expect, openEditor, openTrainer, test } from './support';

@@ -3,7 +3,7 @@
 // webcam snapshot recognised by a model trained through the trainer (Chromium's fake webcam showing a three).
 import type { Locator, Page } from '@playwright/test';
 import text from '../locales/en/trainer.json';
-import { INPUT_SIZE } from '../engine/types';
+import { INPUT_SIZE } from '../engine';
 import { BURST_PER_SECOND } from '../modal-ui/trainer/webcam-burst';
 import { addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, openEditor, openTrainer, test } from './support';
 import { trainThroughTrainer } from './support/train';

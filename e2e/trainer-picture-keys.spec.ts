@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { INPUT_SIZE } from '../engine/types';
+import { INPUT_SIZE } from '../engine';
 import text from '../locales/en/trainer.json';
 import { pictureDimensions } from '../modal-ui/pictures/picture-dimensions';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
-import { INPUT_SIZE } from '../engine/types';
+import { INPUT_SIZE } from '../engine';
 import errors from '../locales/en/errors.json';
 import text from '../locales/en/trainer.json';
 import { MAX_FILE_BYTES } from '../modal-ui/pictures/square-picture';

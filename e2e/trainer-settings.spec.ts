@@ -1,7 +1,7 @@
 // The trainer's "Advanced" settings as a child meets them (collapsed, each explained in kid words, a wrong number
 // refused in words and never used, kept after a reload), and the whole trainer driven by the keyboard alone.
 import type { Locator, Page } from '@playwright/test';
-import { TRAINING_SETTING_LIMITS } from '../engine/training-settings';
+import { TRAINING_SETTING_LIMITS } from '../engine';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
 import {

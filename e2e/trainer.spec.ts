@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
+import { DEFAULT_TRAINING_SETTINGS } from '../engine';
 import errors from '../locales/en/errors.json';
 import text from '../locales/en/trainer.json';
 import {

@@ -4,9 +4,7 @@
 // The engine and the model service start when the extension is first loaded (tile, project, paste, the page
 // address or our menu-bar entry), so the editor alone pays nothing for them.
 import { createRoot } from 'react-dom/client';
-import type { EngineInitOptions } from '../engine/engine-api';
-import { isEngineError } from '../engine/errors';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
+import { DEFAULT_TRAINING_SETTINGS, isEngineError, type EngineInitOptions } from '../engine';
 import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
 import { createBroadcastTabChannel, createModelService, projectStorageHandlers, type ModelService } from '../model-service';
 import { createPicturePrompt } from '../modal-ui/recognize';

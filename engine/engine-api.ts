@@ -26,7 +26,7 @@ export interface EngineInitOptions {
 
 /** "Shrink it": the int8 model and what shrinking it changed, for the Lab to show before the child keeps it. */
 export interface ShrinkReport {
-  /** The same model with int8 weights (engine/model-format.ts quantizeModel); load and save it like any model. */
+  /** The same model with int8 weights (engine/model-format/model-format.ts quantizeModel); load and save it like any model. */
   readonly model: SerializedModel;
   /** Size of the model file (encodeModel) before and after. */
   readonly bytesBefore: number;

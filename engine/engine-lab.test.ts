@@ -8,7 +8,7 @@ import { isEngineError, type EngineErrorCode } from './errors';
 import { augmentVariants } from './lab/augmentation';
 import { earlyStop } from './lab/early-stopping';
 import { evaluatePredictions } from './lab/evaluation';
-import { decodeModel, encodeModel } from './model-format';
+import { decodeModel, encodeModel } from './model-format/model-format';
 import { startModelServer, type ModelServer } from './test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from './test-support/shared-data';
 import { seededRandom, shuffled } from './training-data';

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createEngine } from './engine';
 import type { EngineApi } from './engine-api';
 import { isEngineError, type EngineErrorCode } from './errors';
-import { decodeModel, encodeModel } from './model-format';
+import { decodeModel, encodeModel } from './model-format/model-format';
 import { startModelServer, type ModelServer } from './test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from './test-support/shared-data';
 import { seededRandom, shuffled } from './training-data';

@@ -2,7 +2,7 @@
 // two that differ only by case or spaces, no direction controls, and repairs numbered as the trainer numbers them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MODEL_LIMITS } from './model-limits';
+import { MODEL_LIMITS } from './model-format/model-limits';
 import { cleanName, nameChanges, nameProblem, repairNames, uniqueName, withoutDirectionControls } from './names';
 
 const classN = (position: number) => `Class ${position}`;

@@ -2,7 +2,7 @@
 // an imported model. The blocks choose classes and models by name, so two names must never differ only by case
 // or spaces, and none may be blank. Plain data, no words of its own (callers pass the locale's default names),
 // so the project reader, the importer and the model service can all use it without loading tfjs.
-import { MODEL_LIMITS } from './model-limits';
+import { MODEL_LIMITS } from './model-format/model-limits';
 
 /** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they can make text read backwards. */
 const DIRECTION_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;

@@ -3,25 +3,11 @@
 // 12-megapixel tensor) and gives identical numbers on every backend.
 import * as tf from '@tensorflow/tfjs';
 import { EngineError } from './errors';
+import { validateImage } from './picture';
 import { INPUT_SIZE, type RgbaImage } from './types';
 
 const CHANNELS = 3;
 const VALUES_PER_PICTURE = INPUT_SIZE * INPUT_SIZE * CHANNELS;
-
-/** Throws EngineError 'image/invalid' unless `image` describes an RGBA picture. */
-export function validateImage(image: RgbaImage, label = 'image'): void {
-  if (typeof image !== 'object' || image === null) throw new EngineError('image/invalid', `${label} is not an object`);
-  const { width, height, data } = image;
-  if (!Number.isInteger(width) || width <= 0 || !Number.isInteger(height) || height <= 0) {
-    throw new EngineError('image/invalid', `${label} has size ${String(width)}x${String(height)}; both must be positive integers`);
-  }
-  if (!(data instanceof Uint8ClampedArray || data instanceof Uint8Array)) {
-    throw new EngineError('image/invalid', `${label} data is not a Uint8ClampedArray or Uint8Array`);
-  }
-  if (data.length !== width * height * 4) {
-    throw new EngineError('image/invalid', `${label} data has ${data.length} bytes; ${width}x${height} RGBA needs ${width * height * 4}`);
-  }
-}
 
 /**
  * Writes one picture's input values into `out` at `offset`: the centred square, resized with bilinear

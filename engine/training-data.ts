@@ -1,7 +1,7 @@
 // Checking a training request and splitting its examples, with a seeded random source so a run can be repeated.
 import { EngineError } from './errors';
 import { EMBEDDING_SIZE, type ClassInfo, type Embedding, type LabelledEmbedding, type TrainRequest } from './types';
-import { assertTrainableStack } from './lab/head-stack';
+import { assertTrainableStack } from './heads/head-stack';
 import { hiddenLayersOf, validateSettings } from './training-settings';
 
 /** mulberry32: tiny, fast and good enough for shuffling; returns floats in [0, 1). */

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { after, afterEach, before, test } from 'node:test';
 import JSZip from 'jszip';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
-import type { RgbaImage } from '../engine/types';
+import type { RgbaImage } from '../engine';
 import { createImageModelExtension, type ImageModelExtension } from '../extension';
 import {
   captureVmLog, createHeadlessVm, createStorage, registerExtension, waitFor, type HeadlessVm,
@@ -17,7 +17,7 @@ import {
 import { PhotoCamera } from '../extension/test-support/photo-camera';
 import { newModelService, startEngine, type EngineFixture } from '../extension/test-support/trained-model';
 import { readModelsFromProject } from '../project-file';
-import { emptyViews } from '../scripts/examples/empty-views';
+import { emptyViews } from './test-support/empty-views';
 import { EXAMPLE_FILES, FINGER_COUNTER, FIRST_HELD_OUT_PHOTO, ROCK_PAPER_SCISSORS } from './examples';
 
 type Digit = 0 | 1 | 2 | 3 | 4;

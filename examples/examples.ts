@@ -6,7 +6,7 @@ export const EXAMPLES_DIR = __dirname;
 
 /**
  * The sign-digit photo folder (0-4) each hand-sign class learns from; null for the empty view with no hand, made
- * from the photos' backgrounds (scripts/examples/empty-views.ts).
+ * from the photos' backgrounds (examples/test-support/empty-views.ts).
  */
 export interface SignClass {
   readonly name: string;

@@ -5,7 +5,7 @@ import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
-import type { RgbaImage } from '../engine/types';
+import type { RgbaImage } from '../engine';
 import type { ModelService } from '../model-service';
 import type { RecognizerApi } from '../model-service/types';
 import { createImageModelExtension, type ImageModelExtension } from './index';

@@ -1,14 +1,10 @@
 // What the editor host gives the Scratch extension, and what the extension exposes to the host.
 // The extension is a thin adapter: it owns block behaviour and the last-result state, nothing else.
-import type { EngineErrorCode } from '../engine/errors';
-import type { RgbaImage } from '../engine/types';
+import type { EngineErrorCode, RgbaImage } from '../engine';
 import type { ModelSwitcherApi, RecognizerApi } from '../model-service/types';
 
 /** Scratch's extension id: appears in saved projects (block opcodes are `imageModel_<opcode>`); never change it. */
 export const EXTENSION_ID = 'imageModel';
-
-/** `func` of the palette button that opens the trainer (the host routes clicks on it to `openTrainer`). */
-export const OPEN_TRAINER_BUTTON_FUNC = 'IMAGE_MODEL_OPEN_TRAINER';
 
 export interface PictureRequest {
   /** Shown in the popup's title, e.g. which sprite asks. */

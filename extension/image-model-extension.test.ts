@@ -3,7 +3,7 @@
 // real prompt controller (the React view on top of it is tested in the browser); the test answers it.
 import { after, afterEach, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognizeProjectJson, SPRITE_NAME, STATUS, VARIABLE_NAMES, type VariableKey } from '../e2e/fixtures/recognize-project';
+import { recognizeProjectJson, SPRITE_NAME, STATUS, VARIABLE_NAMES, type VariableKey } from './test-support/recognize-project';
 import { getLocale, setLocale, t } from '../locales';
 import { createPicturePrompt, type PicturePrompt } from '../modal-ui/recognize/picture-prompt';
 import type { ModelService } from '../model-service';

@@ -4,8 +4,7 @@
 import {
   DEFAULT_CONFIDENCE_THRESHOLD, PictureSource, VideoState, type MenuId, type OpcodeValue,
 } from '../blocks/block-specs';
-import type { RgbaImage } from '../engine/types';
-import { isEngineError } from '../engine/errors';
+import { isEngineError, type RgbaImage } from '../engine';
 import { onLocaleChange, t } from '../locales';
 import type { ExtensionDeps } from './contract';
 import { buildExtensionInfo } from './extension-info';

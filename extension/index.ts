@@ -6,7 +6,8 @@ import type { ExtensionDeps } from './contract';
 import { ImageModelExtension, type ExtensionOptions } from './image-model-extension';
 import type { ScratchRuntime } from './scratch-types';
 
-export { EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC } from './contract';
+export { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
+export { EXTENSION_ID } from './contract';
 export type { ExtensionDeps, ExtensionUi, PictureRequest } from './contract';
 export { ImageModelExtension, type ExtensionOptions } from './image-model-extension';
 export type { ScratchRuntime } from './scratch-types';

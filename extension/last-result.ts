@@ -3,7 +3,7 @@
 // becomes active (by `use model` or in the trainer) the reporters start again from nothing. Knows nothing of
 // Scratch or the popup, so any future
 // picture source (stage, costume, video) and the `when [class] is recognized` hat can share it.
-import type { ClassInfo } from '../engine/types';
+import type { ClassInfo } from '../engine';
 import type { ClassConfidence, RecognitionResult } from '../model-service/types';
 import { findByClassName } from './class-names';
 

@@ -3,7 +3,7 @@
 // reporters answer for the model in use, never with another model's classes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { RgbaImage } from '../engine/types';
+import type { RgbaImage } from '../engine';
 import { createPicturePrompt, type PicturePrompt } from '../modal-ui/recognize/picture-prompt';
 import { createImageModelExtension, type ImageModelExtension } from './index';
 import { createHeadlessVm } from './test-support/headless-vm';

@@ -7,14 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { exportModelFiles, type BackboneArtifacts } from '../engine/interchange/export-model';
-import { isImportError, type ImportProblem } from '../engine/interchange/import-errors';
-import { importModelFiles, type ImportFile } from '../engine/interchange/import-model';
+import {
+  encodeModel, exportModelFiles, importModelFiles, isImportError, withoutDirectionControls, type BackboneArtifacts, type ImportFile,
+  type ImportProblem, type NameChange, type SerializedModel,
+} from '../engine';
 import { TEST_IMPORT_NAMES } from '../engine/interchange/test-support/import-names';
-import { encodeModel } from '../engine/model-format';
 import { BACKBONE_FOLDER, sharedModelsDir, signDigitPhotos } from '../engine/test-support/shared-data';
-import { withoutDirectionControls, type NameChange } from '../engine/names';
-import type { SerializedModel } from '../engine/types';
 import { syntheticModel } from '../project-file/test-support/projects';
 import { hostileCases, prototypeSnapshot, type HostileCase } from './support/cases';
 import { entry, rawZip, zeroBombEntry } from './support/raw-zip';

@@ -1,6 +1,6 @@
 // Every string a child sees goes through t(): one catalogue per language and area (locales/<lang>/<area>.json),
 // the same keys in each. Keys are '<area>.<key>', e.g. t('trainer.addClass').
-import { withoutDirectionControls } from '../engine/names';
+import { withoutDirectionControls } from '../engine';
 import de from './de';
 import en from './en';
 import es from './es';

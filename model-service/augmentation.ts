@@ -1,7 +1,9 @@
 // Extra practice pictures (augmentation) as the child chooses them in the Lab: four switches that map onto the
 // engine's copy makers, and a cache of the copies' embeddings so training again does not embed them again.
-import { augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind, type AugmentationOptions } from '../engine/lab/augmentation';
-import type { AugmentedEmbedding, Embedding, RgbaImage } from '../engine/types';
+import {
+  augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind, type AugmentationOptions, type AugmentedEmbedding, type Embedding,
+  type RgbaImage,
+} from '../engine';
 import type { ModelDraft } from '../store';
 
 /** The child's switches (all off: no copies): flip, turn a little each way, blur, lighter and darker. */

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../engine/types';
+import type { RgbaImage } from '../engine';
 
 /**
  * The browser's decoder for a stored picture (a 224x224 JPEG) back into pixels, for making extra copies of it.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EMBEDDING_SIZE } from '../engine/types';
+import { EMBEDDING_SIZE } from '../engine';
 import { isDuplicate, withoutDuplicates } from './duplicates';
 
 /** A made-up embedding: the same seed gives the same numbers. */

@@ -2,9 +2,7 @@
 // code, which the trainer shows as t('errors.<code>'), refuses to train without throwing, and loses nothing saved.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EngineApi } from '../engine/engine-api';
-import { EngineError } from '../engine/errors';
-import { EMBEDDING_SIZE, type TrainingSettings } from '../engine/types';
+import { EMBEDDING_SIZE, EngineError, type EngineApi, type TrainingSettings } from '../engine';
 import errorsText from '../locales/en/errors.json';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';

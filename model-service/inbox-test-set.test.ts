@@ -2,7 +2,7 @@
 // on their own) through the model service, with the real engine, real photos and the memory store.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TrainingSettings } from '../engine/types';
+import type { TrainingSettings } from '../engine';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';

@@ -5,7 +5,7 @@ export {
 } from './model-service';
 export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './readiness';
 export { mistakesToReview, type LabReport, type MeasuredOn, type Mistake } from './lab-report';
-export type { FeatureMaps, Histogram, LayerLook, LayerSummary, ModelLayers } from '../engine/lab/under-the-hood';
+export { nameKey, type FeatureMaps, type Histogram, type LayerLook, type LayerSummary, type ModelLayers } from '../engine';
 export { copiesPerPicture, type AugmentationChoice } from './augmentation';
 export { SETTING_LIMITS, isValidSetting, isValidStopAtAccuracy, type NumericSetting, type SettingLimit } from './settings';
 export { problemCode, type ProblemCode } from './problems';
@@ -13,4 +13,3 @@ export type { ClassConfidence, ModelSwitcherApi, RecognitionResult, RecognizerAp
 export type { BrokenModel } from './project-models';
 export { projectStorageHandlers, type ProjectStorageDeps } from './project-storage';
 export { createBroadcastTabChannel, type TabChannel } from './tab-channel';
-export { nameKey } from '../engine/names';

@@ -2,8 +2,7 @@
 // it gets wrong. Built from the child's pictures *with the labels they have now*, so moving a mislabelled picture
 // to its right class shows at once (the model's guess was right all along; the label was wrong). The engine (in its
 // worker) does the predicting and counting; this only arranges its evaluations for the Lab.
-import type { Evaluation } from '../engine/lab/evaluation';
-import type { ClassInfo, LabelledEmbedding } from '../engine/types';
+import type { ClassInfo, Evaluation, LabelledEmbedding } from '../engine';
 
 /**
  * Which pictures the accuracy is measured on:

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import jpeg from 'jpeg-js';
-import type { RgbaImage, TrainRequest, TrainingSettings } from '../engine/types';
+import type { RgbaImage, TrainingSettings, TrainRequest } from '../engine';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import type { KeyValueBackend } from '../store/backend';

@@ -1,23 +1,18 @@
 // The main-thread owner of the child's model: the one place that changes it. It keeps the draft, pictures and
 // trained model in memory, writes every change to the store, asks the engine (in its worker) for embeddings,
 // training and predictions, and tells React (subscribe/getState) and the blocks (RecognizerApi) what changed.
-import { EngineError } from '../engine/errors';
-import type { EngineApi, ShrinkReport } from '../engine/engine-api';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
-import type { Evaluation } from '../engine/lab/evaluation';
-import type { LayerLook, ModelLayers } from '../engine/lab/under-the-hood';
-import type {
-  ClassInfo, EarlyStop, EpochMetrics, HeadKind, HeadLayerSpec, LabelledEmbedding, RgbaImage, SerializedModel, TrainingSettings,
-} from '../engine/types';
+import {
+  augmentVariants, cleanName, DEFAULT_AUGMENTATION, DEFAULT_TRAINING_SETTINGS, EngineError, exportModelZip, importModelFiles, nameProblem,
+  uniqueName, type AugmentationKind, type ClassInfo, type EarlyStop, type EngineApi, type EpochMetrics, type Evaluation, type HeadKind,
+  type HeadLayerSpec, type ImportFile, type LabelledEmbedding, type LayerLook, type ModelLayers, type NameChange, type NameProblem,
+  type RgbaImage, type SerializedModel, type ShrinkReport, type TrainingSettings,
+} from '../engine';
 import { t } from '../locales';
-import { exportModelZip, importModelFiles, type ImportFile } from '../engine/interchange';
-import { cleanName, nameProblem, uniqueName, type NameChange, type NameProblem } from '../engine/names';
 import type { ProjectModels, ProjectModelsLoad } from '../project-file';
 import {
   createBrowserModelStore, createMemoryBackend, createModelStore, SET_ASIDE_LIMIT,
   type LoadedModel, type ModelDraft, type ModelStore, type PictureSet, type StoredPicture, type TrainedOn, type TrainedVersion,
 } from '../store';
-import { augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind } from '../engine/lab/augmentation';
 import { cleanChoice, copiesPerPicture, createCopyMaker, type AugmentationChoice } from './augmentation';
 import { browserPictureDecoder } from './decode-picture';
 import { withoutDuplicates } from './duplicates';

@@ -1,8 +1,7 @@
 // Between the child's models (as the store keeps them) and a project's models (project-file/): what a save
 // writes, and what an opened project's models become. The engine work (checking a trained model, embedding the
 // pictures again) is passed in, so this module is plain data handling.
-import type { NameChange } from '../engine/names';
-import type { Embedding, TrainingSettings } from '../engine/types';
+import type { Embedding, NameChange, TrainingSettings } from '../engine';
 import type { LoadedProjectModel, ProjectModel, ProjectModelProblem, ProjectModelsLoad } from '../project-file';
 import type { LoadedModel, StoredPicture, TrainedVersion } from '../store';
 import { newId } from './ids';

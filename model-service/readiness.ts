@@ -1,7 +1,5 @@
 // Whether the child can press Train, and if not, the one next thing to do (shown as a plain-words hint).
-import { stackProblems, type StackProblem } from '../engine/lab/head-stack';
-import { hiddenLayersOf } from '../engine/training-settings';
-import type { TrainingSettings } from '../engine/types';
+import { hiddenLayersOf, stackProblems, type StackProblem, type TrainingSettings } from '../engine';
 
 export const MIN_CLASSES = 2;
 export const MIN_PICTURES_PER_CLASS = 5;

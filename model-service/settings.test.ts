@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
-import type { TrainingSettings } from '../engine/types';
+import { DEFAULT_TRAINING_SETTINGS, type TrainingSettings } from '../engine';
 import { trainReadiness } from './readiness';
 import { applySettingChanges, MAX_SAVED_STACK_LAYERS } from './settings';
 

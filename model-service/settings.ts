@@ -1,7 +1,8 @@
 // The training settings the child may change in the trainer's "Advanced" part, checked against the engine's own
 // limits so a value the engine would refuse is refused in the trainer, with a message, before any training.
-import { STOP_AT_ACCURACY_LIMITS, TRAINING_SETTING_LIMITS } from '../engine/training-settings';
-import type { DenseLayerSpec, HeadKind, HeadLayerSpec, TrainingSettings } from '../engine/types';
+import {
+  STOP_AT_ACCURACY_LIMITS, TRAINING_SETTING_LIMITS, type DenseLayerSpec, type HeadKind, type HeadLayerSpec, type TrainingSettings,
+} from '../engine';
 
 export type NumericSetting = keyof typeof TRAINING_SETTING_LIMITS;
 

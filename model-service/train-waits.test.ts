@@ -2,7 +2,7 @@
 // it waits for them, says so, and learns from every picture the child sees, exactly as if it had been pressed later.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { TrainingSettings } from '../engine/types';
+import type { TrainingSettings } from '../engine';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService, type NewPicture } from './model-service';

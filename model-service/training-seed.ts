@@ -1,7 +1,7 @@
 // The seed of a training (validation split, shuffling, first weights), taken from the pictures themselves: the
 // same pictures give the same model, however fast they arrived, so a class that trains together gets the same
 // answers and a teacher can repeat a demonstration.
-import type { LabelledEmbedding } from '../engine/types';
+import type { LabelledEmbedding } from '../engine';
 
 /** How many numbers of each embedding go into the seed: enough to tell any two real pictures apart. */
 const NUMBERS_PER_PICTURE = 16;

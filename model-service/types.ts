@@ -1,4 +1,4 @@
-import type { ClassInfo, RgbaImage } from '../engine/types';
+import type { ClassInfo, RgbaImage } from '../engine';
 
 /** One class's confidence in a recognition, 0..1. */
 export interface ClassConfidence {

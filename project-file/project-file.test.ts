@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import JSZip from 'jszip';
-import { IMPORT_PROBLEMS, importMessageKey } from '../engine/interchange/import-errors';
-import { quantizeModel } from '../engine/model-format';
+import { IMPORT_PROBLEMS, importMessageKey, quantizeModel } from '../engine';
 import { catalogues, setLocale } from '../locales';
 import { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 import { readModelsFromProject } from './read-models';

@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
-import { createEngine } from '../engine/engine';
-import type { EngineApi } from '../engine/engine-api';
+import { createEngine } from '../engine/runtime';
+import {
+  DEFAULT_TRAINING_SETTINGS, INPUT_SIZE, type ClassInfo, type Embedding, type EngineApi, type HeadKind, type RgbaImage,
+  type SerializedModel,
+} from '../engine';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
-import { INPUT_SIZE, type ClassInfo, type Embedding, type HeadKind, type RgbaImage, type SerializedModel } from '../engine/types';
 import { readModelsFromProject } from './read-models';
 import { openSb3, sb3Bytes, vanillaProjectJson } from './test-support/projects';
 import type { ProjectModel, ProjectPicture } from './types';

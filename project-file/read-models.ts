@@ -2,11 +2,10 @@
 // checked on its own, so one broken model is reported (with its reason) while the others still load, and
 // nothing here throws, whatever the file holds. Names get the trainer's rules (engine/names.ts): a blank or
 // repeated name is repaired, never refused, because the model itself is fine.
-import { isEngineError } from '../engine/errors';
-import { isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, readModel } from '../engine/model-format';
-import { cleanName, nameChanges, repairNames, type NameChange } from '../engine/names';
-import { settingsProblem } from '../engine/training-settings';
-import type { ClassInfo, HeadLayerSpec, SerializedModel, TrainingSettings } from '../engine/types';
+import {
+  cleanName, isEngineError, isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, nameChanges, readModel, repairNames, settingsProblem,
+  type ClassInfo, type HeadLayerSpec, type NameChange, type SerializedModel, type TrainingSettings,
+} from '../engine';
 import { t } from '../locales';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 import type {

@@ -1,7 +1,7 @@
 // The shape of our part of project.json: `extensionStorage.imageModel`, TurboWarp's project-level layout.
 // Weights and pictures are not in here: they are zip entries named after the ids (zip-entries.ts).
 import { EXTENSION_ID } from '../extension/contract';
-import type { ClassInfo, ModelMetadata, TrainingSettings } from '../engine/types';
+import type { ClassInfo, ModelMetadata, TrainingSettings } from '../engine';
 
 /** Version of this layout (not of the model format, which each model's metadata carries). */
 export const PROJECT_STORAGE_VERSION = 1;

@@ -1,9 +1,7 @@
 // What our extension puts into a .sb3 and what it gets back: plain data, no DOM, no VM, no tfjs.
 // The model service builds a ProjectModels from the child's work before a save, and receives a
 // ProjectModelsLoad after a project is opened.
-import type { ZipEntrySource } from '../engine/interchange/capped-zip';
-import type { NameChange } from '../engine/names';
-import type { ClassInfo, SerializedModel, TrainingSettings } from '../engine/types';
+import type { ClassInfo, NameChange, SerializedModel, TrainingSettings, ZipEntrySource } from '../engine';
 
 export type { NameChange, ZipEntrySource };
 

@@ -1,7 +1,7 @@
 // Names of our entries inside the .sb3 and reading them without trusting the zip. Entry names are derived from
 // ids we check, never taken from project.json, so a hostile file cannot point us at "../" paths or at
 // Scratch's own assets.
-import { readZipEntryCapped, type CappedRead } from '../engine/interchange/capped-zip';
+import { readZipEntryCapped, type CappedRead } from '../engine';
 import type { ZipEntrySource, ZipSource } from './types';
 
 /** Our folder inside the .sb3 (next to Scratch's project.json and asset files). */

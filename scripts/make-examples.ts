@@ -6,16 +6,15 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
-import type { RgbaImage } from '../engine/types';
+import type { EngineApi, RgbaImage } from '../engine';
 import {
   EXAMPLES_DIR, FINGER_COUNTER, FIRST_HELD_OUT_PHOTO, PICTURES_PER_CLASS, ROCK_PAPER_SCISSORS, WHAT_DID_I_DRAW, type SignClass,
 } from '../examples/examples';
 import { newModelService, startEngine } from '../extension/test-support/trained-model';
-import type { EngineApi } from '../engine/engine-api';
 import type { NewPicture } from '../model-service';
 import { addStorageToProjectJson, planProjectModels, type ProjectModels } from '../project-file';
 import { fingerCounterProject, rockPaperScissorsProject, whatDidIDrawProject } from './examples/example-projects';
-import { emptyViews } from './examples/empty-views';
+import { emptyViews } from '../examples/test-support/empty-views';
 import { drawings, SHAPES } from './examples/pen-drawings';
 import { sb3, type BuiltProject } from './examples/scratch-project';
 

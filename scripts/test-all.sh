@@ -17,8 +17,10 @@ step() {
 
 step "browser, ffmpeg and ImageMagick for end-to-end tests" bash scripts/ensure-test-tools.sh
 step "typecheck" npm run --silent typecheck
+step "dependency rules" npm run --silent check:deps
 step "unit tests" npm run --silent test:unit
 step "build" npm run --silent build
+step "editor page without tfjs" node --import tsx scripts/check-main-chunk.ts
 step "end-to-end tests" npm run --silent test:e2e
 echo
 echo "npm test: all steps passed"

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EMBEDDING_SIZE, type SerializedModel, type TrainingSettings } from '../engine/types';
+import { EMBEDDING_SIZE, type SerializedModel, type TrainingSettings } from '../engine';
 import type { KeyValueBackend } from './backend';
 import { toStoreError } from './errors';
 import { createMemoryBackend } from './memory-backend';

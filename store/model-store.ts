@@ -7,7 +7,7 @@
 // A trained model is written under a new version key first and only then does the draft point at it, so a tab
 // closed mid-save leaves the previous model in use; versions nobody points at are removed. Opening a project
 // writes its models first and then switches the workspace index in one write, for the same reason.
-import { EMBEDDING_SIZE } from '../engine/types';
+import { EMBEDDING_SIZE } from '../engine';
 import type { KeyValueBackend, StoreKey } from './backend';
 import type { LoadedModel, LoadedWorkspace, ModelDraft, PictureSet, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
 

@@ -1,5 +1,5 @@
 // What is kept in IndexedDB for the child's work. Records are plain structured-clonable data.
-import type { ClassInfo, Embedding, SerializedModel, TrainingSettings } from '../engine/types';
+import type { ClassInfo, Embedding, SerializedModel, TrainingSettings } from '../engine';
 
 /** Which pictures and classes a trained model learnt from, to tell when the child changed them since. */
 export interface TrainedOn {

@@ -1,8 +1,6 @@
 // The main thread's EngineApi: every call becomes a message to the engine's worker, with the same semantics
 // as the in-process engine (same results, same EngineError codes, progress callbacks, AbortSignal to stop).
-import type { EngineApi, EngineInitOptions } from '../engine/engine-api';
-import { EngineError } from '../engine/errors';
-import type { TrainingProgress } from '../engine/types';
+import { EngineError, type EngineApi, type EngineInitOptions, type TrainingProgress } from '../engine';
 import type { CallArgs, CallResult, EngineMethod, MessageEndpoint, RequestMessage, ResponseMessage } from './protocol';
 
 interface PendingCall {

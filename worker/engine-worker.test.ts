@@ -2,13 +2,13 @@
 // talking over a MessageChannel exactly as the editor talks to its Web Worker.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createEngine } from '../engine/engine';
-import type { EngineApi } from '../engine/engine-api';
-import { EngineError, type EngineErrorCode } from '../engine/errors';
+import { createEngine } from '../engine/runtime';
+import {
+  DEFAULT_TRAINING_SETTINGS, EngineError, type EngineApi, type EngineErrorCode, type LabelledEmbedding, type RgbaImage,
+  type TrainingProgress, type TrainRequest,
+} from '../engine';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
-import type { LabelledEmbedding, RgbaImage, TrainingProgress, TrainRequest } from '../engine/types';
 import { startNodeEngineThread } from './test-support/start-node-engine-thread';
 
 let server: ModelServer;

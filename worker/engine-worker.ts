@@ -1,5 +1,5 @@
 // Entry point of the engine's Web Worker: the whole ML engine runs here, off the editor's main thread.
-import { createEngine } from '../engine/engine';
+import { createEngine } from '../engine/runtime';
 import type { MessageEndpoint } from './protocol';
 import { serveEngine } from './serve-engine';
 

@@ -2,9 +2,7 @@
 // EngineApi is one 'call' message and ends with exactly one 'result' or 'error' with the same id; training may
 // send 'progress' messages before that, and the main thread may send 'cancel' for a call that is still running.
 // Everything here survives structured cloning: errors travel as their code and detail, not as Error objects.
-import type { EngineApi } from '../engine/engine-api';
-import type { EngineErrorCode } from '../engine/errors';
-import type { StackProblem, TrainingProgress } from '../engine/types';
+import type { EngineApi, EngineErrorCode, StackProblem, TrainingProgress } from '../engine';
 
 export type EngineMethod = keyof EngineApi;
 

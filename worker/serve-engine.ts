@@ -1,8 +1,6 @@
 // The worker's side of the protocol: answers each call with the engine's result or its error code, relays
 // training progress, and turns a 'cancel' into an abort of that call's signal.
-import type { EngineApi } from '../engine/engine-api';
-import { EngineError, isEngineError } from '../engine/errors';
-import type { TrainingProgress } from '../engine/types';
+import { EngineError, isEngineError, type EngineApi, type TrainingProgress } from '../engine';
 import type { CallMessage, CallResult, EngineMethod, MessageEndpoint, RequestMessage, ResponseMessage } from './protocol';
 
 /**

@@ -1,7 +1,7 @@
 // The one place that creates the engine's Web Worker. Webpack 5 recognises exactly this
 // `new Worker(new URL('./file.ts', import.meta.url))` form and bundles engine-worker.ts (with tfjs) into a
-// chunk of its own, so the editor's main bundle never contains tfjs.
-import type { EngineApi } from '../engine/engine-api';
+// chunk of its own, so the editor's main bundle never contains tfjs (scripts/check-main-chunk.ts checks it).
+import type { EngineApi } from '../engine';
 import { createWorkerEngine } from './engine-client';
 
 export function startEngineWorker(): { engine: EngineApi; worker: Worker } {

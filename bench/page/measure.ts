@@ -1,6 +1,5 @@
 // What both sides of the benchmark share: the same photos prepared the same way, the same clocks.
-import type { RgbaImage } from '../../engine/types';
-import { INPUT_SIZE } from '../../engine/types';
+import { INPUT_SIZE, type RgbaImage } from '../../engine';
 
 /** One side's figures; run.mjs prints them next to each other. */
 export interface SideResult {

@@ -1,8 +1,8 @@
 // Our engine as the editor runs it: in its Web Worker, behind the same client the model service uses. Times
 // are what the main thread waits for (messages included).
-import { DEFAULT_TRAINING_SETTINGS } from '../../engine/training-settings';
-import type { ClassInfo, Embedding, LabelledEmbedding, RgbaImage } from '../../engine/types';
-import { INPUT_SIZE } from '../../engine/types';
+import {
+  DEFAULT_TRAINING_SETTINGS, INPUT_SIZE, type ClassInfo, type Embedding, type LabelledEmbedding, type RgbaImage,
+} from '../../engine';
 import { centreSquare } from '../../extension/video/square-frame';
 import { createWorkerEngine } from '../../worker/engine-client';
 import {

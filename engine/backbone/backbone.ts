@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { imagesToTensor, validateImage } from '../preprocess';
+import { validateImage } from '../picture';
+import { imagesToTensor } from '../preprocess';
 import { compileFusedGraph, type FusedGraph } from './fused-graph';
 import { EMBEDDING_SIZE, INPUT_SIZE, type Embedding, type RgbaImage } from '../types';
 

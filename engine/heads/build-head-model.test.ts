@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import { isEngineError } from '../errors';
-import { countParameters, type StackLayerSpec } from '../lab/head-stack';
+import { countParameters, type StackLayerSpec } from './head-stack';
 import { seededRandom } from '../training-data';
 import { EMBEDDING_SIZE } from '../types';
 import { buildHeadModel } from './build-head-model';

@@ -1,6 +1,6 @@
 // The one builder of a dense head's tfjs network, for training (seeded) and for loading stored weights.
 import * as tf from '@tensorflow/tfjs';
-import { assertTrainableStack, headLayers, type StackLayerSpec } from '../lab/head-stack';
+import { assertTrainableStack, headLayers, type StackLayerSpec } from './head-stack';
 import { EMBEDDING_SIZE } from '../types';
 
 /**

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { EngineError } from '../errors';
 import { earlyStop } from '../lab/early-stopping';
-import { headLayers } from '../lab/head-stack';
+import { headLayers } from './head-stack';
 import { hiddenLayersOf } from '../training-settings';
 import type { EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, LabelledEmbedding, TrainingSettings, WeightSpec } from '../types';
 import { shuffled } from '../training-data';

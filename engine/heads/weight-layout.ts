@@ -1,7 +1,7 @@
 // Which tensors a head stores, derived from its description alone. The trainer writes exactly these and the
 // model-file reader demands exactly these, so a file cannot smuggle in a shape its head does not use.
 // Plain data (no tfjs): the model-file reader runs on the main thread too.
-import { headLayers } from '../lab/head-stack';
+import { headLayers } from './head-stack';
 import { DEFAULT_HIDDEN_LAYERS } from '../training-settings';
 import { EMBEDDING_SIZE, type HeadDescription, type HeadLayerSpec, type WeightSpec } from '../types';
 

@@ -9,7 +9,7 @@ import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
 import { EngineError } from '../errors';
 import { layerWeightSpecs } from '../heads/weight-layout';
-import { encodeModel, readModel, type ValidatedModel } from '../model-format';
+import { encodeModel, readModel, type ValidatedModel } from '../model-format/model-format';
 import { EMBEDDING_SIZE, INPUT_SIZE, type HeadLayerSpec, type SerializedModel } from '../types';
 import {
   FILE_NAMES, HEAD_MODEL_NAME, headLayerName, type LayerJson, type ManifestEntry, type TeachableMachineMetadata,

@@ -8,7 +8,7 @@ import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
 import { isEngineError } from '../errors';
 import { layerWeightSpecs } from '../heads/weight-layout';
-import { decodeModel, isModelFormatError, MODEL_LIMITS, readModel, writeModel } from '../model-format';
+import { decodeModel, isModelFormatError, MODEL_LIMITS, readModel, writeModel } from '../model-format/model-format';
 import { nameChanges, repairNames, type NameChange } from '../names';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import type { ClassInfo, DenseLayerSpec, HeadLayerSpec, SerializedModel } from '../types';

@@ -11,7 +11,7 @@ export const FILE_NAMES = {
   model: 'model.json',
   weights: 'weights.bin',
   metadata: 'metadata.json',
-  /** Our own exact model file (engine/model-format.ts encodeModel), carried next to TM's files. */
+  /** Our own exact model file (engine/model-format/model-format.ts encodeModel), carried next to TM's files. */
   exact: 'image-model.bin',
 } as const;
 

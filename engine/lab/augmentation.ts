@@ -3,7 +3,7 @@
 // the UI shows the copies as pictures (the results fit `new ImageData(data, w, h)` as they are), they are exact
 // integers on every backend, and nothing can leak. The copies then go through the backbone like any picture.
 import { EngineError } from '../errors';
-import { validateImage } from '../preprocess';
+import { validateImage } from '../picture';
 import type { AugmentedEmbedding, LabelledEmbedding, RgbaImage } from '../types';
 
 export type { AugmentedEmbedding } from '../types';

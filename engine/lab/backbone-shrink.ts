@@ -12,7 +12,7 @@
 // Biases have one number per channel already, so they stay per tensor.
 import * as tf from '@tensorflow/tfjs';
 import type { FusedGraph, FusedStep } from '../backbone/fused-graph';
-import { dequantize, quantize } from './quantization';
+import { dequantize, quantize } from '../model-format/quantization';
 
 /** Each scale is stored as a float32 and each zero point as one int8. */
 const BYTES_PER_SCALE = 4 + 1;

@@ -1,6 +1,6 @@
 // `recognize [this costume]`: the current costume's own picture (its asset), not the sprite as drawn, so a
 // turned, shrunken or ghosted sprite is still recognised as what it shows.
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 import type { Costume } from '../scratch-types';
 import { drawCentreSquare } from './draw-square';
 

@@ -1,7 +1,7 @@
 // Every picture the product makes (uploads, webcam, stage and costume) is the centred square of anything the
 // browser can draw, scaled by the browser to the engine's 224x224, on white: transparent pixels look white on
 // Scratch's stage, so they are white in what the model sees too (a canvas would otherwise read them as black).
-import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
+import { INPUT_SIZE, type RgbaImage } from '../../engine';
 
 export interface SquareCanvas {
   readonly canvas: HTMLCanvasElement;

@@ -7,7 +7,7 @@
 //                               (costume) recognize [this costume]; set [result] to (result)
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { variableMonitor } from '../../e2e/fixtures/recognize-project';
+import { variableMonitor } from './recognize-project';
 
 export const CLASSROOM_VARIABLES = { hatCount: 'hat count', result: 'result' } as const;
 export const PHOTO_SPRITE = 'Photo';

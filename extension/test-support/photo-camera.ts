@@ -1,7 +1,7 @@
 // A camera for Node tests that films a photo: plugged into scratch-vm's real video device (setProvider) like
 // the GUI's provider, it answers getFrame with the photo scaled into the requested frame, as a 4:3 webcam
 // holding the square photo in its middle would (grey bars left and right, like the e2e fake webcam clip).
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 import type { FrameRequest, VideoFrame, VideoProvider } from '../scratch-types';
 
 export class PhotoCamera implements VideoProvider {

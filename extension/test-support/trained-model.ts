@@ -1,9 +1,7 @@
 // A real model service (in-memory store) on the real in-process engine, trained on shared sign-digit
 // photos: what the blocks see in the editor, minus IndexedDB and the worker.
-import type { EngineApi } from '../../engine/engine-api';
+import { DEFAULT_TRAINING_SETTINGS, type EngineApi, type RgbaImage } from '../../engine';
 import { decodeJpeg, signDigitPhotos } from '../../engine/test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../../engine/training-settings';
-import type { RgbaImage } from '../../engine/types';
 import { createModelService, type ModelService } from '../../model-service';
 import { photos, startRealEngine, withTrainingSeed, type RealEngine } from '../../model-service/test-support/real-engine';
 import { createMemoryBackend, createModelStore } from '../../store';

@@ -1,7 +1,7 @@
 // Recognises camera frames one after another: grab a frame, wait for its answer, wait out the rest of the
 // interval, repeat. A frame is only grabbed once the previous answer is in, so requests never pile up in the
 // engine's worker however slow it is (frames in between are simply never taken).
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 
 export interface LiveRecognitionOptions {
   /** A frame to recognise, or null while the camera is not ready yet. */

@@ -1,7 +1,7 @@
 // The one copy the main thread makes of a live frame: the camera picture scaled by the browser to 224 pixels
 // high (keeping its shape), then its centre square copied out. The engine gets exactly what the trainer's
 // webcam pictures are (a centred square), and the 480x360 stage frame never crosses to the worker.
-import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
+import { INPUT_SIZE, type RgbaImage } from '../../engine';
 import { VideoFormat, type VideoDevice, type VideoFrame } from '../scratch-types';
 
 /** The shape cameras have when the provider does not tell (the GUI asks for 640x480). */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 import { copiesPerPicture, type AugmentationChoice, type CopyPreview, type ModelService, type ModelServiceState } from '../../model-service';
 import { useTranslation } from '../use-translation';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ClassInfo } from '../../engine/types';
+import type { ClassInfo } from '../../engine';
 import type { InboxGuess, InboxPictureView, ModelService, ModelServiceState } from '../../model-service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';

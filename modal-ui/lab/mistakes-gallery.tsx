@@ -1,5 +1,5 @@
 import { useId, useReducer, useRef, useState } from 'react';
-import type { ClassInfo } from '../../engine/types';
+import type { ClassInfo } from '../../engine';
 import { mistakesToReview, type LabReport, type Mistake, type ModelService, type ModelServiceState, type PictureView } from '../../model-service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { EarlyStop, EpochMetrics, TrainingSettings } from '../../engine/types';
+import type { EarlyStop, EpochMetrics, TrainingSettings } from '../../engine';
 import { isValidStopAtAccuracy, type ModelService } from '../../model-service';
 import { percent } from '../trainer/hint-text';
 import { TrainingChart } from '../trainer/training-chart';

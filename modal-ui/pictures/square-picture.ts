@@ -1,6 +1,6 @@
 // Turning what a child gives us (a file, a webcam frame, a canvas) into the one picture shape the product
 // uses everywhere: a centre-cropped square, 224x224 RGBA for the engine plus a JPEG of it for storage/display.
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 import { drawSquareCanvas } from '../../extension/pictures/draw-square';
 import { pictureDimensions } from './picture-dimensions';
 import { sniffPictureFormat } from './picture-format';

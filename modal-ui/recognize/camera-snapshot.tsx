@@ -1,6 +1,6 @@
 // A camera snapshot for the popup, on the shared camera module (the same preview the trainer uses).
 import { useEffect, useRef, useState } from 'react';
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 import { CameraView, useCamera } from '../camera';
 import { useTranslation } from '../use-translation';
 

@@ -1,7 +1,7 @@
 // The two ways to give the popup a picture: a file (button or drag-and-drop) and a camera snapshot.
 // Whatever comes in becomes the product's one picture shape (a 224x224 centre square) before it leaves.
 import { useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import type { RgbaImage } from '../../engine/types';
+import type { RgbaImage } from '../../engine';
 import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection } from '../pictures/square-picture';
 import { useTranslation } from '../use-translation';
 import { CameraSnapshot } from './camera-snapshot';

@@ -1,7 +1,6 @@
 // The picture popup's state, apart from React: the blocks ask (and wait), the popup answers.
 // Like Scratch's "ask and wait", several scripts may ask at once: they wait in line, one popup at a time.
-import type { EngineErrorCode } from '../../engine/errors';
-import type { RgbaImage } from '../../engine/types';
+import type { EngineErrorCode, RgbaImage } from '../../engine';
 import type { PictureRequest } from '../../extension/contract';
 
 export interface PromptState {

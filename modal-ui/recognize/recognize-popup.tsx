@@ -1,6 +1,5 @@
 // The popup `recognize image` opens, and the notice for a recognition that failed afterwards.
-import type { EngineErrorCode } from '../../engine/errors';
-import type { RgbaImage } from '../../engine/types';
+import type { EngineErrorCode, RgbaImage } from '../../engine';
 import type { PictureRequest } from '../../extension/contract';
 import { useTranslation } from '../use-translation';
 import { PictureChooser } from './picture-chooser';

@@ -1,4 +1,4 @@
-import type { NameChange } from '../../engine/names';
+import type { NameChange } from '../../engine';
 import { t as translate } from '../../locales';
 import { useTranslation } from '../use-translation';
 

@@ -1,6 +1,5 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { isImportError, importMessageKey } from '../../engine/interchange';
-import type { NameChange } from '../../engine/names';
+import { importMessageKey, isImportError, type NameChange } from '../../engine';
 import { problemCode, type ModelService, type ModelServiceState } from '../../model-service';
 import { useTranslation } from '../use-translation';
 import { downloadFile } from './download';

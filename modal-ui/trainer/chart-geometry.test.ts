@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { EpochMetrics } from '../../engine/types';
+import type { EpochMetrics } from '../../engine';
 import { chartLines, niceCeiling, type ChartBox } from './chart-geometry';
 
 const box: ChartBox = { width: 120, height: 70, left: 10, right: 10, top: 10, bottom: 10 };

@@ -1,5 +1,5 @@
 // Turns per-epoch metrics into SVG path data for the training chart (no chart library: three lines and axes).
-import type { EpochMetrics } from '../../engine/types';
+import type { EpochMetrics } from '../../engine';
 
 export interface ChartBox {
   readonly width: number;

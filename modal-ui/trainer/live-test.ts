@@ -2,7 +2,7 @@
 // thread only copies the frame (one small canvas, reused); embedding and the head run in the engine's worker.
 // The loop is the one the blocks' video recognition uses: a frame is taken only once the previous answer is in.
 import { useEffect, useRef, useState } from 'react';
-import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
+import { INPUT_SIZE, type RgbaImage } from '../../engine';
 import { LiveRecognition } from '../../extension/video/live-recognition';
 import { problemCode, type ProblemCode, type RecognitionResult, type RecognizerApi } from '../../model-service';
 import type { CameraControls } from '../camera';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { TrainingSettings } from '../../engine/types';
+import type { TrainingSettings } from '../../engine';
 import { isValidSetting, SETTING_LIMITS, type ModelService, type NumericSetting } from '../../model-service';
 import { useTranslation } from '../use-translation';
 

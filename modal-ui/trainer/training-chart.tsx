@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { EpochMetrics } from '../../engine/types';
+import type { EpochMetrics } from '../../engine';
 import { useTranslation } from '../use-translation';
 import { chartLines, type ChartBox } from './chart-geometry';
 import { percent } from './hint-text';

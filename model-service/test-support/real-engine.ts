@@ -2,8 +2,8 @@
 // a local HTTP server, as the browser loads them) and shared photos as the trainer hands them over.
 import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
-import { createEngine } from '../../engine/engine';
-import type { EngineApi } from '../../engine/engine-api';
+import { createEngine } from '../../engine/runtime';
+import type { EngineApi } from '../../engine';
 import { startModelServer } from '../../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../../engine/test-support/shared-data';
 import type { NewPicture } from '../model-service';

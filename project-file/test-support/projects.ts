@@ -3,9 +3,7 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
 import { denseLayersFor, expectedWeightSpecs } from '../../engine/heads/weight-layout';
-import { writeModel } from '../../engine/model-format';
-import { DEFAULT_TRAINING_SETTINGS } from '../../engine/training-settings';
-import type { ClassInfo, HeadDescription, SerializedModel } from '../../engine/types';
+import { DEFAULT_TRAINING_SETTINGS, writeModel, type ClassInfo, type HeadDescription, type SerializedModel } from '../../engine';
 import type { ProjectModel } from '../types';
 
 export const CLASSES: ClassInfo[] = [

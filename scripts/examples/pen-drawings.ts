@@ -2,10 +2,9 @@
 // white stage (a stroke of straight steps between mouse positions, round ends, antialiased), in many sizes,
 // places, pen widths and colours, with a wobbly hand. Each picture is what `recognize [stage]` sees: the
 // stage's centre square (x and y from -180 to 180) at the engine's 224x224.
-import { INPUT_SIZE, type RgbaImage } from '../../engine/types';
+import { INPUT_SIZE, seededRandom, type RgbaImage } from '../../engine';
 import { WHAT_DID_I_DRAW } from '../../examples/examples';
 // Seeded (mulberry32), so the examples are the same on every run.
-import { seededRandom } from '../../engine/training-data';
 
 /** The shapes this draws: the classes of "What did I draw?". */
 export const SHAPES = WHAT_DID_I_DRAW.classes;

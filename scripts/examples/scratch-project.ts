@@ -3,7 +3,7 @@
 // monitors, and the zipped .sb3. The example projects (scripts/examples/example-projects.ts) are written with it.
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { variableMonitor } from '../../e2e/fixtures/recognize-project';
+import { variableMonitor } from '../../extension/test-support/recognize-project';
 
 type Block = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 // Starts the real engine in a Node worker thread and connects the real client to it over a MessageChannel.
 import path from 'node:path';
 import { Worker, type MessagePort as NodeMessagePort } from 'node:worker_threads';
-import type { EngineApi } from '../../engine/engine-api';
+import type { EngineApi } from '../../engine';
 import { createWorkerEngine } from '../engine-client';
 import type { MessageEndpoint } from '../protocol';
 

@@ -1,7 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { countParameters, stackProblems } from '../../../engine/lab/head-stack';
-import { hiddenLayersOf } from '../../../engine/training-settings';
-import type { HeadLayerSpec } from '../../../engine/types';
+import { countParameters, hiddenLayersOf, stackProblems, type HeadLayerSpec } from '../../../engine';
 import type { ModelService, ModelServiceState } from '../../../model-service';
 import { readinessHint } from '../../trainer/hint-text';
 import { Icon } from '../../trainer/icons';

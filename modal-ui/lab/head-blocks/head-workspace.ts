@@ -2,8 +2,7 @@
 // (head-blocks-panel.tsx imports this module dynamically), so scratch-blocks is a chunk of its own and the editor's
 // start does not grow. The editor's own copy of scratch-blocks lives inside the GUI bundle, which does not expose it.
 import * as ScratchBlocks from 'scratch-blocks';
-import { MAX_STACK_LAYERS } from '../../../engine/lab/head-stack';
-import type { HeadLayerSpec } from '../../../engine/types';
+import { MAX_STACK_LAYERS, type HeadLayerSpec } from '../../../engine';
 import type { t as translate } from '../../../locales';
 import {
   ACTIVATION_CHOICES, ACTIVATION_FIELD, BATCH_NORM_BLOCK, DENSE_BLOCK, DROPOUT_BLOCK, LAYERS_INPUT, NETWORK_BLOCK,

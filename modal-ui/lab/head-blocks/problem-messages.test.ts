@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { STACK_PROBLEM_CODES, stackProblems, type StackLayerSpec } from '../../../engine/lab/head-stack';
+import { STACK_PROBLEM_CODES, stackProblems, type StackLayerSpec } from '../../../engine';
 import { catalogues, t } from '../../../locales';
 import { stackProblemKey, stackProblemText } from './problem-messages';
 

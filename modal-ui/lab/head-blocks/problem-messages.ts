@@ -1,7 +1,6 @@
-// Plain words for each reason a block stack cannot train (engine/lab/head-stack.ts decides the reasons), saying
+// Plain words for each reason a block stack cannot train (engine/heads/head-stack.ts decides the reasons), saying
 // which block to fix: shown next to the head editor and as the Train button's hint.
-import { MAX_HEAD_PARAMETERS, MAX_STACK_LAYERS, type StackProblem, type StackProblemCode } from '../../../engine/lab/head-stack';
-import { MODEL_LIMITS } from '../../../engine/model-limits';
+import { MAX_HEAD_PARAMETERS, MAX_STACK_LAYERS, MODEL_LIMITS, type StackProblem, type StackProblemCode } from '../../../engine';
 import type { t as translate } from '../../../locales';
 
 type Translate = typeof translate;

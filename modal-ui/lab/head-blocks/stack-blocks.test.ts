@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stackProblems } from '../../../engine/lab/head-stack';
-import type { HeadLayerSpec } from '../../../engine/types';
+import { stackProblems, type HeadLayerSpec } from '../../../engine';
 import {
   BATCH_NORM_BLOCK, DENSE_BLOCK, DROPOUT_BLOCK, NETWORK_BLOCK, networkFromStack, paletteBlocks, stackFromNetwork, type BlockState,
 } from './stack-blocks';

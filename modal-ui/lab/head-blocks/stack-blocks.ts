@@ -1,7 +1,7 @@
 // The head editor's blocks as plain data, both ways: the child's layer stack (the `hiddenLayers` training setting)
 // to the network block's serialised tree (Blockly's JSON block state) and back. No scratch-blocks here, so the
 // conversion runs in Node tests and the trainer's main bundle stays free of the block library.
-import type { DenseLayerSpec, HeadLayerSpec } from '../../../engine/types';
+import type { DenseLayerSpec, HeadLayerSpec } from '../../../engine';
 
 /** The fixed block: MobileNet's features on top, the layers in its mouth, the answer layer as its bottom arm. */
 export const NETWORK_BLOCK = 'imagemodel_network';

@@ -2,17 +2,17 @@
 // exported file. One writer and one reader; the reader checks everything before anyone makes a tensor, because
 // a model may come from an old version, another backbone, a half-written store or a hand-edited file.
 // Plain data only (no tfjs), so the main thread can read and write models without loading the engine.
-import { BASE_MODEL } from './base-model';
-import { EngineError, isEngineError } from './errors';
-import { expectedWeightSpecs } from './heads/weight-layout';
-import { stackProblems } from './lab/head-stack';
-import { dequantize, quantize } from './lab/quantization';
+import { BASE_MODEL } from '../base-model';
+import { EngineError, isEngineError } from '../errors';
+import { expectedWeightSpecs } from '../heads/weight-layout';
+import { stackProblems } from '../heads/head-stack';
+import { dequantize, quantize } from './quantization';
 import { MODEL_LIMITS } from './model-limits';
-import { settingsProblem } from './training-settings';
+import { settingsProblem } from '../training-settings';
 import type {
   ClassInfo, DenseLayerSpec, EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel, TrainingSettings,
   WeightQuantization, WeightSpec,
-} from './types';
+} from '../types';
 
 export { MODEL_LIMITS } from './model-limits';
 
@@ -76,7 +76,7 @@ function copySettings(settings: TrainingSettings): TrainingSettings {
 
 /**
  * "Shrink it": the same model with every weight tensor stored as int8 plus its scale and zero point (about a
- * quarter of the bytes). Reading it gives each number back within half a step (engine/lab/quantization.ts).
+ * quarter of the bytes). Reading it gives each number back within half a step (engine/model-format/quantization.ts).
  * A model that is already int8 comes back as it is: squeezing it again would only add rounding.
  */
 export function quantizeModel(model: SerializedModel): SerializedModel {

@@ -2,8 +2,7 @@
 // of it. Each is made from a real sign-digit photo's background (the hand sits in the middle, so a corner is wall):
 // the calmest corner, scaled up to the photo's size, under a different light and with the camera's grain. Seeded, so the examples are the same on every run.
 import { decodeJpeg, signDigitPhotos } from '../../engine/test-support/shared-data';
-import type { RgbaImage } from '../../engine/types';
-import { seededRandom } from '../../engine/training-data';
+import { seededRandom, type RgbaImage } from '../../engine';
 
 /** The corner square taken from a 100x100 photo: small enough to miss the hand, big enough to hold the wall's light. */
 const CORNER = 30;

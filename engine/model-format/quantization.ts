@@ -2,7 +2,7 @@
 // per-tensor scheme: value ~ (q - zeroPoint) * scale with q in -128..127. Per tensor (not per output channel)
 // because a head has only a few tensors and the accuracy on the shared photos stays within 2 points (see the test),
 // so the simpler format wins. Each float becomes 1 byte instead of 4; the model file keeps each tensor's scale and
-// zero point in its weightSpecs (engine/model-format.ts quantizeModel).
+// zero point in its weightSpecs (engine/model-format/model-format.ts quantizeModel).
 import { EngineError } from '../errors';
 
 export interface QuantizedTensor {

@@ -3,7 +3,7 @@
 // block by block, before anything is trained, and counts its parameters. No tfjs: the trainer's block editor can
 // check a stack on the main thread as the child builds it (engine/heads/build-head-model.ts builds the network).
 import { EngineError } from '../errors';
-import { MODEL_LIMITS } from '../model-limits';
+import { MODEL_LIMITS } from '../model-format/model-limits';
 import { EMBEDDING_SIZE, type DenseLayerSpec, type HeadLayerSpec, type StackProblem, type StackProblemCode } from '../types';
 
 export type { StackProblem, StackProblemCode } from '../types';

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BASE_MODEL } from './base-model';
-import { isEngineError, type EngineErrorCode } from './errors';
-import { denseLayersFor, expectedWeightSpecs } from './heads/weight-layout';
+import { BASE_MODEL } from '../base-model';
+import { isEngineError, type EngineErrorCode } from '../errors';
+import { denseLayersFor, expectedWeightSpecs } from '../heads/weight-layout';
 import { decodeModel, encodeModel, quantizeModel, readModel, writeModel, type ModelContent } from './model-format';
-import { DEFAULT_TRAINING_SETTINGS } from './training-settings';
-import type { ClassInfo, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from './types';
+import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
+import type { ClassInfo, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from '../types';
 
 const CLASSES: ClassInfo[] = [{ id: 'a', name: 'rock' }, { id: 'b', name: 'paper' }, { id: 'c', name: 'scissors' }];
 const HISTORY = [{ epoch: 1, loss: 0.9, acc: 0.5, valLoss: 1, valAcc: 0.4, ms: 12 }, { epoch: 2, loss: 0.5, acc: 0.8, ms: 11 }];

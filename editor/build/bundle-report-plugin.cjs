@@ -1,0 +1,48 @@
+// Webpack plugin: writes bundle-report.json next to the build, listing for each entry the chunks the page loads
+// before any of our code runs (its initial chunks), with their minified size and every module they hold.
+// scripts/check-main-chunk.ts reads it to prove the editor's page never loads tfjs (tfjs lives in the worker).
+const path = require('node:path');
+
+const REPORT_FILE = 'bundle-report.json';
+
+/**
+ * The files a module stands for (a concatenated module holds several): relative to the project, and packages from
+ * `node_modules/` on wherever node_modules really lives.
+ */
+function modulePaths(module, context) {
+  const inner = module.modules ? [...module.modules] : [module];
+  return inner.map((each) => {
+    const resource = each.nameForCondition?.() ?? each.identifier();
+    const relative = path.isAbsolute(resource) ? path.relative(context, resource).replaceAll('\\', '/') : resource;
+    const packages = relative.indexOf('node_modules/');
+    return packages === -1 ? relative : relative.slice(packages);
+  });
+}
+
+class BundleReportPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap(BundleReportPlugin.name, (compilation) => {
+      compilation.hooks.processAssets.tap(
+        // After minimising, so the sizes are what the browser downloads.
+        { name: BundleReportPlugin.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const entries = {};
+          for (const [name, entrypoint] of compilation.entrypoints) {
+            entries[name] = entrypoint.chunks.map((chunk) => ({
+              name: chunk.name ?? String(chunk.id),
+              files: [...chunk.files],
+              bytes: [...chunk.files].reduce((sum, file) => sum + compilation.getAsset(file).source.size(), 0),
+              modules: [...compilation.chunkGraph.getChunkModulesIterable(chunk)]
+                .flatMap((module) => modulePaths(module, compiler.context))
+                .sort(),
+            }));
+          }
+          const json = JSON.stringify({ entries }, null, 2);
+          compilation.emitAsset(REPORT_FILE, new compiler.webpack.sources.RawSource(json), { minimized: true });
+        },
+      );
+    });
+  }
+}
+
+module.exports = { BundleReportPlugin };

@@ -1,0 +1,41 @@
+// The engine's public entry for the rest of the product. Everything here is plain TypeScript with no tfjs, so the
+// main thread (model service, trainer UI, extension, project files) can import it without loading tfjs; the
+// tfjs runtime itself is engine/runtime.ts, imported only by worker/. From tfjs modules this file takes types only.
+
+// The contract: plain data, error codes and what the engine answers (EngineApi).
+export * from './types';
+export { ENGINE_ERROR_CODES, EngineError, isEngineError, type EngineErrorCode } from './errors';
+export type {
+  BackboneShrinkReport, BaseModelSource, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport,
+} from './engine-api';
+export { BASE_MODEL, TEACHABLE_MACHINE_NO_TOP_URL } from './base-model';
+
+// Names of classes and models: one cleaning and comparing rule everywhere.
+export {
+  cleanName, nameChanges, nameKey, nameProblem, repairNames, uniqueName, withoutDirectionControls, type NameChange, type NameProblem,
+} from './names';
+
+// Training settings and the dense head's block-built stack.
+export {
+  DEFAULT_HIDDEN_LAYERS, DEFAULT_TRAINING_SETTINGS, hiddenLayersOf, settingsProblem, STOP_AT_ACCURACY_LIMITS, TRAINING_SETTING_LIMITS,
+} from './training-settings';
+export {
+  countParameters, MAX_HEAD_PARAMETERS, MAX_STACK_LAYERS, STACK_PROBLEM_CODES, stackProblems, type StackLayerSpec,
+} from './heads/head-stack';
+export { seededRandom } from './training-data';
+
+// The model file, and models in and out as Teachable Machine's files.
+export {
+  decodeModel, encodeModel, isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, quantizeModel, readModel, writeModel,
+  type ModelContent, type ModelFormatProblem, type ValidatedModel,
+} from './model-format/model-format';
+export * from './interchange';
+export { readZipEntryCapped, type CappedRead, type ZipEntrySource } from './interchange/capped-zip';
+
+// Pictures and the Lab's plain parts (what evaluation and "under the hood" return are types of worker-side modules).
+export { validateImage } from './picture';
+export {
+  augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind, type AugmentationOptions, type AugmentedPicture,
+} from './lab/augmentation';
+export type { ClassScore, Evaluation, PictureResult } from './lab/evaluation';
+export type { FeatureMaps, Histogram, LayerKind, LayerLook, LayerSummary, ModelLayers } from './lab/under-the-hood';
