@@ -2,6 +2,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ModelService } from '../../model-service';
 import { RecognizePopupHost, type PicturePrompt } from '../../modal-ui/recognize';
+import { ModelServiceProvider } from '../../modal-ui/service';
 import { TrainerModal } from '../../modal-ui/trainer';
 import type { OpenState } from './open-state';
 
@@ -14,9 +15,9 @@ export interface OverlaysProps {
 export function Overlays({ service, trainer, prompt }: OverlaysProps) {
   const trainerOpen = useSyncExternalStore(trainer.subscribe, trainer.isOpen);
   return (
-    <>
-      <TrainerModal service={service} open={trainerOpen} onClose={trainer.close} />
+    <ModelServiceProvider service={service}>
+      <TrainerModal open={trainerOpen} onClose={trainer.close} />
       <RecognizePopupHost prompt={prompt} onOpenTrainer={trainer.open} />
-    </>
+    </ModelServiceProvider>
   );
 }

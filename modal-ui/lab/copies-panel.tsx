@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { RgbaImage } from '../../engine';
-import { copiesPerPicture, type AugmentationChoice, type CopyPreview, type ModelService, type ModelServiceState } from '../../model-service';
+import { copiesPerPicture, type AugmentationChoice, type CopyPreview, type ModelServiceState } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 
 const SWITCHES: readonly (keyof AugmentationChoice)[] = ['flip', 'turn', 'blur', 'light'];
@@ -42,15 +43,19 @@ function examplePictureId(state: ModelServiceState): string | undefined {
  * Extra practice pictures: four switches and a row of what each does to one of the child's own pictures, so they
  * see what the model will see. Offered for the neural network (it helps there; it does not help KNN).
  */
-export function CopiesPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function CopiesPanel() {
   const { t } = useTranslation();
   const headingId = useId();
-  const pictureId = examplePictureId(state);
+  const service = useModelService();
+  const { pictureId, augmentation, dense, running, pictureCount } = useServiceState((state) => ({
+    pictureId: examplePictureId(state),
+    augmentation: state.augmentation,
+    dense: state.settings.method === 'dense',
+    running: state.training.status === 'running',
+    pictureCount: state.classes.reduce((sum, info) => sum + info.pictures.length, 0),
+  }));
   const [preview, setPreview] = useState<readonly CopyPreview[]>([]);
-  const { augmentation, settings } = state;
-  const dense = settings.method === 'dense';
   const perPicture = copiesPerPicture(augmentation);
-  const pictureCount = state.classes.reduce((sum, info) => sum + info.pictures.length, 0);
 
   useEffect(() => {
     let current = true;
@@ -64,7 +69,7 @@ export function CopiesPanel({ service, state }: { readonly service: ModelService
       <h4 id={headingId} className="imt-heading">{t('lab.copies.heading')}</h4>
       <p className="imt-field-help">{t('lab.copies.help')}</p>
       {!dense && <p className="imt-note imt-note--warn">{t('lab.copies.denseOnly')}</p>}
-      <fieldset className="iml-copies__choices" disabled={!dense || state.training.status === 'running'}>
+      <fieldset className="iml-copies__choices" disabled={!dense || running}>
         <legend>{t('lab.copies.choices')}</legend>
         {SWITCHES.map((name) => (
           <label key={name} className="iml-copies__choice">

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ClassInfo } from '../../engine';
-import type { InboxGuess, InboxPictureView, ModelService, ModelServiceState } from '../../model-service';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { InboxGuess, InboxPictureView } from '../../model-service';
+import { useModelQuery, useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
@@ -8,22 +9,11 @@ import { PictureDropArea } from './inbox-upload';
 import './inbox.css';
 
 /** The trained model's guesses for the inbox, asked again when the model or the inbox changes. */
-function useInboxGuesses(service: ModelService, state: ModelServiceState): ReadonlyMap<string, InboxGuess> {
-  const key = state.trained && state.inbox.length > 0
-    ? `${state.trained.trainedAt}|${state.trained.small}|${state.inbox.map((picture) => picture.id).join(',')}`
-    : null;
-  const [guesses, setGuesses] = useState<ReadonlyMap<string, InboxGuess>>(new Map());
-  useEffect(() => {
-    if (key === null) return undefined;
-    let current = true;
-    service.guessInbox().then(
-      (found) => { if (current) setGuesses(new Map(found.map((guess) => [guess.pictureId, guess]))); },
-      // Without a guess the child simply chooses: nothing to report.
-      () => undefined,
-    );
-    return () => { current = false; };
-  }, [service, key]);
-  return guesses;
+function useInboxGuesses(inbox: readonly InboxPictureView[]): ReadonlyMap<string, InboxGuess> {
+  const key = inbox.length > 0 ? inbox.map((picture) => picture.id).join(',') : null;
+  // Without a guess the child simply chooses: a problem is not reported.
+  const { result } = useModelQuery({ key, ask: (service) => service.guessInbox() });
+  return useMemo(() => new Map(result?.map((guess) => [guess.pictureId, guess])), [result]);
 }
 
 /**
@@ -111,16 +101,16 @@ function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDisc
  * The inbox: a pile of unlabelled pictures that the child sorts into classes like cards (or throws away). After
  * each one, focus goes to the next picture's class box, so a keyboard user sorts the pile without hunting.
  */
-export function InboxPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function InboxPanel() {
   const { t } = useTranslation();
-  const guesses = useInboxGuesses(service, state);
+  const service = useModelService();
+  const { classes, inbox } = useServiceState((state) => ({ classes: state.classes.map(({ id, name }) => ({ id, name })), inbox: state.inbox }));
+  const guesses = useInboxGuesses(inbox);
   const selects = useRef(new Map<string, HTMLSelectElement>());
   const statusRef = useRef<HTMLParagraphElement>(null);
   /** Where focus goes once the sorted picture has left the list: a picture's id, or null for the status line. */
   const focusNext = useRef<string | null | undefined>(undefined);
   const [said, setSaid] = useState('');
-  const classes = state.classes.map(({ id, name }) => ({ id, name }));
-  const { inbox } = state;
 
   useEffect(() => {
     const target = focusNext.current;

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ModelService, ModelServiceState } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { useTranslation } from '../use-translation';
 import { CopiesPanel } from './copies-panel';
@@ -12,7 +12,7 @@ import { ShrinkPanel } from './shrink-panel';
 import { TestSetPanel } from './test-set-panel';
 import { TrainingLog } from './training-log';
 import { UnderTheHoodPanel } from './under-the-hood-panel';
-import { shownReport, useLabReport } from './use-lab-report';
+import { useLabReport } from './use-lab-report';
 import './lab.css';
 
 const TABS = ['mistakes', 'evaluation', 'test', 'inbox', 'log', 'copies', 'shrink', 'hood', 'network'] as const;
@@ -28,15 +28,21 @@ function nextTab(current: Tab, key: string): Tab | null {
   return null;
 }
 
-function LabPages({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+function LabPages() {
   const { t } = useTranslation();
   const baseId = useId();
   const [tab, setTab] = useState<Tab>('mistakes');
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
-  const result = useLabReport(service, state);
-  const report = shownReport(result);
-  const { training, trained } = state;
-  const running = training.status === 'running';
+  const service = useModelService();
+  const { trained, outOfDate, running, copies, canTrain, pictures } = useServiceState((state) => ({
+    trained: state.trained !== null,
+    outOfDate: state.trained?.outOfDate ?? false,
+    running: state.training.status === 'running',
+    copies: state.training.status === 'running' ? state.training.copies : undefined,
+    canTrain: state.readiness.ready && state.engine.status === 'ready',
+    pictures: state.classes.flatMap((info) => info.pictures),
+  }));
+  const { result: report, problem } = useLabReport();
 
   const onTabKey = (event: KeyboardEvent) => {
     const next = nextTab(tab, event.key);
@@ -48,48 +54,39 @@ function LabPages({ service, state }: { readonly service: ModelService; readonly
 
   let page;
   if (tab === 'network') {
-    page = <HeadBlocksPanel service={service} state={state} />;
+    page = <HeadBlocksPanel />;
   } else if (tab === 'copies') {
-    page = <CopiesPanel service={service} state={state} />;
+    page = <CopiesPanel />;
   } else if (tab === 'log') {
-    page = (
-      <TrainingLog
-        service={service}
-        settings={state.settings}
-        history={running ? training.history : trained?.history ?? []}
-        totalEpochs={running ? training.totalEpochs : trained?.history.length ?? 0}
-        stoppedEarly={trained?.stoppedEarly}
-        running={running}
-      />
-    );
+    page = <TrainingLog />;
   } else if (tab === 'inbox') {
-    page = <InboxPanel service={service} state={state} />;
+    page = <InboxPanel />;
   } else if (tab === 'test') {
-    page = <TestSetPanel service={service} state={state} />;
+    page = <TestSetPanel />;
   } else if (!trained) {
     page = <p className="imt-field-help">{t('lab.needsModel')}</p>;
   } else if (tab === 'shrink') {
-    page = <ShrinkPanel service={service} state={state} />;
+    page = <ShrinkPanel />;
   } else if (tab === 'hood') {
-    page = <UnderTheHoodPanel service={service} state={state} />;
-  } else if (result.status === 'failed') {
-    page = <p className="imt-note imt-note--bad" role="alert">{t(`errors.${result.problem}`)}</p>;
+    page = <UnderTheHoodPanel />;
+  } else if (problem) {
+    page = <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>;
   } else if (!report) {
     page = <p className="imt-field-help" role="status">{t('lab.checking')}</p>;
   } else {
-    page = tab === 'mistakes' ? <MistakesGallery service={service} state={state} report={report} /> : <EvaluationView report={report} pictures={picturesById(state.classes.flatMap((info) => info.pictures))} />;
+    page = tab === 'mistakes' ? <MistakesGallery report={report} /> : <EvaluationView report={report} pictures={picturesById(pictures)} />;
   }
 
   return (
     <>
-      {trained?.outOfDate && !running && (
+      {outOfDate && !running && (
         <div className="iml-again">
           <p className="imt-note imt-note--warn">{t('lab.outOfDate')}</p>
           <button
             type="button"
             className="imt-button imt-button--train"
             onClick={() => void service.train()}
-            disabled={!state.readiness.ready || state.engine.status !== 'ready'}
+            disabled={!canTrain}
           >
             <Icon name="play" />{t('lab.trainAgain')}
           </button>
@@ -97,7 +94,7 @@ function LabPages({ service, state }: { readonly service: ModelService; readonly
       )}
       {running && (
         <p className="imt-field-help" role="status">
-          {training.copies ? t('lab.copies.making', { done: training.copies.done, total: training.copies.total }) : t('lab.training')}
+          {copies ? t('lab.copies.making', { done: copies.done, total: copies.total }) : t('lab.training')}
         </p>
       )}
       <div className="iml-tabs" role="tablist" aria-label={t('lab.tabs')} onKeyDown={onTabKey}>
@@ -129,7 +126,7 @@ function LabPages({ service, state }: { readonly service: ModelService; readonly
  * The Lab: closed by default so the simple path (classes, Train, test) stays simple; a curious child or a teacher
  * opens it to see the model's mistakes, how good it really is, and how training went.
  */
-export function LabArea({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function LabArea() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const contentId = useId();
@@ -142,7 +139,7 @@ export function LabArea({ service, state }: { readonly service: ModelService; re
       {open && (
         <div id={contentId} className="iml-lab__content">
           <p className="imt-field-help">{t('lab.intro')}</p>
-          <LabPages service={service} state={state} />
+          <LabPages />
         </div>
       )}
     </section>

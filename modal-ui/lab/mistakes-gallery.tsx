@@ -1,6 +1,7 @@
 import { useId, useReducer, useRef, useState } from 'react';
 import type { ClassInfo } from '../../engine';
-import { mistakesToReview, type LabReport, type Mistake, type ModelService, type ModelServiceState, type PictureView } from '../../model-service';
+import { mistakesToReview, type LabReport, type Mistake, type ModelService, type PictureView } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
@@ -12,21 +13,20 @@ const NONE: ReadonlySet<string> = new Set();
  * until the next training, which learns from the pictures added meanwhile. Kept outside the component so that
  * switching Lab pages or closing the Lab does not bring them back; a reload or another model starts afresh.
  */
-const keptByService = new WeakMap<ModelService, { readonly trainedAt: string; readonly pictureIds: ReadonlySet<string> }>();
+const keptByService = new WeakMap<ModelService, { readonly versionId: string; readonly pictureIds: ReadonlySet<string> }>();
 
-function useKeptPictures(service: ModelService, trainedAt: string) {
+function useKeptPictures(service: ModelService, versionId: string | null) {
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const stored = keptByService.get(service);
-  const kept = stored?.trainedAt === trainedAt ? stored.pictureIds : NONE;
+  const kept = stored?.versionId === versionId ? stored.pictureIds : NONE;
   const setKept = (pictureIds: ReadonlySet<string>) => {
-    keptByService.set(service, { trainedAt, pictureIds });
+    if (versionId !== null) keptByService.set(service, { versionId, pictureIds });
     rerender();
   };
   return { kept, keep: (pictureId: string) => setKept(new Set([...kept, pictureId])), showAgain: () => setKept(NONE) };
 }
 
-function MistakeCard({ service, mistake, picture, classes, onKeep }: {
-  readonly service: ModelService;
+function MistakeCard({ mistake, picture, classes, onKeep }: {
   readonly mistake: Mistake;
   readonly picture: PictureView;
   /** The classes the picture can go to now. */
@@ -34,6 +34,7 @@ function MistakeCard({ service, mistake, picture, classes, onKeep }: {
   onKeep(): void;
 }) {
   const { t } = useTranslation();
+  const service = useModelService();
   const url = usePictureUrl(picture.jpeg);
   const selectId = useId();
   const keepHelpId = useId();
@@ -91,17 +92,15 @@ function MistakeCard({ service, mistake, picture, classes, onKeep }: {
  * it are the fix); the others move it to the guessed class (or another) or delete it, for a picture in the wrong
  * class. Mistakes on practice pictures are said to be that.
  */
-export function MistakesGallery({ service, state, report }: {
-  readonly service: ModelService;
-  readonly state: ModelServiceState;
-  readonly report: LabReport;
-}) {
+export function MistakesGallery({ report }: { readonly report: LabReport }) {
   const { t } = useTranslation();
   const headingId = useId();
   const status = useRef<HTMLParagraphElement>(null);
-  const { kept, keep, showAgain } = useKeptPictures(service, report.trainedAt);
-  const byId = new Map(state.classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
-  const classes = state.classes.map(({ id, name }) => ({ id, name }));
+  const service = useModelService();
+  const { versionId, classViews } = useServiceState((state) => ({ versionId: state.trained?.versionId ?? null, classViews: state.classes }));
+  const { kept, keep, showAgain } = useKeptPictures(service, versionId);
+  const byId = new Map(classViews.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
+  const classes = classViews.map(({ id, name }) => ({ id, name }));
   const classIdOf = (pictureId: string) => byId.get(pictureId)?.classId;
   const shown = mistakesToReview(report.mistakes, classIdOf, kept);
   // A kept picture moved or deleted since is no longer kept.
@@ -143,7 +142,6 @@ export function MistakesGallery({ service, state, report }: {
             {group.mistakes.map((mistake) => (
               <MistakeCard
                 key={mistake.pictureId}
-                service={service}
                 mistake={mistake}
                 picture={byId.get(mistake.pictureId)!}
                 classes={classes}

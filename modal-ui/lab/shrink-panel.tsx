@@ -1,7 +1,6 @@
-import { useEffect, useId, useState } from 'react';
-import {
-  problemCode, type ModelService, type ModelServiceState, type PictureView, type ProblemCode, type ShrinkComparison,
-} from '../../model-service';
+import { useId, useState } from 'react';
+import type { PictureView, ShrinkComparison, ShrinkView } from '../../model-service';
+import { useModelQuery, useModelService, useServiceState } from '../service';
 import { percent } from '../trainer/hint-text';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
@@ -21,15 +20,15 @@ function ChangedPicture({ picture, before, after }: { readonly picture: PictureV
 }
 
 /** Size and accuracy before and after 8-bit, what they were checked on, and the pictures whose answer changed. */
-function ComparisonView({ comparison, state, caption, sizeLabel }: {
+function ComparisonView({ comparison, caption, sizeLabel }: {
   readonly comparison: ShrinkComparison;
-  readonly state: ModelServiceState;
   readonly caption: string;
   readonly sizeLabel: string;
 }) {
   const { t } = useTranslation();
-  const nameOf = (classId: string) => state.classes.find((info) => info.id === classId)?.name ?? '';
-  const pictureById = new Map(state.classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
+  const classes = useServiceState((state) => state.classes);
+  const nameOf = (classId: string) => classes.find((info) => info.id === classId)?.name ?? '';
+  const pictureById = new Map(classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
   const changed = comparison.changed.filter((change) => pictureById.has(change.pictureId));
   const accuracy = (value: number | undefined) => (value === undefined ? '–' : t('lab.shrink.percent', { percent: percent(value) }));
   return (
@@ -80,68 +79,45 @@ function ComparisonView({ comparison, state, caption, sizeLabel }: {
   );
 }
 
-/**
- * One shrinking the child starts with a button: its result (cleared when another model is trained), whether it
- * is running, and what went wrong.
- */
-function useShrinking<T>(work: () => Promise<T>, trainedAt: string | undefined) {
-  const [result, setResult] = useState<T | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ProblemCode | null>(null);
-
-  useEffect(() => setResult(null), [trainedAt]);
-
-  const run = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      setResult(await work());
-    } catch (error) {
-      setProblem(problemCode(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { result, setResult, busy, problem, run };
-}
-
 /** "Also try shrinking MobileNet": the same comparison for the shared backbone, an experiment that keeps nothing. */
-function BackboneShrink({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+function BackboneShrink({ running }: { readonly running: boolean }) {
   const { t } = useTranslation();
-  const { result: comparison, busy, problem, run } = useShrinking(() => service.shrinkBackbone(), state.trained?.trainedAt);
+  const { result: comparison, busy, problem, run } = useModelQuery<ShrinkComparison>();
 
   return (
     <div className="iml-shrink-backbone">
       <p className="imt-field-help">{t('lab.shrink.backboneNote')}</p>
-      <button type="button" className="imt-button" onClick={() => void run()} disabled={busy || state.training.status === 'running'}>
+      <button type="button" className="imt-button" onClick={() => void run((service) => service.shrinkBackbone())} disabled={busy || running}>
         {t('lab.shrink.backboneButton')}
       </button>
       {busy && <p className="imt-field-help" role="status">{t('lab.shrink.backboneWorking')}</p>}
       {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
       {comparison && (
-        <ComparisonView comparison={comparison} state={state} caption={t('lab.shrink.backboneTable')} sizeLabel={t('lab.shrink.backboneSize')} />
+        <ComparisonView comparison={comparison} caption={t('lab.shrink.backboneTable')} sizeLabel={t('lab.shrink.backboneSize')} />
       )}
     </div>
   );
 }
 
 /** "Shrink it": size and accuracy before and after 8-bit, the pictures whose answer changed, and keeping it. */
-export function ShrinkPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function ShrinkPanel() {
   const { t } = useTranslation();
   const headingId = useId();
-  const [kept, setKept] = useState(false);
+  const service = useModelService();
+  const { versionId, small, running } = useServiceState(({ trained, training }) => ({
+    versionId: trained?.versionId ?? null, small: trained?.small ?? false, running: training.status === 'running',
+  }));
+  // Cleared by another trained version: keeping a shrink of an earlier one is meaningless.
+  const { result: shrink, busy, problem, run: shrinkIt, clear } = useModelQuery<ShrinkView>();
+  /** The version keeping made: "kept" is said while it is the one in use. */
+  const [keptVersion, setKeptVersion] = useState<string | null>(null);
+  const kept = keptVersion !== null && keptVersion === versionId;
   /** The child tried to keep a shrink of a model that was replaced meanwhile. */
   const [stale, setStale] = useState(false);
-  const { trained } = state;
-  const trainedAt = trained?.trainedAt;
-  const { result: shrink, setResult: setShrink, busy, problem, run: shrinkIt } = useShrinking(() => service.shrinkModel(), trainedAt);
-
-  // Another model makes keeping the earlier result meaningless.
-  useEffect(() => setKept(false), [trainedAt]);
 
   const run = () => {
     setStale(false);
-    return shrinkIt();
+    return shrinkIt(() => service.shrinkModel());
   };
 
   return (
@@ -150,10 +126,10 @@ export function ShrinkPanel({ service, state }: { readonly service: ModelService
       <p className="imt-field-help">{t('lab.shrink.help')}</p>
       {kept ? (
         <p className="imt-note imt-note--good" role="status">{t('lab.shrink.kept')}</p>
-      ) : trained?.small ? (
+      ) : small ? (
         <p className="imt-note">{t('lab.shrink.alreadySmall')}</p>
       ) : (
-        <button type="button" className="imt-button" onClick={() => void run()} disabled={busy || state.training.status === 'running'}>
+        <button type="button" className="imt-button" onClick={() => void run()} disabled={busy || running}>
           {t('lab.shrink.button')}
         </button>
       )}
@@ -162,16 +138,16 @@ export function ShrinkPanel({ service, state }: { readonly service: ModelService
       {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
       {shrink && !kept && (
         <>
-          <ComparisonView comparison={shrink} state={state} caption={t('lab.shrink.table')} sizeLabel={t('lab.shrink.size')} />
+          <ComparisonView comparison={shrink} caption={t('lab.shrink.table')} sizeLabel={t('lab.shrink.size')} />
           <button
             type="button"
             className="imt-button imt-button--train"
-            disabled={state.training.status === 'running'}
+            disabled={running}
             onClick={async () => {
               if (await service.keepShrunkModel(shrink)) {
-                setKept(true);
+                setKeptVersion(service.getState().trained?.versionId ?? null);
               } else {
-                setShrink(null);
+                clear();
                 setStale(true);
               }
             }}
@@ -180,7 +156,7 @@ export function ShrinkPanel({ service, state }: { readonly service: ModelService
           </button>
         </>
       )}
-      {trained && <BackboneShrink service={service} state={state} />}
+      {versionId !== null && <BackboneShrink running={running} />}
     </section>
   );
 }

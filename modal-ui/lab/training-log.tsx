@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import type { EarlyStop, EpochMetrics, TrainingSettings } from '../../engine';
-import { isValidStopAtAccuracy, type ModelService } from '../../model-service';
+import type { EarlyStop } from '../../engine';
+import { isValidStopAtAccuracy } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { percent } from '../trainer/hint-text';
 import { TrainingChart } from '../trainer/training-chart';
 import { useTranslation } from '../use-translation';
@@ -9,12 +10,10 @@ import { useTranslation } from '../use-translation';
 const DEFAULT_TARGET_PERCENT = 90;
 
 /** "Stop when accuracy reaches [90]%": a checkbox and the target in percent. */
-function StopAtAccuracy({ service, settings, disabled }: {
-  readonly service: ModelService;
-  readonly settings: TrainingSettings;
-  readonly disabled: boolean;
-}) {
+function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
   const { t } = useTranslation();
+  const service = useModelService();
+  const settings = useServiceState((state) => state.settings);
   const inputId = useId();
   const helpId = useId();
   const on = settings.stopAtAccuracy !== undefined;
@@ -65,21 +64,18 @@ export function stoppedEarlyText(t: (key: string, vars?: Record<string, string |
 }
 
 /** Per-epoch numbers beside the chart, the early-stop option, and why training ended early when it did. */
-export function TrainingLog({ service, settings, history, totalEpochs, stoppedEarly, running }: {
-  readonly service: ModelService;
-  readonly settings: TrainingSettings;
-  readonly history: readonly EpochMetrics[];
-  readonly totalEpochs: number;
-  readonly stoppedEarly?: EarlyStop;
-  readonly running: boolean;
-}) {
+export function TrainingLog() {
   const { t } = useTranslation();
+  // The training under way, else the trained model's.
+  const { history, totalEpochs, stoppedEarly, running } = useServiceState(({ training, trained }) => (training.status === 'running'
+    ? { history: training.history, totalEpochs: training.totalEpochs, stoppedEarly: undefined, running: true }
+    : { history: trained?.history ?? [], totalEpochs: trained?.history.length ?? 0, stoppedEarly: trained?.stoppedEarly, running: false }));
   const headingId = useId();
   const number = (value: number | undefined, show: (value: number) => string) => (value === undefined ? t('lab.log.noValue') : show(value));
   return (
     <section aria-labelledby={headingId}>
       <h4 id={headingId} className="imt-heading">{t('lab.log.heading')}</h4>
-      <StopAtAccuracy service={service} settings={settings} disabled={running} />
+      <StopAtAccuracy disabled={running} />
       {stoppedEarly && !running && <p className="imt-note imt-note--good" role="status">{stoppedEarlyText(t, stoppedEarly)}</p>}
       {history.length === 0 ? (
         <p className="imt-field-help">{t('lab.log.none')}</p>

@@ -1,9 +1,8 @@
 // "Under the hood": the whole model as boxes a child can open (the picture, MobileNet's blocks, the trained head),
 // and one of the child's pictures followed step by step: what each step makes of it and what it has learned.
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import {
-  problemCode, type LayerLook, type LayerSummary, type ModelLayers, type ModelService, type ModelServiceState, type PictureView, type ProblemCode,
-} from '../../model-service';
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { LayerLook, LayerSummary, PictureView } from '../../model-service';
+import { useModelQuery, useServiceState } from '../service';
 import { percent } from '../trainer/hint-text';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
@@ -137,42 +136,30 @@ function StepView({ layers, index, look, classNames }: {
 }
 
 /** The Lab's "Under the hood" page (needs a trained model). */
-export function UnderTheHoodPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function UnderTheHoodPanel() {
   const { t } = useTranslation();
   const headingId = useId();
-  const trainedAt = state.trained?.trainedAt;
-  const [model, setModel] = useState<ModelLayers | null>(null);
-  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  const state = useServiceState(({ classes, trained }) => ({ classes, trainedClasses: trained?.classes ?? [] }));
   const [index, setIndex] = useState(0);
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set(['input']));
-  const [look, setLook] = useState<LayerLook | null>(null);
 
-  const trainedClassIds = new Set(state.trained?.classes.map((info) => info.id) ?? []);
+  const trainedClassIds = new Set(state.trainedClasses.map((info) => info.id));
   const choices = state.classes.filter((info) => trainedClassIds.has(info.id))
     .flatMap((info) => info.pictures.slice(0, PICTURES_PER_CLASS).map((picture, i) => ({ picture, label: t('lab.hood.picture', { name: info.name, number: i + 1 }) })));
   const [chosenId, setChosenId] = useState<string | null>(null);
   const pictureId = choices.some((choice) => choice.picture.id === chosenId) ? chosenId : choices[0]?.picture.id ?? null;
 
-  useEffect(() => {
-    let current = true;
-    setModel(null);
-    setProblem(null);
-    service.describeModelLayers().then(
-      (layers) => current && setModel(layers),
-      (error: unknown) => current && setProblem(problemCode(error)),
-    );
-    return () => { current = false; };
-  }, [service, trainedAt]);
-
-  useEffect(() => {
-    if (!model || !pictureId) return undefined;
-    let current = true;
-    service.lookAtLayer(pictureId, index).then(
-      (seen) => current && setLook(seen),
-      (error: unknown) => current && setProblem(problemCode(error)),
-    );
-    return () => { current = false; };
-  }, [service, model, pictureId, index]);
+  // Asked once per trained version.
+  const described = useModelQuery({ key: '', ask: (service) => service.describeModelLayers() });
+  const model = described.result;
+  // The last look stays until the next one comes (the step view says it is looking meanwhile).
+  const looked = useModelQuery({
+    key: model && pictureId ? `${pictureId}|${index}` : null,
+    // Asked only with a picture (see the key).
+    ask: (service) => service.lookAtLayer(pictureId!, index),
+  });
+  const look = looked.result;
+  const problem = described.problem ?? looked.problem;
 
   if (problem) return <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>;
   if (!model) return <p className="imt-field-help" role="status">{t('lab.hood.loading')}</p>;
@@ -219,7 +206,7 @@ export function UnderTheHoodPanel({ service, state }: { readonly service: ModelS
             <span role="status">{t('lab.hood.stepOf', { number: at + 1, total: layers.length })}</span>
             <button type="button" className="imt-button" aria-disabled={at === layers.length - 1} onClick={() => choose(at + 1)}>{t('lab.hood.next')}</button>
           </div>
-          {pictureId && <StepView layers={layers} index={at} look={look} classNames={state.trained?.classes.map((info) => info.name) ?? []} />}
+          {pictureId && <StepView layers={layers} index={at} look={look} classNames={state.trainedClasses.map((info) => info.name)} />}
         </div>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ModelService, ModelServiceState } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import './models-menu.css';
 
@@ -11,8 +11,12 @@ type FirstFocus = 'first' | 'last';
  * model in use is also the name field beside it. Nothing changes while training runs, because the training's
  * result belongs to the model in use.
  */
-export function ModelsPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function ModelsPanel() {
   const { t } = useTranslation();
+  const service = useModelService();
+  const state = useServiceState(({ models, modelId, name, earlierModels, training }) => ({
+    models, modelId, name, earlierModels, busy: training.status === 'running',
+  }));
   const menuId = useId();
   const busyId = useId();
   const [open, setOpen] = useState<FirstFocus | null>(null);
@@ -21,7 +25,7 @@ export function ModelsPanel({ service, state }: { readonly service: ModelService
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const popup = useRef<HTMLDivElement>(null);
-  const busy = state.training.status === 'running';
+  const { busy } = state;
   const active = state.models.find((model) => model.id === state.modelId);
 
   const items = () => [...(menu.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];

@@ -1,6 +1,7 @@
 import { problemMessageKey } from '../../project-file';
-import type { ModelService, ModelServiceState, OpenedProjectNotice as Notice } from '../../model-service';
+import type { OpenedProjectNotice as Notice } from '../../model-service';
 import { t as translate } from '../../locales';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { NameChanges } from './name-changes';
 
@@ -24,9 +25,10 @@ export function openedProjectNoticeLines(notice: Notice, t: typeof translate = t
  * What the last opened project left out (models that could not be opened, pictures that could not be read) and
  * which names were changed so the blocks can tell them apart.
  */
-export function OpenedProjectNotice({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function OpenedProjectNotice() {
   const { t } = useTranslation();
-  const notice = state.openedProject;
+  const service = useModelService();
+  const notice = useServiceState((state) => state.openedProject);
   if (!notice) return null;
   const lines = openedProjectNoticeLines(notice, t);
   return (

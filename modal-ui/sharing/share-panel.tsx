@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
-import { importMessageKey, isImportError, type NameChange } from '../../engine';
-import { problemCode, type ModelService, type ModelServiceState } from '../../model-service';
+import { isImportError, importMessageKey, type NameChange } from '../../engine';
+import { problemCode } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { downloadFile } from './download';
 import { NameChanges } from './name-changes';
@@ -15,19 +16,23 @@ type Status =
  * Sharing the model in use: whether its pictures travel in the .sb3 (private by default), exporting it as a
  * file (Teachable Machine's layout) and importing one (ours or Teachable Machine's) as a new model.
  */
-export function SharePanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function SharePanel() {
   const { t } = useTranslation();
+  const service = useModelService();
+  const state = useServiceState(({ includePictures, trained, training }) => ({
+    includePictures, method: trained?.method, running: training.status === 'running',
+  }));
   const headingId = useId();
   const whyId = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const busy = status.kind === 'busy' || state.training.status === 'running';
+  const busy = status.kind === 'busy' || state.running;
 
   const failure = (error: unknown) => (isImportError(error) ? t(importMessageKey(error.problem)) : t(`errors.${problemCode(error)}`));
 
   const exportModel = async () => {
     setStatus({ kind: 'busy', key: 'sharing.exporting' });
     // Teachable Machine has no KNN: the file answers by each class's average picture there (engine/interchange).
-    const doneKey = state.trained?.method === 'knn' ? 'sharing.exportedKnn' : 'sharing.exported';
+    const doneKey = state.method === 'knn' ? 'sharing.exportedKnn' : 'sharing.exported';
     try {
       const file = await service.exportModelFile();
       downloadFile(file.fileName, file.bytes as Uint8Array<ArrayBuffer>, 'application/zip');
@@ -68,7 +73,7 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
       </label>
       <p id={whyId} className="imt-field-help">{t('sharing.includePicturesWhy')}</p>
       <div className="imt-share__row">
-        <button type="button" className="imt-button imt-button--secondary" disabled={busy || !state.trained} onClick={() => void exportModel()}>
+        <button type="button" className="imt-button imt-button--secondary" disabled={busy || !state.method} onClick={() => void exportModel()}>
           {t('sharing.exportModel')}
         </button>
         <label className={`imt-button imt-button--secondary imt-file-button${busy ? ' imt-file-button--disabled' : ''}`}>
@@ -83,7 +88,7 @@ export function SharePanel({ service, state }: { readonly service: ModelService;
           />
         </label>
       </div>
-      {!state.trained && <p className="imt-field-help">{t('sharing.exportNeedsTraining')}</p>}
+      {!state.method && <p className="imt-field-help">{t('sharing.exportNeedsTraining')}</p>}
       {status.kind === 'busy' && <p className="imt-note" role="status">{t(status.key)}</p>}
       {status.kind === 'done' && (
         <div className="imt-note imt-note--good" role="status">

@@ -1,7 +1,8 @@
 import { forwardRef, useEffect, useRef, useState } from 'react';
-import type { ClassView, ModelService, ModelServiceState } from '../../model-service';
+import type { ClassView, ModelServiceState } from '../../model-service';
 import { picturesZip } from '../pictures/pictures-zip';
 import { PictureFileInput, PictureFilesStatus, usePictureFiles } from '../pictures/use-picture-files';
+import { useModelService, useServiceState } from '../service';
 import { downloadFile } from '../sharing/download';
 import { useTranslation } from '../use-translation';
 import { ClassName } from './class-name';
@@ -11,7 +12,6 @@ import { PictureGrid } from './picture-grid';
 import { WebcamRecorder } from './webcam-recorder';
 
 export interface ClassCardProps {
-  readonly service: ModelService;
   readonly info: ClassView;
   readonly editing: boolean;
   onEditingChange(editing: boolean): void;
@@ -19,16 +19,17 @@ export interface ClassCardProps {
   onWebcamOpenChange(open: boolean): void;
   /** The model works but its pictures were not shared: an empty class is not a lost one. */
   readonly picturesNotShared: boolean;
-  /** The service's undo offer: this card shows it when it is about this class's pictures. */
-  readonly undo: ModelServiceState['undo'];
 }
 
 /**
  * One class: its name, its pictures (removed one by one or all at once, with an undo here, or downloaded as a
  * zip), and the ways to add more (upload, drag-and-drop, webcam).
  */
-export function ClassCard({ service, info, editing, onEditingChange, webcamOpen, onWebcamOpenChange, picturesNotShared, undo }: ClassCardProps) {
+export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcamOpenChange, picturesNotShared }: ClassCardProps) {
   const { t } = useTranslation();
+  const service = useModelService();
+  // The service's undo offer, when it is about this class's pictures.
+  const undo = useServiceState((state) => (state.undo?.kind === 'pictures' && state.undo.classId === info.id ? state.undo : null));
   const fileInput = useRef<HTMLInputElement>(null);
   const files = usePictureFiles((count, onDuplicates) => service.expectPictures(info.id, count, { onDuplicates }));
   const card = useRef<HTMLElement>(null);
@@ -77,7 +78,7 @@ export function ClassCard({ service, info, editing, onEditingChange, webcamOpen,
         onRemove={(id) => service.removePicture(id)}
         onRemovedLast={() => setFocusAfter('undo')}
       />
-      {undo?.kind === 'pictures' && undo.classId === info.id && (
+      {undo && (
         <PicturesRemoved
           ref={undoButton}
           undo={undo}

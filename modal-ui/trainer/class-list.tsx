@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { ModelService, ModelServiceState } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { ClassCard } from './class-card';
 import { worksWithoutPictures } from './hint-text';
@@ -7,8 +7,6 @@ import { Icon } from './icons';
 import { NothingSuggestion } from './nothing-suggestion';
 
 export interface ClassListProps {
-  readonly service: ModelService;
-  readonly state: ModelServiceState;
   /** Which class has the webcam open (one camera at a time in the whole trainer). */
   readonly webcamClassId: string | null;
   /** The test area has the webcam open (then a "Nothing" class is suggested too). */
@@ -16,11 +14,17 @@ export interface ClassListProps {
   onWebcamClassChange(classId: string | null): void;
 }
 
-export function ClassList({ service, state, webcamClassId, testWebcamOpen, onWebcamClassChange }: ClassListProps) {
+export function ClassList({ webcamClassId, testWebcamOpen, onWebcamClassChange }: ClassListProps) {
   const { t } = useTranslation();
+  const service = useModelService();
+  const state = useServiceState((current) => ({
+    classes: current.classes,
+    // The cards show the undo for their pictures.
+    undo: current.undo?.kind === 'class' ? current.undo : null,
+  }));
+  const picturesNotShared = useServiceState(worksWithoutPictures);
   const headingId = useId();
   const [editingId, setEditingId] = useState<string | null>(null);
-  const picturesNotShared = worksWithoutPictures(state);
 
   const addClass = () => {
     // A new class starts with its name selected, ready to be typed over.
@@ -31,7 +35,7 @@ export function ClassList({ service, state, webcamClassId, testWebcamOpen, onWeb
     <section className="imt-classes" aria-labelledby={headingId}>
       <h3 id={headingId} className="imt-heading">{t('trainer.classesHeading')}</h3>
       <p className="imt-intro">{t('trainer.classesIntro')}</p>
-      {state.undo?.kind === 'class' && (
+      {state.undo && (
         <div className="imt-undo" role="status">
           <span>{t('trainer.classDeleted', { name: state.undo.className })}</span>
           <button type="button" className="imt-button imt-button--small" onClick={() => service.undoDelete()}>{t('trainer.undo')}</button>
@@ -44,19 +48,17 @@ export function ClassList({ service, state, webcamClassId, testWebcamOpen, onWeb
         {state.classes.map((info) => (
           <li key={info.id}>
             <ClassCard
-              service={service}
               info={info}
               editing={editingId === info.id}
               onEditingChange={(editing) => setEditingId(editing ? info.id : null)}
               webcamOpen={webcamClassId === info.id}
               onWebcamOpenChange={(open) => onWebcamClassChange(open ? info.id : null)}
               picturesNotShared={picturesNotShared}
-              undo={state.undo}
             />
           </li>
         ))}
       </ol>
-      <NothingSuggestion service={service} state={state} webcamInUse={webcamClassId !== null || testWebcamOpen} onAdded={onWebcamClassChange} />
+      <NothingSuggestion webcamInUse={webcamClassId !== null || testWebcamOpen} onAdded={onWebcamClassChange} />
       <button type="button" className="imt-button imt-button--add" onClick={addClass}>
         <Icon name="plus" />{t('trainer.addClass')}
       </button>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import type { ModelService } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 
 /** The model's name: saved on Enter or when the field is left; Esc puts the saved name back. */
-export function ModelNameField({ service, name }: { readonly service: ModelService; readonly name: string }) {
+export function ModelNameField() {
   const { t } = useTranslation();
+  const service = useModelService();
+  const name = useServiceState((state) => state.name);
   const id = useId();
   const messageId = useId();
   const [text, setText] = useState(name);

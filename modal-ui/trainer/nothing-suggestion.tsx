@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { catalogues } from '../../locales';
-import { nameKey, type ModelService, type ModelServiceState } from '../../model-service';
+import { nameKey } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { Icon } from './icons';
 import './nothing-suggestion.css';
@@ -14,15 +15,15 @@ const NOTHING_NAMES = new Set(Object.values(catalogues).map((catalogue) => nameK
  * empty view the model still has to pick one of the child's classes. One click adds it and opens its webcam. Not
  * shown when a class of that name exists, or once the child says no (until the trainer opens again).
  */
-export function NothingSuggestion({ service, state, webcamInUse, onAdded }: {
-  readonly service: ModelService;
-  readonly state: ModelServiceState;
+export function NothingSuggestion({ webcamInUse, onAdded }: {
   /** A webcam of the trainer is open now. */
   readonly webcamInUse: boolean;
   /** The new class, whose webcam should open. */
   onAdded(classId: string): void;
 }) {
   const { t } = useTranslation();
+  const service = useModelService();
+  const hasNothing = useServiceState((state) => state.classes.some((info) => NOTHING_NAMES.has(nameKey(info.name))));
   const titleId = useId();
   const [webcamUsed, setWebcamUsed] = useState(false);
   const [dismissed, setDismissed] = useState(false);
@@ -30,7 +31,6 @@ export function NothingSuggestion({ service, state, webcamInUse, onAdded }: {
     if (webcamInUse) setWebcamUsed(true);
   }, [webcamInUse]);
 
-  const hasNothing = state.classes.some((info) => NOTHING_NAMES.has(nameKey(info.name)));
   if (!webcamUsed || dismissed || hasNothing) return null;
   const name = t(NAME_KEY);
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import type { TrainingSettings } from '../../engine';
-import { isValidSetting, SETTING_LIMITS, type ModelService, type NumericSetting } from '../../model-service';
+import { isValidSetting, SETTING_LIMITS, type NumericSetting } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 
 /** Shows a number without float noise (0.15 * 100 is 15.000000000000002). */
@@ -58,12 +58,10 @@ function NumberSetting({ name, value, scale = 1, step, onChange }: {
 }
 
 /** "Advanced": the method and its numbers, each with a one-line explanation; collapsed by default. */
-export function SettingsPanel({ service, settings, disabled }: {
-  readonly service: ModelService;
-  readonly settings: TrainingSettings;
-  readonly disabled: boolean;
-}) {
+export function SettingsPanel({ disabled }: { readonly disabled: boolean }) {
   const { t } = useTranslation();
+  const service = useModelService();
+  const settings = useServiceState((state) => state.settings);
   const methodName = useId();
   const onChange = (name: NumericSetting, value: number) => service.updateSettings({ [name]: value });
   return (

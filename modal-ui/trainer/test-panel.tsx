@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { ModelService, ModelServiceState, ProblemCode, RecognitionResult } from '../../model-service';
-import { problemCode } from '../../model-service';
+import type { RecognitionResult } from '../../model-service';
 import { CameraView, useCamera } from '../camera';
 import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection, type SquarePicture } from '../pictures/square-picture';
+import { useModelQuery, useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { percent } from './hint-text';
 import { Icon } from './icons';
@@ -58,8 +58,9 @@ function ConfidenceMeters({ result, label }: { readonly result: RecognitionResul
 }
 
 /** The webcam recognised continuously, its bars moving with what the camera sees. */
-function LiveTest({ service, onStop }: { readonly service: ModelService; onStop(): void }) {
+function LiveTest({ onStop }: { onStop(): void }) {
   const { t } = useTranslation();
+  const service = useModelService();
   const camera = useCamera(true);
   const { result, problem } = useLiveRecognition(service, camera);
   useWhenPageHidden(onStop);
@@ -91,24 +92,19 @@ interface Tested {
  * recognises the webcam continuously until it is switched off, another webcam opens, the tab is hidden or the
  * trainer closes.
  */
-export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
-  readonly service: ModelService;
-  readonly state: ModelServiceState;
+export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
   readonly webcamOpen: boolean;
   onWebcamOpenChange(open: boolean): void;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [tested, setTested] = useState<Tested | null>(null);
-  const [problem, setProblem] = useState<ProblemCode | PictureRejection | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The answer is about one trained version: another model (a new training, a copy) does not show it.
+  const { result: tested, busy, problem: testProblem, run } = useModelQuery<Tested>();
+  const [rejection, setRejection] = useState<PictureRejection | null>(null);
+  const problem = rejection ?? testProblem;
   const [webcamMode, setWebcamMode] = useState<WebcamMode>('snap');
   const previewUrl = usePictureUrl(tested?.jpeg ?? null);
-  const hasModel = state.trained !== null;
-  const trainedAt = state.trained?.trainedAt;
-
-  // A new model makes the old answer stale.
-  useEffect(() => setTested(null), [trainedAt]);
+  const hasModel = useServiceState((state) => state.trained !== null);
   // A new answer is brought into view (and announced by its status role), wherever the child scrolled to.
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -123,16 +119,9 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
     onWebcamOpenChange(!turningOff);
   };
 
-  const test = async (picture: SquarePicture) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      setTested({ jpeg: picture.jpeg, result: await service.recognize(picture.image) });
-    } catch (error) {
-      setProblem(problemCode(error));
-    } finally {
-      setBusy(false);
-    }
+  const test = (picture: SquarePicture) => {
+    setRejection(null);
+    return run(async (service) => ({ jpeg: picture.jpeg, result: await service.recognize(picture.image) }));
   };
 
   return (
@@ -155,7 +144,7 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
               try {
                 await test(await pictureFromFile(file));
               } catch (error) {
-                setProblem(error instanceof PictureError ? error.reason : 'picture/unreadable');
+                setRejection(error instanceof PictureError ? error.reason : 'picture/unreadable');
               }
             }}
           />
@@ -180,7 +169,7 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
         </button>
       </div>
       {webcamOpen && hasModel && webcamMode === 'snap' && <TestCamera onPicture={(picture) => void test(picture)} />}
-      {live && hasModel && <LiveTest service={service} onStop={() => onWebcamOpenChange(false)} />}
+      {live && hasModel && <LiveTest onStop={() => onWebcamOpenChange(false)} />}
       {busy && <p className="imt-field-help" role="status">{t('trainer.testing')}</p>}
       {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
       {tested && !live && (

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { ModelService, ModelServiceState } from '../../model-service';
+import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { readinessHint, worksWithoutPictures } from './hint-text';
 import { Icon } from './icons';
@@ -7,8 +7,11 @@ import { SettingsPanel } from './settings-panel';
 import { TrainingChart } from './training-chart';
 
 /** Train / Stop, the hint saying what is missing, the progress, the live chart and the Advanced settings. */
-export function TrainPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function TrainPanel() {
   const { t } = useTranslation();
+  const service = useModelService();
+  const state = useServiceState(({ training, trained, engine, addingPictures, readiness }) => ({ training, trained, engine, addingPictures, readiness }));
+  const sharedModel = useServiceState(worksWithoutPictures);
   const headingId = useId();
   const hintId = useId();
   const doneRef = useRef<HTMLDivElement>(null);
@@ -21,7 +24,7 @@ export function TrainPanel({ service, state }: { readonly service: ModelService;
   else if (running && training.copies) hint = t('lab.copies.making', { done: training.copies.done, total: training.copies.total });
   else if (running) hint = training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
   else if (engine.status === 'failed') hint = t(`errors.${engine.problem}`);
-  else if (worksWithoutPictures(state)) hint = t('trainer.hintSharedModel');
+  else if (sharedModel) hint = t('trainer.hintSharedModel');
   else if (!state.readiness.ready) hint = readinessHint(t, state.readiness);
   else if (engine.status === 'starting') hint = t('trainer.engineStarting');
   else if (trained && !trained.outOfDate) hint = t('trainer.hintTrained');
@@ -87,7 +90,7 @@ export function TrainPanel({ service, state }: { readonly service: ModelService;
       {trained?.outOfDate && !running && !waiting && <p className="imt-note imt-note--warn">{t('trainer.outOfDate')}</p>}
       {showChart && <TrainingChart history={chartHistory} totalEpochs={chartEpochs} />}
       {!running && trained?.method === 'knn' && <p className="imt-field-help">{t('trainer.knnNoChart')}</p>}
-      <SettingsPanel service={service} settings={state.settings} disabled={running || waiting} />
+      <SettingsPanel disabled={running || waiting} />
     </section>
   );
 }

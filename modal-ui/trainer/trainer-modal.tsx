@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ModelService } from '../../model-service';
 import { LabArea } from '../lab';
+import { useModelService, useServiceState } from '../service';
 import { ModelsPanel, OpenedProjectNotice, SharePanel } from '../sharing';
 import { useTranslation } from '../use-translation';
 import { ClassList } from './class-list';
@@ -9,11 +9,9 @@ import { SharedModelBanner } from './shared-model-banner';
 import { TestPanel } from './test-panel';
 import { TrainPanel } from './train-panel';
 import { useFocusTrap } from './use-focus-trap';
-import { useServiceState } from './use-service-state';
 import './trainer.css';
 
 export interface TrainerModalProps {
-  readonly service: ModelService;
   readonly open: boolean;
   onClose(): void;
 }
@@ -25,13 +23,14 @@ type CameraOwner = { readonly kind: 'class'; readonly classId: string } | { read
  * The trainer: a modal dialog over the editor. Everything it shows comes from the model service and every
  * change goes through it, so closing the dialog (even mid-training) loses nothing.
  */
-export function TrainerModal({ service, open, onClose }: TrainerModalProps) {
-  return open ? <TrainerDialog service={service} onClose={onClose} /> : null;
+export function TrainerModal({ open, onClose }: TrainerModalProps) {
+  return open ? <TrainerDialog onClose={onClose} /> : null;
 }
 
-function TrainerDialog({ service, onClose }: { readonly service: ModelService; onClose(): void }) {
+function TrainerDialog({ onClose }: { onClose(): void }) {
   const { t, locale } = useTranslation();
-  const state = useServiceState(service);
+  const service = useModelService();
+  const { loaded, problem } = useServiceState((state) => ({ loaded: state.loaded, problem: state.problem }));
   const dialog = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const [camera, setCamera] = useState<CameraOwner>(null);
@@ -64,44 +63,40 @@ function TrainerDialog({ service, onClose }: { readonly service: ModelService; o
             <span aria-hidden="true">×</span>
           </button>
         </header>
-        {!state.loaded ? (
+        {!loaded ? (
           <p className="imt-loading" role="status">{t('trainer.loading')}</p>
         ) : (
           <div className="imt-body">
-            {state.problem && (
+            {problem && (
               <div className="imt-problem" role="alert">
-                <span>{t(`errors.${state.problem}`)}</span>
+                <span>{t(`errors.${problem}`)}</span>
                 <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.dismissProblem()}>
                   {t('trainer.dismiss')}
                 </button>
               </div>
             )}
-            <OpenedProjectNotice service={service} state={state} />
-            <SharedModelBanner state={state} />
+            <OpenedProjectNotice />
+            <SharedModelBanner />
             <div className="imt-toolbar">
-              <ModelNameField service={service} name={state.name} />
-              <ModelsPanel service={service} state={state} />
+              <ModelNameField />
+              <ModelsPanel />
             </div>
             <div className="imt-columns">
               <ClassList
-                service={service}
-                state={state}
                 webcamClassId={camera?.kind === 'class' ? camera.classId : null}
                 testWebcamOpen={camera?.kind === 'test'}
                 onWebcamClassChange={(classId) => setCamera(classId ? { kind: 'class', classId } : null)}
               />
               <div className="imt-side">
-                <TrainPanel service={service} state={state} />
+                <TrainPanel />
                 <TestPanel
-                  service={service}
-                  state={state}
                   webcamOpen={camera?.kind === 'test'}
                   onWebcamOpenChange={(isOpen) => setCamera(isOpen ? { kind: 'test' } : null)}
                 />
               </div>
             </div>
-            <SharePanel service={service} state={state} />
-            <LabArea service={service} state={state} />
+            <SharePanel />
+            <LabArea />
           </div>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { countParameters, hiddenLayersOf, stackProblems, type HeadLayerSpec } from '../../../engine';
-import type { ModelService, ModelServiceState } from '../../../model-service';
+import { countParameters, stackProblems, hiddenLayersOf, type HeadLayerSpec } from '../../../engine';
+import { useModelService, useServiceState } from '../../service';
 import { readinessHint } from '../../trainer/hint-text';
 import { Icon } from '../../trainer/icons';
 import { useTranslation } from '../../use-translation';
@@ -30,15 +30,20 @@ function trainedParameterCount(layers: readonly HeadLayerSpec[] | undefined): nu
  * `hiddenLayers` setting, saved with the model. The block workspace is loaded when this panel opens and disposed
  * when it closes.
  */
-export function HeadBlocksPanel({ service, state }: { readonly service: ModelService; readonly state: ModelServiceState }) {
+export function HeadBlocksPanel() {
   const { t, locale } = useTranslation();
+  const service = useModelService();
+  const state = useServiceState(({ modelId, settings, classes, trained, readiness, engine, training }) => ({
+    modelId, settings, classCount: classes.length, headLayers: trained?.headLayers, readiness,
+    engineReady: engine.status === 'ready', running: training.status === 'running',
+  }));
   const headingId = useId();
   const reasonId = useId();
   const hostRef = useRef<HTMLDivElement>(null);
   const workspaceRef = useRef<HeadWorkspace | null>(null);
   const [loading, setLoading] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [built, setBuilt] = useState<{ readonly stack: BlockStack; readonly unused: boolean } | null>(null);
-  const running = state.training.status === 'running';
+  const { running } = state;
 
   useEffect(() => {
     let closed = false;
@@ -72,10 +77,10 @@ export function HeadBlocksPanel({ service, state }: { readonly service: ModelSer
   }, [service, state.modelId, locale, t]);
 
   const stack = built?.stack.layers ?? hiddenLayersOf(state.settings);
-  const classCount = Math.max(2, state.classes.length);
+  const classCount = Math.max(2, state.classCount);
   const problems = stackProblems(stack, classCount);
   const parameters = parameterCount(stack, classCount);
-  const trainedParameters = trainedParameterCount(state.trained?.headLayers);
+  const trainedParameters = trainedParameterCount(state.headLayers);
 
   useEffect(() => {
     const ids = problems.map(({ layerIndex }) => built?.stack.blockIds[layerIndex]).filter((id): id is string => id !== undefined);
@@ -83,7 +88,7 @@ export function HeadBlocksPanel({ service, state }: { readonly service: ModelSer
   });
   useEffect(() => workspaceRef.current?.setReadOnly(running), [running, loading]);
 
-  const canTrain = state.readiness.ready && state.engine.status === 'ready' && !running;
+  const canTrain = state.readiness.ready && state.engineReady && !running;
   let reason: string | null = null;
   if (problems.length > 0) reason = t('lab.head.trainOff');
   else if (!state.readiness.ready) reason = readinessHint(t, state.readiness);
