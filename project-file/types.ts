@@ -4,6 +4,7 @@
 import type { ZipEntrySource } from '../engine/interchange/capped-zip';
 import type { NameChange } from '../engine/names';
 import type { ClassInfo, SerializedModel, TrainingSettings } from '../engine/types';
+import type { PictureMimeType } from '../pictures/picture-codec';
 
 export type { NameChange, ZipEntrySource };
 
@@ -11,8 +12,9 @@ export type { NameChange, ZipEntrySource };
 export interface ProjectPicture {
   readonly id: string;
   readonly classId: string;
-  /** The picture as JPEG (the 224x224 square the trainer keeps). A Blob is read by JSZip in the browser. */
-  readonly jpeg: Uint8Array | Blob;
+  /** The 224x224 square the trainer keeps, as pictures/picture-codec.ts encoded it. A Blob is read by JSZip in the browser. */
+  readonly encoded: Uint8Array | Blob;
+  readonly mimeType: PictureMimeType;
 }
 
 /** Which classes and pictures the trained model learnt from, so the trainer can tell whether it is out of date. */

@@ -34,7 +34,7 @@ function MistakeCard({ service, mistake, picture, classes, onKeep }: {
   onKeep(): void;
 }) {
   const { t } = useTranslation();
-  const url = usePictureUrl(picture.jpeg);
+  const url = usePictureUrl(picture.encoded);
   const selectId = useId();
   const keepHelpId = useId();
   const nameOf = (classId: string) => classes.find((info) => info.id === classId)?.name ?? '';

@@ -82,7 +82,7 @@ function LiveTest({ service, onStop }: { readonly service: ModelService; onStop(
 type WebcamMode = 'snap' | 'live';
 
 interface Tested {
-  readonly jpeg: Blob;
+  readonly encoded: Blob;
   readonly result: RecognitionResult;
 }
 
@@ -103,7 +103,7 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
   const [problem, setProblem] = useState<ProblemCode | PictureRejection | null>(null);
   const [busy, setBusy] = useState(false);
   const [webcamMode, setWebcamMode] = useState<WebcamMode>('snap');
-  const previewUrl = usePictureUrl(tested?.jpeg ?? null);
+  const previewUrl = usePictureUrl(tested?.encoded ?? null);
   const hasModel = state.trained !== null;
   const trainedAt = state.trained?.trainedAt;
 
@@ -127,7 +127,7 @@ export function TestPanel({ service, state, webcamOpen, onWebcamOpenChange }: {
     setBusy(true);
     setProblem(null);
     try {
-      setTested({ jpeg: picture.jpeg, result: await service.recognize(picture.image) });
+      setTested({ encoded: picture.encoded, result: await service.recognize(picture.image) });
     } catch (error) {
       setProblem(problemCode(error));
     } finally {
