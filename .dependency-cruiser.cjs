@@ -3,7 +3,7 @@
 // modal-ui < editor. Tests (and the e2e, hostile, bench and scripts folders) may reach further in; product code may not.
 
 /** Test code: unit tests, their helpers, end-to-end specs and the hostile-input tests. */
-const TESTS = ['\\.test\\.tsx?$', '\\.spec\\.ts$', '/test-support/', '^e2e/', '^hostile/'];
+const TESTS = ['\\.test\\.tsx?$', '\\.spec\\.ts$', '/test-support/', '^e2e/', '^hostile/', '^fixtures/'];
 /** Tools run by hand or by `npm test` around the product: never part of it. */
 const TOOLS = '^(e2e|bench|scripts)/';
 /** The engine's two public entries: the tfjs-free one for everyone, the runtime for whoever runs the engine. */

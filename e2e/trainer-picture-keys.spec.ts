@@ -6,7 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { INPUT_SIZE } from '../engine';
 import text from '../locales/en/trainer.json';
-import { pictureDimensions } from '../modal-ui/pictures/picture-dimensions';
+import { pictureDimensions } from '../pictures/picture-dimensions';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
 import { addClassWithPhotos, classCard, fill, pictures } from './support/trainer-page';
 

@@ -32,7 +32,8 @@ export function cleanChoice(value: Partial<AugmentationChoice> | undefined): Aug
 
 export interface CopySource {
   readonly pictureId: string;
-  readonly jpeg: Blob;
+  /** The picture as the picture codec encoded it. */
+  readonly encoded: Blob;
 }
 
 export interface CopyMaker {
@@ -56,7 +57,7 @@ function kindsOf(options: AugmentationOptions): AugmentationKind[] {
 }
 
 export function createCopyMaker(
-  decode: (jpeg: Blob) => Promise<RgbaImage>,
+  decode: (encoded: Blob) => Promise<RgbaImage>,
   embed: (images: readonly RgbaImage[]) => Promise<Embedding[]>,
 ): CopyMaker {
   /** `${pictureId}/${kind}` -> embedding. A picture never changes its pixels, so entries never go stale. */
@@ -64,7 +65,7 @@ export function createCopyMaker(
   const keyOf = (pictureId: string, kind: AugmentationKind) => `${pictureId}/${kind}`;
 
   async function makeBatch(batch: readonly CopySource[], options: AugmentationOptions): Promise<void> {
-    const made = await Promise.all(batch.map(async (source) => ({ source, copies: augmentVariants(await decode(source.jpeg), options) })));
+    const made = await Promise.all(batch.map(async (source) => ({ source, copies: augmentVariants(await decode(source.encoded), options) })));
     const images = made.flatMap((entry) => entry.copies.map((copy) => copy.image));
     const embeddings = images.length > 0 ? await embed(images) : [];
     let next = 0;

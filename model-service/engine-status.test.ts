@@ -45,7 +45,7 @@ async function savedWork(backend: KeyValueBackend): Promise<void> {
     for (let i = 0; i < PICTURES_PER_CLASS; i++) {
       createdAt++;
       const picture: StoredPicture = {
-        id: `${classId}-p${i}`, modelId: 'm1', classId, jpeg: new Blob([`jpeg ${createdAt}`], { type: 'image/jpeg' }),
+        id: `${classId}-p${i}`, modelId: 'm1', classId, encoded: new Blob([`jpeg ${createdAt}`], { type: 'image/jpeg' }), mimeType: 'image/jpeg',
         embedding: new Float32Array(EMBEDDING_SIZE).fill(createdAt / 100), createdAt,
       };
       await store.putPicture(picture);
@@ -74,7 +74,7 @@ test('a base model that cannot be loaded: the state names the problem, train() i
   assert.ok(!calls.includes('train'), `the engine was never asked to train (asked: ${calls.join(', ') || 'nothing'})`);
 
   // A picture added now is refused with the same friendly problem; the saved pictures are all still there.
-  await service.addPictures('c0', [{ image: { width: 1, height: 1, data: new Uint8ClampedArray(4) }, jpeg: new Blob(['x']) }]);
+  await service.addPictures('c0', [{ image: { width: 1, height: 1, data: new Uint8ClampedArray(4) }, encoded: new Blob(['x']), mimeType: 'image/jpeg' }]);
   assert.equal(service.getState().problem, 'base-model/unreachable');
   assert.equal(service.getState().addingPictures, 0);
   await service.whenSaved();

@@ -8,13 +8,13 @@ import {
   type RgbaImage, type SerializedModel, type ShrinkReport, type TrainingSettings,
 } from '../engine';
 import { t } from '../locales';
+import { browserPictureDecoder, type EncodedPicture } from '../pictures/picture-codec';
 import type { ProjectModels, ProjectModelsLoad } from '../project-file';
 import {
   createBrowserModelStore, createMemoryBackend, createModelStore, SET_ASIDE_LIMIT,
   type LoadedModel, type ModelDraft, type ModelStore, type PictureSet, type StoredPicture, type TrainedOn, type TrainedVersion,
 } from '../store';
 import { cleanChoice, copiesPerPicture, createCopyMaker, type AugmentationChoice } from './augmentation';
-import { browserPictureDecoder } from './decode-picture';
 import { withoutDuplicates } from './duplicates';
 import { safeFileName } from './file-name';
 import { newId } from './ids';
@@ -28,12 +28,10 @@ import { applySettingChanges } from './settings';
 import type { TabChannel } from './tab-channel';
 import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 
-/** A picture as the trainer shows it. */
-export interface PictureView {
+/** A picture as the trainer shows it: the 224x224 square as the picture codec encoded it. */
+export interface PictureView extends EncodedPicture {
   readonly id: string;
   readonly classId: string;
-  /** The 224x224 square as JPEG. */
-  readonly jpeg: Blob;
   readonly createdAt: number;
 }
 
@@ -148,10 +146,9 @@ export interface AddOptions {
   readonly onDuplicates?: (count: number) => void;
 }
 
-/** A picture to add: 224x224 RGBA for the engine plus its JPEG (what squareFromSource / pictureFromFile make). */
-export interface NewPicture {
+/** A picture to add: 224x224 RGBA for the engine plus its encoding (what squareFromSource / pictureFromFile make). */
+export interface NewPicture extends EncodedPicture {
   readonly image: RgbaImage;
-  readonly jpeg: Blob;
 }
 
 /** Pictures announced to a class, delivered in batches as they are read. */
@@ -235,7 +232,7 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   /** Adds the models set aside when other projects were opened back to this project's models. */
   bringBackEarlierModels(): Promise<void>;
 
-  /** The project's models for a save, synchronously (picture JPEGs as Blobs; weights are never transferred). */
+  /** The project's models for a save, synchronously (pictures as Blobs; weights are never transferred). */
   exportForProject(): ProjectModels;
   /**
    * Makes an opened project's models the child's models: usable ones are stored and activated, broken ones are
@@ -306,7 +303,7 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   /**
    * The experiment of an 8-bit MobileNet: the trained model's answers on the pictures shrinkModel checks, with the
    * normal MobileNet and with an 8-bit copy; bytes are MobileNet's numbers. Nothing is kept (MobileNet is shared by
-   * every model and not stored in the project). Pictures whose JPEG cannot be read are left out.
+   * every model and not stored in the project). Pictures that cannot be decoded are left out.
    */
   shrinkBackbone(): Promise<ShrinkComparison>;
   /** Uses and saves the small model instead of the trained one (false: a newer model was trained since). */
@@ -327,8 +324,8 @@ export interface ModelServiceOptions {
   readonly defaultSettings?: TrainingSettings;
   /** Settles when engine.init() has: nothing is sent to the engine before. Omit when it is already initialised. */
   readonly engineReady?: Promise<unknown>;
-  /** Decodes a stored picture's JPEG into pixels (to make extra copies); the browser's by default. */
-  readonly decodePicture?: (jpeg: Blob) => Promise<RgbaImage>;
+  /** Decodes a stored picture into pixels (to make extra copies); the browser's by default. */
+  readonly decodePicture?: (encoded: Blob) => Promise<RgbaImage>;
   /** Other tabs of the same browser: told about this tab's writes, and heard so this tab reads theirs. */
   readonly tabs?: TabChannel;
   /** Empty classes ("Class 1", "Class 2") a new model starts with, ready to fill; none when omitted. */
@@ -674,10 +671,10 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   }
 
   /** Decodes and embeds pictures that came without embeddings (an opened project's); null where one cannot be read. */
-  async function embedJpegs(jpegs: readonly Blob[]): Promise<(Float32Array | null)[]> {
-    const images = await Promise.all(jpegs.map((jpeg) => (decodePicture ? decodePicture(jpeg).catch(() => null) : Promise.resolve(null))));
+  async function embedPictures(encoded: readonly Blob[]): Promise<(Float32Array | null)[]> {
+    const images = await Promise.all(encoded.map((blob) => (decodePicture ? decodePicture(blob).catch(() => null) : Promise.resolve(null))));
     const readable = images.flatMap((image, index) => (image ? [{ image, index }] : []));
-    const embeddings: (Float32Array | null)[] = jpegs.map(() => null);
+    const embeddings: (Float32Array | null)[] = encoded.map(() => null);
     for (let start = 0; start < readable.length; start += EMBED_BATCH) {
       const batch = readable.slice(start, start + EMBED_BATCH);
       const embedded = await engine.embed(batch.map((entry) => entry.image));
@@ -719,7 +716,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
         const stillThere = classId === '' ? startedFor === generation : draft.classes.some((info) => info.id === classId) || deleted?.info.id === classId;
         if (stillThere) {
           keep(batch.map((picture, index): StoredPicture => ({
-            id: newId(), modelId: draft.id, classId, jpeg: picture.jpeg, embedding: embeddings[index], createdAt: nextCreatedAt(),
+            id: newId(), modelId: draft.id, classId, encoded: picture.encoded, mimeType: picture.mimeType, embedding: embeddings[index], createdAt: nextCreatedAt(),
           })));
         }
         // Settled after keeping, so the count readiness sees never dips between the two.
@@ -825,7 +822,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     const choice = cleanChoice(draft.augmentation);
     if (settings.method !== 'dense' || copiesPerPicture(choice) === 0 || !copyMaker) return [];
     const byId = new Map(pictures.map((picture) => [picture.id, picture]));
-    const sources = examples.map((example) => ({ pictureId: example.pictureId!, jpeg: byId.get(example.pictureId!)!.jpeg }));
+    const sources = examples.map((example) => ({ pictureId: example.pictureId!, encoded: byId.get(example.pictureId!)!.encoded }));
     return copyMaker.copies(sources, choice, {
       signal: controller.signal,
       onProgress(done, total) {
@@ -977,7 +974,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       const opened = load.present
         ? await modelsFromProject(load, {
           cleanSettings: (settings) => applySettingChanges(defaultSettings, settings),
-          embedJpegs,
+          embedPictures,
           checkTrained: (modelId, version) => engine.loadModel(`model/${modelId}`, version.model),
         })
         : { models: [], activeModelId: null, broken: [], droppedPictures: 0, renamed: [] };
@@ -1149,7 +1146,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     async previewCopies(pictureId) {
       const picture = pictures.find((candidate) => candidate.id === pictureId);
       if (!picture || !decodePicture) return [];
-      const image = await decodePicture(picture.jpeg);
+      const image = await decodePicture(picture.encoded);
       return [{ kind: 'original', image }, ...augmentVariants(image, DEFAULT_AUGMENTATION)];
     },
 
@@ -1279,8 +1276,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       if (!version) throw new EngineError('model/not-loaded', 'no trained model yet');
       if (!decodePicture) throw new EngineError('image/invalid', 'no picture decoder to read the pictures with');
       const { classes, checked, measuredOn } = shrinkPictures(version);
-      const jpegOf = new Map(pictures.map((picture) => [picture.id, picture.jpeg]));
-      const decoded = await Promise.all(checked.map((example) => decodePicture(jpegOf.get(example.pictureId)!).catch(() => null)));
+      const encodedOf = new Map(pictures.map((picture) => [picture.id, picture.encoded]));
+      const decoded = await Promise.all(checked.map((example) => decodePicture(encodedOf.get(example.pictureId)!).catch(() => null)));
       const readable = checked.flatMap((example, i) => (decoded[i] ? [{ example, image: decoded[i] }] : []));
       await engineReady;
       const report = await engine.shrinkBackbone(engineKey(), readable.map(({ example, image }) => ({ image, classIndex: example.classIndex })));
@@ -1311,7 +1308,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       if (!trained) throw new EngineError('model/not-loaded', 'no trained model yet');
       const picture = pictures.find((candidate) => candidate.id === pictureId);
       if (!picture || !decodePicture) throw new EngineError('image/invalid', `no picture ${pictureId} to look at`);
-      const image = await decodePicture(picture.jpeg);
+      const image = await decodePicture(picture.encoded);
       await engineReady;
       return engine.lookAtLayer(engineKey(), image, layerIndex);
     },

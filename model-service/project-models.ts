@@ -27,8 +27,8 @@ export interface OpenedProject {
 export interface OpenProjectSteps {
   /** Settings as this version accepts them (a file may hold old or odd values). */
   cleanSettings(settings: TrainingSettings): TrainingSettings;
-  /** One embedding per JPEG, same order; null for a JPEG that cannot be decoded. */
-  embedJpegs(jpegs: readonly Blob[]): Promise<(Embedding | null)[]>;
+  /** One embedding per encoded picture, same order; null for one that cannot be decoded. */
+  embedPictures(encoded: readonly Blob[]): Promise<(Embedding | null)[]>;
   /** Rejects when the engine refuses the trained model (the file's check passed, but the engine has the last word). */
   checkTrained(modelId: string, trained: TrainedVersion): Promise<void>;
 }
@@ -44,7 +44,7 @@ export function toProjectModel({ draft, pictures, trained }: LoadedModel, includ
     trained: trained?.model ?? null,
     ...(trained && { trainedOn: { classIds: trained.trainedOn.classIds, pictureIds: trained.trainedOn.pictureIds } }),
     pictures: includePictures
-      ? pictures.filter((picture) => classIds.has(picture.classId)).map(({ id, classId, jpeg }) => ({ id, classId, jpeg }))
+      ? pictures.filter((picture) => classIds.has(picture.classId)).map(({ id, classId, encoded, mimeType }) => ({ id, classId, encoded, mimeType }))
       : [],
   };
 }
@@ -92,13 +92,17 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
   const id = newId();
   const classIds = new Set(model.classes.map((info) => info.id));
   const candidates = model.pictures.filter((picture) => classIds.has(picture.classId));
-  const blobs = candidates.map((picture) =>
-    (picture.jpeg instanceof Blob ? picture.jpeg : new Blob([picture.jpeg as Uint8Array<ArrayBuffer>], { type: 'image/jpeg' })));
-  const embeddings = candidates.length > 0 ? await steps.embedJpegs(blobs) : [];
+  const blobs = candidates.map(({ encoded, mimeType }) =>
+    (encoded instanceof Blob ? encoded : new Blob([encoded as Uint8Array<ArrayBuffer>], { type: mimeType })));
+  const embeddings = candidates.length > 0 ? await steps.embedPictures(blobs) : [];
   const pictures: StoredPicture[] = [];
   candidates.forEach((picture, index) => {
     const embedding = embeddings[index];
-    if (embedding) pictures.push({ id: picture.id, modelId: id, classId: picture.classId, jpeg: blobs[index], embedding, createdAt: nextCreatedAt() });
+    if (embedding) {
+      pictures.push({
+        id: picture.id, modelId: id, classId: picture.classId, encoded: blobs[index], mimeType: picture.mimeType, embedding, createdAt: nextCreatedAt(),
+      });
+    }
   });
   const kept = new Set(pictures.map((picture) => picture.id));
   const trained: TrainedVersion | null = model.trained && {

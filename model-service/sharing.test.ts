@@ -52,7 +52,7 @@ async function throughSb3(models: ProjectModels): Promise<{ load: ProjectModelsL
     models: await Promise.all(models.models.map(async (model) => ({
       ...model,
       pictures: await Promise.all((model.pictures ?? []).map(async (picture) => ({
-        ...picture, jpeg: picture.jpeg instanceof Blob ? new Uint8Array(await picture.jpeg.arrayBuffer()) : picture.jpeg,
+        ...picture, encoded: picture.encoded instanceof Blob ? new Uint8Array(await picture.encoded.arrayBuffer()) : picture.encoded,
       }))),
     }))),
   };

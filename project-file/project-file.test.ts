@@ -9,7 +9,7 @@ import { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 import { readModelsFromProject } from './read-models';
 import { STORAGE_KEY } from './storage-json';
 import { CLASSES, openSb3, projectModel, sb3Bytes, vanillaProjectJson } from './test-support/projects';
-import type { LoadedProjectModel, ProjectModelProblem, ProjectModels } from './types';
+import type { LoadedProjectModel, ProjectModelProblem, ProjectModels, ProjectPicture } from './types';
 import { writeModelsIntoProject } from './write-models';
 
 const JPEG = (fill: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Array.from({ length: 60 }, () => fill), 0xff, 0xd9]);
@@ -17,9 +17,9 @@ const JPEG = (fill: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...Array
 function content(includePictures: boolean): ProjectModels {
   const dense = projectModel('m1dense', 'dense', 1);
   const knn = projectModel('m2knn', 'knn', 2);
-  const pictures = [
-    { id: 'p1', classId: CLASSES[0].id, jpeg: JPEG(1) },
-    { id: 'p2', classId: CLASSES[2].id, jpeg: JPEG(2) },
+  const pictures: ProjectPicture[] = [
+    { id: 'p1', classId: CLASSES[0].id, encoded: JPEG(1), mimeType: 'image/jpeg' },
+    { id: 'p2', classId: CLASSES[2].id, encoded: JPEG(2), mimeType: 'image/jpeg' },
   ];
   return { models: [{ ...dense, pictures }, knn], activeModelId: 'm2knn', includePictures };
 }
@@ -100,8 +100,10 @@ test('pictures travel only when the child includes them', async () => {
   const withLoad = await readModelsFromProject(withPictures.projectJson, withPictures.zip);
   assert.equal(withLoad.includePictures, true);
   const pictures = okModel(withLoad.models[0]).pictures;
-  assert.deepEqual(pictures.map(({ id, classId }) => ({ id, classId })), [{ id: 'p1', classId: CLASSES[0].id }, { id: 'p2', classId: CLASSES[2].id }]);
-  assert.deepEqual(pictures[1].jpeg, JPEG(2));
+  assert.deepEqual(pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })), [
+    { id: 'p1', classId: CLASSES[0].id, mimeType: 'image/jpeg' }, { id: 'p2', classId: CLASSES[2].id, mimeType: 'image/jpeg' },
+  ]);
+  assert.deepEqual(pictures[1].encoded, JPEG(2));
 });
 
 test('a vanilla project has no models and no problem; other extensions\' storage is kept on save', async () => {
@@ -227,20 +229,22 @@ test('__proto__ keys in the project storage do not reach Object.prototype', asyn
   assert.equal(okModel(loaded.models[1]).id, 'm2knn');
 });
 
-test('pictures with bad names, unknown classes, missing entries or non-JPEG bytes are left out and counted', async () => {
+test('pictures with bad names, unknown classes or types, missing entries or bytes not of their type are left out and counted', async () => {
   const loaded = await load(await savedProject(content(true), (storage, zip) => {
     storage.models[0].pictures.push(
       { id: '../../x', classId: CLASSES[0].id },
       { id: 'p3', classId: 'nope' },
       { id: 'p4', classId: CLASSES[1].id },
       { id: 'p5', classId: CLASSES[1].id },
+      { id: 'p6', classId: CLASSES[1].id, mimeType: 'image/x-unknown' },
     );
     zip.file('imageModel/m1dense/p5.jpg', 'not a jpeg');
+    zip.file('imageModel/m1dense/p6.jpg', JPEG(6));
   }));
   assert.equal(loaded.models[0].status, 'ok');
   if (loaded.models[0].status !== 'ok') return;
   assert.deepEqual(loaded.models[0].model.pictures.map((picture) => picture.id), ['p1', 'p2']);
-  assert.equal(loaded.models[0].droppedPictures, 4);
+  assert.equal(loaded.models[0].droppedPictures, 5);
 });
 
 test('a project storage written by a newer version, or not an object, opens with no models and says why', async () => {

@@ -74,7 +74,7 @@ async function projectBytes(models: ProjectModel[], includePictures: boolean): P
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 test('a 3-class model trained on 30 pictures per class adds at most 1 MB without pictures, and predicts the same after the trip', async () => {
-  const pictures = training.map(({ pictureId, classIndex, image }) => ({ id: pictureId, classId: CLASSES[classIndex].id, jpeg: squareJpeg(image) }));
+  const pictures = training.map(({ pictureId, classIndex, image }) => ({ id: pictureId, classId: CLASSES[classIndex].id, encoded: squareJpeg(image), mimeType: 'image/jpeg' as const }));
   const empty = (await projectBytes([], false)).length;
   const rows: string[] = [];
   for (const method of ['knn', 'dense'] as const) {

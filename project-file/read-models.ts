@@ -7,6 +7,7 @@ import {
   type ClassInfo, type HeadLayerSpec, type NameChange, type SerializedModel, type TrainingSettings,
 } from '../engine';
 import { t } from '../locales';
+import { bytesMatchType, isPictureMimeType, type PictureMimeType } from '../pictures/picture-codec';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 import type {
   LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource,
@@ -23,9 +24,6 @@ class Broken extends Error {
     super(detail);
   }
 }
-
-const JPEG_MAGIC = [0xff, 0xd8, 0xff];
-const isJpeg = (bytes: Uint8Array) => JPEG_MAGIC.every((byte, i) => bytes[i] === byte);
 
 /** The model format's complete check, with its error turned into one of our reasons (by code, never by wording). */
 function problemOf(error: unknown): Broken {
@@ -124,6 +122,10 @@ async function readTrained(value: unknown, modelId: string, zip: ZipSource | nul
   }
 }
 
+/** A listed picture's type: none in projects of versions before the picture codec, whose pictures are all JPEGs. */
+const listedMimeType = (value: unknown): PictureMimeType | undefined =>
+  value === undefined ? 'image/jpeg' : isPictureMimeType(value) ? value : undefined;
+
 async function readPictures(
   value: unknown, modelId: string, classes: readonly ClassInfo[], zip: ZipSource | null, budget: Budget,
 ): Promise<{ pictures: ProjectPicture[]; dropped: number }> {
@@ -135,12 +137,13 @@ async function readPictures(
     if (i >= PROJECT_LIMITS.picturesPerModel || !zip || !isObject(listed)) continue;
     const id = own(listed, 'id');
     const classId = own(listed, 'classId');
-    if (!isSafeId(id) || seen.has(id) || typeof classId !== 'string' || !classIds.has(classId)) continue;
-    const read = await readEntry(zip, pictureEntryName(modelId, id), Math.min(PROJECT_LIMITS.pictureBytes, budget.remaining));
-    if (!read.ok || !isJpeg(read.bytes)) continue;
+    const mimeType = listedMimeType(own(listed, 'mimeType'));
+    if (!isSafeId(id) || seen.has(id) || typeof classId !== 'string' || !classIds.has(classId) || !mimeType) continue;
+    const read = await readEntry(zip, pictureEntryName(modelId, id, mimeType), Math.min(PROJECT_LIMITS.pictureBytes, budget.remaining));
+    if (!read.ok || !bytesMatchType(read.bytes, mimeType)) continue;
     budget.remaining -= read.bytes.length;
     seen.add(id);
-    pictures.push({ id, classId, jpeg: read.bytes });
+    pictures.push({ id, classId, encoded: read.bytes, mimeType });
   }
   return { pictures, dropped: value.length - pictures.length };
 }

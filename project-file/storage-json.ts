@@ -2,6 +2,7 @@
 // Weights and pictures are not in here: they are zip entries named after the ids (zip-entries.ts).
 import { EXTENSION_ID } from '../extension/contract';
 import type { ClassInfo, ModelMetadata, TrainingSettings } from '../engine';
+import type { PictureMimeType } from '../pictures/picture-codec';
 
 /** Version of this layout (not of the model format, which each model's metadata carries). */
 export const PROJECT_STORAGE_VERSION = 1;
@@ -31,8 +32,11 @@ export interface StoredModelJson {
   readonly settings: TrainingSettings;
   readonly trained: StoredTrainedJson | null;
   readonly trainedOn?: { readonly classIds: readonly string[]; readonly pictureIds: readonly string[] };
-  /** Listed only when pictures are included; each is the entry imageModel/<model id>/<picture id>.jpg. */
-  readonly pictures: readonly { readonly id: string; readonly classId: string }[];
+  /**
+   * Listed only when pictures are included; each is the entry imageModel/<model id>/<picture id>.<extension of its
+   * type>. Versions before the picture codec listed no `mimeType`: their pictures are JPEGs named .jpg.
+   */
+  readonly pictures: readonly { readonly id: string; readonly classId: string; readonly mimeType: PictureMimeType }[];
 }
 
 export interface ProjectStorageJson {

@@ -2,6 +2,7 @@
 // The model service builds a ProjectModels from the child's work before a save, and receives a
 // ProjectModelsLoad after a project is opened.
 import type { ClassInfo, NameChange, SerializedModel, TrainingSettings, ZipEntrySource } from '../engine';
+import type { PictureMimeType } from '../pictures/picture-codec';
 
 export type { NameChange, ZipEntrySource };
 
@@ -9,8 +10,9 @@ export type { NameChange, ZipEntrySource };
 export interface ProjectPicture {
   readonly id: string;
   readonly classId: string;
-  /** The picture as JPEG (the 224x224 square the trainer keeps). A Blob is read by JSZip in the browser. */
-  readonly jpeg: Uint8Array | Blob;
+  /** The 224x224 square the trainer keeps, as pictures/picture-codec.ts encoded it. A Blob is read by JSZip in the browser. */
+  readonly encoded: Uint8Array | Blob;
+  readonly mimeType: PictureMimeType;
 }
 
 /** Which classes and pictures the trained model learnt from, so the trainer can tell whether it is out of date. */

@@ -29,7 +29,7 @@ function planModel(model: ProjectModel, includePictures: boolean, entries: Proje
   const pictures = includePictures ? (model.pictures ?? []) : [];
   for (const picture of pictures) {
     checkId(picture.id, 'picture id');
-    entries.push({ name: pictureEntryName(model.id, picture.id), data: picture.jpeg });
+    entries.push({ name: pictureEntryName(model.id, picture.id, picture.mimeType), data: picture.encoded });
   }
   return {
     id: model.id,
@@ -38,7 +38,7 @@ function planModel(model: ProjectModel, includePictures: boolean, entries: Proje
     settings: { ...model.settings },
     trained,
     ...(model.trainedOn && { trainedOn: { classIds: [...model.trainedOn.classIds], pictureIds: [...model.trainedOn.pictureIds] } }),
-    pictures: pictures.map(({ id, classId }) => ({ id, classId })),
+    pictures: pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })),
   };
 }
 

@@ -2,6 +2,7 @@
 // ids we check, never taken from project.json, so a hostile file cannot point us at "../" paths or at
 // Scratch's own assets.
 import { readZipEntryCapped, type CappedRead } from '../engine';
+import { pictureExtension, type PictureMimeType } from '../pictures/picture-codec';
 import type { ZipEntrySource, ZipSource } from './types';
 
 /** Our folder inside the .sb3 (next to Scratch's project.json and asset files). */
@@ -16,7 +17,8 @@ export function isSafeId(value: unknown): value is string {
 }
 
 export const weightsEntryName = (modelId: string) => `${ENTRY_FOLDER}/${modelId}.bin`;
-export const pictureEntryName = (modelId: string, pictureId: string) => `${ENTRY_FOLDER}/${modelId}/${pictureId}.jpg`;
+export const pictureEntryName = (modelId: string, pictureId: string, mimeType: PictureMimeType) =>
+  `${ENTRY_FOLDER}/${modelId}/${pictureId}.${pictureExtension(mimeType)}`;
 
 export type EntryRead = CappedRead | { readonly ok: false; readonly failure: 'missing'; readonly detail: string };
 

@@ -35,7 +35,7 @@ interface ClassPictures {
 
 function picture(image: RgbaImage): NewPicture {
   const encoded = jpeg.encode({ width: image.width, height: image.height, data: Buffer.from(image.data) }, JPEG_QUALITY);
-  return { image, jpeg: new Blob([new Uint8Array(encoded.data)], { type: 'image/jpeg' }) };
+  return { image, encoded: new Blob([new Uint8Array(encoded.data)], { type: 'image/jpeg' }), mimeType: 'image/jpeg' };
 }
 
 function signClasses(classes: readonly SignClass[]): ClassPictures[] {

@@ -21,7 +21,7 @@ function draft(overrides: Partial<ModelDraft> = {}): ModelDraft {
 
 function picture(id: string, classId: string, createdAt: number): StoredPicture {
   const embedding = new Float32Array(EMBEDDING_SIZE).fill(createdAt);
-  return { id, modelId: 'm1', classId, jpeg: new Blob([id], { type: 'image/jpeg' }), embedding, createdAt };
+  return { id, modelId: 'm1', classId, encoded: new Blob([id], { type: 'image/jpeg' }), mimeType: 'image/jpeg', embedding, createdAt };
 }
 
 function trainedVersion(version: string, weight: number): TrainedVersion {
@@ -43,7 +43,7 @@ test('a fresh browser has no model; a created model comes back with its pictures
   assert.equal(loaded.draft.name, 'Hands');
   assert.deepEqual(loaded.pictures.map((p) => p.id), ['pa', 'pb', 'pc']);
   assert.equal(loaded.pictures[0].embedding[0], 10);
-  assert.equal(await loaded.pictures[2].jpeg.text(), 'pc');
+  assert.equal(await loaded.pictures[2].encoded.text(), 'pc');
   assert.equal(loaded.trained, null);
 });
 

@@ -6,9 +6,10 @@
 //   ['inbox' | 'test', modelId, pictureId] -> StoredPicture kept apart from training (see PictureSet)
 // A trained model is written under a new version key first and only then does the draft point at it, so a tab
 // closed mid-save leaves the previous model in use; versions nobody points at are removed. Opening a project
-// writes its models first and then switches the workspace index in one write, for the same reason.
-import { EMBEDDING_SIZE } from '../engine';
+// writes its models first and then switches the workspace index in one write, for the same reason. Picture
+// records an older version wrote are read in today's shape and rewritten in it (picture-records.ts).
 import type { KeyValueBackend, StoreKey } from './backend';
+import { readPictureRecord } from './picture-records';
 import type { LoadedModel, LoadedWorkspace, ModelDraft, PictureSet, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
 
 export const DATABASE_NAME = 'image-model-blocks';
@@ -60,11 +61,6 @@ export interface ModelStore {
 
 const byCreation = (a: StoredPicture, b: StoredPicture) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1);
 
-function isUsablePicture(value: StoredPicture | undefined): value is StoredPicture {
-  return typeof value?.id === 'string' && typeof value.classId === 'string' && value.jpeg instanceof Blob
-    && value.embedding instanceof Float32Array && value.embedding.length === EMBEDDING_SIZE;
-}
-
 export function createModelStore(backend: KeyValueBackend): ModelStore {
   // Writes run one after another in call order, so a later draft always lands after an earlier one.
   let queue: Promise<unknown> = Promise.resolve();
@@ -79,33 +75,39 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     const draft = await backend.get<ModelDraft>(modelKey(modelId));
     if (!draft) return undefined;
     const classIds = new Set(draft.classes.map((info) => info.id));
-    const kept: StoredPicture[] = [];
-    const leftovers: StoreKey[] = [];
-    for (const [key, picture] of await backend.entriesUnder<StoredPicture | undefined>(picturesOf(draft.id))) {
-      // Pictures of a class deleted for good (its undo expired, or the tab closed first) go now.
-      if (isUsablePicture(picture) && classIds.has(picture.classId)) kept.push(picture);
-      else leftovers.push(key);
-    }
-    if (tidy && leftovers.length > 0) await backend.delMany(leftovers);
-    kept.sort(byCreation);
-    const inbox = await loadSet('inbox', draft.id, () => true, tidy);
-    // Test pictures of a class deleted for good go, like its pictures.
-    const testPictures = await loadSet('test', draft.id, (picture) => classIds.has(picture.classId), tidy);
+    const inClass = (picture: StoredPicture) => classIds.has(picture.classId);
+    // Pictures (and test pictures) of a class deleted for good (its undo expired, or the tab closed first) go now.
+    const kept = await loadPictures(picturesOf(draft.id), inClass, tidy);
+    const inbox = await loadPictures(setOf('inbox', draft.id), () => true, tidy);
+    const testPictures = await loadPictures(setOf('test', draft.id), inClass, tidy);
     const trained = draft.trainedVersion
       ? (await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null
       : null;
     if (tidy) await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
     return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained, inbox, testPictures };
   };
-  /** The usable pictures of one set that `keep` accepts, by creation; the others are deleted. */
-  const loadSet = async (set: PictureSet, modelId: string, keep: (picture: StoredPicture) => boolean, tidy: boolean): Promise<StoredPicture[]> => {
+  /**
+   * The usable pictures under `prefix` that `keep` accepts, by creation; when `tidy`, the others are deleted and
+   * records in the shape of an older version are rewritten in today's.
+   */
+  const loadPictures = async (prefix: StoreKey, keep: (picture: StoredPicture) => boolean, tidy: boolean): Promise<StoredPicture[]> => {
     const kept: StoredPicture[] = [];
     const leftovers: StoreKey[] = [];
-    for (const [key, picture] of await backend.entriesUnder<StoredPicture | undefined>(setOf(set, modelId))) {
-      if (isUsablePicture(picture) && keep(picture)) kept.push(picture);
-      else leftovers.push(key);
+    const upgrades: [StoreKey, StoredPicture][] = [];
+    for (const [key, value] of await backend.entriesUnder<unknown>(prefix)) {
+      const read = readPictureRecord(value);
+      if (!read || !keep(read.picture)) {
+        leftovers.push(key);
+        continue;
+      }
+      kept.push(read.picture);
+      if (read.upgraded) upgrades.push([key, read.picture]);
     }
     if (tidy && leftovers.length > 0) await backend.delMany(leftovers);
+    // Each record is replaced whole in one transaction, so a full disk leaves the old record, read again next time.
+    if (tidy && upgrades.length > 0) {
+      await backend.setMany(upgrades).catch((error: unknown) => console.warn('[image-model] old pictures stay in their old shape for now', error));
+    }
     return kept.sort(byCreation);
   };
   /** The records of a whole model; the trained version comes before the draft that points at it. */

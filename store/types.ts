@@ -1,5 +1,6 @@
 // What is kept in IndexedDB for the child's work. Records are plain structured-clonable data.
 import type { ClassInfo, Embedding, SerializedModel, TrainingSettings } from '../engine';
+import type { EncodedPicture } from '../pictures/picture-codec';
 
 /** Which pictures and classes a trained model learnt from, to tell when the child changed them since. */
 export interface TrainedOn {
@@ -24,13 +25,14 @@ export interface ModelDraft {
   readonly updatedAt: number;
 }
 
-/** One picture, stored on its own so adding a picture is one small write. */
-export interface StoredPicture {
+/**
+ * One picture, stored on its own so adding a picture is one small write: the 224x224 centre-cropped square as
+ * pictures/picture-codec.ts encoded it (records written before it have `jpeg` instead: see picture-records.ts).
+ */
+export interface StoredPicture extends EncodedPicture {
   readonly id: string;
   readonly modelId: string;
   readonly classId: string;
-  /** The 224x224 centre-cropped square as JPEG. */
-  readonly jpeg: Blob;
   /** Its backbone embedding, computed once when the picture was added. */
   readonly embedding: Embedding;
   /** Milliseconds since 1970; orders pictures within a class. */

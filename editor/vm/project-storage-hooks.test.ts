@@ -34,7 +34,7 @@ function newVm(): Vm {
 function savedModels(includePictures: boolean): ProjectModels {
   const dense = projectModel('0a1b2c3d4e5f60718293a4b5', 'dense', 1);
   return {
-    models: [{ ...dense, pictures: [{ id: 'f00d', classId: CLASSES[1].id, jpeg: JPEG }] }, projectModel('b5a4938271605f4e3d2c1b0a', 'knn', 2)],
+    models: [{ ...dense, pictures: [{ id: 'f00d', classId: CLASSES[1].id, encoded: JPEG, mimeType: 'image/jpeg' }] }, projectModel('b5a4938271605f4e3d2c1b0a', 'knn', 2)],
     activeModelId: '0a1b2c3d4e5f60718293a4b5',
     includePictures,
   };
@@ -93,7 +93,7 @@ test('save -> .sb3 bytes -> load into a fresh VM delivers the identical models',
     assert.deepEqual(loaded.model.trained!.metadata, saved.trained!.metadata);
     assert.deepEqual(new Uint8Array(loaded.model.trained!.weights), new Uint8Array(saved.trained!.weights));
   });
-  assert.deepEqual(load.models[0].status === 'ok' && load.models[0].model.pictures.map((p) => [p.id, p.classId, [...p.jpeg as Uint8Array]]), [['f00d', CLASSES[1].id, [...JPEG]]]);
+  assert.deepEqual(load.models[0].status === 'ok' && load.models[0].model.pictures.map((p) => [p.id, p.classId, [...p.encoded as Uint8Array]]), [['f00d', CLASSES[1].id, [...JPEG]]]);
 });
 
 test('pictures stay out of the .sb3 unless the child includes them', async () => {

@@ -41,7 +41,7 @@ function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDisc
   onDiscard(): void;
 }) {
   const { t } = useTranslation();
-  const url = usePictureUrl(picture.jpeg);
+  const url = usePictureUrl(picture.encoded);
   const selectId = useId();
   const guessed = guess && classes.find((info) => info.id === guess.classId);
   // The model's guess is preselected: Enter or "Put in" accepts it.

@@ -35,7 +35,7 @@ function MistakeCard({ mistake, picture, classes, onKeep }: {
 }) {
   const { t } = useTranslation();
   const service = useModelService();
-  const url = usePictureUrl(picture.jpeg);
+  const url = usePictureUrl(picture.encoded);
   const selectId = useId();
   const keepHelpId = useId();
   const nameOf = (classId: string) => classes.find((info) => info.id === classId)?.name ?? '';

@@ -62,7 +62,7 @@ function PictureDetail({ report, list, index, onIndexChange, onClose }: {
   const dialog = useRef<HTMLDivElement>(null);
   useFocusTrap(dialog, true);
   const checked = list[index];
-  const url = usePictureUrl(checked.picture.jpeg);
+  const url = usePictureUrl(checked.picture.encoded);
   const titleId = useId();
   const { classes } = report;
 
@@ -114,7 +114,7 @@ function PictureButton({ report, checked, number, onOpen }: {
   onOpen(): void;
 }) {
   const { t } = useTranslation();
-  const url = usePictureUrl(checked.picture.jpeg);
+  const url = usePictureUrl(checked.picture.encoded);
   const { classes } = report;
   const said = classes[checked.predictedClass].name;
   return (

@@ -9,7 +9,7 @@ const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
 
 function ChangedPicture({ picture, before, after }: { readonly picture: PictureView; readonly before: string; readonly after: string }) {
   const { t } = useTranslation();
-  const url = usePictureUrl(picture.jpeg);
+  const url = usePictureUrl(picture.encoded);
   const words = t('lab.shrink.changed', { before, after });
   return (
     <li className="iml-copy">

@@ -34,7 +34,7 @@ function groupWords(t: T, group: LayerGroupView): string {
 function PictureChoice({ picture, label, chosen, onChoose }: {
   readonly picture: PictureView; readonly label: string; readonly chosen: boolean; readonly onChoose: () => void;
 }) {
-  const url = usePictureUrl(picture.jpeg);
+  const url = usePictureUrl(picture.encoded);
   return (
     <li>
       <button type="button" className="imh-picture" aria-pressed={chosen} aria-label={label} onClick={onChoose}>

@@ -4,8 +4,8 @@ import JSZip from 'jszip';
 import { picturesZip } from './pictures-zip';
 
 test('a class\'s pictures become one folder of numbered JPEGs, in order, named safely after the class', async () => {
-  const jpegs = ['first', 'second', 'third'].map((text) => new Blob([text], { type: 'image/jpeg' }));
-  const { fileName, bytes } = await picturesZip('rock/paper: "mine"', jpegs.map((jpeg) => ({ jpeg })));
+  const pictures = ['first', 'second', 'third'].map((text) => ({ encoded: new Blob([text], { type: 'image/jpeg' }), mimeType: 'image/jpeg' as const }));
+  const { fileName, bytes } = await picturesZip('rock/paper: "mine"', pictures);
   assert.equal(fileName, 'rock paper mine.zip');
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files).filter((name) => !zip.files[name].dir);

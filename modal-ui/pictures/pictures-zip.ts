@@ -2,20 +2,22 @@
 // after the class holding 001.jpg, 002.jpg… in the trainer's order, ready to be added again anywhere.
 import JSZip from 'jszip';
 import { safeFileName } from '../../model-service/file-name';
+import { pictureExtension, type EncodedPicture } from '../../pictures/picture-codec';
 
 export interface PicturesZip {
   readonly fileName: string;
   readonly bytes: Uint8Array<ArrayBuffer>;
 }
 
-export async function picturesZip(className: string, pictures: readonly { readonly jpeg: Blob }[]): Promise<PicturesZip> {
+export async function picturesZip(className: string, pictures: readonly EncodedPicture[]): Promise<PicturesZip> {
   const folder = safeFileName(className, 'pictures');
   const digits = Math.max(3, String(pictures.length).length);
   const zip = new JSZip();
   for (const [index, picture] of pictures.entries()) {
-    zip.file(`${folder}/${String(index + 1).padStart(digits, '0')}.jpg`, await picture.jpeg.arrayBuffer());
+    const name = `${String(index + 1).padStart(digits, '0')}.${pictureExtension(picture.mimeType)}`;
+    zip.file(`${folder}/${name}`, await picture.encoded.arrayBuffer());
   }
-  // JPEGs are compressed already: stored as they are, the zip is made at once.
+  // The pictures are compressed already: stored as they are, the zip is made at once.
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
   return { fileName: `${folder}.zip`, bytes: bytes as Uint8Array<ArrayBuffer> };
 }

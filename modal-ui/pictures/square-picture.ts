@@ -1,9 +1,10 @@
 // Turning what a child gives us (a file, a webcam frame, a canvas) into the one picture shape the product
-// uses everywhere: a centre-cropped square, 224x224 RGBA for the engine plus a JPEG of it for storage/display.
+// uses everywhere: a centre-cropped square, 224x224 RGBA for the engine plus its encoding for storage/display.
 import type { RgbaImage } from '../../engine';
 import { drawSquareCanvas } from '../../extension/pictures/draw-square';
-import { pictureDimensions } from './picture-dimensions';
-import { sniffPictureFormat } from './picture-format';
+import { encodePicture, type EncodedPicture } from '../../pictures/picture-codec';
+import { pictureDimensions } from '../../pictures/picture-dimensions';
+import { sniffPictureFormat } from '../../pictures/picture-format';
 
 /** What the file chooser offers; any file is still taken for what its bytes are, whatever its name. */
 export const ACCEPT_ATTRIBUTE = 'image/*,.jpg,.jpeg,.png,.bmp,.gif,.webp,.avif,.heic,.heif';
@@ -13,11 +14,9 @@ export const MAX_SOURCE_PIXELS = 50_000_000;
 /** Enough of a file to reach its size in the header, even behind a large EXIF block. */
 const HEADER_BYTES = 512 * 1024;
 
-export interface SquarePicture {
-  /** 224x224 RGBA, ready for the engine. */
+/** The square as 224x224 RGBA, ready for the engine, and encoded by the picture codec for IndexedDB and <img>. */
+export interface SquarePicture extends EncodedPicture {
   readonly image: RgbaImage;
-  /** The same square as a JPEG, for IndexedDB and <img>. */
-  readonly jpeg: Blob;
 }
 
 /** Why a file was refused; each maps to a locale key 'errors.picture/<reason>'. */
@@ -77,8 +76,5 @@ export async function squareFromSource(
   options: { mirror?: boolean } = {},
 ): Promise<SquarePicture> {
   const { canvas, image } = drawSquareCanvas(source, width, height, options.mirror);
-  const jpeg = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', 0.9),
-  );
-  return { image, jpeg };
+  return { image, ...await encodePicture(canvas) };
 }

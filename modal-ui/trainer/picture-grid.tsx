@@ -19,7 +19,7 @@ const Thumbnail = memo(function Thumbnail({ picture, watcher, focusable, itemLab
   onRemove(pictureId: string): void;
 }) {
   const [element, setElement] = useState<HTMLLIElement | null>(null);
-  const url = useNearbyPictureUrl(picture.jpeg, watcher, element);
+  const url = useNearbyPictureUrl(picture.encoded, watcher, element);
   return (
     <li
       ref={setElement}

@@ -83,7 +83,7 @@ function LiveTest({ onStop }: { onStop(): void }) {
 type WebcamMode = 'snap' | 'live';
 
 interface Tested {
-  readonly jpeg: Blob;
+  readonly encoded: Blob;
   readonly result: RecognitionResult;
 }
 
@@ -103,7 +103,7 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
   const [rejection, setRejection] = useState<PictureRejection | null>(null);
   const problem = rejection ?? testProblem;
   const [webcamMode, setWebcamMode] = useState<WebcamMode>('snap');
-  const previewUrl = usePictureUrl(tested?.jpeg ?? null);
+  const previewUrl = usePictureUrl(tested?.encoded ?? null);
   const hasModel = useServiceState((state) => state.trained !== null);
   // A new answer is brought into view (and announced by its status role), wherever the child scrolled to.
   const resultRef = useRef<HTMLDivElement>(null);
@@ -121,7 +121,7 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
 
   const test = (picture: SquarePicture) => {
     setRejection(null);
-    return run(async (service) => ({ jpeg: picture.jpeg, result: await service.recognize(picture.image) }));
+    return run(async (service) => ({ encoded: picture.encoded, result: await service.recognize(picture.image) }));
   };
 
   return (

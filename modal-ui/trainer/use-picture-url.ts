@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 
-/** An object URL for a stored JPEG, revoked when the picture leaves the screen. */
-export function usePictureUrl(jpeg: Blob | null): string | undefined {
+/** An object URL for a stored picture's encoding, revoked when the picture leaves the screen. */
+export function usePictureUrl(encoded: Blob | null): string | undefined {
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    if (!jpeg) {
+    if (!encoded) {
       setUrl(undefined);
       return undefined;
     }
-    const objectUrl = URL.createObjectURL(jpeg);
+    const objectUrl = URL.createObjectURL(encoded);
     setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
-  }, [jpeg]);
+  }, [encoded]);
   return url;
 }
 
@@ -60,6 +60,6 @@ export function useNear(watcher: NearbyWatcher | null, element: Element | null):
 }
 
 /** A thumbnail's URL that exists only while it is on screen or near it: thousands of pictures, a few decoded. */
-export function useNearbyPictureUrl(jpeg: Blob, watcher: NearbyWatcher | null, element: Element | null): string | undefined {
-  return usePictureUrl(useNear(watcher, element) ? jpeg : null);
+export function useNearbyPictureUrl(encoded: Blob, watcher: NearbyWatcher | null, element: Element | null): string | undefined {
+  return usePictureUrl(useNear(watcher, element) ? encoded : null);
 }

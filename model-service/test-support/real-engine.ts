@@ -54,7 +54,7 @@ export function withTrainingSeed(engine: EngineApi, seed: number): EngineApi {
 /** A shared photo of a hand showing `digit` (index 0-39), as a picture the trainer adds. */
 export function photo(digit: number, index: number): NewPicture {
   const file = signDigitPhotos(digit)[index];
-  return { image: decodeJpeg(file), jpeg: new Blob([readFileSync(file)], { type: 'image/jpeg' }) };
+  return { image: decodeJpeg(file), encoded: new Blob([readFileSync(file)], { type: 'image/jpeg' }), mimeType: 'image/jpeg' };
 }
 
 export const photos = (digit: number, from: number, count: number): NewPicture[] =>

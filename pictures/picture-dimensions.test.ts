@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
-import { signDigitPhotos } from '../../engine/test-support/shared-data';
+import { signDigitPhotos } from '../engine/test-support/shared-data';
 import { pictureDimensions } from './picture-dimensions';
 
 const bytes = (...parts: (string | number[])[]) =>

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { PNG } from 'pngjs';
-import { signDigitPhotos } from '../../engine/test-support/shared-data';
+import { signDigitPhotos } from '../engine/test-support/shared-data';
 import { pictureDimensions } from './picture-dimensions';
 import { sniffPictureFormat } from './picture-format';
 
