@@ -5,6 +5,7 @@
 // names): never rename them; menu values are saved too. A new block is a new entry here plus one handler in
 // the extension.
 import { OPEN_TRAINER_BUTTON_FUNC } from '../extension/contract';
+import type { MessageKey } from '../locales';
 import { ArgumentType, BlockType, type ArgumentTypeValue } from './scratch-constants';
 import { BLOCK_ICON_URI, MENU_ICON_URI } from './icons';
 
@@ -27,7 +28,7 @@ export const PictureSource = { stage: 'stage', costume: 'costume' } as const;
 export type PictureSourceValue = (typeof PictureSource)[keyof typeof PictureSource];
 
 export interface FixedMenuItem {
-  readonly textKey: string;
+  readonly textKey: MessageKey;
   readonly value: string;
 }
 
@@ -98,7 +99,7 @@ export interface BlockSpec {
   readonly opcode: OpcodeValue;
   readonly blockType: typeof BlockType.COMMAND | typeof BlockType.REPORTER | typeof BlockType.BOOLEAN | typeof BlockType.HAT;
   /** Locale key of the block's text; `[NAME]` in the text places the argument NAME. */
-  readonly textKey: string;
+  readonly textKey: MessageKey;
   readonly arguments: Readonly<Record<string, ArgumentSpec>>;
   /** Reporters without arguments get a stage-monitor checkbox unless this is set. */
   readonly disableMonitor?: boolean;
@@ -108,7 +109,7 @@ export interface BlockSpec {
 
 export interface ButtonSpec {
   readonly kind: 'button';
-  readonly textKey: string;
+  readonly textKey: MessageKey;
   /** The host routes clicks on this key (Scratch buttons have no block function). */
   readonly func: string;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { EarlyStop, EpochMetrics, TrainingSettings } from '../../engine/types';
+import type { t as translate } from '../../locales';
 import { isValidStopAtAccuracy, type ModelService } from '../../model-service';
 import { percent } from '../trainer/hint-text';
 import { TrainingChart } from '../trainer/training-chart';
@@ -60,7 +61,7 @@ function StopAtAccuracy({ service, settings, disabled }: {
   );
 }
 
-export function stoppedEarlyText(t: (key: string, vars?: Record<string, string | number>) => string, stop: EarlyStop): string {
+export function stoppedEarlyText(t: typeof translate, stop: EarlyStop): string {
   return t(stop.watched === 'valAcc' ? 'lab.log.stoppedEarlyVal' : 'lab.log.stoppedEarlyAcc', { epoch: stop.epoch, percent: percent(stop.accuracy) });
 }
 
