@@ -2,7 +2,7 @@
 import type { RgbaImage } from '../../engine/types';
 import { INPUT_SIZE } from '../../engine/types';
 
-/** One side's figures; run.mjs prints them next to each other. */
+/** One side's figures; run.ts prints them next to each other. */
 export interface SideResult {
   readonly engine: string;
   readonly backend: string;
