@@ -17,6 +17,8 @@ step() {
 
 step "browser, ffmpeg and ImageMagick for end-to-end tests" bash scripts/ensure-test-tools.sh
 step "typecheck" npm run --silent typecheck
+step "lint" npm run --silent lint
+step "format check" npm run --silent format:check
 step "unit tests" npm run --silent test:unit
 step "build" npm run --silent build
 step "end-to-end tests" npm run --silent test:e2e

@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Build and test output: dist/, test-results/ and side-by-side copies such as dist-<name>/. */
+const OUTPUT_FOLDER = /^(dist|test-results)(-.+)?$/;
+
 /** Folders that hold no unit tests of ours: installed packages, build and test output, the Playwright specs. */
 function skipped(name: string): boolean {
-  return name === 'node_modules' || name === 'e2e' || name.startsWith('.') || name.startsWith('dist') || name.startsWith('test-results');
+  return name === 'node_modules' || name === 'e2e' || name.startsWith('.') || OUTPUT_FOLDER.test(name);
 }
 
 function testFiles(dir: string): string[] {
