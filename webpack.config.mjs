@@ -1,5 +1,6 @@
 // Builds dist/: the official Scratch editor (its prebuilt bundle, not re-minified), our host page, the engine
-// worker and the files the editor and tfjs fetch at run time.
+// worker and the files the editor and tfjs fetch at run time. JavaScript with JSDoc types, which `npm run typecheck`
+// checks: webpack-cli loads a TypeScript config only through a register package we do not install.
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -25,13 +26,14 @@ const PREMINIFIED_CHUNKS = new Set([GUI_CHUNK, BLOCKS_CHUNK]);
  * `minimized` asset flag, so this needs no direct dependency on it.
  */
 class SkipMinifyingPreminifiedChunks {
+  /** @param {import('webpack').Compiler} compiler */
   apply(compiler) {
     compiler.hooks.thisCompilation.tap(SkipMinifyingPreminifiedChunks.name, (compilation) => {
       compilation.hooks.processAssets.tap(
         { name: SkipMinifyingPreminifiedChunks.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
           for (const chunk of compilation.chunks) {
-            if (!PREMINIFIED_CHUNKS.has(chunk.name)) continue;
+            if (!chunk.name || !PREMINIFIED_CHUNKS.has(chunk.name)) continue;
             for (const file of chunk.files) compilation.updateAsset(file, (source) => source, { minimized: true });
           }
         },
@@ -40,6 +42,11 @@ class SkipMinifyingPreminifiedChunks {
   }
 }
 
+/**
+ * @param {unknown} _env
+ * @param {{ mode?: string }} argv
+ * @returns {import('webpack').Configuration}
+ */
 export default (_env, argv) => {
   const production = argv.mode !== 'development';
   return {

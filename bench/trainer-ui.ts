@@ -26,7 +26,7 @@ function buildEditor(): void {
 }
 
 function startEditorServer(): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [path.join(repoDir, 'editor', 'server', 'serve.mjs')], {
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoDir, 'editor', 'server', 'serve.ts')], {
     cwd: repoDir, env: { ...process.env, DIST_DIR: editorDir, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@
 // Opcodes and argument names are saved inside children's projects (as `imageModel_<opcode>` and input
 // names): never rename them; menu values are saved too. A new block is a new entry here plus one handler in
 // the extension.
+import type { MessageKey } from '../locales';
 import { ArgumentType, BlockType, type ArgumentTypeValue } from './scratch-constants';
 import { BLOCK_ICON_URI, MENU_ICON_URI } from './icons';
 
@@ -29,7 +30,7 @@ export const PictureSource = { stage: 'stage', costume: 'costume' } as const;
 export type PictureSourceValue = (typeof PictureSource)[keyof typeof PictureSource];
 
 export interface FixedMenuItem {
-  readonly textKey: string;
+  readonly textKey: MessageKey;
   readonly value: string;
 }
 
@@ -100,7 +101,7 @@ export interface BlockSpec {
   readonly opcode: OpcodeValue;
   readonly blockType: typeof BlockType.COMMAND | typeof BlockType.REPORTER | typeof BlockType.BOOLEAN | typeof BlockType.HAT;
   /** Locale key of the block's text; `[NAME]` in the text places the argument NAME. */
-  readonly textKey: string;
+  readonly textKey: MessageKey;
   readonly arguments: Readonly<Record<string, ArgumentSpec>>;
   /** Reporters without arguments get a stage-monitor checkbox unless this is set. */
   readonly disableMonitor?: boolean;
@@ -110,7 +111,7 @@ export interface BlockSpec {
 
 export interface ButtonSpec {
   readonly kind: 'button';
-  readonly textKey: string;
+  readonly textKey: MessageKey;
   /** The host routes clicks on this key (Scratch buttons have no block function). */
   readonly func: string;
 }

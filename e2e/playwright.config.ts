@@ -30,7 +30,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: 'node editor/server/serve.mjs',
+    command: 'node --import tsx editor/server/serve.ts',
     cwd: repo,
     url: baseURL,
     env: { PORT: String(E2E_PORT), ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}) },

@@ -1,10 +1,11 @@
 // Turns the block specs (blocks/) into the metadata scratch-vm's getInfo() expects, in one language.
+import type { MessageKey } from '../locales';
 import { CATEGORY, MENUS, PALETTE, type ArgumentSpec, type MenuId } from '../blocks/block-specs';
 import { BlockType } from '../blocks/scratch-constants';
 import { EXTENSION_ID } from './contract';
 import type { ScratchArgumentInfo, ScratchExtensionInfo, ScratchMenuInfo } from './scratch-types';
 
-export type Translate = (key: string) => string;
+export type Translate = (key: MessageKey) => string;
 
 /** The value of a dynamic menu's first item right now ('' when it only has its placeholder). */
 export type FirstItemOf = (menu: MenuId) => string;

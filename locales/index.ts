@@ -14,6 +14,9 @@ import zhTw from './zh-tw';
 
 type Catalogue = Readonly<Record<string, string>>;
 
+/** Every key English has, '<area>.<key>': t() accepts only these, so a missing or misspelled key fails the typecheck. */
+export type MessageKey = { [Area in keyof typeof en]: `${Area}.${keyof (typeof en)[Area] & string}` }[keyof typeof en];
+
 function flatten(areas: Record<string, Record<string, string>>): Catalogue {
   const out: Record<string, string> = {};
   for (const [area, entries] of Object.entries(areas)) {
@@ -81,7 +84,7 @@ function safeValue(value: string | number): string {
 }
 
 /** Looks a key up in the current language (falling back to English) and fills {placeholders} with safe values. */
-export function t(key: string, vars?: Readonly<Record<string, string | number>>, locale: string = current): string {
+export function t(key: MessageKey, vars?: Readonly<Record<string, string | number>>, locale: string = current): string {
   const text = catalogues[locale]?.[key] ?? catalogues[DEFAULT_LOCALE][key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? safeValue(vars[name]) : whole));

@@ -12,6 +12,6 @@ const everyProblemListed: Unlisted extends never ? true : never = true;
 void everyProblemListed;
 
 /** t() key of the plain-words explanation (locales/<lang>/sharing.json). */
-export function problemMessageKey(problem: ProjectModelProblem): string {
+export function problemMessageKey(problem: ProjectModelProblem): `sharing.problem.${ProjectModelProblem}` {
   return `sharing.problem.${problem}`;
 }

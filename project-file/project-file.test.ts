@@ -24,12 +24,14 @@ function content(includePictures: boolean): ProjectModels {
   return { models: [{ ...dense, pictures }, knn], activeModelId: 'm2knn', includePictures };
 }
 
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- tampering reaches anywhere
+
 /** A saved .sb3 of `models`, with project.json's storage and the zip open for tampering before it is zipped. */
-async function savedProject(models: ProjectModels, tamper?: (storage: Record<string, any>, zip: JSZip) => void): Promise<Uint8Array> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function savedProject(models: ProjectModels, tamper?: (storage: Json, zip: JSZip) => void): Promise<Uint8Array> {
   const projectJson = vanillaProjectJson();
   const entries = new JSZip();
   writeModelsIntoProject(projectJson, entries, models);
-  const storage = structuredClone((projectJson.extensionStorage as Record<string, unknown>)[STORAGE_KEY]) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const storage = structuredClone((projectJson.extensionStorage as Record<string, unknown>)[STORAGE_KEY]) as Json;
   tamper?.(storage, entries);
   projectJson.extensionStorage = { [STORAGE_KEY]: storage };
   const files = Object.values(entries.files).filter((file) => !file.dir);
@@ -117,7 +119,7 @@ test('a vanilla project has no models and no problem; other extensions\' storage
 });
 
 /** Each hostile change to the first (dense) model; the KNN model saved beside it must still load. */
-const HOSTILE: { name: string; problem: ProjectModelProblem; tamper: (model: Record<string, any>, zip: JSZip) => void }[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+const HOSTILE: { name: string; problem: ProjectModelProblem; tamper: (model: Json, zip: JSZip) => void }[] = [
   { name: 'weights entry missing', problem: 'weights-missing', tamper: (_, zip) => zip.remove('imageModel/m1dense.bin') },
   {
     name: 'weights entry truncated', problem: 'weights-truncated',

@@ -30,7 +30,7 @@ export function ensureFakeWebcamClip(): string {
       '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', partial,
     ], { stdio: ['ignore', 'inherit', 'inherit'] });
   } catch (error) {
-    throw new Error(`ffmpeg could not make the fake webcam clip (is ffmpeg installed?): ${String(error)}`);
+    throw new Error(`ffmpeg could not make the fake webcam clip (is ffmpeg installed?): ${String(error)}`, { cause: error });
   }
   // Written under another name first, so an interrupted run never leaves a truncated clip behind.
   renameSync(partial, FAKE_WEBCAM_CLIP);

@@ -18,6 +18,8 @@ step() {
 step "browser, ffmpeg and ImageMagick for end-to-end tests" bash scripts/ensure-test-tools.sh
 step "typecheck" npm run --silent typecheck
 step "dependency rules" npm run --silent check:deps
+step "lint" npm run --silent lint
+step "format check" npm run --silent format:check
 step "unit tests" npm run --silent test:unit
 step "build" npm run --silent build
 step "editor page without tfjs" node --import tsx scripts/check-main-chunk.ts

@@ -1,7 +1,7 @@
 // What both sides of the benchmark share: the same photos prepared the same way, the same clocks.
 import { INPUT_SIZE, type RgbaImage } from '../../engine';
 
-/** One side's figures; run.mjs prints them next to each other. */
+/** One side's figures; run.ts prints them next to each other. */
 export interface SideResult {
   readonly engine: string;
   readonly backend: string;

@@ -12,10 +12,10 @@ import path from 'node:path';
 import { REPO_DIR } from './shared-data';
 
 const TM_DIR = path.join(REPO_DIR, 'bench', '.tm');
-const INSTALLER = path.join(REPO_DIR, 'bench', 'install-teachable-machine.mjs');
+const INSTALLER = path.join(REPO_DIR, 'bench', 'install-teachable-machine.ts');
 const TM_BUNDLE = path.join(TM_DIR, 'node_modules', '@teachablemachine', 'image', 'dist', 'teachablemachine-image.min.js');
 
-/** The tfjs builds the library is run on, by version (bench/install-teachable-machine.mjs fetches 1.3.1). */
+/** The tfjs builds the library is run on, by version (bench/install-teachable-machine.ts fetches 1.3.1). */
 export const TFJS_BUNDLES = {
   '1.3.1': path.join(TM_DIR, 'tfjs-1.3.1', 'tf.min.js'),
   '4.22.0': path.join(REPO_DIR, 'node_modules', '@tensorflow', 'tfjs', 'dist', 'tf.min.js'),
@@ -25,7 +25,7 @@ export type TfjsVersion = keyof typeof TFJS_BUNDLES;
 /** Installs Teachable Machine's library and tfjs 1.3.1 with the benchmark's installer unless bench/.tm has them. */
 export function ensureTeachableMachineLibrary(): void {
   const needed = [TM_BUNDLE, ...Object.values(TFJS_BUNDLES)];
-  if (needed.some((file) => !existsSync(file))) execFileSync(process.execPath, [INSTALLER, '--with-tfjs-1'], { cwd: REPO_DIR, stdio: 'inherit' });
+  if (needed.some((file) => !existsSync(file))) execFileSync(process.execPath, ['--import', 'tsx', INSTALLER, '--with-tfjs-1'], { cwd: REPO_DIR, stdio: 'inherit' });
   const missing = needed.filter((file) => !existsSync(file));
   if (missing.length > 0) throw new Error(`Teachable Machine's library is not installed: ${missing.join(', ')} missing after running ${INSTALLER}.`);
 }

@@ -8,9 +8,14 @@ const REPORT_FILE = 'bundle-report.json';
 /**
  * The files a module stands for (a concatenated module holds several): relative to the project, and packages from
  * `node_modules/` on wherever node_modules really lives.
+ * @param {import('webpack').Module} module
+ * @param {string} context
+ * @returns {string[]}
  */
 function modulePaths(module, context) {
-  const inner = module.modules ? [...module.modules] : [module];
+  // A concatenated module lists the modules it holds.
+  const held = /** @type {{ modules?: Iterable<import('webpack').Module> }} */ (module).modules;
+  const inner = held ? [...held] : [module];
   return inner.map((each) => {
     const resource = each.nameForCondition?.() ?? each.identifier();
     const relative = path.isAbsolute(resource) ? path.relative(context, resource).replaceAll('\\', '/') : resource;
@@ -20,18 +25,20 @@ function modulePaths(module, context) {
 }
 
 class BundleReportPlugin {
+  /** @param {import('webpack').Compiler} compiler */
   apply(compiler) {
     compiler.hooks.thisCompilation.tap(BundleReportPlugin.name, (compilation) => {
       compilation.hooks.processAssets.tap(
         // After minimising, so the sizes are what the browser downloads.
         { name: BundleReportPlugin.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         () => {
+          /** @type {Record<string, { name: string; files: string[]; bytes: number; modules: string[] }[]>} */
           const entries = {};
           for (const [name, entrypoint] of compilation.entrypoints) {
             entries[name] = entrypoint.chunks.map((chunk) => ({
               name: chunk.name ?? String(chunk.id),
               files: [...chunk.files],
-              bytes: [...chunk.files].reduce((sum, file) => sum + compilation.getAsset(file).source.size(), 0),
+              bytes: [...chunk.files].reduce((sum, file) => sum + (compilation.getAsset(file)?.source.size() ?? 0), 0),
               modules: [...compilation.chunkGraph.getChunkModulesIterable(chunk)]
                 .flatMap((module) => modulePaths(module, compiler.context))
                 .sort(),

@@ -1,11 +1,18 @@
 // Webpack loader for @scratch/scratch-gui's prebuilt bundle, which keeps the parts we need private. Each patch is
 // one asserted edit that hands a value to a module of ours. The build fails unless every anchor occurs exactly
 // once, so a GUI upgrade that moves one is noticed at once (e2e/editor-host.spec.ts and e2e/editor-console.spec.ts
-// cover the results).
+// cover the results). CommonJS with JSDoc types (checked by `npm run typecheck`): webpack loads loaders itself.
 const path = require('node:path');
 
 const editorDir = path.join(__dirname, '..');
 
+/**
+ * One asserted edit: `anchor` must match exactly once; `replace` gets our module's path (as a string literal), the
+ * whole match and its one group.
+ * @typedef {{ name: string, anchor: RegExp, module: string, replace: (module: string, whole: string, group: string) => string }} Patch
+ */
+
+/** @type {readonly Patch[]} */
 const PATCHES = [
   {
     name: 'extension library',
@@ -27,6 +34,11 @@ const PATCHES = [
   },
 ];
 
+/**
+ * @this {import('webpack').LoaderContext<unknown>}
+ * @param {string} source
+ * @returns {string}
+ */
 module.exports = function patchScratchGui(source) {
   let patched = source;
   for (const patch of PATCHES) {
@@ -39,7 +51,7 @@ module.exports = function patchScratchGui(source) {
     }
     this.addDependency(patch.module);
     const module = JSON.stringify(patch.module);
-    patched = patched.replace(patch.anchor, (...match) => patch.replace(module, ...match));
+    patched = patched.replace(patch.anchor, (whole, group) => patch.replace(module, whole, group));
   }
   return patched;
 };

@@ -30,6 +30,6 @@ export function isImportError(value: unknown): value is ImportError {
 }
 
 /** t() key of the plain-words message (locales/<lang>/sharing.json). */
-export function importMessageKey(problem: ImportProblem): string {
+export function importMessageKey(problem: ImportProblem): `sharing.import.${ImportProblem}` {
   return `sharing.import.${problem}`;
 }

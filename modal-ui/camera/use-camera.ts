@@ -41,6 +41,7 @@ export function useCamera(active: boolean): CameraControls {
     }
     let cancelled = false;
     let stream: MediaStream | null = null;
+    let shownIn: HTMLVideoElement | null = null;
     setStatus('starting');
     setProblem(null);
     (async () => {
@@ -50,6 +51,7 @@ export function useCamera(active: boolean): CameraControls {
         const video = videoRef.current;
         if (video) {
           video.srcObject = stream;
+          shownIn = video;
           await video.play().catch(() => undefined); // autoplay of a muted stream is allowed; play() may still race a pause
         }
         const cameras = await listCameras().catch(() => []);
@@ -66,7 +68,7 @@ export function useCamera(active: boolean): CameraControls {
     return () => {
       cancelled = true;
       stopCameraStream(stream);
-      if (videoRef.current) videoRef.current.srcObject = null;
+      if (shownIn) shownIn.srcObject = null;
     };
   }, [active, deviceId, attempt]);
 

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { EarlyStop } from '../../engine';
+import type { t as translate } from '../../locales';
 import { isValidStopAtAccuracy } from '../../model-service';
 import { useModelService, useServiceState } from '../service';
 import { percent } from '../trainer/hint-text';
@@ -59,7 +60,7 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
   );
 }
 
-export function stoppedEarlyText(t: (key: string, vars?: Record<string, string | number>) => string, stop: EarlyStop): string {
+export function stoppedEarlyText(t: typeof translate, stop: EarlyStop): string {
   return t(stop.watched === 'valAcc' ? 'lab.log.stoppedEarlyVal' : 'lab.log.stoppedEarlyAcc', { epoch: stop.epoch, percent: percent(stop.accuracy) });
 }
 

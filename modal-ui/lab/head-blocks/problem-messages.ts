@@ -6,7 +6,7 @@ import type { t as translate } from '../../../locales';
 type Translate = typeof translate;
 
 /** The locale key explaining `code` (area "lab"). */
-export function stackProblemKey(code: StackProblemCode): string {
+export function stackProblemKey(code: StackProblemCode): `lab.head.problem.${StackProblemCode}` {
   return `lab.head.problem.${code}`;
 }
 

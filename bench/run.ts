@@ -7,12 +7,17 @@
 //   4. runs each side in its own page;
 //   5. builds the editor and drives its trainer as a child does (bench/trainer-ui.ts), then prints the table.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installTeachableMachine, tmDir } from './install-teachable-machine.mjs';
+import type { Browser } from '@playwright/test';
+import type { BuildOptions } from 'esbuild';
+import { installTeachableMachine, tmDir } from './install-teachable-machine';
+import type { SideResult } from './page/measure';
+import type { ThroughTrainer } from './trainer-ui';
 
 const require = createRequire(import.meta.url);
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
@@ -26,7 +31,10 @@ const CHROMIUM_ARGS = [
 ];
 const FLOOR_MS = 0.4;
 
-function sharedDir() {
+/** A side's figures as the table prints them: what its page measured, in which browser. */
+type Measured = SideResult & { readonly browser: string; readonly throughTrainer?: ThroughTrainer };
+
+function sharedDir(): string {
   const dir = path.resolve(process.env.IMAGE_MODEL_SHARED_DIR ?? path.join(repoDir, '..', 'shared'));
   if (!existsSync(path.join(dir, 'models')) || !existsSync(path.join(dir, 'data', 'sign-digits'))) {
     throw new Error(`Shared data not found at ${dir}. Set IMAGE_MODEL_SHARED_DIR to the folder holding models/ and data/sign-digits/.`);
@@ -34,10 +42,10 @@ function sharedDir() {
   return dir;
 }
 
-async function bundle() {
+async function bundle(): Promise<void> {
   const { build } = await import('esbuild');
   mkdirSync(buildDir, { recursive: true });
-  const common = {
+  const common: BuildOptions = {
     bundle: true, format: 'iife', target: 'es2022', minify: true, logLevel: 'warning', outdir: buildDir,
     define: { 'process.env.NODE_ENV': '"production"' },
     nodePaths: [path.join(tmDir, 'node_modules')],
@@ -52,15 +60,15 @@ async function bundle() {
   });
 }
 
-const TYPES = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.jpg': 'image/jpeg', '.html': 'text/html' };
+const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.jpg': 'image/jpeg', '.html': 'text/html' };
 
-function startServer(shared) {
+function startServer(shared: string): Promise<Server> {
   const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
   const photosDir = path.join(shared, 'data', 'sign-digits');
   const photoIndex = Object.fromEntries(['0', '1', '2'].map((digit) => [
     digit, readdirSync(path.join(photosDir, digit)).filter((name) => /\.jpe?g$/i.test(name)).sort(),
   ]));
-  const routes = [
+  const routes: readonly (readonly [prefix: string, dir: string])[] = [
     ['/models/backbone/', path.join(shared, 'models', 'mobilenet-v2-0.35-224-backbone')],
     ['/models/no-top/', path.join(shared, 'models', 'mobilenet-v2-0.35-224-no-top')],
     ['/photos/', photosDir],
@@ -81,7 +89,8 @@ function startServer(shared) {
       response.end(JSON.stringify(photoIndex));
       return;
     }
-    const [prefix, dir] = routes.find(([each]) => url.pathname.startsWith(each));
+    // '/' matches every path, so a route is always found.
+    const [prefix, dir] = routes.find(([each]) => url.pathname.startsWith(each)) ?? ['/', buildDir];
     const file = path.join(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, headers);
@@ -94,9 +103,9 @@ function startServer(shared) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-async function runSide(browser, origin, name, shared) {
+async function runSide(browser: Browser, origin: string, name: 'ours' | 'tm', shared: string): Promise<Measured> {
   const page = await browser.newPage();
-  const offMachine = [];
+  const offMachine: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error') console.error(`[${name}] ${message.text()}`); });
   page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
   // Teachable Machine asks Google's storage for its base model: answered from the shared no-top copy.
@@ -110,18 +119,18 @@ async function runSide(browser, origin, name, shared) {
   });
   await page.goto(`${origin}/${name}.html`);
   console.log(`Running ${name === 'ours' ? 'our engine' : 'Teachable Machine'} …`);
-  const result = { ...await page.evaluate(() => globalThis.runBench()), browser: `Chromium ${browser.version()}` };
+  const result = { ...await page.evaluate(() => (globalThis as unknown as { runBench: () => Promise<SideResult> }).runBench()), browser: `Chromium ${browser.version()}` };
   await page.close();
   if (offMachine.length) throw new Error(`requests left this machine: ${offMachine.join(', ')}`);
   return result;
 }
 
-const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms` : 'n/a');
-const seconds = (value) => `${(value / 1000).toFixed(2)} s`;
-const mb = (value) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
+const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms` : 'n/a');
+const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
+const mb = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
 
-function printTable(ours, tm) {
-  const rows = [
+function printTable(ours: Measured, tm: Measured): void {
+  const rows: readonly (readonly [label: string, cell: (r: Measured) => string])[] = [
     ['backend (cores; cross-origin isolated)', (r) => `${r.backend} (${r.cores}; ${r.crossOriginIsolated ? 'yes' : 'no'})`],
     ['embed 1 picture (median of 30)', (r) => ms(r.embedSingleMs)],
     ['embed per picture, batch of 30', (r) => ms(r.embedBatchMs)],
@@ -140,7 +149,7 @@ function printTable(ours, tm) {
   const header = ['', 'ours (engine in a worker)', 'Teachable Machine 0.8.5 (main thread)'];
   const lines = [header, ...rows.map(([label, cell]) => [label, cell(ours), cell(tm)])];
   const widths = header.map((_, column) => Math.max(...lines.map((line) => line[column].length)));
-  const format = (line) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  const format = (line: readonly string[]) => `| ${line.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   console.log('');
   console.log(format(header));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
@@ -150,18 +159,18 @@ function printTable(ours, tm) {
   console.log(`Notes: batch for TM = ${tm.embedBatchNote}; heap = ${ours.heapNote} vs ${tm.heapNote}.`);
 }
 
-async function main() {
+async function main(): Promise<void> {
   const shared = sharedDir();
   installTeachableMachine();
   await bundle();
   const server = await startServer(shared);
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const engineSide = await runSide(browser, origin, 'ours', shared);
     const tm = await runSide(browser, origin, 'tm', shared);
-    const { measureThroughTrainer } = await import('./trainer-ui.ts');
+    const { measureThroughTrainer } = await import('./trainer-ui');
     const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, shared, [0, 1, 2], 30) };
     printTable(ours, tm);
     if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm }, null, 2));

@@ -2,7 +2,7 @@
 // It sends the cross-origin-isolation headers tfjs's WASM backend needs for threads, and serves the MobileNet
 // weights under /models/ from a folder outside the repository (see findWeightsDir).
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,7 +11,7 @@ const distDir = path.resolve(repo, process.env.DIST_DIR ?? 'dist');
 const HOST = '127.0.0.1';
 const port = Number.parseInt(process.env.PORT ?? '8601', 10);
 
-const MIME_TYPES = {
+const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -38,17 +38,17 @@ const MIME_TYPES = {
 };
 
 /** The first existing folder of weights, in the order the README documents; null when there is none. */
-function findWeightsDir() {
+function findWeightsDir(): string | null {
   const candidates = [
     process.env.IMAGE_MODEL_WEIGHTS_DIR,
     process.env.IMAGE_MODEL_SHARED_DIR && path.join(process.env.IMAGE_MODEL_SHARED_DIR, 'models'),
     path.join(repo, '..', 'shared', 'models'),
     path.join(repo, 'models-local'),
-  ].filter(Boolean);
+  ].filter((dir): dir is string => Boolean(dir));
   return candidates.map((dir) => path.resolve(dir)).find((dir) => isDirectory(dir)) ?? null;
 }
 
-function isDirectory(dir) {
+function isDirectory(dir: string): boolean {
   try {
     return statSync(dir).isDirectory();
   } catch {
@@ -57,8 +57,8 @@ function isDirectory(dir) {
 }
 
 /** Maps a URL path into `base`, or null when it would leave it (`..`, encoded slashes, NUL bytes). */
-function resolveInside(base, urlPath) {
-  let decoded;
+function resolveInside(base: string, urlPath: string): string | null {
+  let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
@@ -69,7 +69,7 @@ function resolveInside(base, urlPath) {
   return full === base || full.startsWith(base + path.sep) ? full : null;
 }
 
-function send(res, status, text) {
+function send(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...ISOLATION_HEADERS });
   res.end(text);
 }
@@ -81,7 +81,7 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function serveFile(req, res, file) {
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string): void {
   let stats;
   try {
     stats = statSync(file);
@@ -109,8 +109,8 @@ function serveFile(req, res, file) {
   createReadStream(file).on('error', () => res.destroy()).pipe(res);
 }
 
-function handle(weightsDir) {
-  return (req, res) => {
+function handle(weightsDir: string | null) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       send(res, 405, 'Method not allowed');
       return;
@@ -153,7 +153,7 @@ if (weightsDir) {
 }
 
 const server = createServer(handle(weightsDir));
-server.on('error', (error) => {
+server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE'
     ? `Port ${port} is already in use: stop the other server or choose another port with PORT=<number>.`
     : `Server error: ${error.message}`);

@@ -1,8 +1,8 @@
 // Installs Teachable Machine's own library (@teachablemachine/image 0.8.5) into bench/.tm, its own folder
 // (gitignored, never the project's dependencies), once: later calls find it there. Needs the npm registry the
 // first time. Used by the benchmark and by e2e/teachable-machine-library.spec.ts, which also runs the library on
-// the tfjs it was built for (1.3.1, `--with-tfjs-1`). `node bench/install-teachable-machine.mjs [--with-tfjs-1]`
-// runs it alone.
+// the tfjs it was built for (1.3.1, `--with-tfjs-1`).
+// `node --import tsx bench/install-teachable-machine.ts [--with-tfjs-1]` runs it alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const tmDir = path.join(benchDir, '.tm');
 const TM_PACKAGE = '@teachablemachine/image@0.8.5';
 
-export function installTeachableMachine() {
+export function installTeachableMachine(): void {
   if (existsSync(path.join(tmDir, 'node_modules', '@teachablemachine', 'image', 'package.json'))) return;
   console.log(`Installing ${TM_PACKAGE} into ${path.relative(process.cwd(), tmDir)} …`);
   mkdirSync(tmDir, { recursive: true });
@@ -27,12 +27,12 @@ const TM_TFJS_VERSION = '1.3.1';
 const TM_TFJS_BUNDLE = path.join(tmDir, `tfjs-${TM_TFJS_VERSION}`, 'tf.min.js');
 
 /** Fetches tfjs 1.3.1's browser bundle into bench/.tm once: `npm pack` (the tarball only, no dependency tree), then untar. */
-export function installTeachableMachineTfjs() {
+export function installTeachableMachineTfjs(): void {
   if (existsSync(TM_TFJS_BUNDLE)) return;
   const folder = path.dirname(TM_TFJS_BUNDLE);
   console.log(`Fetching @tensorflow/tfjs@${TM_TFJS_VERSION}'s browser bundle into ${path.relative(process.cwd(), folder)} …`);
   mkdirSync(folder, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', folder, `@tensorflow/tfjs@${TM_TFJS_VERSION}`], { encoding: 'utf8' }).trim().split('\n').pop();
+  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', folder, `@tensorflow/tfjs@${TM_TFJS_VERSION}`], { encoding: 'utf8' }).trim().split('\n').at(-1) ?? '';
   execFileSync('tar', ['-xzf', path.join(folder, tarball), '-C', folder, '--strip-components=2', 'package/dist/tf.min.js']);
   rmSync(path.join(folder, tarball));
 }
