@@ -22,8 +22,8 @@ import type { EngineApi } from '../engine/engine-api';
 import { exportModelZip, type BackboneArtifacts } from '../engine/interchange';
 import { imagesToTensor } from '../engine/preprocess';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
+import { settingsWith } from '../engine/test-support/settings';
 import { BACKBONE_FOLDER, decodeJpeg, sharedModelsDir, signDigitPhotos } from '../engine/test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import type { ClassInfo, HeadKind, LabelledEmbedding, RgbaImage } from '../engine/types';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
@@ -144,7 +144,7 @@ test.describe('Teachable Machine\'s own library', () => {
     photos.forEach((photo, i) => { files[`photo-${i}.rgba`] = new Uint8Array(photo.pixels.data.buffer); });
     for (const method of ['dense', 'knn'] as const) {
       const model = await engine.train({
-        modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, seed: 7,
+        modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 7,
       });
       await engine.loadModel(method, model);
       const rows: number[][] = [];

@@ -7,7 +7,10 @@ export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './read
 export { mistakesToReview, type LabReport, type MeasuredOn, type Mistake } from './lab-report';
 export type { FeatureMaps, Histogram, LayerLook, LayerSummary, ModelLayers } from '../engine/lab/under-the-hood';
 export { copiesPerPicture, type AugmentationChoice } from './augmentation';
-export { SETTING_LIMITS, isValidSetting, isValidStopAtAccuracy, type NumericSetting, type SettingLimit } from './settings';
+export { type SettingChanges } from './settings';
+export { isWithin as isValidSetting, type SettingLimit } from '../engine/schema';
+export { isValidStopAtAccuracy, VALIDATION_RATE_LIMIT } from '../engine/training-settings';
+export { HEAD_KIND_SPECS, HEAD_KINDS } from '../engine/heads/kinds';
 export { problemCode, type ProblemCode } from './problems';
 export type { ClassConfidence, ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 export type { BrokenModel } from './project-models';

@@ -3,6 +3,7 @@
 // training and predictions, and tells React (subscribe/getState) and the blocks (RecognizerApi) what changed.
 import { EngineError } from '../engine/errors';
 import type { EngineApi, ShrinkReport } from '../engine/engine-api';
+import { totalEpochs as totalEpochsOf } from '../engine/heads/kinds';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import type { Evaluation } from '../engine/lab/evaluation';
 import type { LayerLook, ModelLayers } from '../engine/lab/under-the-hood';
@@ -29,7 +30,7 @@ import { modelsFromProject, toProjectModel, type BrokenModel } from './project-m
 import { createIncomingPictures } from './incoming-pictures';
 import { trainingSeed } from './training-seed';
 import { trainReadiness, type TrainReadiness } from './readiness';
-import { applySettingChanges } from './settings';
+import { applySettingChanges, restoreSettings, type SettingChanges } from './settings';
 import type { TabChannel } from './tab-channel';
 import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 
@@ -292,7 +293,7 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   previewCopies(pictureId: string): Promise<readonly CopyPreview[]>;
 
   /** Applies the valid changes (see settings.ts); invalid values are ignored. */
-  updateSettings(changes: Partial<TrainingSettings>): void;
+  updateSettings(changes: SettingChanges): void;
 
   /**
    * Trains on the current pictures, first waiting for pictures still on their way (status 'waiting'); the previous
@@ -552,7 +553,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     removed = null;
     const model = models.get(modelId)!;
     // Settings saved by an older version may lack a field or hold one the engine no longer accepts.
-    draft = { ...model.draft, settings: applySettingChanges(defaultSettings, model.draft.settings) };
+    draft = { ...model.draft, settings: restoreSettings(defaultSettings, model.draft.settings) };
     pictures = [...model.pictures];
     inbox = [...(model.inbox ?? [])];
     testPictures = [...(model.testPictures ?? [])];
@@ -640,7 +641,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       stash(); // another tab opened a project: this tab keeps its model
       return null;
     }
-    draft = { ...latest.draft, settings: applySettingChanges(defaultSettings, latest.draft.settings) };
+    draft = { ...latest.draft, settings: restoreSettings(defaultSettings, latest.draft.settings) };
     pictures = [...latest.pictures];
     inbox = [...(latest.inbox ?? [])];
     testPictures = [...(latest.testPictures ?? [])];
@@ -828,7 +829,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   /** The embeddings of the chosen extra copies (neural network only), made before the first epoch. */
   async function copiesFor(examples: readonly LabelledEmbedding[], settings: TrainingSettings, controller: AbortController) {
     const choice = cleanChoice(draft.augmentation);
-    if (settings.method !== 'dense' || copiesPerPicture(choice) === 0 || !copyMaker) return [];
+    if (settings.head.kind !== 'dense' || copiesPerPicture(choice) === 0 || !copyMaker) return [];
     const byId = new Map(pictures.map((picture) => [picture.id, picture]));
     const sources = examples.map((example) => ({ pictureId: example.pictureId!, jpeg: byId.get(example.pictureId!)!.jpeg }));
     return copyMaker.copies(sources, choice, {
@@ -981,7 +982,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       if (load.present) await engineReady;
       const opened = load.present
         ? await modelsFromProject(load, {
-          cleanSettings: (settings) => applySettingChanges(defaultSettings, settings),
+          cleanSettings: (settings) => restoreSettings(defaultSettings, settings),
           embedJpegs,
           checkTrained: (modelId, version) => engine.loadModel(`model/${modelId}`, version.model),
         })
@@ -1200,8 +1201,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       abort = controller;
       const history: EpochMetrics[] = [];
       const startedFor = generation;
-      const totalEpochs = settings.method === 'dense' ? settings.epochs : 1;
-      training = { status: 'running', method: settings.method, epoch: 0, totalEpochs, history, stopping: false };
+      const totalEpochs = totalEpochsOf(settings.head);
+      training = { status: 'running', method: settings.head.kind, epoch: 0, totalEpochs, history, stopping: false };
       problem = null;
       commit();
       try {

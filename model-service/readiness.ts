@@ -1,6 +1,6 @@
 // Whether the child can press Train, and if not, the one next thing to do (shown as a plain-words hint).
 import { stackProblems, type StackProblem } from '../engine/lab/head-stack';
-import { hiddenLayersOf } from '../engine/training-settings';
+import { hiddenLayersOf } from '../engine/heads/dense-kind';
 import type { TrainingSettings } from '../engine/types';
 
 export const MIN_CLASSES = 2;
@@ -20,8 +20,8 @@ export function trainReadiness(
   if (classes.length < MIN_CLASSES) return { ready: false, need: 'classes', missing: MIN_CLASSES - classes.length };
   const short = classes.find((info) => info.pictureCount < MIN_PICTURES_PER_CLASS);
   if (short) return { ready: false, need: 'pictures', className: short.name, missing: MIN_PICTURES_PER_CLASS - short.pictureCount };
-  if (settings?.method === 'dense') {
-    const problems = stackProblems(hiddenLayersOf(settings), classes.length);
+  if (settings?.head.kind === 'dense') {
+    const problems = stackProblems(hiddenLayersOf(settings.head), classes.length);
     if (problems.length > 0) return { ready: false, need: 'head', problems };
   }
   return { ready: true };

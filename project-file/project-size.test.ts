@@ -7,8 +7,8 @@ import jpeg from 'jpeg-js';
 import { createEngine } from '../engine/engine';
 import type { EngineApi } from '../engine/engine-api';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
+import { settingsWith } from '../engine/test-support/settings';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import { INPUT_SIZE, type ClassInfo, type Embedding, type HeadKind, type RgbaImage, type SerializedModel } from '../engine/types';
 import { readModelsFromProject } from './read-models';
 import { openSb3, sb3Bytes, vanillaProjectJson } from './test-support/projects';
@@ -53,7 +53,7 @@ function squareJpeg(image: RgbaImage): Uint8Array {
 
 async function train(method: HeadKind): Promise<SerializedModel> {
   return engine.train({
-    modelName: method, classes: CLASSES, examples: training, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, seed: 3,
+    modelName: method, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 3,
   });
 }
 

@@ -48,7 +48,7 @@ export function CopiesPanel({ service, state }: { readonly service: ModelService
   const pictureId = examplePictureId(state);
   const [preview, setPreview] = useState<readonly CopyPreview[]>([]);
   const { augmentation, settings } = state;
-  const dense = settings.method === 'dense';
+  const dense = settings.head.kind === 'dense';
   const perPicture = copiesPerPicture(augmentation);
   const pictureCount = state.classes.reduce((sum, info) => sum + info.pictures.length, 0);
 

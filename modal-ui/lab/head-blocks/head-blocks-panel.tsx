@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { countParameters, stackProblems } from '../../../engine/lab/head-stack';
-import { hiddenLayersOf } from '../../../engine/training-settings';
+import { hiddenLayersOf } from '../../../engine/heads/dense-kind';
+import { headSettingsOf } from '../../../engine/heads/kinds';
 import type { HeadLayerSpec } from '../../../engine/types';
 import type { ModelService, ModelServiceState } from '../../../model-service';
 import { readinessHint } from '../../trainer/hint-text';
@@ -50,12 +51,12 @@ export function HeadBlocksPanel({ service, state }: { readonly service: ModelSer
       .then(({ createHeadWorkspace }) => {
         if (closed || !hostRef.current) return;
         workspace = createHeadWorkspace(hostRef.current, {
-          stack: hiddenLayersOf(service.getState().settings),
+          stack: hiddenLayersOf(headSettingsOf(service.getState().settings, 'dense')),
           media: blocksMedia(),
           t,
           onChange(stack, unused) {
             setBuilt({ stack, unused });
-            service.updateSettings({ hiddenLayers: stack.layers });
+            service.updateSettings({ head: { kind: 'dense', hiddenLayers: stack.layers } });
           },
         });
         workspaceRef.current = workspace;
@@ -73,7 +74,7 @@ export function HeadBlocksPanel({ service, state }: { readonly service: ModelSer
     // A new workspace for another model or language; settings changes come from the workspace itself.
   }, [service, state.modelId, locale, t]);
 
-  const stack = built?.stack.layers ?? hiddenLayersOf(state.settings);
+  const stack = built?.stack.layers ?? hiddenLayersOf(headSettingsOf(state.settings, 'dense'));
   const classCount = Math.max(2, state.classes.length);
   const problems = stackProblems(stack, classCount);
   const parameters = parameterCount(stack, classCount);
@@ -94,7 +95,7 @@ export function HeadBlocksPanel({ service, state }: { readonly service: ModelSer
     <section className="imh-panel" aria-labelledby={headingId}>
       <h4 id={headingId} className="imh-heading">{t('lab.head.heading')}</h4>
       <p className="imt-field-help">{t('lab.head.help')}</p>
-      {state.settings.method !== 'dense' && <p className="imt-note imt-note--warn">{t('lab.head.denseOnly')}</p>}
+      {state.settings.head.kind !== 'dense' && <p className="imt-note imt-note--warn">{t('lab.head.denseOnly')}</p>}
       <div className="imh-editor">
         <div ref={hostRef} className="imh-workspace" role="application" aria-label={t('lab.head.workspace')}>
           {loading === 'loading' && <p className="imt-field-help" role="status">{t('lab.head.loading')}</p>}
