@@ -134,7 +134,7 @@ export function createEngine(): EngineApi {
     const cancelled = () => new EngineError('train/cancelled', 'training was stopped');
     if (signal?.aborted) throw cancelled();
     onProgress?.({ epoch: 0, totalEpochs });
-    const trained = await trainHead(settings.head.kind, {
+    const trained = await trainHead({
       training, validation, classCount: classes.length, settings: settings.head, stopAtAccuracy: settings.stopAtAccuracy, seed, random, signal,
       onEpoch: (metrics, stoppedEarly) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics, ...(stoppedEarly && { stoppedEarly }) }),
     });

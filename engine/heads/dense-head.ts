@@ -8,8 +8,8 @@ import { headLayers } from '../lab/head-stack';
 import type { EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, WeightSpec } from '../types';
 import { shuffled } from '../training-data';
 import { buildHeadModel } from './build-head-model';
-import { scoreConfidences, stackEmbeddings, type Head, type HeadRuntime, type HeadTraining, type TrainedHead } from './head';
 import { hiddenLayersOf, layerWeightSpecs } from './dense-kind';
+import { scoreConfidences, stackEmbeddings, type Head, type HeadRuntime, type HeadTraining, type TrainedHead } from './head';
 import { expectedWeightSpecs } from './kinds';
 
 /** The hidden stack and class count of a full layer list (the answer layer, one unit per class, comes last). */
