@@ -164,9 +164,9 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   const [saved] = storage.models;
   expect(storage.activeModelId).toBe(saved.id);
   expect(saved.classes.map((info) => info.name)).toEqual([FIST.name, TWO.name]);
-  expect(saved.settings).toMatchObject({ method: 'dense', ...SAVED_SETTINGS });
+  expect(saved.settings).toMatchObject({ head: { kind: 'dense', ...SAVED_SETTINGS } });
   expect(saved.pictures).toEqual([]);
-  expect(saved.trained?.metadata).toMatchObject({ head: { kind: 'dense' }, classes: saved.classes, settings: { ...SAVED_SETTINGS } });
+  expect(saved.trained?.metadata).toMatchObject({ head: { kind: 'dense' }, classes: saved.classes, settings: { head: { ...SAVED_SETTINGS } } });
   const weights = await zip.file(`imageModel/${saved.id}.bin`)!.async('uint8array');
   expect(weights.byteLength).toBeGreaterThan(100_000);
   expect(saved.trained?.weightsBytes).toBe(weights.byteLength);

@@ -19,11 +19,12 @@ import * as tf from '@tensorflow/tfjs';
 import JSZip from 'jszip';
 import { createEngine } from '../engine/runtime';
 import {
-  DEFAULT_TRAINING_SETTINGS, exportModelZip, type BackboneArtifacts, type ClassInfo, type EngineApi, type HeadKind, type LabelledEmbedding,
+  exportModelZip, type BackboneArtifacts, type ClassInfo, type EngineApi, type HeadKind, type LabelledEmbedding,
   type RgbaImage,
 } from '../engine';
 import { imagesToTensor } from '../engine/preprocess';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
+import { settingsWith } from '../engine/test-support/settings';
 import { BACKBONE_FOLDER, decodeJpeg, sharedModelsDir, signDigitPhotos } from '../engine/test-support/shared-data';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
@@ -144,7 +145,7 @@ test.describe('Teachable Machine\'s own library', () => {
     photos.forEach((photo, i) => { files[`photo-${i}.rgba`] = new Uint8Array(photo.pixels.data.buffer); });
     for (const method of ['dense', 'knn'] as const) {
       const model = await engine.train({
-        modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, seed: 7,
+        modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 7,
       });
       await engine.loadModel(method, model);
       const rows: number[][] = [];

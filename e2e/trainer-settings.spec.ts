@@ -1,7 +1,9 @@
 // The trainer's "Advanced" settings as a child meets them (collapsed, each explained in kid words, a wrong number
 // refused in words and never used, kept after a reload), and the whole trainer driven by the keyboard alone.
 import type { Locator, Page } from '@playwright/test';
-import { TRAINING_SETTING_LIMITS } from '../engine';
+import { HEAD_KIND_SPECS, HEAD_KINDS } from '../engine/heads/kinds';
+import type { SettingLimit } from '../engine/schema';
+import { VALIDATION_RATE_LIMIT } from '../engine/training-settings';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
 import {
@@ -9,17 +11,22 @@ import {
 } from './support/trainer-page';
 
 const DENSE_SETTINGS = ['epochs', 'batchSize', 'learningRate', 'validationRate'] as const;
+/** The limits the trainer really uses, by the input's name. */
+const LIMITS: Readonly<Record<string, SettingLimit>> = {
+  ...Object.fromEntries(HEAD_KINDS.flatMap((kind) => HEAD_KIND_SPECS[kind].numbers.map(({ label, limit }) => [label, limit] as const))),
+  validationRate: VALIDATION_RATE_LIMIT,
+};
 /** The validation rate is typed as a percentage. */
-const SCALE: Partial<Record<keyof typeof TRAINING_SETTING_LIMITS, number>> = { validationRate: 100 };
+const SCALE: Readonly<Record<string, number>> = { validationRate: 100 };
 
 /** The range message an out-of-range number gets, with the limits the trainer really uses. */
-function rangeMessage(name: keyof typeof TRAINING_SETTING_LIMITS): string {
-  const limit = TRAINING_SETTING_LIMITS[name];
+function rangeMessage(name: string): string {
+  const limit = LIMITS[name];
   const scale = SCALE[name] ?? 1;
   return fill(limit.integer ? text.settingRangeWhole : text.settingRange, { min: limit.min * scale, max: limit.max * scale });
 }
 
-async function expectRefused(input: Locator, value: string, name: keyof typeof TRAINING_SETTING_LIMITS): Promise<void> {
+async function expectRefused(input: Locator, value: string, name: string): Promise<void> {
   await input.fill(value);
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await expect(input).toHaveAccessibleDescription(rangeMessage(name));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine';
+import { HEAD_KIND_SPECS } from '../engine/heads/kinds';
 import errors from '../locales/en/errors.json';
 import text from '../locales/en/trainer.json';
 import {
@@ -93,7 +93,7 @@ test('a child trains three classes, tests a held-out photo, and after a reload f
   await expect(chart).toBeVisible();
   // One point per epoch on the accuracy line.
   const accuracyLine = await chart.locator('path.imt-chart__line--acc').getAttribute('d');
-  expect(accuracyLine?.split(/[ML]/).filter(Boolean)).toHaveLength(DEFAULT_TRAINING_SETTINGS.epochs);
+  expect(accuracyLine?.split(/[ML]/).filter(Boolean)).toHaveLength(HEAD_KIND_SPECS.dense.defaults.epochs);
   for (const legend of [text.legendAccuracy, text.legendValAccuracy, text.legendLoss]) {
     await expect(trainer.getByText(legend, { exact: true })).toBeVisible();
   }

@@ -10,11 +10,11 @@ import { earlyStop } from './lab/early-stopping';
 import { evaluatePredictions } from './lab/evaluation';
 import { decodeModel, encodeModel } from './model-format/model-format';
 import { startModelServer, type ModelServer } from './test-support/model-server';
+import { settingsWith, type SettingsPatch } from './test-support/settings';
 import { decodeJpeg, signDigitPhotos } from './test-support/shared-data';
 import { seededRandom, shuffled } from './training-data';
-import { DEFAULT_TRAINING_SETTINGS } from './training-settings';
 import type {
-  AugmentedEmbedding, ClassInfo, HeadLayerSpec, LabelledEmbedding, RgbaImage, SerializedModel, TrainingProgress, TrainingSettings, TrainRequest,
+  AugmentedEmbedding, ClassInfo, HeadLayerSpec, LabelledEmbedding, DenseSettings, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
 } from './types';
 
 const DIGITS = [0, 1, 2, 3, 4];
@@ -51,11 +51,11 @@ function pick(perClass: number, seed: number, classCount = 3): { chosen: Labelle
   return { chosen, rest };
 }
 
-function request(chosen: readonly LabelledEmbedding[], settings: Partial<TrainingSettings>, overrides: Partial<TrainRequest> = {}): TrainRequest {
+function request(chosen: readonly LabelledEmbedding[], settings: SettingsPatch, overrides: Partial<TrainRequest> = {}): TrainRequest {
   const classCount = Math.max(...chosen.map((e) => e.classIndex)) + 1;
   return {
     modelName: 'lab', classes: CLASSES.slice(0, classCount), examples: chosen,
-    settings: { ...DEFAULT_TRAINING_SETTINGS, ...settings }, seed: 7, ...overrides,
+    settings: settingsWith(settings), seed: 7, ...overrides,
   };
 }
 
@@ -112,7 +112,7 @@ test('a block-built head with batch normalisation and dropout trains, recognises
   const { chosen, rest } = pick(10, 2);
   const model = await engine.train(request(chosen, { hiddenLayers: STACK, epochs: 50, validationRate: 0 }));
   assert.deepEqual(model.metadata.head, { kind: 'dense', layers: [...STACK, { type: 'dense', units: 3, activation: 'softmax' }] });
-  assert.deepEqual(model.metadata.settings.hiddenLayers, STACK);
+  assert.deepEqual(model.metadata.settings.head, settingsWith({ hiddenLayers: STACK, epochs: 50 }).head);
   assert.deepEqual(model.metadata.weightSpecs.map((s) => s.name).slice(2, 6), [
     'batch_normalization_1/gamma', 'batch_normalization_1/beta', 'batch_normalization_1/moving_mean', 'batch_normalization_1/moving_variance',
   ]);
@@ -145,13 +145,13 @@ test('a stack that cannot train is refused before training with every problem; K
   await rejectsWith(engine.train(request(chosen, { hiddenLayers: [{ type: 'dense', units: 1600, activation: 'relu' }] })), 'train/invalid-head', /too-many-parameters/);
   assert.equal((await engine.memory()).numTensors, numTensors);
 
-  const knn = await engine.train(request(chosen, { method: 'knn', hiddenLayers: bad }));
+  const knn = await engine.train({ ...request(chosen, { kind: 'knn' }), settings: { ...settingsWith({ kind: 'knn' }), otherHeads: [settingsWith({ hiddenLayers: bad }).head] } });
   assert.equal(knn.metadata.head.kind, 'knn');
-  assert.equal('hiddenLayers' in knn.metadata.settings, false, 'a KNN model does not record a stack it never used');
+  assert.deepEqual(knn.metadata.settings, settingsWith({ kind: 'knn' }), 'a KNN model does not record a stack it never used');
   // Settings from before stacks existed train today's recipe, and the model records it.
-  const { hiddenLayers: _unused, ...oldSettings } = DEFAULT_TRAINING_SETTINGS;
-  const old = await engine.train({ ...request(chosen, { epochs: 2 }), settings: { ...oldSettings, epochs: 2 } });
-  assert.deepEqual(old.metadata.settings.hiddenLayers, [{ type: 'dense', units: 100, activation: 'relu' }]);
+  const { hiddenLayers: _unused, ...oldHead } = settingsWith({ epochs: 2 }).head as DenseSettings;
+  const old = await engine.train({ ...request(chosen, { epochs: 2 }), settings: { ...settingsWith(), head: oldHead } });
+  assert.deepEqual((old.metadata.settings.head as DenseSettings).hiddenLayers, [{ type: 'dense', units: 100, activation: 'relu' }]);
 });
 
 // ------------------------------------------------------------------------------------ augmentation + held-out ids
@@ -162,7 +162,7 @@ test('augmented copies: only copies of training pictures are used, and the model
   const sources = chosen.map((e) => images[e.classIndex][Number(e.pictureId!.split('-')[1])]);
   const flipped = await engine.embed(sources.map((image) => augmentVariants(image, { flip: true })[0].image));
   const copies: AugmentedEmbedding[] = flipped.map((embedding, i) => ({ sourcePictureId: chosen[i].pictureId!, embedding }));
-  const settings = { method: 'knn' as const, validationRate: 0.25 };
+  const settings = { kind: 'knn' as const, validationRate: 0.25 };
 
   const plain = await engine.train(request(chosen, settings));
   const heldOut = plain.metadata.validationPictureIds!;
@@ -176,7 +176,7 @@ test('augmented copies: only copies of training pictures are used, and the model
   assert.equal(total(augmented), 24 + 24 - heldOut.length, 'copies of the 6 held-out pictures were left out');
 
   // Dense: copies of held-out pictures alone change nothing at all (bit-identical weights), copies of training ones do.
-  const dense = { method: 'dense' as const, epochs: 5, validationRate: 0.25 };
+  const dense = { kind: 'dense' as const, epochs: 5, validationRate: 0.25 };
   const reference = await engine.train(request(chosen, dense));
   const onlyHeldOut = copies.filter((copy) => heldOut.includes(copy.sourcePictureId));
   assert.deepEqual(floats(await engine.train(request(chosen, dense, { augmented: onlyHeldOut }))), floats(reference));
@@ -217,7 +217,7 @@ test('leave-one-out for KNN predicts each picture exactly as a KNN trained on al
   assert.equal(evaluation.shaky, false);
   for (const left of [0, 7, 17]) {
     const others = chosen.filter((_, i) => i !== left);
-    await engine.loadModel('loo', await engine.train(request(others, { method: 'knn', validationRate: 0, knnK: 5 })));
+    await engine.loadModel('loo', await engine.train(request(others, { kind: 'knn', validationRate: 0, k: 5 })));
     const [prediction] = await engine.predictEmbeddings('loo', [chosen[left].embedding]);
     assert.equal(evaluation.pictures[left].predictedClass, prediction.classIndex, `picture ${left}`);
   }

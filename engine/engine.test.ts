@@ -6,10 +6,10 @@ import type { EngineApi } from './engine-api';
 import { isEngineError, type EngineErrorCode } from './errors';
 import { decodeModel, encodeModel } from './model-format/model-format';
 import { startModelServer, type ModelServer } from './test-support/model-server';
+import { settingsWith, type SettingsPatch } from './test-support/settings';
 import { decodeJpeg, signDigitPhotos } from './test-support/shared-data';
 import { seededRandom, shuffled } from './training-data';
-import { DEFAULT_TRAINING_SETTINGS } from './training-settings';
-import type { ClassInfo, Embedding, HeadKind, LabelledEmbedding, RgbaImage, SerializedModel, TrainingProgress, TrainRequest } from './types';
+import type { ClassInfo, Embedding, HeadKind, LabelledEmbedding, RgbaImage, SerializedModel, TrainingProgress, TrainingSettings, TrainRequest } from './types';
 
 const DIGITS = [0, 1, 2];
 const CLASSES: ClassInfo[] = DIGITS.map((digit) => ({ id: `digit-${digit}`, name: `${digit} fingers` }));
@@ -54,7 +54,7 @@ function split(seed: number): { training: LabelledEmbedding[]; heldOut: Photo[] 
 }
 
 function request(method: HeadKind, examples: readonly LabelledEmbedding[], overrides: Partial<TrainRequest> = {}): TrainRequest {
-  return { modelName: 'hands', classes: CLASSES, examples, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, seed: 5, ...overrides };
+  return { modelName: 'hands', classes: CLASSES, examples, settings: settingsWith({ kind: method }), seed: 5, ...overrides };
 }
 
 async function rejectsWith(promise: Promise<unknown>, code: EngineErrorCode, detail?: RegExp) {
@@ -113,7 +113,7 @@ test('predict takes a picture of any size and gives the top class and one confid
 
 test('dense training reports every epoch with loss, accuracy, validation figures and time', async () => {
   const progress: TrainingProgress[] = [];
-  const model = await engine.train(request('dense', split(1).training, { settings: { ...DEFAULT_TRAINING_SETTINGS, epochs: 12 } }), (p) => progress.push(p));
+  const model = await engine.train(request('dense', split(1).training, { settings: settingsWith({ epochs: 12 }) }), (p) => progress.push(p));
   assert.deepEqual(progress.map((p) => p.epoch), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   assert.ok(progress.every((p) => p.totalEpochs === 12));
   const metrics = progress.slice(1).map((p) => p.metrics!);
@@ -127,7 +127,7 @@ test('dense training reports every epoch with loss, accuracy, validation figures
 });
 
 test('training with the same seed is repeatable; without validation there are no validation figures', async () => {
-  const settings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 5, validationRate: 0 };
+  const settings = settingsWith({ epochs: 5, validationRate: 0 });
   const a = await engine.train(request('dense', split(2).training, { settings }));
   const b = await engine.train(request('dense', split(2).training, { settings }));
   assert.deepEqual(new Float32Array(a.weights), new Float32Array(b.weights));
@@ -180,14 +180,14 @@ test('Stop: cancelling dense training rejects train/cancelled and frees every te
 test('bad training requests are refused before any work, each with its own code', async () => {
   const { training } = split(1);
   const { numTensors } = await engine.memory();
-  const settings = (patch: object) => ({ settings: { ...DEFAULT_TRAINING_SETTINGS, ...patch } });
+  const settings = (patch: SettingsPatch) => ({ settings: settingsWith(patch) });
   const cases: [string, TrainRequest, EngineErrorCode, RegExp][] = [
     ['zero epochs', request('dense', training, settings({ epochs: 0 })), 'train/invalid-settings', /epochs/],
     ['fractional batch', request('dense', training, settings({ batchSize: 2.5 })), 'train/invalid-settings', /batchSize/],
     ['NaN learning rate', request('dense', training, settings({ learningRate: Number.NaN })), 'train/invalid-settings', /learningRate/],
     ['validation 90%', request('dense', training, settings({ validationRate: 0.9 })), 'train/invalid-settings', /validationRate/],
-    ['k of 0', request('knn', training, settings({ knnK: 0 })), 'train/invalid-settings', /knnK/],
-    ['unknown method', request('dense', training, settings({ method: 'svm' })), 'train/invalid-settings', /method/],
+    ['k of 0', request('knn', training, settings({ kind: 'knn', k: 0 })), 'train/invalid-settings', /head\.k/],
+    ['unknown method', request('dense', training, { settings: { ...settingsWith(), head: { kind: 'svm' } } as unknown as TrainingSettings }), 'train/invalid-settings', /head\.kind/],
     ['one class', request('dense', training.filter((e) => e.classIndex === 0), { classes: CLASSES.slice(0, 1) }), 'train/too-few-classes', /at least 2/],
     ['a class without pictures', request('dense', training.filter((e) => e.classIndex !== 2)), 'train/too-few-examples', /2 fingers/],
     ['repeated class id', request('dense', training, { classes: [CLASSES[0], CLASSES[1], { ...CLASSES[2], id: CLASSES[0].id }] }), 'train/invalid-classes', /used twice/],
@@ -204,7 +204,7 @@ test('bad training requests are refused before any work, each with its own code'
 test('1000 predictions from embeddings and dozens from pictures do not grow the tensor count', async () => {
   const { training, heldOut } = split(1);
   for (const method of ['knn', 'dense'] as const) {
-    await engine.loadModel('memory', await engine.train(request(method, training, { settings: { ...DEFAULT_TRAINING_SETTINGS, method, epochs: 5 } })));
+    await engine.loadModel('memory', await engine.train(request(method, training, { settings: settingsWith({ kind: method, epochs: 5 }) })));
     await engine.predictEmbeddings('memory', heldOut.slice(0, 2).map((p) => p.embedding)); // warm-up allocations
     await engine.predict('memory', heldOut[0].image);
     const { numTensors } = await engine.memory();
@@ -223,7 +223,7 @@ test('unloading and replacing models frees their tensors, even with a prediction
   const knn = await engine.train(request('knn', training));
   await engine.loadModel('swap', knn);
   const running = engine.predictEmbeddings('swap', heldOut.map((p) => p.embedding));
-  await engine.loadModel('swap', await engine.train(request('dense', training, { settings: { ...DEFAULT_TRAINING_SETTINGS, epochs: 2 } })));
+  await engine.loadModel('swap', await engine.train(request('dense', training, { settings: settingsWith({ epochs: 2 }) })));
   assert.equal((await running).length, heldOut.length, 'the replaced model finished its work');
   await engine.unloadModel('swap');
   await engine.unloadModel('never-loaded');

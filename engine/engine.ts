@@ -6,9 +6,11 @@ import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } fr
 import type { BackboneShrinkReport, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
 import type { BackboneArtifacts } from './interchange/export-model';
-import { DenseHead, trainDenseHead } from './heads/dense-head';
-import { stackEmbeddings, topClass, type Head, type TrainedHead } from './heads/head';
-import { KnnHead, trainKnnHead } from './heads/knn-head';
+import { hiddenLayersOf } from './heads/dense-kind';
+import { stackEmbeddings, topClass, type Head } from './heads/head';
+import { totalEpochs as epochsOf } from './heads/kinds';
+import { KNN_K_LIMIT } from './heads/knn-kind';
+import { loadHead, trainHead } from './heads/runtimes';
 import { withAugmentedCopies } from './lab/augmentation';
 import { int8Backbone } from './lab/backbone-shrink';
 import { changedAnswers, evaluatePredictions, leaveOneOutKnn, type Evaluation } from './lab/evaluation';
@@ -16,7 +18,7 @@ import { describeLayers, lookAtLayer } from './lab/under-the-hood';
 import { encodeModel, MODEL_LIMITS, quantizeModel, readModel, writeModel, type ValidatedModel } from './model-format/model-format';
 import { validateImage } from './picture';
 import { seededRandom, splitExamples, validateEmbedding, validateExamples, validateTrainRequest } from './training-data';
-import { hiddenLayersOf, TRAINING_SETTING_LIMITS } from './training-settings';
+import { isWithin } from './schema';
 import type { Embedding, LabelledEmbedding, Prediction, SerializedModel, TrainingProgress, TrainingSettings, TrainRequest } from './types';
 
 /** A head in use; replacing or unloading it waits for predictions still running on it before disposing. */
@@ -32,16 +34,12 @@ function release(loaded: LoadedHead): void {
 }
 
 function headFromModel(model: ValidatedModel): Head {
-  const { head } = model.metadata;
-  return head.kind === 'knn'
-    ? KnnHead.fromNormalized(model.tensors[0], head.examplesPerClass, head.k)
-    : DenseHead.fromWeights(head.layers, model.tensors);
+  return loadHead(model.metadata.head, model.tensors);
 }
 
-/** The settings as the model file records them: a dense head's actual stack; KNN ignores (and so drops) any stack. */
-function settingsUsed(settings: TrainingSettings): TrainingSettings {
-  const { hiddenLayers, ...rest } = settings;
-  return rest.method === 'dense' ? { ...rest, hiddenLayers: hiddenLayersOf(settings) } : rest;
+/** The settings as the model file records them: the head trained (a dense head with its actual stack), no other kinds'. */
+function settingsUsed({ otherHeads: _notUsed, ...settings }: TrainingSettings): TrainingSettings {
+  return settings.head.kind === 'dense' ? { ...settings, head: { ...settings.head, hiddenLayers: hiddenLayersOf(settings.head) } } : settings;
 }
 
 /** Pictures whose class is known, scored by `head` (which answers `classCount` classes). */
@@ -132,20 +130,14 @@ export function createEngine(): EngineApi {
     const training = withAugmentedCopies(split.training, request.augmented ?? []);
     const hasPictureIds = request.examples.some((example) => example.pictureId !== undefined);
     const validationPictureIds = validation.flatMap((example) => (example.pictureId === undefined ? [] : [example.pictureId]));
-    const totalEpochs = settings.method === 'knn' ? 1 : settings.epochs;
+    const totalEpochs = epochsOf(settings.head);
     const cancelled = () => new EngineError('train/cancelled', 'training was stopped');
     if (signal?.aborted) throw cancelled();
     onProgress?.({ epoch: 0, totalEpochs });
-    let trained: TrainedHead;
-    if (settings.method === 'knn') {
-      trained = await trainKnnHead(training, validation, classes.length, settings.knnK);
-      onProgress?.({ epoch: 1, totalEpochs, metrics: trained.history[0] });
-    } else {
-      trained = await trainDenseHead({
-        training, validation, classCount: classes.length, settings, seed, random, signal,
-        onEpoch: (metrics, stoppedEarly) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics, ...(stoppedEarly && { stoppedEarly }) }),
-      });
-    }
+    const trained = await trainHead({
+      training, validation, classCount: classes.length, settings: settings.head, stopAtAccuracy: settings.stopAtAccuracy, seed, random, signal,
+      onEpoch: (metrics, stoppedEarly) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics, ...(stoppedEarly && { stoppedEarly }) }),
+    });
     try {
       if (signal?.aborted) throw cancelled();
       return writeModel({
@@ -254,8 +246,8 @@ export function createEngine(): EngineApi {
       if (!Number.isInteger(classCount) || classCount < 2 || classCount > MODEL_LIMITS.classes) {
         throw new EngineError('train/too-few-classes', `${classCount} classes; leave-one-out needs 2 to ${MODEL_LIMITS.classes}`);
       }
-      const { min, max } = TRAINING_SETTING_LIMITS.knnK;
-      if (!Number.isInteger(k) || k < min || k > max) throw new EngineError('train/invalid-settings', `knnK ${k} must be a whole number from ${min} to ${max}`);
+      const { min, max } = KNN_K_LIMIT;
+      if (!isWithin(KNN_K_LIMIT, k)) throw new EngineError('train/invalid-settings', `k ${k} must be a whole number from ${min} to ${max}`);
       validateExamples(examples, classCount);
       if (examples.length < 2) throw new EngineError('train/too-few-examples', 'leave-one-out needs at least 2 pictures');
       return evaluatePredictions(examples.map((example) => example.classIndex), leaveOneOutKnn(examples, classCount, k), classCount);

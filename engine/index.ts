@@ -15,10 +15,14 @@ export {
   cleanName, nameChanges, nameKey, nameProblem, repairNames, uniqueName, withoutDirectionControls, type NameChange, type NameProblem,
 } from './names';
 
-// Training settings and the dense head's block-built stack.
+// Training settings, their one schema and the head kinds (the registry), and the dense head's block-built stack.
 export {
-  DEFAULT_HIDDEN_LAYERS, DEFAULT_TRAINING_SETTINGS, hiddenLayersOf, settingsProblem, STOP_AT_ACCURACY_LIMITS, TRAINING_SETTING_LIMITS,
+  DEFAULT_TRAINING_SETTINGS, isValidStopAtAccuracy, migrateSettings, parseSettings, STOP_AT_ACCURACY_LIMITS, VALIDATION_RATE_LIMIT,
 } from './training-settings';
+export { isWithin, type SettingLimit } from './schema';
+export { HEAD_KIND_SPECS, HEAD_KINDS, headSettingsOf, isHeadKind, totalEpochs } from './heads/kinds';
+export type { HeadKindSpec, HeadSettingsOf, NumberSetting, SettingLabel } from './heads/head-kind';
+export { DEFAULT_HIDDEN_LAYERS, hiddenLayersOf } from './heads/dense-kind';
 export {
   countParameters, MAX_HEAD_PARAMETERS, MAX_STACK_LAYERS, STACK_PROBLEM_CODES, stackProblems, type StackLayerSpec,
 } from './heads/head-stack';

@@ -2,7 +2,8 @@
 import { EngineError } from './errors';
 import { EMBEDDING_SIZE, type ClassInfo, type Embedding, type LabelledEmbedding, type TrainRequest } from './types';
 import { assertTrainableStack } from './heads/head-stack';
-import { hiddenLayersOf, validateSettings } from './training-settings';
+import { hiddenLayersOf } from './heads/dense-kind';
+import { validateSettings } from './training-settings';
 
 /** mulberry32: tiny, fast and good enough for shuffling; returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -81,7 +82,8 @@ export function validateTrainRequest(request: TrainRequest): void {
     });
   }
   // A KNN run ignores the stack, so a child halfway through building one can still train KNN.
-  if (request.settings.method === 'dense') assertTrainableStack(hiddenLayersOf(request.settings), request.classes.length);
+  const { head } = request.settings;
+  if (head.kind === 'dense') assertTrainableStack(hiddenLayersOf(head), request.classes.length);
 }
 
 export interface ExampleSplit {

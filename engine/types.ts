@@ -13,31 +13,46 @@ export type Embedding = Float32Array;
 export const EMBEDDING_SIZE = 1280;
 export const INPUT_SIZE = 224;
 
-export type HeadKind = 'knn' | 'dense';
+/** KNN head: remembers the examples; `k` neighbours vote. */
+export interface KnnSettings {
+  readonly kind: 'knn';
+  readonly k: number;
+}
+
+/** Dense head: a small neural network trained with Adam. */
+export interface DenseSettings {
+  readonly kind: 'dense';
+  /** Passes over the training pictures. */
+  readonly epochs: number;
+  /** Pictures per weight update. */
+  readonly batchSize: number;
+  /** Step size of the optimiser (Adam). */
+  readonly learningRate: number;
+  /**
+   * The blocks between MobileNet's features and the answer layer, as the child stacked them (absent:
+   * DEFAULT_HIDDEN_LAYERS, one dense layer of 100 relu units). Checked with engine/lab/head-stack.ts.
+   */
+  readonly hiddenLayers?: readonly HeadLayerSpec[];
+}
+
+/** The settings of one head kind (engine/heads/kinds.ts lists the kinds). */
+export type HeadSettings = KnnSettings | DenseSettings;
+export type HeadKind = HeadSettings['kind'];
 
 export interface TrainingSettings {
-  /** 'knn' (instant, remembers examples) or 'dense' (a small neural network). */
-  method: HeadKind;
-  /** Dense head: passes over the training pictures. */
-  epochs: number;
-  /** Dense head: pictures per weight update. */
-  batchSize: number;
-  /** Dense head: step size of the optimiser (Adam). */
-  learningRate: number;
   /** Fraction of each class's pictures held out to check the model (0 = none). */
-  validationRate: number;
-  /** KNN head: neighbours that vote. */
-  knnK: number;
+  readonly validationRate: number;
   /**
-   * Dense head: the blocks between MobileNet's features and the answer layer, as the child stacked them
-   * (absent: DEFAULT_HIDDEN_LAYERS, one dense layer of 100 relu units). Checked with engine/lab/head-stack.ts.
+   * Stop as soon as the watched accuracy (validation accuracy when pictures are held out, otherwise training
+   * accuracy) reaches this, 0..1 (e.g. 0.9 for "90%"); absent: train every epoch. Only heads that train in epochs use it.
    */
-  hiddenLayers?: readonly HeadLayerSpec[];
+  readonly stopAtAccuracy?: number;
+  readonly head: HeadSettings;
   /**
-   * Dense head: stop as soon as the watched accuracy (validation accuracy when pictures are held out, otherwise
-   * training accuracy) reaches this, 0..1 (e.g. 0.9 for "90%"); absent: train every epoch.
+   * The trainer's last settings of the kinds not chosen, so a child who switches kind and back finds their values
+   * again. Never trained with, and not stored in a model.
    */
-  stopAtAccuracy?: number;
+  readonly otherHeads?: readonly HeadSettings[];
 }
 
 export interface ClassInfo {

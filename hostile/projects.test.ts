@@ -250,7 +250,7 @@ const CASES: HostileCase[] = [
   }),
   projectCase('settings that are not settings', broken('invalid'), (parts) => { parts.model.settings = { method: 'magic' }; }),
   projectCase('a draft with 1000 hidden layers', broken('too-large'), (parts) => {
-    parts.model.settings.hiddenLayers = Array.from({ length: 1000 }, () => ({ type: 'dense', units: 10, activation: 'relu' }));
+    parts.model.settings.head.hiddenLayers = Array.from({ length: 1000 }, () => ({ type: 'dense', units: 10, activation: 'relu' }));
   }),
   projectCase('the model is a number', broken('invalid'), (parts) => { parts.storage.models[0] = 42; }),
   projectCase('the model is null', broken('invalid'), (parts) => { parts.storage.models[0] = null; }),

@@ -11,7 +11,7 @@ import type { ModelDraft, StoredPicture } from '../store/types';
 import { createModelService } from './model-service';
 import { until } from './test-support/until';
 
-const SETTINGS: TrainingSettings = { method: 'dense', epochs: 10, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
+const SETTINGS: TrainingSettings = { validationRate: 0, head: { kind: 'dense', epochs: 10, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] };
 const PICTURES_PER_CLASS = 5;
 
 /** An engine whose init() failed: every call is recorded and refused, as the real engine refuses before a backbone. */

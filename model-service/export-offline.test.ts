@@ -17,7 +17,7 @@ import { createModelService, type ModelService } from './model-service';
 import { photo, photos } from './test-support/real-engine';
 
 const CACHE_URL = 'memory://export-offline-base';
-const SETTINGS = { method: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 } as const;
+const SETTINGS = { validationRate: 0, head: { kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] } as const;
 /** Photos 30 and later are never trained on. */
 const HELD_OUT = [0, 2].flatMap((digit) => [30, 35].map((index) => photo(digit, index).image));
 

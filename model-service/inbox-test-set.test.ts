@@ -12,7 +12,7 @@ import { photo, photos, useRealEngine } from './test-support/real-engine';
 const real = useRealEngine();
 
 
-const KNN: TrainingSettings = { method: 'knn', epochs: 30, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
+const KNN: TrainingSettings = { validationRate: 0, head: { kind: 'knn', k: 3 }, otherHeads: [{ kind: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001 }] };
 
 function serviceOn(backend: KeyValueBackend): ModelService {
   return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: KNN });

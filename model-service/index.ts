@@ -7,7 +7,10 @@ export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './read
 export { mistakesToReview, type LabReport, type MeasuredOn, type Mistake } from './lab-report';
 export { nameKey, type FeatureMaps, type Histogram, type LayerLook, type LayerSummary, type ModelLayers } from '../engine';
 export { copiesPerPicture, type AugmentationChoice } from './augmentation';
-export { SETTING_LIMITS, isValidSetting, isValidStopAtAccuracy, type NumericSetting, type SettingLimit } from './settings';
+export { type SettingChanges } from './settings';
+export {
+  HEAD_KIND_SPECS, HEAD_KINDS, isValidStopAtAccuracy, isWithin as isValidSetting, VALIDATION_RATE_LIMIT, type SettingLimit,
+} from '../engine';
 export { problemCode, type ProblemCode } from './problems';
 export type { ClassConfidence, ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 export type { BrokenModel } from './project-models';

@@ -9,12 +9,13 @@ import { createModelStore } from '../store/model-store';
 import type { KeyValueBackend } from '../store/backend';
 import { mistakesToReview, type Mistake } from './lab-report';
 import { createModelService, type ModelService } from './model-service';
+import { applySettingChanges } from './settings';
 import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
 
-const DENSE: TrainingSettings = { method: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001, validationRate: 0, knnK: 3 };
+const DENSE: TrainingSettings = { validationRate: 0, head: { kind: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] };
 
 function serviceOn(backend: KeyValueBackend, settings: TrainingSettings): ModelService {
   return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: settings });
@@ -33,7 +34,7 @@ const lastPictureOf = (service: ModelService, classId: string) =>
   service.getState().classes.find((info) => info.id === classId)!.pictures.at(-1)!.id;
 
 test('KNN: a mislabelled photo is a mistake; moving it to its class fixes it, and training again keeps the settings', async () => {
-  const service = serviceOn(createMemoryBackend(), { ...DENSE, method: 'knn', knnK: 5 });
+  const service = serviceOn(createMemoryBackend(), applySettingChanges(DENSE, { kind: 'knn', head: { kind: 'knn', k: 5 } }));
   await service.whenLoaded();
   await assert.rejects(service.evaluateModel(), { code: 'model/not-loaded' });
   const two = service.addClass('two');
@@ -66,7 +67,7 @@ test('KNN: a mislabelled photo is a mistake; moving it to its class fixes it, an
 
   await service.train();
   assert.equal(service.getState().trained?.outOfDate, false);
-  assert.equal(service.getState().settings.knnK, 5);
+  assert.deepEqual(service.getState().settings.head, { kind: 'knn', k: 5 });
   assert.equal(service.getState().trained?.method, 'knn');
   assert.ok(!(await service.evaluateModel()).mistakes.some((entry) => entry.pictureId === mislabelled));
 });
@@ -135,7 +136,7 @@ test('"stop when accuracy reaches" is a setting the child can switch on and off;
 });
 
 test('training stops early once the accuracy target is reached, and the model says so', async () => {
-  const service = serviceOn(createMemoryBackend(), { ...DENSE, epochs: 200, stopAtAccuracy: 0.9 });
+  const service = serviceOn(createMemoryBackend(), applySettingChanges(DENSE, { head: { epochs: 200 }, stopAtAccuracy: 0.9 }));
   await service.whenLoaded();
   await zeroAndOne(service, 6);
   await service.train();
@@ -206,7 +207,7 @@ test('extra pictures: the chosen copies of every picture go to the engine, are m
     engine: { ...real.engine, train: (request, onProgress, signal) => { requests.push(request); return real.engine.train(request, onProgress, signal); } },
     engineReady: real.engineReady,
     store: createModelStore(createMemoryBackend()),
-    defaultSettings: { ...DENSE, epochs: 3 },
+    defaultSettings: applySettingChanges(DENSE, { head: { epochs: 3 } }),
     decodePicture: (blob) => { decoded++; return decodeBlob(blob); },
   });
   await service.whenLoaded();
@@ -238,7 +239,7 @@ test('extra pictures: the chosen copies of every picture go to the engine, are m
   assert.equal(requests[1].augmented?.length, 30);
   assert.equal(decoded, 10, 'training again reuses the copies');
 
-  service.updateSettings({ method: 'knn' });
+  service.updateSettings({ kind: 'knn' });
   await service.train();
   assert.equal(requests[2].augmented, undefined, 'KNN gets no copies (they do not help it)');
   service.setAugmentation({ flip: false, light: false });

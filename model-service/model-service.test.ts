@@ -21,7 +21,7 @@ function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
     engine: withTrainingSeed(real.engine, TRAINING_SEED),
     engineReady: real.engineReady,
     store: createModelStore(backend),
-    defaultSettings: { method: 'dense', epochs, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 },
+    defaultSettings: { validationRate: 0.15, head: { kind: 'dense', epochs, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] },
   });
 }
 
@@ -107,7 +107,7 @@ test('a reload brings back the classes, pictures, settings and the trained model
   await first.whenLoaded();
   await classesWithPictures(first, [1, 4], 5);
   first.renameModel('Hands');
-  first.updateSettings({ epochs: 8, learningRate: 0.002, batchSize: 0 /* refused */ });
+  first.updateSettings({ head: { epochs: 8, learningRate: 0.002, batchSize: 0 /* refused */ } });
   await first.train();
   const probe = photo(4, 25).image;
   const before = await first.recognize(probe);
@@ -118,8 +118,7 @@ test('a reload brings back the classes, pictures, settings and the trained model
   const state = second.getState();
   assert.equal(state.name, 'Hands');
   assert.deepEqual(state.classes.map((info) => [info.name, info.pictures.length]), [['digit 1', 5], ['digit 4', 5]]);
-  assert.equal(state.settings.learningRate, 0.002);
-  assert.equal(state.settings.batchSize, 16);
+  assert.deepEqual(state.settings.head, { kind: 'dense', epochs: 8, batchSize: 16, learningRate: 0.002 });
   assert.equal(state.trained?.outOfDate, false);
   assert.equal(second.hasTrainedModel(), true);
   const after = await second.recognize(probe);
@@ -134,7 +133,7 @@ test('stopping a training keeps the previous model in use', async () => {
   await service.train();
   const previous = service.getState().trained!;
 
-  service.updateSettings({ epochs: 1000 });
+  service.updateSettings({ head: { epochs: 1000 } });
   await service.addPictures(first, [photo(0, 10)]);
   const stopped = until(service, () => {
     const { training } = service.getState();

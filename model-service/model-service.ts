@@ -5,7 +5,7 @@ import {
   augmentVariants, cleanName, DEFAULT_AUGMENTATION, DEFAULT_TRAINING_SETTINGS, EngineError, exportModelZip, importModelFiles, nameProblem,
   uniqueName, type AugmentationKind, type ClassInfo, type EarlyStop, type EngineApi, type EpochMetrics, type Evaluation, type HeadKind,
   type HeadLayerSpec, type ImportFile, type LabelledEmbedding, type LayerLook, type ModelLayers, type NameChange, type NameProblem,
-  type RgbaImage, type SerializedModel, type ShrinkReport, type TrainingSettings,
+  type RgbaImage, type SerializedModel, type ShrinkReport, type TrainingSettings, totalEpochs as totalEpochsOf,
 } from '../engine';
 import { t } from '../locales';
 import { browserPictureDecoder, type EncodedPicture } from '../pictures/picture-codec';
@@ -24,7 +24,7 @@ import { modelsFromProject, toProjectModel, type BrokenModel } from './project-m
 import { createIncomingPictures } from './incoming-pictures';
 import { trainingSeed } from './training-seed';
 import { trainReadiness, type TrainReadiness } from './readiness';
-import { applySettingChanges } from './settings';
+import { applySettingChanges, restoreSettings, type SettingChanges } from './settings';
 import type { TabChannel } from './tab-channel';
 import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';
 
@@ -284,7 +284,7 @@ export interface ModelService extends RecognizerApi, ModelSwitcherApi {
   previewCopies(pictureId: string): Promise<readonly CopyPreview[]>;
 
   /** Applies the valid changes (see settings.ts); invalid values are ignored. */
-  updateSettings(changes: Partial<TrainingSettings>): void;
+  updateSettings(changes: SettingChanges): void;
 
   /**
    * Trains on the current pictures, first waiting for pictures still on their way (status 'waiting'); the previous
@@ -544,7 +544,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     removed = null;
     const model = models.get(modelId)!;
     // Settings saved by an older version may lack a field or hold one the engine no longer accepts.
-    draft = { ...model.draft, settings: applySettingChanges(defaultSettings, model.draft.settings) };
+    draft = { ...model.draft, settings: restoreSettings(defaultSettings, model.draft.settings) };
     pictures = [...model.pictures];
     inbox = [...(model.inbox ?? [])];
     testPictures = [...(model.testPictures ?? [])];
@@ -632,7 +632,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       stash(); // another tab opened a project: this tab keeps its model
       return null;
     }
-    draft = { ...latest.draft, settings: applySettingChanges(defaultSettings, latest.draft.settings) };
+    draft = { ...latest.draft, settings: restoreSettings(defaultSettings, latest.draft.settings) };
     pictures = [...latest.pictures];
     inbox = [...(latest.inbox ?? [])];
     testPictures = [...(latest.testPictures ?? [])];
@@ -820,7 +820,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   /** The embeddings of the chosen extra copies (neural network only), made before the first epoch. */
   async function copiesFor(examples: readonly LabelledEmbedding[], settings: TrainingSettings, controller: AbortController) {
     const choice = cleanChoice(draft.augmentation);
-    if (settings.method !== 'dense' || copiesPerPicture(choice) === 0 || !copyMaker) return [];
+    if (settings.head.kind !== 'dense' || copiesPerPicture(choice) === 0 || !copyMaker) return [];
     const byId = new Map(pictures.map((picture) => [picture.id, picture]));
     const sources = examples.map((example) => ({ pictureId: example.pictureId!, encoded: byId.get(example.pictureId!)!.encoded }));
     return copyMaker.copies(sources, choice, {
@@ -973,7 +973,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       if (load.present) await engineReady;
       const opened = load.present
         ? await modelsFromProject(load, {
-          cleanSettings: (settings) => applySettingChanges(defaultSettings, settings),
+          cleanSettings: (settings) => restoreSettings(defaultSettings, settings),
           embedPictures,
           checkTrained: (modelId, version) => engine.loadModel(`model/${modelId}`, version.model),
         })
@@ -1192,8 +1192,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       abort = controller;
       const history: EpochMetrics[] = [];
       const startedFor = generation;
-      const totalEpochs = settings.method === 'dense' ? settings.epochs : 1;
-      training = { status: 'running', method: settings.method, epoch: 0, totalEpochs, history, stopping: false };
+      const totalEpochs = totalEpochsOf(settings.head);
+      training = { status: 'running', method: settings.head.kind, epoch: 0, totalEpochs, history, stopping: false };
       problem = null;
       commit();
       try {

@@ -1,5 +1,5 @@
 // Whether the child can press Train, and if not, the one next thing to do (shown as a plain-words hint).
-import { hiddenLayersOf, stackProblems, type StackProblem, type TrainingSettings } from '../engine';
+import { hiddenLayersOf, type StackProblem, stackProblems, type TrainingSettings } from '../engine';
 
 export const MIN_CLASSES = 2;
 export const MIN_PICTURES_PER_CLASS = 5;
@@ -18,8 +18,8 @@ export function trainReadiness(
   if (classes.length < MIN_CLASSES) return { ready: false, need: 'classes', missing: MIN_CLASSES - classes.length };
   const short = classes.find((info) => info.pictureCount < MIN_PICTURES_PER_CLASS);
   if (short) return { ready: false, need: 'pictures', className: short.name, missing: MIN_PICTURES_PER_CLASS - short.pictureCount };
-  if (settings?.method === 'dense') {
-    const problems = stackProblems(hiddenLayersOf(settings), classes.length);
+  if (settings?.head.kind === 'dense') {
+    const problems = stackProblems(hiddenLayersOf(settings.head), classes.length);
     if (problems.length > 0) return { ready: false, need: 'head', problems };
   }
   return { ready: true };

@@ -1,72 +1,76 @@
-// The training settings the child may change in the trainer's "Advanced" part, checked against the engine's own
-// limits so a value the engine would refuse is refused in the trainer, with a message, before any training.
-import {
-  STOP_AT_ACCURACY_LIMITS, TRAINING_SETTING_LIMITS, type DenseLayerSpec, type HeadKind, type HeadLayerSpec, type TrainingSettings,
-} from '../engine';
-
-export type NumericSetting = keyof typeof TRAINING_SETTING_LIMITS;
-
-export interface SettingLimit {
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-}
-
-export const SETTING_LIMITS: Readonly<Record<NumericSetting, SettingLimit>> = TRAINING_SETTING_LIMITS;
-
-const METHODS: readonly HeadKind[] = ['knn', 'dense'];
-const NUMERIC = Object.keys(SETTING_LIMITS) as NumericSetting[];
-
-export function isValidSetting(name: NumericSetting, value: number): boolean {
-  const limit = SETTING_LIMITS[name];
-  return Number.isFinite(value) && value >= limit.min && value <= limit.max && (!limit.integer || Number.isInteger(value));
-}
-
-/** A target accuracy (0..1) the engine accepts for "stop when accuracy reaches …". */
-export function isValidStopAtAccuracy(value: number): boolean {
-  return Number.isFinite(value) && value > STOP_AT_ACCURACY_LIMITS.above && value <= STOP_AT_ACCURACY_LIMITS.max;
-}
+// The training settings the child may change in the trainer's "Advanced" part and the Lab, checked field by field
+// against the engine's own schema, so a value the engine would refuse is refused in the trainer, with a message,
+// before any training. Each head kind keeps its values while another is chosen (`otherHeads`), so a child who
+// switches kind and back finds what they set.
+import * as v from 'valibot';
+import { HEAD_KIND_SPECS, HEAD_KINDS, type HeadKind, type HeadSettings, isHeadKind, isValidStopAtAccuracy, isWithin, migrateSettings, type TrainingSettings, VALIDATION_RATE_LIMIT } from '../engine';
 
 /** More blocks than any stack can train with (the head editor says so), few enough that a hostile file stays small. */
 export const MAX_SAVED_STACK_LAYERS = 64;
 
-/**
- * The block stack the child built, as it can be kept: known block kinds with finite numbers. A stack that cannot
- * be trained yet (0 units, softmax in the middle…) is kept as it is, so the head editor can show the child what to
- * fix and Train waits (readiness.ts); anything else (not a list, an unknown block, text for a number) is refused.
- */
-function cleanStack(value: unknown): HeadLayerSpec[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_SAVED_STACK_LAYERS) return undefined;
-  const stack: HeadLayerSpec[] = [];
-  for (const layer of value as unknown[]) {
-    const fields = (typeof layer === 'object' && layer !== null ? layer : {}) as Record<string, unknown>;
-    const finite = (name: string) => typeof fields[name] === 'number' && Number.isFinite(fields[name]);
-    if (fields.type === 'batchNorm') stack.push({ type: 'batchNorm' });
-    else if (fields.type === 'dropout' && finite('rate')) stack.push({ type: 'dropout', rate: fields.rate as number });
-    else if (fields.type === 'dense' && finite('units') && typeof fields.activation === 'string') {
-      stack.push({ type: 'dense', units: fields.units as number, activation: fields.activation.slice(0, 20) as DenseLayerSpec['activation'] });
-    } else return undefined;
-  }
-  return stack;
+export interface SettingChanges {
+  /** Train with this kind from now on; the values it had last come back. */
+  readonly kind?: HeadKind;
+  /** New values for fields of one kind's settings (`kind` absent: the chosen kind's), whether it is chosen or not. */
+  readonly head?: Partial<HeadSettings>;
+  readonly validationRate?: number;
+  /** Present with the value undefined: early stopping off. */
+  readonly stopAtAccuracy?: number;
 }
 
-/**
- * Applies the valid changes only; an invalid or missing value keeps the one in `base`. `stopAtAccuracy` present
- * with the value undefined switches early stopping off.
- */
-export function applySettingChanges(base: TrainingSettings, changes: Partial<TrainingSettings> | undefined): TrainingSettings {
-  const next = { ...base };
-  if (changes?.method && METHODS.includes(changes.method)) next.method = changes.method;
-  for (const name of NUMERIC) {
-    const value = changes?.[name];
-    if (typeof value === 'number' && isValidSetting(name, value)) next[name] = value;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** `start` with each valid field of `fields`; an invalid or missing value keeps the one in `start`. */
+function withFields(start: HeadSettings, fields: Record<string, unknown>): HeadSettings {
+  const next: Record<string, unknown> = { ...start };
+  for (const [name, schema] of Object.entries(HEAD_KIND_SPECS[start.kind].schema.entries)) {
+    const value = fields[name];
+    // The only list a kind's settings hold is a block stack.
+    if (name === 'kind' || value === undefined || (Array.isArray(value) && value.length > MAX_SAVED_STACK_LAYERS)) continue;
+    const parsed = v.safeParse(schema, value);
+    if (parsed.success) next[name] = parsed.output;
   }
-  const stack = changes?.hiddenLayers && cleanStack(changes.hiddenLayers);
-  if (stack) next.hiddenLayers = stack;
+  // Each field passed its own part of the kind's schema.
+  return next as unknown as HeadSettings;
+}
+
+/** Applies the valid changes only; an invalid or missing value keeps the one in `base`. */
+export function applySettingChanges(base: TrainingSettings, changes: SettingChanges | undefined): TrainingSettings {
+  const fields: unknown = changes?.head;
+  const changedKind = isObject(fields) && isHeadKind(fields.kind) ? fields.kind : base.head.kind;
+  const kept = [base.head, ...(base.otherHeads ?? [])];
+  const heads = HEAD_KINDS.map((kind) => {
+    const start = kept.find((head) => head.kind === kind) ?? HEAD_KIND_SPECS[kind].defaults;
+    return kind === changedKind && isObject(fields) ? withFields(start, fields) : start;
+  });
+  const chosen = isHeadKind(changes?.kind) ? changes.kind : base.head.kind;
+  const validationRate = changes?.validationRate;
+  let stopAtAccuracy = base.stopAtAccuracy;
   if (changes && 'stopAtAccuracy' in changes) {
     const target = changes.stopAtAccuracy;
-    if (target === undefined) delete next.stopAtAccuracy;
-    else if (typeof target === 'number' && isValidStopAtAccuracy(target)) next.stopAtAccuracy = target;
+    if (target === undefined) stopAtAccuracy = undefined;
+    else if (typeof target === 'number' && isValidStopAtAccuracy(target)) stopAtAccuracy = target;
   }
-  return next;
+  return {
+    validationRate: typeof validationRate === 'number' && isWithin(VALIDATION_RATE_LIMIT, validationRate) ? validationRate : base.validationRate,
+    ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
+    head: heads.find((head) => head.kind === chosen) ?? base.head,
+    otherHeads: heads.filter((head) => head.kind !== chosen),
+  };
+}
+
+/** Settings saved by this or an earlier version (store, project), as this version accepts them: `defaults` where a value is missing or refused. */
+export function restoreSettings(defaults: TrainingSettings, saved: unknown): TrainingSettings {
+  const migrated = migrateSettings(saved);
+  if (!isObject(migrated)) return defaults;
+  const others = Array.isArray(migrated.otherHeads) ? migrated.otherHeads : [];
+  // Saved values are checked field by field; only the saved chosen kind is chosen.
+  const restored = [...others, migrated.head].reduce<TrainingSettings>((settings, head) => {
+    if (!isObject(head) || !isHeadKind(head.kind)) return settings;
+    return applySettingChanges(settings, { head: head as Partial<HeadSettings>, ...(head === migrated.head && { kind: head.kind }) });
+  }, defaults);
+  return applySettingChanges(restored, {
+    ...(typeof migrated.validationRate === 'number' && { validationRate: migrated.validationRate }),
+    ...('stopAtAccuracy' in migrated && typeof migrated.stopAtAccuracy === 'number' && { stopAtAccuracy: migrated.stopAtAccuracy }),
+  });
 }

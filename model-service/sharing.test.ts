@@ -14,11 +14,12 @@ import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService } from './model-service';
+import { applySettingChanges } from './settings';
 import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
-const KNN: TrainingSettings = { method: 'knn', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 };
+const KNN: TrainingSettings = { validationRate: 0.15, head: { kind: 'knn', k: 3 }, otherHeads: [{ kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }] };
 
 /** Node has no createImageBitmap: the service is given jpeg-js, as the browser gives it its own decoder. */
 async function decodePicture(blob: Blob): Promise<RgbaImage> {
@@ -272,7 +273,7 @@ test('several models: create, rename (unique names), duplicate, switch by name, 
 });
 
 test('export then import gives the same answers; Teachable Machine\'s files alone import too; other files are refused', async () => {
-  const home = await serviceOn(createMemoryBackend(), { ...KNN, method: 'dense', epochs: 15 });
+  const home = await serviceOn(createMemoryBackend(), applySettingChanges(KNN, { kind: 'dense', head: { kind: 'dense', epochs: 15 } }));
   await trainDigits(home, [0, 3]);
   assert.equal(home.renameModel('Hands: 0/3'), null);
   const answer = await home.recognize(heldOut(3));

@@ -6,12 +6,13 @@ import type { TrainingSettings } from '../engine';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
 import { createModelService, type ModelService, type NewPicture } from './model-service';
+import { applySettingChanges } from './settings';
 import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
-const KNN: TrainingSettings = { method: 'knn', epochs: 50, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 };
-const DENSE: TrainingSettings = { ...KNN, method: 'dense', epochs: 20 };
+const KNN: TrainingSettings = { validationRate: 0.15, head: { kind: 'knn', k: 3 }, otherHeads: [{ kind: 'dense', epochs: 50, batchSize: 16, learningRate: 0.001 }] };
+const DENSE = applySettingChanges(KNN, { kind: 'dense', head: { kind: 'dense', epochs: 20 } });
 const DIGITS = [2, 3, 4] as const;
 const TRAINING_PHOTOS = 20;
 

@@ -27,7 +27,7 @@ async function twoTabs(backend: KeyValueBackend = createMemoryBackend()): Promis
     return createModelService({
       engine: withTrainingSeed(real.engine, 7), engineReady: real.engineReady, store: createModelStore(backend), tabs,
       // Dense, so a training lasts long enough for the other tab's news to arrive while it runs.
-      defaultSettings: { method: 'dense', epochs: 40, batchSize: 8, learningRate: 0.001, validationRate: 0, knnK: 3 },
+      defaultSettings: { validationRate: 0, head: { kind: 'dense', epochs: 40, batchSize: 8, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] },
     });
   };
   const first = tab();

@@ -6,10 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
 import { createEngine } from '../engine/runtime';
 import {
-  DEFAULT_TRAINING_SETTINGS, INPUT_SIZE, type ClassInfo, type Embedding, type EngineApi, type HeadKind, type RgbaImage,
+  INPUT_SIZE, type ClassInfo, type Embedding, type EngineApi, type HeadKind, type RgbaImage,
   type SerializedModel,
 } from '../engine';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
+import { settingsWith } from '../engine/test-support/settings';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import { readModelsFromProject } from './read-models';
 import { openSb3, sb3Bytes, vanillaProjectJson } from './test-support/projects';
@@ -54,7 +55,7 @@ function squareJpeg(image: RgbaImage): Uint8Array {
 
 async function train(method: HeadKind): Promise<SerializedModel> {
   return engine.train({
-    modelName: method, classes: CLASSES, examples: training, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, seed: 3,
+    modelName: method, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 3,
   });
 }
 

@@ -2,10 +2,7 @@
 // checked on its own, so one broken model is reported (with its reason) while the others still load, and
 // nothing here throws, whatever the file holds. Names get the trainer's rules (engine/names.ts): a blank or
 // repeated name is repaired, never refused, because the model itself is fine.
-import {
-  cleanName, isEngineError, isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, nameChanges, readModel, repairNames, settingsProblem,
-  type ClassInfo, type HeadLayerSpec, type NameChange, type SerializedModel, type TrainingSettings,
-} from '../engine';
+import { type ClassInfo, cleanName, isEngineError, isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, type NameChange, nameChanges, parseSettings, readModel, repairNames, type SerializedModel, type TrainingSettings } from '../engine';
 import { t } from '../locales';
 import { bytesMatchType, isPictureMimeType, type PictureMimeType } from '../pictures/picture-codec';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
@@ -50,29 +47,18 @@ function readClasses(value: unknown): ClassInfo[] {
   });
 }
 
-/** A copy of one hidden layer with only the fields a layer has (whether the stack trains is the trainer's check). */
-function copyLayer(value: unknown): HeadLayerSpec {
-  if (!isObject(value)) throw new Broken('invalid', 'settings.hiddenLayers holds something that is not a layer');
-  const picked: Json = {};
-  for (const key of ['type', 'units', 'activation', 'rate']) {
-    const field = own(value, key);
-    if (typeof field === 'string' || typeof field === 'number') picked[key] = field;
-  }
-  return picked as unknown as HeadLayerSpec;
-}
-
-/** The draft's settings (the trainer's, which may differ from the trained model's), copied field by field. */
+/**
+ * The draft's settings (the trainer's, which may differ from the trained model's; migrated from an earlier
+ * version's), with only their known fields.
+ */
 function readDraftSettings(value: unknown): TrainingSettings {
-  const problem = settingsProblem(value);
-  if (problem) throw new Broken('invalid', `settings: ${problem}`);
-  const settings = value as TrainingSettings;
-  const { method, epochs, batchSize, learningRate, validationRate, knnK, stopAtAccuracy, hiddenLayers } = settings;
-  if (hiddenLayers && hiddenLayers.length > MODEL_LIMITS.denseLayers) throw new Broken('too-large', `settings.hiddenLayers lists ${hiddenLayers.length} layers`);
-  return {
-    method, epochs, batchSize, learningRate, validationRate, knnK,
-    ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
-    ...(hiddenLayers && { hiddenLayers: hiddenLayers.map(copyLayer) }),
-  };
+  const parsed = parseSettings(value);
+  if ('problem' in parsed) throw new Broken('invalid', `settings: ${parsed.problem}`);
+  const { head } = parsed.settings;
+  if (head.kind === 'dense' && head.hiddenLayers && head.hiddenLayers.length > MODEL_LIMITS.denseLayers) {
+    throw new Broken('too-large', `settings.hiddenLayers lists ${head.hiddenLayers.length} layers`);
+  }
+  return parsed.settings;
 }
 
 function readIdList(value: unknown, max: number): string[] | undefined {

@@ -7,9 +7,7 @@ import { createMemoryBackend } from './memory-backend';
 import { createModelStore } from './model-store';
 import type { ModelDraft, StoredPicture, TrainedVersion } from './types';
 
-const settings: TrainingSettings = {
-  method: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3,
-};
+const settings: TrainingSettings = { validationRate: 0.15, head: { kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] };
 
 function draft(overrides: Partial<ModelDraft> = {}): ModelDraft {
   return {

@@ -4,11 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createEngine } from '../engine/runtime';
 import {
-  DEFAULT_TRAINING_SETTINGS, EngineError, type EngineApi, type EngineErrorCode, type LabelledEmbedding, type RgbaImage,
+  EngineError, type EngineApi, type EngineErrorCode, type LabelledEmbedding, type RgbaImage,
   type TrainingProgress, type TrainRequest,
 } from '../engine';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
+import { HEAD_KIND_SPECS } from '../engine/heads/kinds';
+import { settingsWith } from '../engine/test-support/settings';
 import { startNodeEngineThread } from './test-support/start-node-engine-thread';
 
 let server: ModelServer;
@@ -32,7 +34,7 @@ after(async () => {
 function request(overrides: Partial<TrainRequest> = {}): TrainRequest {
   return {
     modelName: 'hands', classes: [{ id: 'a', name: 'zero' }, { id: 'b', name: 'one' }, { id: 'c', name: 'two' }],
-    examples, settings: { ...DEFAULT_TRAINING_SETTINGS, epochs: 8 }, seed: 3, ...overrides,
+    examples, settings: settingsWith({ epochs: 8 }), seed: 3, ...overrides,
   };
 }
 
@@ -87,18 +89,18 @@ test('an AbortSignal stops training in the worker: train/cancelled, and no tenso
   const { numTensors } = await engine.memory();
   const controller = new AbortController();
   const epochs: number[] = [];
-  await rejectsWith(engine.train(request({ settings: DEFAULT_TRAINING_SETTINGS }), (p) => {
+  await rejectsWith(engine.train(request({ settings: settingsWith() }), (p) => {
     epochs.push(p.epoch);
     if (p.epoch === 2) controller.abort();
   }, controller.signal), 'train/cancelled');
-  assert.ok(epochs.at(-1)! < DEFAULT_TRAINING_SETTINGS.epochs, `stopped after epoch ${epochs.at(-1)}`);
+  assert.ok(epochs.at(-1)! < HEAD_KIND_SPECS.dense.defaults.epochs, `stopped after epoch ${epochs.at(-1)}`);
   assert.equal((await engine.memory()).numTensors, numTensors);
 
   await rejectsWith(engine.train(request(), undefined, AbortSignal.abort()), 'train/cancelled');
 });
 
 test('bad input is refused with the engine codes, and arguments that cannot be sent give internal', async () => {
-  await rejectsWith(engine.train(request({ settings: { ...DEFAULT_TRAINING_SETTINGS, learningRate: -1 } })), 'train/invalid-settings', /learningRate/);
+  await rejectsWith(engine.train(request({ settings: settingsWith({ learningRate: -1 }) })), 'train/invalid-settings', /learningRate/);
   await rejectsWith(engine.train(request({ classes: [{ id: 'a', name: 'zero' }] })), 'train/too-few-classes');
   await rejectsWith(engine.predict('nobody', images[0][0]), 'model/not-loaded');
   await rejectsWith(engine.embed([{ width: 3, height: 3, data: new Uint8ClampedArray(5) }]), 'image/invalid');
@@ -109,7 +111,7 @@ test('bad input is refused with the engine codes, and arguments that cannot be s
 });
 
 test('the Lab over the protocol: stack problems, early stop, evaluation, leave-one-out and int8 (head and MobileNet) answer as in-process', async () => {
-  const bad = { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: [{ type: 'dense', units: 8, activation: 'softmax' }, { type: 'batchNorm' }] } as const;
+  const bad = settingsWith({ hiddenLayers: [{ type: 'dense', units: 8, activation: 'softmax' }, { type: 'batchNorm' }] });
   await assert.rejects(engine.train(request({ settings: bad })), (error) => {
     assert.ok(error instanceof EngineError && error.code === 'train/invalid-head', String(error));
     assert.deepEqual(error.headProblems, [{ code: 'activation-cannot-train', layerIndex: 0 }]);
@@ -117,7 +119,7 @@ test('the Lab over the protocol: stack problems, early stop, evaluation, leave-o
   });
 
   const progress: TrainingProgress[] = [];
-  const settings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 20, validationRate: 0, stopAtAccuracy: 0.5 };
+  const settings = settingsWith({ epochs: 20, validationRate: 0, stopAtAccuracy: 0.5 });
   const model = await engine.train(request({ settings }), (p) => progress.push(p));
   const stop = progress.at(-1)!.stoppedEarly;
   assert.ok(stop && stop.epoch < 20 && stop.watched === 'acc' && stop.accuracy >= 0.5, JSON.stringify(stop));

@@ -5,12 +5,12 @@ import * as tf from '@tensorflow/tfjs';
 import { EngineError } from '../errors';
 import { earlyStop } from '../lab/early-stopping';
 import { headLayers } from './head-stack';
-import { hiddenLayersOf } from '../training-settings';
-import type { EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, LabelledEmbedding, TrainingSettings, WeightSpec } from '../types';
+import type { EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, WeightSpec } from '../types';
 import { shuffled } from '../training-data';
 import { buildHeadModel } from './build-head-model';
-import { scoreConfidences, stackEmbeddings, type Head, type TrainedHead } from './head';
-import { expectedWeightSpecs, layerWeightSpecs } from './weight-layout';
+import { hiddenLayersOf, layerWeightSpecs } from './dense-kind';
+import { scoreConfidences, stackEmbeddings, type Head, type HeadRuntime, type HeadTraining, type TrainedHead } from './head';
+import { expectedWeightSpecs } from './kinds';
 
 /** The hidden stack and class count of a full layer list (the answer layer, one unit per class, comes last). */
 function splitLayers(layers: readonly HeadLayerSpec[]): { stack: HeadLayerSpec[]; classCount: number } {
@@ -80,20 +80,6 @@ export class DenseHead implements Head {
   }
 }
 
-export interface DenseTrainingOptions {
-  readonly training: readonly LabelledEmbedding[];
-  readonly validation: readonly LabelledEmbedding[];
-  readonly classCount: number;
-  readonly settings: TrainingSettings;
-  /** Seeds the weight initialisation. */
-  readonly seed: number;
-  /** Orders the pictures in each epoch. */
-  readonly random: () => number;
-  /** After each epoch; `stoppedEarly` on the last one when `settings.stopAtAccuracy` was reached. */
-  readonly onEpoch?: (metrics: EpochMetrics, stoppedEarly?: EarlyStop) => void;
-  readonly signal?: AbortSignal;
-}
-
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new EngineError('train/cancelled', 'training was stopped');
 }
@@ -101,11 +87,11 @@ function throwIfCancelled(signal: AbortSignal | undefined): void {
 /** Lets queued messages (a worker's "cancel") run: promise continuations alone never yield to them. */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function trainDenseHead(options: DenseTrainingOptions): Promise<TrainedHead> {
-  const { training, validation, classCount, settings, signal } = options;
+export async function trainDenseHead(options: HeadTraining<'dense'>): Promise<TrainedHead> {
+  const { training, validation, classCount, settings, signal, stopAtAccuracy } = options;
   throwIfCancelled(signal);
   const head = DenseHead.untrained(headLayers(hiddenLayersOf(settings), classCount), options.seed);
-  const stopRule = settings.stopAtAccuracy === undefined ? undefined : { targetAccuracy: settings.stopAtAccuracy };
+  const stopRule = stopAtAccuracy === undefined ? undefined : { targetAccuracy: stopAtAccuracy };
   let stoppedEarly: EarlyStop | undefined;
   const optimizer = tf.train.adam(settings.learningRate);
   head.network.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
@@ -158,3 +144,8 @@ export async function trainDenseHead(options: DenseTrainingOptions): Promise<Tra
     optimizer.dispose();
   }
 }
+
+export const DENSE_RUNTIME: HeadRuntime<'dense'> = {
+  train: trainDenseHead,
+  load: (head, tensors) => DenseHead.fromWeights(head.layers, tensors),
+};

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import { EMBEDDING_SIZE, type EarlyStop, type Embedding, type EpochMetrics, type HeadDescription, type WeightSpec } from '../types';
+import {
+  EMBEDDING_SIZE, type EarlyStop, type Embedding, type EpochMetrics, type HeadDescription, type HeadKind, type LabelledEmbedding, type WeightSpec,
+} from '../types';
+import type { HeadDescriptionOf, HeadSettingsOf } from './head-kind';
 
 /** A trained classifier on top of the backbone's embeddings. */
 export interface Head {
@@ -17,6 +20,30 @@ export interface TrainedHead {
   readonly history: EpochMetrics[];
   /** Set when the target accuracy ended training before its last epoch. */
   readonly stoppedEarly?: EarlyStop;
+}
+
+/** What training a head of kind K is given. */
+export interface HeadTraining<K extends HeadKind> {
+  readonly training: readonly LabelledEmbedding[];
+  readonly validation: readonly LabelledEmbedding[];
+  readonly classCount: number;
+  readonly settings: HeadSettingsOf<K>;
+  /** The target accuracy that ends training early (heads that train in epochs). */
+  readonly stopAtAccuracy?: number;
+  /** Seeds the weight initialisation. */
+  readonly seed: number;
+  /** Orders the pictures in each epoch. */
+  readonly random: () => number;
+  /** After each epoch; `stoppedEarly` on the last one when `stopAtAccuracy` was reached. */
+  readonly onEpoch?: (metrics: EpochMetrics, stoppedEarly?: EarlyStop) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** The tfjs half of a head kind (its plain-data half is a HeadKindSpec): train one, or load one from its stored tensors. */
+export interface HeadRuntime<K extends HeadKind> {
+  train(options: HeadTraining<K>): Promise<TrainedHead>;
+  /** `tensors` are already checked against the kind's weight specs. */
+  load(head: HeadDescriptionOf<K>, tensors: readonly Float32Array[]): Head;
 }
 
 /** Keras clips probabilities the same way before taking the log, so one wrong answer cannot make the loss infinite. */

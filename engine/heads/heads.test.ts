@@ -5,9 +5,9 @@ import * as tf from '@tensorflow/tfjs';
 import { startBackend } from '../backend';
 import { isEngineError } from '../errors';
 import { seededRandom } from '../training-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import { EMBEDDING_SIZE, type LabelledEmbedding } from '../types';
 import { DenseHead, trainDenseHead } from './dense-head';
+import { DENSE_KIND } from './dense-kind';
 import { stackEmbeddings, type Head } from './head';
 import { KnnHead, trainKnnHead } from './knn-head';
 
@@ -90,7 +90,7 @@ test('knn: an all-zero embedding is kept as zeros, never NaN that would spoil th
 
 test('dense: learns the clusters, reports each epoch, and restores from its weights to identical answers', async () => {
   const epochs: number[] = [];
-  const settings = { ...DEFAULT_TRAINING_SETTINGS, epochs: 20, batchSize: 8 };
+  const settings = { ...DENSE_KIND.defaults, epochs: 20, batchSize: 8 };
   const { head, history } = await trainDenseHead({
     training, validation: heldOut, classCount: 3, settings, seed: 4, random: seededRandom(4), onEpoch: (m) => epochs.push(m.epoch),
   });
@@ -131,13 +131,13 @@ test('dense: an abort between epochs stops training cleanly with train/cancelled
   const controller = new AbortController();
   let lastEpoch = 0;
   await assert.rejects(trainDenseHead({
-    training, validation: heldOut, classCount: 3, settings: DEFAULT_TRAINING_SETTINGS, seed: 1, random: seededRandom(1),
+    training, validation: heldOut, classCount: 3, settings: DENSE_KIND.defaults, seed: 1, random: seededRandom(1),
     signal: controller.signal,
     onEpoch: (m) => {
       lastEpoch = m.epoch;
       if (m.epoch === 2) setTimeout(() => controller.abort(), 0); // like a "Stop" message arriving later
     },
   }), (error) => isEngineError(error) && error.code === 'train/cancelled');
-  assert.ok(lastEpoch >= 2 && lastEpoch < DEFAULT_TRAINING_SETTINGS.epochs, `stopped after epoch ${lastEpoch}`);
+  assert.ok(lastEpoch >= 2 && lastEpoch < DENSE_KIND.defaults.epochs, `stopped after epoch ${lastEpoch}`);
   assert.equal(tf.memory().numTensors, before);
 });

@@ -2,8 +2,8 @@
 import { KNNClassifier } from '@tensorflow-models/knn-classifier';
 import * as tf from '@tensorflow/tfjs';
 import { EMBEDDING_SIZE, type HeadDescription, type LabelledEmbedding, type WeightSpec } from '../types';
-import { scoreConfidences, stackEmbeddings, type Head, type TrainedHead } from './head';
-import { expectedWeightSpecs } from './weight-layout';
+import { scoreConfidences, stackEmbeddings, type Head, type HeadRuntime, type TrainedHead } from './head';
+import { expectedWeightSpecs } from './kinds';
 
 export class KnnHead implements Head {
   private constructor(
@@ -120,3 +120,12 @@ export async function trainKnnHead(
     if (head !== checked) checked.dispose();
   }
 }
+
+export const KNN_RUNTIME: HeadRuntime<'knn'> = {
+  async train({ training, validation, classCount, settings, onEpoch }) {
+    const trained = await trainKnnHead(training, validation, classCount, settings.k);
+    onEpoch?.(trained.history[0]);
+    return trained;
+  },
+  load: (head, tensors) => KnnHead.fromNormalized(tensors[0], head.examplesPerClass, head.k),
+};

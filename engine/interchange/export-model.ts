@@ -8,9 +8,10 @@ import JSZip from 'jszip';
 import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
 import { EngineError } from '../errors';
-import { layerWeightSpecs } from '../heads/weight-layout';
+import { layerWeightSpecs } from '../heads/dense-kind';
+import type { HeadDescriptionOf } from '../heads/head-kind';
 import { encodeModel, readModel, type ValidatedModel } from '../model-format/model-format';
-import { EMBEDDING_SIZE, INPUT_SIZE, type HeadLayerSpec, type SerializedModel } from '../types';
+import { EMBEDDING_SIZE, INPUT_SIZE, type HeadKind, type HeadLayerSpec, type SerializedModel } from '../types';
 import {
   FILE_NAMES, HEAD_MODEL_NAME, headLayerName, type LayerJson, type ManifestEntry, type TeachableMachineMetadata,
 } from './teachable-machine-layout';
@@ -44,7 +45,7 @@ function layerJson(layer: HeadLayerSpec, index: number): LayerJson {
   return { class_name: 'Dense', config: { name, trainable: true, units: layer.units, activation: layer.activation, use_bias: true, ...input } };
 }
 
-function denseHeadExport(model: ValidatedModel, layers: readonly HeadLayerSpec[]): HeadLayerExport[] {
+function denseHeadExport(model: ValidatedModel, { layers }: HeadDescriptionOf<'dense'>): HeadLayerExport[] {
   let tensor = 0;
   return layerWeightSpecs(layers).map((specs, index) => ({
     layer: layerJson(layers[index], index),
@@ -58,7 +59,7 @@ function denseHeadExport(model: ValidatedModel, layers: readonly HeadLayerSpec[]
 }
 
 /** KNN -> softmax over the cosine similarity to each class's average (unit-length) example. */
-function knnHeadExport(model: ValidatedModel, examplesPerClass: readonly number[]): HeadLayerExport[] {
+function knnHeadExport(model: ValidatedModel, { examplesPerClass }: HeadDescriptionOf<'knn'>): HeadLayerExport[] {
   const classes = examplesPerClass.length;
   const examples = model.tensors[0];
   const kernel = new Float32Array(EMBEDDING_SIZE * classes);
@@ -82,6 +83,16 @@ function knnHeadExport(model: ValidatedModel, examplesPerClass: readonly number[
   }];
 }
 
+/** Each head kind as the dense layers Teachable Machine's library runs. */
+const HEAD_EXPORTS: { readonly [K in HeadKind]: (model: ValidatedModel, head: HeadDescriptionOf<K>) => HeadLayerExport[] } = {
+  dense: denseHeadExport,
+  knn: knnHeadExport,
+};
+
+function headExportOf<K extends HeadKind>(model: ValidatedModel, head: HeadDescriptionOf<K>): HeadLayerExport[] {
+  return HEAD_EXPORTS[head.kind](model, head);
+}
+
 function topologyOf(backbone: BackboneArtifacts): LayerJson {
   const topology = backbone.modelTopology as { model_config?: LayerJson } & Partial<LayerJson> | null;
   const root = topology?.model_config ?? topology;
@@ -100,7 +111,7 @@ export async function exportModelFiles(model: SerializedModel, backbone: Backbon
     throw new EngineError('base-model/hash-mismatch', 'the backbone given for the export is not the one the model was trained on');
   }
   const { head, classes, name, trainedAt, formatVersion } = checked.metadata;
-  const headExport = head.kind === 'dense' ? denseHeadExport(checked, head.layers) : knnHeadExport(checked, head.examplesPerClass);
+  const headExport = headExportOf(checked, head);
   const headWeights = headExport.flatMap((layer) => layer.weights);
   const headBytes = headWeights.reduce((sum, weight) => sum + weight.values.length * 4, 0);
   const weights = new Uint8Array(backbone.weightData.byteLength + headBytes);

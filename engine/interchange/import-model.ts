@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
 import { isEngineError } from '../errors';
-import { layerWeightSpecs } from '../heads/weight-layout';
+import { layerWeightSpecs } from '../heads/dense-kind';
+import { HEAD_KIND_SPECS } from '../heads/kinds';
 import { decodeModel, isModelFormatError, MODEL_LIMITS, readModel, writeModel } from '../model-format/model-format';
 import { nameChanges, repairNames, type NameChange } from '../names';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
@@ -236,7 +237,7 @@ async function importTeachableMachine(modelFile: ImportFile, files: readonly Imp
   try {
     const written = writeModel({
       name: modelName, classes, history: [], head: { kind: 'dense', layers: head.layers }, trainedAt,
-      settings: { ...DEFAULT_TRAINING_SETTINGS, method: 'dense', hiddenLayers: head.layers.slice(0, -1) },
+      settings: { validationRate: DEFAULT_TRAINING_SETTINGS.validationRate, head: { ...HEAD_KIND_SPECS.dense.defaults, hiddenLayers: head.layers.slice(0, -1) } },
       weights: { specs: specs.flat(), values },
     });
     const { metadata: checked, weights } = readModel(written);

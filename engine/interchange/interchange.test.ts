@@ -10,8 +10,8 @@ import { createEngine } from '../engine';
 import type { EngineApi } from '../engine-api';
 import { imagesToTensor } from '../preprocess';
 import { startModelServer, type ModelServer } from '../test-support/model-server';
+import { settingsWith } from '../test-support/settings';
 import { BACKBONE_FOLDER, decodeJpeg, signDigitPhotos } from '../test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import type { ClassInfo, Embedding, HeadKind, LabelledEmbedding, Prediction, RgbaImage, SerializedModel } from '../types';
 import { exportModelFiles, exportModelZip, type BackboneArtifacts, type ExportedFile } from './export-model';
 import { isImportError, type ImportProblem } from './import-errors';
@@ -48,7 +48,7 @@ before(async () => {
   }
   for (const method of ['knn', 'dense'] as const) {
     trained.set(method, await engine.train({
-      modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, seed: 7,
+      modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 7,
     }));
   }
 });

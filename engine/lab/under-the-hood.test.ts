@@ -5,9 +5,9 @@ import { after, before, test } from 'node:test';
 import { createEngine } from '../engine';
 import type { EngineApi } from '../engine-api';
 import { startModelServer, type ModelServer } from '../test-support/model-server';
+import { settingsWith, type SettingsPatch } from '../test-support/settings';
 import { decodeJpeg, signDigitPhotos } from '../test-support/shared-data';
-import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
-import type { LabelledEmbedding, RgbaImage, TrainingSettings } from '../types';
+import type { LabelledEmbedding, RgbaImage } from '../types';
 import { histogram, HISTOGRAM_BINS, MAX_FEATURE_MAP_SIZE, MAX_FEATURE_MAPS, type Histogram, type ModelLayers } from './under-the-hood';
 
 const CLASSES = [0, 1, 2].map((digit) => ({ id: `digit-${digit}`, name: `${digit} fingers` }));
@@ -18,14 +18,14 @@ let server: ModelServer;
 let engine: EngineApi;
 let photo: RgbaImage;
 
-async function trainAndLoad(key: string, settings: Partial<TrainingSettings>): Promise<void> {
+async function trainAndLoad(key: string, settings: SettingsPatch): Promise<void> {
   const examples: LabelledEmbedding[] = [];
   for (const classIndex of CLASSES.keys()) {
     const embeddings = await engine.embed(signDigitPhotos(classIndex).slice(0, 6).map(decodeJpeg));
     examples.push(...embeddings.map((embedding) => ({ classIndex, embedding })));
   }
   const model = await engine.train({
-    modelName: key, classes: CLASSES, examples, settings: { ...DEFAULT_TRAINING_SETTINGS, epochs: 3, validationRate: 0, ...settings }, seed: 1,
+    modelName: key, classes: CLASSES, examples, settings: settingsWith({ epochs: 3, validationRate: 0, ...settings }), seed: 1,
   });
   await engine.loadModel(key, model);
 }
@@ -35,9 +35,9 @@ before(async () => {
   engine = createEngine();
   await engine.init({ sources: [{ kind: 'backbone', url: server.backboneUrl }], backend: 'wasm' });
   photo = decodeJpeg(signDigitPhotos(3)[0]);
-  await trainAndLoad('dense', { method: 'dense' });
-  await trainAndLoad('knn', { method: 'knn' });
-  await trainAndLoad('blocks', { method: 'dense', hiddenLayers: [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.5 }] });
+  await trainAndLoad('dense', { kind: 'dense' });
+  await trainAndLoad('knn', { kind: 'knn' });
+  await trainAndLoad('blocks', { kind: 'dense', hiddenLayers: [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.5 }] });
 });
 
 after(() => server.close());

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { FusedGraph, FusedStep } from '../backbone/fused-graph';
 import { DenseHead } from '../heads/dense-head';
 import type { Head } from '../heads/head';
-import { layerWeightSpecs } from '../heads/weight-layout';
+import { layerWeightSpecs } from '../heads/dense-kind';
 import { imageToTensor } from '../preprocess';
 import { EMBEDDING_SIZE, type DenseLayerSpec, type HeadDescription, type RgbaImage } from '../types';
 

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BASE_MODEL } from '../base-model';
 import { isEngineError, type EngineErrorCode } from '../errors';
-import { denseLayersFor, expectedWeightSpecs } from '../heads/weight-layout';
+import { DEFAULT_HIDDEN_LAYERS, denseLayersFor } from '../heads/dense-kind';
+import { expectedWeightSpecs } from '../heads/kinds';
 import { decodeModel, encodeModel, quantizeModel, readModel, writeModel, type ModelContent } from './model-format';
-import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
-import type { ClassInfo, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from '../types';
+import { settingsWith } from '../test-support/settings';
+import type { ClassInfo, DenseSettings, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from '../types';
 
 const CLASSES: ClassInfo[] = [{ id: 'a', name: 'rock' }, { id: 'b', name: 'paper' }, { id: 'c', name: 'scissors' }];
 const HISTORY = [{ epoch: 1, loss: 0.9, acc: 0.5, valLoss: 1, valAcc: 0.4, ms: 12 }, { epoch: 2, loss: 0.5, acc: 0.8, ms: 11 }];
@@ -15,9 +16,8 @@ function modelWith(head: HeadDescription): SerializedModel {
   const specs = expectedWeightSpecs(head);
   let position = 0;
   const values = specs.map((spec) => Float32Array.from({ length: spec.shape.reduce((a, b) => a * b, 1) }, () => position++ / 1e6));
-  const method = head.kind;
   return writeModel({
-    name: 'hands', classes: CLASSES, settings: { ...DEFAULT_TRAINING_SETTINGS, method }, history: HISTORY, head,
+    name: 'hands', classes: CLASSES, settings: settingsWith({ kind: head.kind }), history: HISTORY, head,
     weights: { specs, values }, trainedAt: new Date('2024-05-01T10:00:00Z'),
   });
 }
@@ -108,8 +108,8 @@ test('each broken part of the metadata is refused with a detail naming the check
     ['repeated class id', altered(dense(), (m) => { m.classes[2].id = 'a'; }), /classes\[2\]\.id "a" is repeated/],
     ['empty class id', altered(dense(), (m) => { m.classes[1].id = ''; }), /classes\[1\] needs a non-empty id/],
     ['class name not text', altered(dense(), (m) => { m.classes[0].name = null; }), /classes\[0\] needs/],
-    ['settings', altered(dense(), (m) => { m.settings.epochs = -1; }), /settings: epochs/],
-    ['head kind vs method', altered(dense(), (m) => { m.settings.method = 'knn'; }), /head\.kind "dense" differs/],
+    ['settings', altered(dense(), (m) => { m.settings.head.epochs = -1; }), /settings: head\.epochs/],
+    ['head kind vs settings', altered(dense(), (m) => { m.settings.head = { kind: 'knn', k: 5 }; }), /head\.kind "dense" differs/],
     ['head output vs classes', altered(dense(), (m) => { m.classes.push({ id: 'd', name: 'lizard' }); }), /answers 3 classes but the model lists 4/],
     ['not ending in softmax', altered(dense(), (m) => { m.head.layers[1].activation = 'relu'; }), /end with a softmax/],
     ['unknown activation', altered(dense(), (m) => { m.head.layers[0].activation = 'swish'; }), /activation "swish" is unknown/],
@@ -181,7 +181,7 @@ function stacked(extra: Partial<ModelContent> = {}): SerializedModel {
   const values = specs.map((spec) => Float32Array.from({ length: spec.shape.reduce((a, b) => a * b, 1) }, () => (position++ % 997) / 1e3 - 0.4));
   return writeModel({
     name: 'blocks', classes: CLASSES, history: HISTORY, head, weights: { specs, values },
-    settings: { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: STACK, stopAtAccuracy: 0.9 }, ...extra,
+    settings: settingsWith({ hiddenLayers: STACK, stopAtAccuracy: 0.9 }), ...extra,
   });
 }
 
@@ -195,27 +195,33 @@ test('a block-built stack with batch normalisation and dropout round-trips throu
   ]);
   const decoded = decodeModel(encodeModel(model));
   assert.deepEqual(decoded.metadata, model.metadata);
-  assert.deepEqual(decoded.metadata.settings.hiddenLayers, STACK);
+  assert.deepEqual((decoded.metadata.settings.head as DenseSettings).hiddenLayers, STACK);
   assert.equal(decoded.metadata.settings.stopAtAccuracy, 0.9);
   assert.deepEqual(decoded.metadata.stoppedEarly, { epoch: 2, watched: 'acc', accuracy: 0.8 });
   assert.deepEqual(decoded.metadata.validationPictureIds, ['p1', 'p7']);
   assert.deepEqual(new Uint8Array(decoded.weights), new Uint8Array(model.weights));
   // Settings saved before stacks and early stopping existed still read, without the new fields.
-  const old = readModel(altered(dense(), (m) => { delete m.settings.hiddenLayers; }));
-  assert.equal('hiddenLayers' in old.metadata.settings, false);
+  const old = readModel(altered(dense(), (m) => { delete m.settings.head.hiddenLayers; }));
+  assert.equal('hiddenLayers' in old.metadata.settings.head, false);
   assert.equal('stopAtAccuracy' in old.metadata.settings, false);
+  // Settings saved as one flat bag (before each head kind had settings of its own) read as today's, the other kind dropped.
+  const flat = { method: 'dense', epochs: 30, batchSize: 8, learningRate: 0.01, validationRate: 0.2, knnK: 7, hiddenLayers: DEFAULT_HIDDEN_LAYERS, stopAtAccuracy: 0.9 };
+  assert.deepEqual(readModel(altered(dense(), (m) => { m.settings = flat; })).metadata.settings, {
+    validationRate: 0.2, stopAtAccuracy: 0.9, head: { kind: 'dense', epochs: 30, batchSize: 8, learningRate: 0.01, hiddenLayers: DEFAULT_HIDDEN_LAYERS },
+  });
+  assert.deepEqual(readModel(altered(knn(), (m) => { m.settings = { ...flat, method: 'knn' }; })).metadata.settings.head, { kind: 'knn', k: 7 });
 });
 
 test('stacks, early stops and held-out ids that do not add up are refused', () => {
   const cases: [string, SerializedModel, RegExp][] = [
     ['target of 0', altered(stacked(), (m) => { m.settings.stopAtAccuracy = 0; }), /settings: stopAtAccuracy 0/],
     ['target above 1', altered(stacked(), (m) => { m.settings.stopAtAccuracy = 90; }), /settings: stopAtAccuracy 90/],
-    ['stack not a list', altered(stacked(), (m) => { m.settings.hiddenLayers = 'dense'; }), /hiddenLayers is not a list/],
-    ['stack differs from head', altered(stacked(), (m) => { m.settings.hiddenLayers[0].units = 33; }), /hiddenLayers differ/],
-    ['softmax inside the head', altered(dense(), (m) => { m.head.layers[0].activation = 'softmax'; delete m.settings.hiddenLayers; }), /activation-cannot-train at layer 0/],
+    ['stack not a list', altered(stacked(), (m) => { m.settings.head.hiddenLayers = 'dense'; }), /hiddenLayers is not a list/],
+    ['stack differs from head', altered(stacked(), (m) => { m.settings.head.hiddenLayers[0].units = 33; }), /hiddenLayers differ/],
+    ['softmax inside the head', altered(dense(), (m) => { m.head.layers[0].activation = 'softmax'; delete m.settings.head.hiddenLayers; }), /activation-cannot-train at layer 0/],
     ['two dropouts', altered(stacked(), (m) => {
       m.head.layers.splice(2, 0, { type: 'dropout', rate: 0.2 });
-      m.settings.hiddenLayers.splice(2, 0, { type: 'dropout', rate: 0.2 });
+      m.settings.head.hiddenLayers.splice(2, 0, { type: 'dropout', rate: 0.2 });
     }), /dropout-twice at layer 3/],
     ['stopped after the last epoch', altered(stacked({ stoppedEarly: { epoch: 2, watched: 'acc', accuracy: 0.8 } }), (m) => { m.stoppedEarly.epoch = 5; }), /stoppedEarly/],
     ['stopped on an unknown accuracy', altered(stacked({ stoppedEarly: { epoch: 2, watched: 'acc', accuracy: 0.8 } }), (m) => { m.stoppedEarly.watched = 'loss'; }), /stoppedEarly/],
@@ -260,7 +266,7 @@ test('int8 and float32 tensors may mix: a float32 tensor after an odd number of 
   const head: HeadDescription = { kind: 'dense', layers: [{ type: 'dense', units: 5, activation: 'relu' }, { type: 'dense', units: 3, activation: 'softmax' }] };
   const specs = expectedWeightSpecs(head);
   const values = specs.map((spec, i) => Float32Array.from({ length: spec.shape.reduce((a, b) => a * b, 1) }, (_, j) => (i + 1) * 0.01 * (j % 7)));
-  const settings = { ...DEFAULT_TRAINING_SETTINGS, hiddenLayers: head.layers.slice(0, -1) };
+  const settings = settingsWith({ hiddenLayers: head.layers.slice(0, -1) });
   const model = writeModel({ name: 'mixed', classes: CLASSES, settings, history: HISTORY, head, weights: { specs, values } });
   const small = quantizeModel(model);
   // dense_0/bias (5 numbers) as int8 from the shrunk model, everything else float32 from the original.

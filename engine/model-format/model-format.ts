@@ -4,11 +4,11 @@
 // Plain data only (no tfjs), so the main thread can read and write models without loading the engine.
 import { BASE_MODEL } from '../base-model';
 import { EngineError, isEngineError } from '../errors';
-import { expectedWeightSpecs } from '../heads/weight-layout';
+import { expectedWeightSpecs } from '../heads/kinds';
 import { stackProblems } from '../heads/head-stack';
 import { dequantize, quantize } from './quantization';
 import { MODEL_LIMITS } from './model-limits';
-import { settingsProblem } from '../training-settings';
+import { parseSettings } from '../training-settings';
 import type {
   ClassInfo, DenseLayerSpec, EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel, TrainingSettings,
   WeightQuantization, WeightSpec,
@@ -65,12 +65,11 @@ export function writeModel(content: ModelContent): SerializedModel {
 }
 
 /** Only the known setting fields, deeply copied (the stack is an array of objects the caller may change later). */
-function copySettings(settings: TrainingSettings): TrainingSettings {
-  const { method, epochs, batchSize, learningRate, validationRate, knnK, hiddenLayers, stopAtAccuracy } = settings;
+function copySettings({ validationRate, stopAtAccuracy, head }: TrainingSettings): TrainingSettings {
   return {
-    method, epochs, batchSize, learningRate, validationRate, knnK,
-    ...(hiddenLayers !== undefined && { hiddenLayers: hiddenLayers.map((layer) => ({ ...layer })) }),
+    validationRate,
     ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
+    head: head.kind === 'dense' && head.hiddenLayers ? { ...head, hiddenLayers: head.hiddenLayers.map((layer) => ({ ...layer })) } : { ...head },
   };
 }
 
@@ -180,7 +179,7 @@ function readLayer(value: unknown, i: number): HeadLayerSpec {
 
 function readHead(value: unknown, classCount: number, settings: TrainingSettings): HeadDescription {
   if (!isObject(value)) throw invalid('head is missing');
-  if (value.kind !== settings.method) throw invalid(`head.kind ${JSON.stringify(value.kind)} differs from settings.method ${settings.method}`);
+  if (value.kind !== settings.head.kind) throw invalid(`head.kind ${JSON.stringify(value.kind)} differs from settings.head.kind ${settings.head.kind}`);
   if (value.kind === 'knn') {
     if (!isCount(value.k, 1, 100)) throw invalid('head.k must be a whole number from 1 to 100');
     const counts = value.examplesPerClass;
@@ -211,16 +210,17 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
   return { kind: 'dense', layers: read };
 }
 
-/** The known settings; a dense model's stack must be the one its head was built from. */
-function readSettings(value: unknown, head: HeadDescription): TrainingSettings {
-  const problem = settingsProblem(value);
-  if (problem) throw invalid(`settings: ${problem}`);
-  const settings = value as TrainingSettings;
-  const hiddenLayers = settings.hiddenLayers?.map((layer, i) => readLayer(layer, i));
-  if (hiddenLayers && head.kind === 'dense' && JSON.stringify(hiddenLayers) !== JSON.stringify(head.layers.slice(0, -1))) {
-    throw invalid('settings.hiddenLayers differ from the layers of the head');
-  }
-  return copySettings({ ...settings, hiddenLayers });
+/** The known settings (migrated from an earlier version's); a dense model's stack must be the one its head was built from. */
+function readSettings(value: unknown): TrainingSettings {
+  const parsed = parseSettings(value);
+  if ('problem' in parsed) throw invalid(`settings: ${parsed.problem}`);
+  return copySettings(parsed.settings);
+}
+
+function checkStack(settings: TrainingSettings, head: HeadDescription): void {
+  if (settings.head.kind !== 'dense' || head.kind !== 'dense' || !settings.head.hiddenLayers) return;
+  const hiddenLayers = settings.head.hiddenLayers.map((layer, i) => readLayer(layer, i));
+  if (JSON.stringify(hiddenLayers) !== JSON.stringify(head.layers.slice(0, -1))) throw invalid('settings.hiddenLayers differ from the layers of the head');
 }
 
 function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): EarlyStop | undefined {
@@ -315,10 +315,9 @@ export function readModel(model: unknown): ValidatedModel {
   readBaseModel(metadata.baseModel);
   if (!isText(metadata.name)) throw invalid(`name must be text up to ${MODEL_LIMITS.textLength} characters`);
   const classes = readClasses(metadata.classes);
-  const problem = settingsProblem(metadata.settings);
-  if (problem) throw invalid(`settings: ${problem}`);
-  const head = readHead(metadata.head, classes.length, metadata.settings as TrainingSettings);
-  const settings = readSettings(metadata.settings, head);
+  const settings = readSettings(metadata.settings);
+  const head = readHead(metadata.head, classes.length, settings);
+  checkStack(settings, head);
   const history = readHistory(metadata.history);
   if (typeof metadata.trainedAt !== 'string' || Number.isNaN(Date.parse(metadata.trainedAt))) throw invalid('trainedAt is not a date');
   const stoppedEarly = readStoppedEarly(metadata.stoppedEarly, history);

@@ -50,7 +50,7 @@ export function CopiesPanel() {
   const { pictureId, augmentation, dense, running, pictureCount } = useServiceState((state) => ({
     pictureId: examplePictureId(state),
     augmentation: state.augmentation,
-    dense: state.settings.method === 'dense',
+    dense: state.settings.head.kind === 'dense',
     running: state.training.status === 'running',
     pictureCount: state.classes.reduce((sum, info) => sum + info.pictures.length, 0),
   }));

@@ -27,7 +27,7 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
   }, [settings.stopAtAccuracy]);
 
   return (
-    <fieldset className="iml-stop" disabled={disabled || settings.method !== 'dense'}>
+    <fieldset className="iml-stop" disabled={disabled || settings.head.kind !== 'dense'}>
       <label className="iml-stop__switch">
         <input
           type="checkbox"
@@ -54,7 +54,7 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
       />
       <span aria-hidden="true">%</span>
       <p id={helpId} className={valid ? 'imt-field-help' : 'imt-field-error'}>
-        {!valid ? t('lab.log.stopAtInvalid') : settings.method === 'dense' ? t('lab.log.stopAtHelp') : t('lab.log.stopAtDenseOnly')}
+        {!valid ? t('lab.log.stopAtInvalid') : settings.head.kind === 'dense' ? t('lab.log.stopAtHelp') : t('lab.log.stopAtDenseOnly')}
       </p>
     </fieldset>
   );

@@ -1,25 +1,27 @@
 import { useEffect, useId, useState } from 'react';
-import { isValidSetting, SETTING_LIMITS, type NumericSetting } from '../../model-service';
+import { HEAD_KIND_SPECS, HEAD_KINDS, isValidSetting, VALIDATION_RATE_LIMIT, type SettingLimit } from '../../model-service';
+import type { SettingLabel } from '../../engine';
 import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 
 /** Shows a number without float noise (0.15 * 100 is 15.000000000000002). */
 const display = (value: number) => String(Number(value.toPrecision(6)));
 
-function NumberSetting({ name, value, scale = 1, step, onChange }: {
-  readonly name: NumericSetting;
+function NumberSetting({ name, limit, value, scale = 1, step, onChange }: {
+  /** Names its words: trainer.setting.<name> and trainer.setting.<name>Help. */
+  readonly name: SettingLabel;
+  readonly limit: SettingLimit;
   readonly value: number;
   /** 100 when the child types a percentage. */
   readonly scale?: number;
   readonly step: number;
-  onChange(name: NumericSetting, value: number): void;
+  onChange(value: number): void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(display(value * scale));
-  const limit = SETTING_LIMITS[name];
   const parsed = text.trim() === '' ? Number.NaN : Number(text) / scale;
-  const valid = isValidSetting(name, parsed);
+  const valid = isValidSetting(limit, parsed);
 
   useEffect(() => {
     // Follow changes made elsewhere, but never rewrite what the child is typing ("0.00" on the way to "0.001").
@@ -42,7 +44,7 @@ function NumberSetting({ name, value, scale = 1, step, onChange }: {
         onChange={(event) => {
           setText(event.target.value);
           const next = Number(event.target.value) / scale;
-          if (event.target.value.trim() !== '' && isValidSetting(name, next)) onChange(name, next);
+          if (event.target.value.trim() !== '' && isValidSetting(limit, next)) onChange(next);
         }}
       />
       <p id={`${id}-help`} className={valid ? 'imt-field-help' : 'imt-field-error'}>
@@ -63,39 +65,41 @@ export function SettingsPanel({ disabled }: { readonly disabled: boolean }) {
   const service = useModelService();
   const settings = useServiceState((state) => state.settings);
   const methodName = useId();
-  const onChange = (name: NumericSetting, value: number) => service.updateSettings({ [name]: value });
+  const { head } = settings;
+  // The chosen kind's own numbers, each read from and written to its settings by field name.
+  const fields = head as unknown as Readonly<Record<string, number>>;
   return (
     <details className="imt-advanced">
       <summary>{t('trainer.advanced')}</summary>
       <fieldset className="imt-advanced__body" disabled={disabled}>
         <fieldset className="imt-method">
           <legend>{t('trainer.setting.method')}</legend>
-          {(['dense', 'knn'] as const).map((method) => (
-            <label key={method} className="imt-method__option">
+          {HEAD_KINDS.map((kind) => (
+            <label key={kind} className="imt-method__option">
               <input
                 type="radio"
                 name={methodName}
-                value={method}
-                checked={settings.method === method}
-                onChange={() => service.updateSettings({ method })}
+                value={kind}
+                checked={head.kind === kind}
+                onChange={() => service.updateSettings({ kind })}
               />
               <span>
-                <strong>{t(`trainer.setting.method.${method}`)}</strong>
-                <span className="imt-field-help">{t(`trainer.setting.method.${method}Help`)}</span>
+                <strong>{t(`trainer.setting.method.${kind}`)}</strong>
+                <span className="imt-field-help">{t(`trainer.setting.method.${kind}Help`)}</span>
               </span>
             </label>
           ))}
         </fieldset>
-        {settings.method === 'dense' ? (
-          <>
-            <NumberSetting name="epochs" value={settings.epochs} step={1} onChange={onChange} />
-            <NumberSetting name="batchSize" value={settings.batchSize} step={1} onChange={onChange} />
-            <NumberSetting name="learningRate" value={settings.learningRate} step={0.0001} onChange={onChange} />
-          </>
-        ) : (
-          <NumberSetting name="knnK" value={settings.knnK} step={1} onChange={onChange} />
-        )}
-        <NumberSetting name="validationRate" value={settings.validationRate} scale={100} step={5} onChange={onChange} />
+        {HEAD_KIND_SPECS[head.kind].numbers.map(({ field, label, limit, step }) => (
+          <NumberSetting
+            key={`${head.kind}.${field}`} name={label} limit={limit} value={fields[field]} step={step}
+            onChange={(value) => service.updateSettings({ head: { kind: head.kind, [field]: value } })}
+          />
+        ))}
+        <NumberSetting
+          name="validationRate" limit={VALIDATION_RATE_LIMIT} value={settings.validationRate} scale={100} step={5}
+          onChange={(validationRate) => service.updateSettings({ validationRate })}
+        />
       </fieldset>
     </details>
   );

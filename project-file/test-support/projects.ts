@@ -2,8 +2,11 @@
 // 15.1.1 writes it for an empty project, and real .sb3 zips made with JSZip.
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { denseLayersFor, expectedWeightSpecs } from '../../engine/heads/weight-layout';
-import { DEFAULT_TRAINING_SETTINGS, writeModel, type ClassInfo, type HeadDescription, type SerializedModel } from '../../engine';
+import { denseLayersFor } from '../../engine/heads/dense-kind';
+import { expectedWeightSpecs } from '../../engine/heads/kinds';
+import { writeModel } from '../../engine/model-format/model-format';
+import { settingsWith } from '../../engine/test-support/settings';
+import type { ClassInfo, HeadDescription, SerializedModel } from '../../engine/types';
 import type { ProjectModel } from '../types';
 
 export const CLASSES: ClassInfo[] = [
@@ -21,7 +24,7 @@ export function syntheticModel(kind: 'dense' | 'knn', seed = 1): SerializedModel
     { length: spec.shape.reduce((a, b) => a * b, 1) }, () => Math.sin(seed * 1000 + position++) / 10,
   ));
   return writeModel({
-    name: `${kind} model`, classes: CLASSES, settings: { ...DEFAULT_TRAINING_SETTINGS, method: kind },
+    name: `${kind} model`, classes: CLASSES, settings: settingsWith({ kind }),
     history: [{ epoch: 1, loss: 0.5, acc: 0.9, ms: 3 }], head, weights: { specs, values }, trainedAt: new Date('2026-11-01T10:00:00Z'),
   });
 }

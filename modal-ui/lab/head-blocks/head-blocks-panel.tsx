@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { countParameters, stackProblems, hiddenLayersOf, type HeadLayerSpec } from '../../../engine';
+import { countParameters, headSettingsOf, hiddenLayersOf, stackProblems, type HeadLayerSpec } from '../../../engine';
 import { useModelService, useServiceState } from '../../service';
 import { readinessHint } from '../../trainer/hint-text';
 import { Icon } from '../../trainer/icons';
@@ -53,12 +53,12 @@ export function HeadBlocksPanel() {
       .then(({ createHeadWorkspace }) => {
         if (closed || !hostRef.current) return;
         workspace = createHeadWorkspace(hostRef.current, {
-          stack: hiddenLayersOf(service.getState().settings),
+          stack: hiddenLayersOf(headSettingsOf(service.getState().settings, 'dense')),
           media: blocksMedia(),
           t,
           onChange(stack, unused) {
             setBuilt({ stack, unused });
-            service.updateSettings({ hiddenLayers: stack.layers });
+            service.updateSettings({ head: { kind: 'dense', hiddenLayers: stack.layers } });
           },
         });
         workspaceRef.current = workspace;
@@ -76,7 +76,7 @@ export function HeadBlocksPanel() {
     // A new workspace for another model or language; settings changes come from the workspace itself.
   }, [service, state.modelId, locale, t]);
 
-  const stack = built?.stack.layers ?? hiddenLayersOf(state.settings);
+  const stack = built?.stack.layers ?? hiddenLayersOf(headSettingsOf(state.settings, 'dense'));
   const classCount = Math.max(2, state.classCount);
   const problems = stackProblems(stack, classCount);
   const parameters = parameterCount(stack, classCount);
@@ -97,7 +97,7 @@ export function HeadBlocksPanel() {
     <section className="imh-panel" aria-labelledby={headingId}>
       <h4 id={headingId} className="imh-heading">{t('lab.head.heading')}</h4>
       <p className="imt-field-help">{t('lab.head.help')}</p>
-      {state.settings.method !== 'dense' && <p className="imt-note imt-note--warn">{t('lab.head.denseOnly')}</p>}
+      {state.settings.head.kind !== 'dense' && <p className="imt-note imt-note--warn">{t('lab.head.denseOnly')}</p>}
       <div className="imh-editor">
         <div ref={hostRef} className="imh-workspace" role="application" aria-label={t('lab.head.workspace')}>
           {loading === 'loading' && <p className="imt-field-help" role="status">{t('lab.head.loading')}</p>}
