@@ -60,9 +60,8 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   );
   const context: FacetContext = {
     session,
-    engine,
     // The one place that waits for the engine.
-    async whenEngineReady() {
+    async engine() {
       await engineReady;
       return engine;
     },
@@ -77,7 +76,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   const pictures = createPictures(context);
   const workspace = createWorkspace(context, newModelClasses, pictures);
   const tabSync = createTabSync(context, workspace, tabs, persistence.api.whenSaved);
-  const copyMaker = decodePicture && createCopyMaker(decodePicture, (images) => engine.embed(images));
+  const copyMaker = decodePicture && createCopyMaker(decodePicture, async (images) => (await context.engine()).embed(images));
   return {
     ...view.api,
     ...persistence.api,

@@ -7,10 +7,8 @@ import type { Session } from '../session';
 
 export interface FacetContext {
   readonly session: Session;
-  /** For calls made once a trained model is in the engine (so it is ready), or that never wait for it. */
-  readonly engine: EngineApi;
-  /** The engine once engine.init() has settled: nothing that needs it is sent before. */
-  whenEngineReady(): Promise<EngineApi>;
+  /** The engine, once engine.init() has settled: the only way to it, so nothing is sent to it before. */
+  engine(): Promise<EngineApi>;
   /** Settings of a new model, and what settings saved by an older version are completed with. */
   readonly defaultSettings: TrainingSettings;
   /** Decodes a stored picture's JPEG into pixels; none where the platform cannot. */

@@ -139,7 +139,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       requireTrained(session);
       const classes = trainedClasses(session);
       const waiting = session.inbox;
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       const predictions = await engine.predictEmbeddings(engineKey(session), waiting.map((picture) => picture.embedding));
       return predictions.map((prediction, i) => ({
         pictureId: waiting[i].id,
@@ -152,7 +152,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const classes = trainedClasses(session);
       const examples = labExamples(classes, session.testPictures);
       const base = { trainedAt: version.model.metadata.trainedAt, classes, measuredOn: 'test' as const };
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       return labReport(base, { examples, evaluation: await engine.evaluate(engineKey(session), examples), practised: false });
     },
     async previewCopies(pictureId) {
@@ -168,7 +168,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const classes = trainedClasses(session);
       const base = { trainedAt: metadata.trainedAt, classes };
       const examples = labExamples(classes);
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       if (metadata.head.kind === 'knn' && examples.length >= 2) {
         const evaluation = await engine.evaluateLeaveOneOut(examples, classes.length, metadata.head.k);
         return labReport({ ...base, measuredOn: 'leave-one-out' }, { examples, evaluation, practised: false });
@@ -183,7 +183,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
     async shrinkModel() {
       const version = requireTrained(session);
       const { classes, checked, measuredOn } = shrinkPictures(version);
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       const report = await engine.shrinkModel(version.model, checked);
       return { ...shrinkComparison(classes, checked, measuredOn, report), fromVersion: version.version, model: report.model };
     },
@@ -194,7 +194,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const jpegOf = new Map(session.pictures.map((picture) => [picture.id, picture.jpeg]));
       const decoded = await Promise.all(checked.map((example) => decodePicture(jpegOf.get(example.pictureId)!).catch(() => null)));
       const readable = checked.flatMap((example, i) => (decoded[i] ? [{ example, image: decoded[i] }] : []));
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       const report = await engine.shrinkBackbone(engineKey(session), readable.map(({ example, image }) => ({ image, classIndex: example.classIndex })));
       return shrinkComparison(classes, readable.map(({ example }) => example), measuredOn, report);
     },
@@ -216,13 +216,13 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
 
     async describeModelLayers() {
       requireTrained(session);
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       return engine.describeLayers(engineKey(session));
     },
     async lookAtLayer(pictureId, layerIndex) {
       requireTrained(session);
       const image = await pictureImage(pictureId);
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       return engine.lookAtLayer(engineKey(session), image, layerIndex);
     },
   };

@@ -125,7 +125,7 @@ export function createPictures(context: FacetContext): Pictures {
     commit();
     const startedFor = session.generation;
     try {
-      const engine = await context.whenEngineReady();
+      const engine = await context.engine();
       for (let start = 0; start < newPictures.length; start += EMBED_BATCH) {
         const batch = newPictures.slice(start, start + EMBED_BATCH);
         const embeddings = await engine.embed(batch.map((picture) => picture.image));

@@ -11,7 +11,7 @@ export interface RecognizerFacet extends RecognizerApi, ModelSwitcherApi {}
 export function createRecognizer(
   context: FacetContext, workspace: Workspace, onModelChange: (listener: () => void) => () => void,
 ): RecognizerFacet {
-  const { session, engine } = context;
+  const { session } = context;
   return {
     getClasses: () => trainedClasses(session),
     hasTrainedModel: () => session.trained !== null,
@@ -19,7 +19,7 @@ export function createRecognizer(
     async recognize(image): Promise<RecognitionResult> {
       requireTrained(session);
       const classes = trainedClasses(session);
-      // A trained model is in the engine only once it is ready: no wait here, each camera frame counts.
+      const engine = await context.engine();
       const prediction = await engine.predict(engineKey(session), image);
       const top = classes[prediction.classIndex];
       return {

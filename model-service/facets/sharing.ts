@@ -1,5 +1,6 @@
 // Sharing: the child's models in and out of the project (.sb3 save and open), a model file to export or import,
 // and the models set aside when other projects were opened.
+import type { EngineApi } from '../../engine/engine-api';
 import { exportModelZip, importModelFiles, type ImportFile } from '../../engine/interchange';
 import { cleanName, uniqueName, type NameChange } from '../../engine/names';
 import type { SerializedModel } from '../../engine/types';
@@ -50,11 +51,11 @@ function exportFileName(modelName: string): string {
 }
 
 export function createSharing(context: FacetContext, workspace: Workspace, whenSaved: () => Promise<void>): SharingFacet {
-  const { session, engine, commit, persist } = context;
+  const { session, commit, persist } = context;
   const { stash, modelNames } = workspace;
 
   /** Decodes and embeds pictures that came without embeddings (an opened project's); null where one cannot be read. */
-  async function embedJpegs(jpegs: readonly Blob[]): Promise<(Float32Array | null)[]> {
+  async function embedJpegs(jpegs: readonly Blob[], engine: EngineApi): Promise<(Float32Array | null)[]> {
     const { decodePicture } = context;
     const images = await Promise.all(jpegs.map((jpeg) => (decodePicture ? decodePicture(jpeg).catch(() => null) : Promise.resolve(null))));
     const readable = images.flatMap((image, index) => (image ? [{ image, index }] : []));
@@ -67,6 +68,15 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
     return embeddings;
   }
 
+  /** The opened project's models, checked by the engine (their trained models are loaded into it meanwhile). */
+  function openProject(load: ProjectModelsLoad, engine: EngineApi) {
+    return modelsFromProject(load, {
+      cleanSettings: (settings) => applySettingChanges(context.defaultSettings, settings),
+      embedJpegs: (jpegs) => embedJpegs(jpegs, engine),
+      checkTrained: (modelId, version) => engine.loadModel(engineKeyOf(modelId), version.model),
+    });
+  }
+
   const sharing: SharingFacet = {
     async addTrainedModel(model) {
       const id = newId();
@@ -74,7 +84,7 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       const version: TrainedVersion = {
         version: newId(), model, trainedOn: { classIds: model.metadata.classes.map((info) => info.id), pictureIds: [] },
       };
-      await context.whenEngineReady();
+      const engine = await context.engine();
       // The engine checks it before it becomes part of the project.
       await engine.loadModel(engineKeyOf(id), model);
       await workspace.addModel({
@@ -94,7 +104,7 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       const version = requireTrained(session);
       const { name } = session.draft;
       // The backbone the engine runs, from whichever source it came (cache, our server or Google's).
-      const backbone = await engine.backboneArtifacts();
+      const backbone = await (await context.engine()).backboneArtifacts();
       // The current class names go into the file, as the blocks and the trainer show them.
       const model = { ...version.model, metadata: { ...version.model.metadata, name, classes: trainedClasses(session) } };
       return { fileName: exportFileName(name), bytes: await exportModelZip(model, backbone) };
@@ -140,13 +150,8 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       const previous = [...session.models.keys()];
       // Models with nothing in them are not worth keeping aside.
       const empty = [...session.models.values()].filter((model) => model.draft.classes.length === 0 && !model.trained).map((model) => model.draft.id);
-      if (load.present) await context.whenEngineReady();
       const opened = load.present
-        ? await modelsFromProject(load, {
-          cleanSettings: (settings) => applySettingChanges(context.defaultSettings, settings),
-          embedJpegs,
-          checkTrained: (modelId, version) => engine.loadModel(engineKeyOf(modelId), version.model),
-        })
+        ? await openProject(load, await context.engine())
         : { models: [], activeModelId: null, broken: [], droppedPictures: 0, renamed: [] };
       const kept = opened.models.length > 0 ? opened.models : [{ draft: workspace.freshDraft(t('trainer.defaultModelName')), pictures: [], trained: null }];
       const activeModelId = opened.activeModelId ?? kept[0].draft.id;
@@ -159,7 +164,7 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       workspace.select(activeModelId);
       persist((target) => target.replaceWorkspace({ models: kept, activeModelId, includePictures }, empty));
       session.earlierModels = Math.min(SET_ASIDE_LIMIT, session.earlierModels + previous.length - empty.length);
-      for (const modelId of previous) void engine.unloadModel(engineKeyOf(modelId)).catch(() => undefined);
+      for (const modelId of previous) workspace.unload(modelId);
       // The trained models were loaded into the engine while being checked.
       session.trained = session.models.get(activeModelId)!.trained;
       commit();

@@ -108,7 +108,7 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
       session.problem = null;
       commit();
       try {
-        const engine = await context.whenEngineReady();
+        const engine = await context.engine();
         const augmented = await copiesFor(examples, settings, controller);
         if (controller.signal.aborted) throw new EngineError('train/cancelled', 'training was stopped');
         const model = await engine.train(

@@ -43,6 +43,8 @@ export interface Workspace {
   modelNames(except?: string): string[];
   /** Adds a whole model to the project, stores it and makes it active. */
   addModel(model: LoadedModel): Promise<void>;
+  /** Frees a model's trained head in the engine, in the background (a model it does not hold is no problem). */
+  unload(modelId: string): void;
   /** Whether the project's models may change now: not while training (its result belongs to the active model). */
   canSwitch(): boolean;
 }
@@ -56,7 +58,7 @@ export function newModelDraft(name: string, settings: TrainingSettings, classCou
 export function createWorkspace(
   context: FacetContext, newModelClasses: number, pictures: { finishDeletion(): void },
 ): Workspace {
-  const { session, engine, commit, persist } = context;
+  const { session, commit, persist } = context;
 
   const freshDraft = (name: string) => newModelDraft(name, context.defaultSettings, newModelClasses);
 
@@ -86,13 +88,14 @@ export function createWorkspace(
   }
 
   async function activate(version: TrainedVersion): Promise<void> {
+    const engine = await context.engine();
     await engine.loadModel(engineKey(session), version.model);
     session.trained = version;
   }
 
   async function activateTrained(version: TrainedVersion | null): Promise<void> {
     const started = session.generation;
-    await context.whenEngineReady();
+    await context.engine();
     if (!version || started !== session.generation) return;
     try {
       await activate(version);
@@ -125,6 +128,10 @@ export function createWorkspace(
     const version = session.pendingTrained;
     commit();
     await activateTrained(version);
+  }
+
+  function unload(modelId: string): void {
+    void context.engine().then((engine) => engine.unloadModel(engineKeyOf(modelId))).catch(() => undefined);
   }
 
   const canSwitch = () => session.training.status !== 'running';
@@ -197,7 +204,7 @@ export function createWorkspace(
       const remaining = [...session.models.keys()].filter((id) => id !== modelId);
       const wasActive = modelId === session.draft.id;
       session.models.delete(modelId);
-      void engine.unloadModel(engineKeyOf(modelId)).catch(() => undefined);
+      unload(modelId);
       if (remaining.length === 0) {
         const fresh = freshDraft(t('trainer.defaultModelName'));
         session.models.set(fresh.id, { draft: fresh, pictures: [], trained: null });
@@ -221,5 +228,5 @@ export function createWorkspace(
     },
   };
 
-  return { api, freshDraft, stash, select, takeModel, activate, activateTrained, modelNames, addModel, canSwitch };
+  return { api, freshDraft, stash, select, takeModel, activate, activateTrained, modelNames, addModel, unload, canSwitch };
 }
