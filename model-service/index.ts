@@ -1,8 +1,10 @@
-export {
-  createModelService,
-  type ClassView, type CopyPreview, type EngineStatus, type InboxGuess, type InboxPictureView, type ModelService, type ModelServiceOptions, type ModelServiceState,
-  type ModelListItem, type NameProblem, type NewPicture, type OpenedProjectNotice, type PictureIntake, type PictureView, type ShrinkComparison, type ShrinkView, type TrainedView, type TrainingView,
-} from './model-service';
+export { createModelService, type ModelService, type ModelServiceOptions } from './model-service';
+export type {
+  ClassView, EngineStatus, InboxPictureView, ModelListItem, ModelServiceState, OpenedProjectNotice, PictureView, TrainedView, TrainingView,
+} from './state';
+export type { NewPicture, PictureIntake } from './facets/pictures';
+export type { CopyPreview, InboxGuess, ShrinkComparison, ShrinkView } from './facets/lab';
+export type { NameProblem } from '../engine';
 export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './readiness';
 export { mistakesToReview, type LabReport, type MeasuredOn, type Mistake } from './lab-report';
 export { nameKey, type FeatureMaps, type Histogram, type LayerLook, type LayerSummary, type ModelLayers } from '../engine';

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import type { TrainingSettings } from '../engine';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
-import { createModelService, type ModelService, type NewPicture } from './model-service';
+import { createModelService, type ModelService } from './model-service';
+import type { NewPicture } from './facets/pictures';
 import { applySettingChanges } from './settings';
 import { photo, photos, useRealEngine } from './test-support/real-engine';
 

@@ -6,7 +6,7 @@ import { createEngine } from '../../engine/runtime';
 import type { EngineApi } from '../../engine';
 import { startModelServer } from '../../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../../engine/test-support/shared-data';
-import type { NewPicture } from '../model-service';
+import type { NewPicture } from '../facets/pictures';
 
 export interface RealEngine {
   readonly engine: EngineApi;
