@@ -17,7 +17,12 @@ module.exports = {
       comment: 'engine/ and worker/ know nothing of the UI, the service, the blocks or storage: they run in a Web Worker.',
       severity: 'error',
       from: { path: '^(engine|worker)/' },
-      to: { path: ['^(model-service|modal-ui|extension|blocks|editor|store|project-file)/', 'node_modules/(react|react-dom|react-redux|redux)/'] },
+      to: {
+        path: [
+          '^(model-service|modal-ui|extension|blocks|editor|store|project-file)/',
+          'node_modules/(react|react-dom|react-redux|redux)/',
+        ],
+      },
     },
     {
       name: 'engine-through-its-entry',

@@ -32,7 +32,11 @@ export function installTeachableMachineTfjs(): void {
   const folder = path.dirname(TM_TFJS_BUNDLE);
   console.log(`Fetching @tensorflow/tfjs@${TM_TFJS_VERSION}'s browser bundle into ${path.relative(process.cwd(), folder)} …`);
   mkdirSync(folder, { recursive: true });
-  const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', folder, `@tensorflow/tfjs@${TM_TFJS_VERSION}`], { encoding: 'utf8' }).trim().split('\n').at(-1) ?? '';
+  const tarball =
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', folder, `@tensorflow/tfjs@${TM_TFJS_VERSION}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1) ?? '';
   execFileSync('tar', ['-xzf', path.join(folder, tarball), '-C', folder, '--strip-components=2', 'package/dist/tf.min.js']);
   rmSync(path.join(folder, tarball));
 }

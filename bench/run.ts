@@ -26,8 +26,16 @@ const buildDir = path.join(benchDir, '.build');
 const TM_BASE_MODEL = 'teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--js-flags=--expose-gc', '--enable-precise-memory-info',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--js-flags=--expose-gc',
+  '--enable-precise-memory-info',
 ];
 const FLOOR_MS = 0.4;
 
@@ -46,7 +54,12 @@ async function bundle(): Promise<void> {
   const { build } = await import('esbuild');
   mkdirSync(buildDir, { recursive: true });
   const common: BuildOptions = {
-    bundle: true, format: 'iife', target: 'es2022', minify: true, logLevel: 'warning', outdir: buildDir,
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+    outdir: buildDir,
     define: { 'process.env.NODE_ENV': '"production"' },
     nodePaths: [path.join(tmDir, 'node_modules')],
   };
@@ -60,14 +73,26 @@ async function bundle(): Promise<void> {
   });
 }
 
-const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.bin': 'application/octet-stream', '.jpg': 'image/jpeg', '.html': 'text/html' };
+const TYPES: Readonly<Record<string, string>> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
+  '.jpg': 'image/jpeg',
+  '.html': 'text/html',
+};
 
 function startServer(shared: string): Promise<Server> {
   const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
   const photosDir = path.join(shared, 'data', 'sign-digits');
-  const photoIndex = Object.fromEntries(['0', '1', '2'].map((digit) => [
-    digit, readdirSync(path.join(photosDir, digit)).filter((name) => /\.jpe?g$/i.test(name)).sort(),
-  ]));
+  const photoIndex = Object.fromEntries(
+    ['0', '1', '2'].map((digit) => [
+      digit,
+      readdirSync(path.join(photosDir, digit))
+        .filter((name) => /\.jpe?g$/i.test(name))
+        .sort(),
+    ]),
+  );
   const routes: readonly (readonly [prefix: string, dir: string])[] = [
     ['/models/backbone/', path.join(shared, 'models', 'mobilenet-v2-0.35-224-backbone')],
     ['/models/no-top/', path.join(shared, 'models', 'mobilenet-v2-0.35-224-no-top')],
@@ -77,7 +102,11 @@ function startServer(shared: string): Promise<Server> {
   ];
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const headers = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' };
+    const headers = {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+    };
     const page = /^\/(ours|tm)\.html$/.exec(url.pathname);
     if (page) {
       response.writeHead(200, { ...headers, 'Content-Type': 'text/html' });
@@ -106,20 +135,30 @@ function startServer(shared: string): Promise<Server> {
 async function runSide(browser: Browser, origin: string, name: 'ours' | 'tm', shared: string): Promise<Measured> {
   const page = await browser.newPage();
   const offMachine: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') console.error(`[${name}] ${message.text()}`); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`[${name}] ${message.text()}`);
+  });
   page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
   // Teachable Machine asks Google's storage for its base model: answered from the shared no-top copy.
   await page.route(`**/${TM_BASE_MODEL}*`, (route) => {
     const file = path.join(shared, 'models', 'mobilenet-v2-0.35-224-no-top', path.basename(new URL(route.request().url()).pathname));
-    return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' } });
+    return route.fulfill({
+      status: 200,
+      body: readFileSync(file),
+      headers: { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' },
+    });
   });
   page.on('request', (request) => {
     const { hostname } = new URL(request.url());
-    if (!['127.0.0.1', 'localhost'].includes(hostname) && !request.url().includes(TM_BASE_MODEL) && !/^(data|blob):/.test(request.url())) offMachine.push(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(hostname) && !request.url().includes(TM_BASE_MODEL) && !/^(data|blob):/.test(request.url()))
+      offMachine.push(request.url());
   });
   await page.goto(`${origin}/${name}.html`);
   console.log(`Running ${name === 'ours' ? 'our engine' : 'Teachable Machine'} …`);
-  const result = { ...await page.evaluate(() => (globalThis as unknown as { runBench: () => Promise<SideResult> }).runBench()), browser: `Chromium ${browser.version()}` };
+  const result = {
+    ...(await page.evaluate(() => (globalThis as unknown as { runBench: () => Promise<SideResult> }).runBench())),
+    browser: `Chromium ${browser.version()}`,
+  };
   await page.close();
   if (offMachine.length) throw new Error(`requests left this machine: ${offMachine.join(', ')}`);
   return result;
@@ -134,15 +173,23 @@ function printTable(ours: Measured, tm: Measured): void {
     ['backend (cores; cross-origin isolated)', (r) => `${r.backend} (${r.cores}; ${r.crossOriginIsolated ? 'yes' : 'no'})`],
     ['embed 1 picture (median of 30)', (r) => ms(r.embedSingleMs)],
     ['embed per picture, batch of 30', (r) => ms(r.embedBatchMs)],
-    ['  × floor (0.4 ms: 118 MFLOP at ~300 GFLOP/s)', (r) => `${(r.embedSingleMs / FLOOR_MS).toFixed(0)}× / ${(r.embedBatchMs / FLOOR_MS).toFixed(0)}×`],
+    [
+      '  × floor (0.4 ms: 118 MFLOP at ~300 GFLOP/s)',
+      (r) => `${(r.embedSingleMs / FLOOR_MS).toFixed(0)}× / ${(r.embedBatchMs / FLOOR_MS).toFixed(0)}×`,
+    ],
     ['embed all 90 pictures as they are added', (r) => seconds(r.addAllMs)],
     ['Train → usable model (3 × 30, defaults)', (r) => seconds(r.trainMs)],
     ['first picture added → usable model', (r) => seconds(r.addAllMs + r.trainMs)],
     ['held-out accuracy (30 other photos)', (r) => `${(r.heldOutAccuracy * 100).toFixed(1)}%`],
-    ['  the same, through the trainer, Train pressed at once', (r) => (r.throughTrainer
-      ? `${(r.throughTrainer.heldOutAccuracy * 100).toFixed(1)}% (${r.throughTrainer.learnedFrom})` : '—')],
+    [
+      '  the same, through the trainer, Train pressed at once',
+      (r) => (r.throughTrainer ? `${(r.throughTrainer.heldOutAccuracy * 100).toFixed(1)}% (${r.throughTrainer.learnedFrom})` : '—'),
+    ],
     ['live recognition', (r) => `${r.liveFps.toFixed(1)} frames/s`],
-    ['longest main-thread task while live (≥ 50 ms counted)', (r) => (r.longTasks ? `${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} over 50 ms)` : 'none over 50 ms')],
+    [
+      'longest main-thread task while live (≥ 50 ms counted)',
+      (r) => (r.longTasks ? `${r.longestTaskMs.toFixed(0)} ms (${r.longTasks} over 50 ms)` : 'none over 50 ms'),
+    ],
     ['tf tensors before → after 1,000 recognitions', (r) => `${r.tensorsBefore} → ${r.tensorsAfter}`],
     ['JS heap before → after 1,000 recognitions', (r) => `${mb(r.heapBeforeMb)} → ${mb(r.heapAfterMb)}`],
   ];

@@ -22,12 +22,18 @@ export interface ThroughTrainer {
 
 function buildEditor(): void {
   console.log('Building the editor for the trainer row …');
-  execFileSync('npx', ['webpack', '--mode', 'production'], { cwd: repoDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DIST_DIR: editorDir } });
+  execFileSync('npx', ['webpack', '--mode', 'production'], {
+    cwd: repoDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DIST_DIR: editorDir },
+  });
 }
 
 function startEditorServer(): Promise<ChildProcess> {
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoDir, 'editor', 'server', 'serve.ts')], {
-    cwd: repoDir, env: { ...process.env, DIST_DIR: editorDir, PORT: String(PORT) }, stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: repoDir,
+    env: { ...process.env, DIST_DIR: editorDir, PORT: String(PORT) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
     server.stdout?.on('data', (chunk: Buffer) => {
@@ -41,13 +47,19 @@ function startEditorServer(): Promise<ChildProcess> {
 function benchClasses(shared: string, digits: readonly number[], trainPerClass: number): UploadedClass[] {
   return digits.map((digit) => {
     const dir = path.join(shared, 'data', 'sign-digits', String(digit));
-    const files = readdirSync(dir).filter((name) => /\.jpe?g$/i.test(name)).sort().map((name) => path.join(dir, name));
+    const files = readdirSync(dir)
+      .filter((name) => /\.jpe?g$/i.test(name))
+      .sort()
+      .map((name) => path.join(dir, name));
     return { name: `digit ${digit}`, training: files.slice(0, trainPerClass), heldOut: files.slice(trainPerClass) };
   });
 }
 
 export async function measureThroughTrainer(
-  browser: Browser, shared: string, digits: readonly number[], trainPerClass: number,
+  browser: Browser,
+  shared: string,
+  digits: readonly number[],
+  trainPerClass: number,
 ): Promise<ThroughTrainer> {
   buildEditor();
   const server = await startEditorServer();

@@ -180,7 +180,13 @@ export const PALETTE: readonly PaletteEntry[] = [
     textKey: 'blocks.recognizeVideo',
     arguments: { INTERVAL: { type: ArgumentType.NUMBER, defaultValue: DEFAULT_VIDEO_INTERVAL } },
   },
-  { kind: 'block', opcode: Opcode.stopRecognizingVideo, blockType: BlockType.COMMAND, textKey: 'blocks.stopRecognizingVideo', arguments: {} },
+  {
+    kind: 'block',
+    opcode: Opcode.stopRecognizingVideo,
+    blockType: BlockType.COMMAND,
+    textKey: 'blocks.stopRecognizingVideo',
+    arguments: {},
+  },
   {
     kind: 'block',
     opcode: Opcode.videoToggle,

@@ -14,7 +14,16 @@ import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
 import { recognizeProjectSb3 } from '../extension/test-support/recognize-project';
 import {
-  addImageModelExtension, expect, loadProjectFromComputer, openEditor, openTrainer, sharedDir, signDigitPhotos, staysOnThisMachine, test, waitForEditor,
+  addImageModelExtension,
+  expect,
+  loadProjectFromComputer,
+  openEditor,
+  openTrainer,
+  sharedDir,
+  signDigitPhotos,
+  staysOnThisMachine,
+  test,
+  waitForEditor,
 } from './support';
 import { answerLocally } from './support/fixtures';
 import { trainThroughTrainer } from './support/train';
@@ -59,10 +68,13 @@ const engineStart = (page: Page) => page.evaluate(() => (window as unknown as { 
 /** Our server without the weights: its /models/ folder answers 404. Returns the addresses asked so far. */
 async function withoutLocalModelsFolder(page: Page): Promise<string[]> {
   const requested: string[] = [];
-  await page.context().route((url) => staysOnThisMachine(url.href) && url.pathname.startsWith('/models/'), async (route) => {
-    requested.push(route.request().url());
-    await route.fulfill({ status: 404, body: 'not here' });
-  });
+  await page.context().route(
+    (url) => staysOnThisMachine(url.href) && url.pathname.startsWith('/models/'),
+    async (route) => {
+      requested.push(route.request().url());
+      await route.fulfill({ status: 404, body: 'not here' });
+    },
+  );
   return requested;
 }
 
@@ -93,27 +105,36 @@ async function googleStorage(page: Page, online: () => boolean): Promise<string[
 
 /** What tfjs keeps under indexeddb://image-model-base: null when nothing, else the size of its weights. */
 function cachedBackbone(page: Page): Promise<{ weightBytes: number; hasTopology: boolean } | null> {
-  return page.evaluate(({ name, store, key }) => new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains(store)) {
-        db.close();
-        resolve(null);
-        return;
-      }
-      const get = db.transaction(store).objectStore(store).get(key);
-      get.onerror = () => reject(get.error);
-      get.onsuccess = () => {
-        db.close();
-        const artifacts = (get.result as { modelArtifacts?: { modelTopology?: unknown; weightData?: ArrayBuffer | ArrayBuffer[] } } | undefined)?.modelArtifacts;
-        if (!artifacts) return resolve(null);
-        const parts = [artifacts.weightData ?? []].flat();
-        resolve({ weightBytes: parts.reduce((sum, part) => sum + part.byteLength, 0), hasTopology: typeof artifacts.modelTopology === 'object' });
-      };
-    };
-  }), TFJS_DATABASE);
+  return page.evaluate(
+    ({ name, store, key }) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(store)) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const get = db.transaction(store).objectStore(store).get(key);
+          get.onerror = () => reject(get.error);
+          get.onsuccess = () => {
+            db.close();
+            const artifacts = (
+              get.result as { modelArtifacts?: { modelTopology?: unknown; weightData?: ArrayBuffer | ArrayBuffer[] } } | undefined
+            )?.modelArtifacts;
+            if (!artifacts) return resolve(null);
+            const parts = [artifacts.weightData ?? []].flat();
+            resolve({
+              weightBytes: parts.reduce((sum, part) => sum + part.byteLength, 0),
+              hasTopology: typeof artifacts.modelTopology === 'object',
+            });
+          };
+        };
+      }),
+    TFJS_DATABASE,
+  );
 }
 
 async function testPicture(trainer: Locator, digit: 0 | 3, index: number, expected: string): Promise<void> {
@@ -129,8 +150,14 @@ test('no local folder, no cached copy, no internet: the trainer and the popup ex
   // A project whose script runs `recognize image` starts the extension (and the engine) as it loads.
   await loadProjectFromComputer(page, 'hand-reader.sb3', await recognizeProjectSb3(FIST.name));
   await expect.poll(() => engineStart(page), { timeout: 90_000 }).toEqual({ error: 'base-model/unreachable' });
-  expect(local.some((url) => url.endsWith('/model.json')), 'the local folder was asked first').toBe(true);
-  expect(google.some((url) => url.endsWith('/model.json')), "then Google's copy").toBe(true);
+  expect(
+    local.some((url) => url.endsWith('/model.json')),
+    'the local folder was asked first',
+  ).toBe(true);
+  expect(
+    google.some((url) => url.endsWith('/model.json')),
+    "then Google's copy",
+  ).toBe(true);
 
   // `recognize image` cannot recognise anything: the popup says to train first and leads to the trainer.
   await page.getByTitle('Go', { exact: true }).click();
@@ -161,7 +188,9 @@ test('no local folder, no cached copy, no internet: the trainer and the popup ex
   await expect(train).toBeDisabled();
 });
 
-test("no local folder: Google's copy trains and recognises, is cached, and the next visit works with no network at all", async ({ page }) => {
+test("no local folder: Google's copy trains and recognises, is cached, and the next visit works with no network at all", async ({
+  page,
+}) => {
   await watchEngineStart(page);
   let googleOnline = true;
   const local = await withoutLocalModelsFolder(page);
@@ -169,7 +198,10 @@ test("no local folder: Google's copy trains and recognises, is cached, and the n
   await openEditor(page);
   await trainThroughTrainer(page, [FIST, THREE], TRAINING_PHOTOS);
   await expect.poll(() => engineStart(page)).toMatchObject({ info: { source: 'no-top' } });
-  expect(google.some((url) => url.endsWith('/weights.bin')), "the weights came from Google's address").toBe(true);
+  expect(
+    google.some((url) => url.endsWith('/weights.bin')),
+    "the weights came from Google's address",
+  ).toBe(true);
   expect(local.length, 'the local folder was asked before Google').toBeGreaterThan(0);
 
   let trainer = await openTrainer(page);

@@ -7,8 +7,15 @@ import errorsText from '../locales/en/errors.json';
 import trainerText from '../locales/en/trainer.json';
 import { recognizeProjectSb3, STATUS, VARIABLE_NAMES, type VariableKey } from '../extension/test-support/recognize-project';
 import {
-  chooseEditorLanguage, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor,
-  signDigitPhotos, test, type Digit,
+  chooseEditorLanguage,
+  expect,
+  fakeCamera,
+  FAKE_WEBCAM_DIGIT,
+  loadProjectFromComputer,
+  openEditor,
+  signDigitPhotos,
+  test,
+  type Digit,
 } from './support';
 import { trainThroughTrainer } from './support/train';
 
@@ -41,7 +48,6 @@ function picturePopup(page: Page): Locator {
 async function clickGreenFlag(page: Page, title = 'Go'): Promise<void> {
   await page.getByTitle(title, { exact: true }).click();
 }
-
 
 test('recognize image pauses the script for the popup; result, confidence of and is result show the answer', async ({ page }) => {
   await openEditor(page);

@@ -7,8 +7,16 @@ import type { Locator, Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { CLASSROOM_VARIABLES, classroomProjectSb3, type FlagScript } from '../extension/test-support/classroom-project';
 import {
-  addImageModelExtension, expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor,
-  paletteBlock, signDigitPhotos, test, type Digit,
+  addImageModelExtension,
+  expect,
+  fakeCamera,
+  FAKE_WEBCAM_DIGIT,
+  loadProjectFromComputer,
+  openEditor,
+  paletteBlock,
+  signDigitPhotos,
+  test,
+  type Digit,
 } from './support';
 import { trainThroughTrainer } from './support/train';
 import { FAKE_WEBCAM_CLIP } from '../scripts/make-fake-webcam';
@@ -62,9 +70,12 @@ async function stagePixel(page: Page, x: number, y: number): Promise<[number, nu
   return [png.data[at], png.data[at + 1], png.data[at + 2]];
 }
 
-
 async function loadClassroom(page: Page, hatClass: string, flagScript: FlagScript, photo: string, camera?: string): Promise<void> {
-  await loadProjectFromComputer(page, `classroom-${flagScript}.sb3`, await classroomProjectSb3(hatClass, flagScript, readFileSync(photo), camera));
+  await loadProjectFromComputer(
+    page,
+    `classroom-${flagScript}.sb3`,
+    await classroomProjectSb3(hatClass, flagScript, readFileSync(photo), camera),
+  );
 }
 
 /** Scrolls the palette (with the mouse wheel, as a child would) until `block` is in sight. */
@@ -95,7 +106,7 @@ test('the camera menu lists the fake webcam', async ({ page }) => {
   await expect(page.locator('.blocklyDropDownDiv').getByText(shownName, { exact: true })).toBeVisible();
 });
 
-test('turning video on shows the default camera on the stage, even one smaller than the GUI\'s 480x360 minimum', async ({ page }) => {
+test("turning video on shows the default camera on the stage, even one smaller than the GUI's 480x360 minimum", async ({ page }) => {
   await openEditor(page);
   await loadClassroom(page, THREE.name, 'video', signDigitPhotos(FIST.digit)[HELD_OUT]);
   expect(await stagePixel(page, 20, 180)).toEqual([255, 255, 255]);
@@ -103,7 +114,9 @@ test('turning video on shows the default camera on the stage, even one smaller t
   await expect.poll(async () => (await stagePixel(page, 20, 180))[0], { message: 'the video on the stage' }).toBeLessThan(200);
 });
 
-test('choosing the camera and turning video on shows it, the hat fires once for the class in the clip, and the stop sign stops recognising', async ({ page }) => {
+test('choosing the camera and turning video on shows it, the hat fires once for the class in the clip, and the stop sign stops recognising', async ({
+  page,
+}) => {
   await countLiveWork(page);
   await openEditor(page);
   await trainThroughTrainer(page, [FIST, THREE], TRAINING_PHOTOS);
@@ -131,11 +144,12 @@ test('choosing the camera and turning video on shows it, the hat fires once for 
   expect((await stagePixel(page, 20, 180))[0]).toBeLessThan(200);
 
   // Live recognition must leave the editor responsive: the frames are recognised in the engine's worker.
-  expect(later.workerPredictions - running.workerPredictions, 'every frame went to the engine\'s worker, none stayed on the page')
-    .toBe(later.frames - running.frames);
+  expect(later.workerPredictions - running.workerPredictions, "every frame went to the engine's worker, none stayed on the page").toBe(
+    later.frames - running.frames,
+  );
 });
 
-test('recognize [stage] on a stage showing a shared photo gives that photo\'s class', async ({ page }) => {
+test("recognize [stage] on a stage showing a shared photo gives that photo's class", async ({ page }) => {
   await openEditor(page);
   await trainThroughTrainer(page, [FIST, THREE], TRAINING_PHOTOS);
   for (const { name, digit } of [FIST, THREE]) {

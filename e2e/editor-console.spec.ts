@@ -6,8 +6,16 @@ import en from '../locales/en/blocks.json';
 import { catalogues } from '../locales';
 import { recognizeProjectSb3 } from '../extension/test-support/recognize-project';
 import {
-  addImageModelExtension, chooseEditorLanguage, expect, loadProjectFromComputer, openEditor, paletteBlock, paletteButton,
-  paletteCategory, scriptArea, test,
+  addImageModelExtension,
+  chooseEditorLanguage,
+  expect,
+  loadProjectFromComputer,
+  openEditor,
+  paletteBlock,
+  paletteButton,
+  paletteCategory,
+  scriptArea,
+  test,
 } from './support';
 import { menuBarEntry, watchConsoleProblems } from './support/editor';
 import type { Page } from '@playwright/test';

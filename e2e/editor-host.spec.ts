@@ -5,8 +5,17 @@ import ko from '../locales/ko/blocks.json';
 import { catalogues } from '../locales';
 import { recognizeProjectSb3, SPRITE_NAME } from '../extension/test-support/recognize-project';
 import {
-  addImageModelExtension, chooseEditorLanguage, expect, loadProjectFromComputer, openEditor, openTrainer,
-  paletteBlock, paletteButton, paletteCategory, scriptArea, test,
+  addImageModelExtension,
+  chooseEditorLanguage,
+  expect,
+  loadProjectFromComputer,
+  openEditor,
+  openTrainer,
+  paletteBlock,
+  paletteButton,
+  paletteCategory,
+  scriptArea,
+  test,
 } from './support';
 
 test('the editor loads its default project with every request staying on this machine', async ({ page }) => {
@@ -61,11 +70,17 @@ test('choosing 한국어 in the editor switches our category, button and blocks 
   await expect(page.getByRole('button', { name: /^이미지 모델/ })).toBeVisible();
 });
 
-test('each other language of the product, chosen in the editor\'s menu, switches our category and blocks to it', async ({ page }) => {
+test("each other language of the product, chosen in the editor's menu, switches our category and blocks to it", async ({ page }) => {
   // Scratch's language menu names (scratch-l10n) and our catalogue for each; 'にほんご' is Scratch's ja-Hira.
   const languages: [string, string][] = [
-    ['日本語', 'ja'], ['简体中文', 'zh-cn'], ['繁體中文', 'zh-tw'], ['Español (España)', 'es'], ['Français', 'fr'],
-    ['Deutsch', 'de'], ['Português Brasileiro', 'pt-br'], ['Tiếng Việt', 'vi'],
+    ['日本語', 'ja'],
+    ['简体中文', 'zh-cn'],
+    ['繁體中文', 'zh-tw'],
+    ['Español (España)', 'es'],
+    ['Français', 'fr'],
+    ['Deutsch', 'de'],
+    ['Português Brasileiro', 'pt-br'],
+    ['Tiếng Việt', 'vi'],
   ];
   for (const [menuName, locale] of languages) {
     const words = catalogues[locale];

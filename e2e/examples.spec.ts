@@ -8,11 +8,24 @@ import jpeg from 'jpeg-js';
 import blocksText from '../locales/en/blocks.json';
 import trainerText from '../locales/en/trainer.json';
 import {
-  EXAMPLE_FILES, FINGER_COUNTER, FIRST_HELD_OUT_PHOTO, PICTURES_PER_CLASS, ROCK_PAPER_SCISSORS, WHAT_DID_I_DRAW,
+  EXAMPLE_FILES,
+  FINGER_COUNTER,
+  FIRST_HELD_OUT_PHOTO,
+  PICTURES_PER_CLASS,
+  ROCK_PAPER_SCISSORS,
+  WHAT_DID_I_DRAW,
 } from '../examples/examples';
 import {
-  expect, fakeCamera, FAKE_WEBCAM_DIGIT, loadProjectFromComputer, openEditor, openTrainer, paletteCategory,
-  signDigitPhotos, test, type Digit,
+  expect,
+  fakeCamera,
+  FAKE_WEBCAM_DIGIT,
+  loadProjectFromComputer,
+  openEditor,
+  openTrainer,
+  paletteCategory,
+  signDigitPhotos,
+  test,
+  type Digit,
 } from './support';
 import { emptyViews } from '../examples/test-support/empty-views';
 import { ROBOT_POSITION } from '../scripts/examples/example-projects';
@@ -88,8 +101,12 @@ test('rock, paper, scissors: a photo of a fist is rock, the computer picks, and 
     await expect(monitor(page, names.winner)).not.toHaveText('');
     const computer = (await monitor(page, names.computer).textContent()) ?? '';
     expect(Object.keys(beats)).toContain(computer);
-    const winner = computer === mine ? ROCK_PAPER_SCISSORS.winnerText.tie
-      : beats[mine] === computer ? ROCK_PAPER_SCISSORS.winnerText.you : ROCK_PAPER_SCISSORS.winnerText.computer;
+    const winner =
+      computer === mine
+        ? ROCK_PAPER_SCISSORS.winnerText.tie
+        : beats[mine] === computer
+          ? ROCK_PAPER_SCISSORS.winnerText.you
+          : ROCK_PAPER_SCISSORS.winnerText.computer;
     await expect(monitor(page, names.winner)).toHaveText(winner);
   };
   await openEditor(page);
@@ -111,7 +128,9 @@ test('rock, paper, scissors: a photo of a fist is rock, the computer picks, and 
   expect(scores[0] + scores[1]).toBeLessThanOrEqual(3);
 });
 
-test('finger counter: the webcam\'s hand showing three adds 3 once; then space asks for pictures that add on, an empty view is "nothing", and a fist starts again', async ({ page }) => {
+test('finger counter: the webcam\'s hand showing three adds 3 once; then space asks for pictures that add on, an empty view is "nothing", and a fist starts again', async ({
+  page,
+}) => {
   const { total, seen } = FINGER_COUNTER.variables;
   await openEditor(page);
   await loadExample(page, FINGER_COUNTER.file);
@@ -141,9 +160,23 @@ test('finger counter: the webcam\'s hand showing three adds 3 once; then space a
 /** Corners (stage coordinates) of each shape a child draws with the mouse; a circle is many small steps. */
 const DRAWN: Record<(typeof WHAT_DID_I_DRAW.classes)[number], readonly (readonly [number, number])[]> = {
   circle: Array.from({ length: 37 }, (_, i) => [-10 + 95 * Math.cos((i * Math.PI) / 18), 10 + 95 * Math.sin((i * Math.PI) / 18)] as const),
-  square: [[-80, 80], [80, 80], [80, -80], [-80, -80], [-80, 80]],
-  triangle: [[0, 100], [95, -70], [-95, -70], [0, 100]],
-  line: [[-120, -60], [110, 70]],
+  square: [
+    [-80, 80],
+    [80, 80],
+    [80, -80],
+    [-80, -80],
+    [-80, 80],
+  ],
+  triangle: [
+    [0, 100],
+    [95, -70],
+    [-95, -70],
+    [0, 100],
+  ],
+  line: [
+    [-120, -60],
+    [110, 70],
+  ],
 };
 
 /** Draws through `corners` with the mouse button held, slowly enough for the project to follow (30 frames/s). */

@@ -27,7 +27,9 @@ async function deleteClasses(trainer: Locator): Promise<void> {
 async function uploadWaitAndTrain(trainer: Locator): Promise<void> {
   for (const { name, training } of CLASSES) {
     await nameNextClass(trainer, name);
-    await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles([...training]);
+    await classCard(trainer, name)
+      .getByLabel(text.uploadPictures)
+      .setInputFiles([...training]);
     await expect(pictures(trainer, name)).toHaveCount(training.length);
   }
   await trainer.getByRole('button', { name: text.train, exact: true }).click();
@@ -51,7 +53,8 @@ for (const method of ['knn', 'dense'] as const) {
     // "Ready! Press Train." gives way to what to do next.
     await expect(trainer.getByText(text.hintTrained, { exact: true })).toBeVisible();
     await expect(trainer.getByText(text.hintReady, { exact: true })).toHaveCount(0);
-    for (const { name } of CLASSES) await expect(classCard(trainer, name).getByText(fill(text.pictureCountOther, { count: 20 }))).toBeVisible();
+    for (const { name } of CLASSES)
+      await expect(classCard(trainer, name).getByText(fill(text.pictureCountOther, { count: 20 }))).toBeVisible();
     const atOnce = await testAreaCorrect(trainer, CLASSES);
 
     await deleteClasses(trainer);

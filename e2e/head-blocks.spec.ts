@@ -28,7 +28,7 @@ async function addClassWithPhotos(page: Page, trainer: Locator, name: string, di
 /** Opens the Lab's "Build the network" page and waits for its blocks. */
 async function openNetworkPage(trainer: Locator): Promise<{ panel: Locator; workspace: Locator }> {
   const tabs = trainer.getByRole('tablist', { name: lab.tabs });
-  if (await tabs.count() === 0) await trainer.getByRole('button', { name: lab.open }).click();
+  if ((await tabs.count()) === 0) await trainer.getByRole('button', { name: lab.open }).click();
   await tabs.getByRole('tab', { name: lab['tab.network'] }).click();
   const panel = trainer.getByRole('region', { name: lab['head.heading'] });
   const workspace = panel.getByRole('application', { name: lab['head.workspace'] });
@@ -41,8 +41,10 @@ async function openNetworkPage(trainer: Locator): Promise<{ panel: Locator; work
  * so the last match in document order is the innermost: the block itself.
  */
 function layerBlock(workspace: Locator, words: string): Locator {
-  return workspace.locator('svg.blocklySvg > g.blocklyWorkspace > g.blocklyBlockCanvas g.blocklyDraggable')
-    .filter({ hasText: words }).last();
+  return workspace
+    .locator('svg.blocklySvg > g.blocklyWorkspace > g.blocklyBlockCanvas g.blocklyDraggable')
+    .filter({ hasText: words })
+    .last();
 }
 
 /** Types a number into a block's number field, as a child does: click it, type, Enter. */
@@ -68,7 +70,9 @@ async function dragUnder(page: Page, from: Locator, below: Locator): Promise<voi
   await page.mouse.up();
 }
 
-test('the child builds the network from blocks: a problem keeps Train off, a dropout block trains and stays after a reload', async ({ page }) => {
+test('the child builds the network from blocks: a problem keeps Train off, a dropout block trains and stays after a reload', async ({
+  page,
+}) => {
   // The block library is a chunk of its own, fetched only when the page opens.
   const headChunks: string[] = [];
   page.on('request', (request) => {
@@ -93,7 +97,10 @@ test('the child builds the network from blocks: a problem keeps Train off, a dro
   // 0 units: explained in plain words, and Train is off here and in the trainer, with the reason.
   const dense = layerBlock(workspace, 'dense layer');
   await typeInto(page, dense.getByText('100', { exact: true }), '0');
-  const zeroUnits = fill(lab['head.problemAt'], { where: fill(lab['head.where.block'], { number: 1 }), problem: lab['head.problem.units-too-few'] });
+  const zeroUnits = fill(lab['head.problemAt'], {
+    where: fill(lab['head.where.block'], { number: 1 }),
+    problem: lab['head.problem.units-too-few'],
+  });
   await expect(panel.getByText(zeroUnits)).toBeVisible();
   await expect(dense).toHaveClass(/imh-bad-block/);
   await expect(trainHere).toBeDisabled();
@@ -122,7 +129,10 @@ test('the child builds the network from blocks: a problem keeps Train off, a dro
   await expect(panel).toHaveCount(0);
   await trainer.getByRole('button', { name: text.close, exact: true }).first().click();
   await expect(trainer).toBeHidden();
-  await page.locator('svg.blocklySvg .blocklyMainBackground').first().click({ position: { x: 600, y: 300 } });
+  await page
+    .locator('svg.blocklySvg .blocklyMainBackground')
+    .first()
+    .click({ position: { x: 600, y: 300 } });
   for (const key of ['Delete', 'Control+z', 'Control+c', 'Control+v', 'Escape']) await page.keyboard.press(key);
 
   // The stack is saved with the model.

@@ -18,10 +18,20 @@ import { trainThroughTrainer } from './support/train';
 import { pngChunk } from './support/png-bytes';
 import { nameNextClass } from './support/trainer-page';
 import {
-  addImageModelExtension, chooseEditorLanguage, expect, openEditor, openTrainer, paletteButton, paletteCategory, signDigitPhotos, test, waitForEditor,
+  addImageModelExtension,
+  chooseEditorLanguage,
+  expect,
+  openEditor,
+  openTrainer,
+  paletteButton,
+  paletteCategory,
+  signDigitPhotos,
+  test,
+  waitForEditor,
 } from './support';
 
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
 const CLASS = 'pets';
 
 // ------------------------------------------------------------------------------------------------ fixtures
@@ -70,7 +80,9 @@ async function decompressionBombPng(name: string, side: number): Promise<string>
   await done;
   const png = Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header), pngChunk('IDAT', Buffer.concat(out)), pngChunk('IEND', new Uint8Array()),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', Buffer.concat(out)),
+    pngChunk('IEND', new Uint8Array()),
   ]);
   return fixture(name, png);
 }
@@ -104,7 +116,9 @@ function classCard(trainer: Locator, name: string): Locator {
 type Words = typeof text;
 
 function pictures(trainer: Locator, name: string, words: Words = text): Locator {
-  return classCard(trainer, name).getByRole('list', { name: fill(words.picturesOf, { name }) }).getByRole('listitem');
+  return classCard(trainer, name)
+    .getByRole('list', { name: fill(words.picturesOf, { name }) })
+    .getByRole('listitem');
 }
 
 async function upload(page: Page, trainer: Locator, files: string[], words: Words = text): Promise<void> {
@@ -122,7 +136,8 @@ async function thumbnailColours(item: Locator): Promise<Record<'top' | 'bottom' 
     canvas.height = element.naturalHeight;
     const context = canvas.getContext('2d')!;
     context.drawImage(element, 0, 0);
-    const at = (x: number, y: number) => Array.from(context.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1).data.slice(0, 3));
+    const at = (x: number, y: number) =>
+      Array.from(context.getImageData(Math.floor(x * canvas.width), Math.floor(y * canvas.height), 1, 1).data.slice(0, 3));
     return { top: at(0.5, 0.15), bottom: at(0.5, 0.85), left: at(0.15, 0.5), right: at(0.85, 0.5), centre: at(0.5, 0.5) };
   });
 }
@@ -151,12 +166,26 @@ async function hostileCase(name: string, run: () => Promise<void>): Promise<void
   });
 }
 
-type Expected = { readonly refused: keyof typeof errors } | { readonly accepted: (item: Locator) => Promise<void> } | { readonly refusedOrAccepted: keyof typeof errors };
+type Expected =
+  | { readonly refused: keyof typeof errors }
+  | { readonly accepted: (item: Locator) => Promise<void> }
+  | { readonly refusedOrAccepted: keyof typeof errors };
 
 /** Uploads one file into the class: it is refused with its message, or it becomes exactly one new picture. */
-async function pictureCase(page: Page, trainer: Locator, name: string, file: () => string | Promise<string>, expected: Expected, saved: { count: number }): Promise<void> {
-  const outcome = 'refused' in expected ? `refused: "${errors[expected.refused]}"`
-    : 'accepted' in expected ? 'accepted as one picture' : `refused ("${errors[expected.refusedOrAccepted]}") or accepted as one picture`;
+async function pictureCase(
+  page: Page,
+  trainer: Locator,
+  name: string,
+  file: () => string | Promise<string>,
+  expected: Expected,
+  saved: { count: number },
+): Promise<void> {
+  const outcome =
+    'refused' in expected
+      ? `refused: "${errors[expected.refused]}"`
+      : 'accepted' in expected
+        ? 'accepted as one picture'
+        : `refused ("${errors[expected.refusedOrAccepted]}") or accepted as one picture`;
   await hostileCase(`${name} -> ${outcome}; the editor keeps working, saved pictures stay`, async () => {
     const filePath = await file();
     const fileName = path.basename(filePath);
@@ -171,9 +200,14 @@ async function pictureCase(page: Page, trainer: Locator, name: string, file: () 
       await expect.soft(pictures(trainer, CLASS)).toHaveCount(before + 1);
       await expected.accepted(pictures(trainer, CLASS).last());
     } else {
-      await expect.poll(async () => (await pictures(trainer, CLASS).count()) > before || (await alert.textContent() ?? '').includes(message(expected.refusedOrAccepted)))
+      await expect
+        .poll(
+          async () =>
+            (await pictures(trainer, CLASS).count()) > before ||
+            ((await alert.textContent()) ?? '').includes(message(expected.refusedOrAccepted)),
+        )
         .toBe(true);
-      const refused = (await alert.textContent() ?? '').includes(fileName);
+      const refused = ((await alert.textContent()) ?? '').includes(fileName);
       await expect.soft(pictures(trainer, CLASS)).toHaveCount(refused ? before : before + 1);
       process.stdout.write(`  ${name}: ${refused ? 'refused with a message' : 'accepted'}\n`);
     }
@@ -203,61 +237,206 @@ test('hostile pictures through "Upload pictures" and a drop of 210 at once; a bl
 
   const photo = readFileSync(PHOTO);
   await pictureCase(page, trainer, 'an empty file', () => fixture('empty.jpg', ''), { refused: 'picture/empty' }, saved);
-  await pictureCase(page, trainer, 'a 50 MB file', () => fixture('fifty.jpg', Buffer.concat([photo, Buffer.alloc(50 * 1024 * 1024)])), { refused: 'picture/too-big' }, saved);
-  await pictureCase(page, trainer, 'a 10 MB + 1 byte file', () => fixture('just-over.png', Buffer.alloc(10 * 1024 * 1024 + 1, 1)), { refused: 'picture/too-big' }, saved);
+  await pictureCase(
+    page,
+    trainer,
+    'a 50 MB file',
+    () => fixture('fifty.jpg', Buffer.concat([photo, Buffer.alloc(50 * 1024 * 1024)])),
+    { refused: 'picture/too-big' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a 10 MB + 1 byte file',
+    () => fixture('just-over.png', Buffer.alloc(10 * 1024 * 1024 + 1, 1)),
+    { refused: 'picture/too-big' },
+    saved,
+  );
   // The bytes say what a file is, not its name: a real JPEG named .txt is a picture (one not in the class yet).
-  await pictureCase(page, trainer, 'a real JPEG named .txt', () => fixture('photo.txt', readFileSync(signDigitPhotos(0)[3])), { accepted: async () => {} }, saved);
-  await pictureCase(page, trainer, 'a program (.exe)', () => fixture('game.exe', Buffer.from('MZ\x90\x00 not a picture')), { refused: 'picture/not-an-image' }, saved);
-  await pictureCase(page, trainer, 'a text file renamed .jpg', () => fixture('notes.jpg', 'These are my notes, not a picture.\n'), { refused: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'random bytes named .png', () => fixture('noise.png', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))), { refused: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'a JPEG cut after its first 40%', () => fixture('cut.jpg', photo.subarray(0, Math.floor(photo.length * 0.4))), { refusedOrAccepted: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'a JPEG of only its first 200 bytes', () => fixture('stub.jpg', photo.subarray(0, 200)), { refused: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'a PNG cut in half', () => {
-    const png = readFileSync(magick('whole.png', PHOTO));
-    return fixture('cut.png', png.subarray(0, png.length >> 1));
-  }, { refusedOrAccepted: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'a PNG of only its signature and header', () => {
-    const png = readFileSync(magick('whole2.png', PHOTO));
-    return fixture('header-only.png', png.subarray(0, 33));
-  }, { refused: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'a 20,000 × 20,000 pixel PNG (decompression bomb, small on disk)', () => decompressionBombPng('bomb.png', 20_000),
-    { refused: 'picture/too-many-pixels' }, saved);
-  await pictureCase(page, trainer, 'an SVG with a script', () => fixture('evil.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10"/></svg>'),
-    { refused: 'picture/not-an-image' }, saved);
-  await pictureCase(page, trainer, 'an SVG with a script renamed .png', () => fixture('evil-svg.png', '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><rect width="10" height="10"/></svg>'),
-    { refused: 'picture/unreadable' }, saved);
-  await pictureCase(page, trainer, 'an animated GIF (red, then blue)', () => magick('anim.gif', '-size', '64x64', 'xc:#ff0000', '-size', '64x64', 'xc:#0000ff', '-delay', '20', '-loop', '0'), {
-    accepted: async (item) => expect.soft(isRed((await thumbnailColours(item)).centre), 'the first frame (red) is used').toBe(true),
-  }, saved);
-  await pictureCase(page, trainer, 'a CMYK JPEG', () => magick('cmyk.jpg', PHOTO, '-colorspace', 'CMYK'), {
-    accepted: async (item) => {
-      const { centre } = await thumbnailColours(item);
-      expect.soft(Math.max(...centre) - Math.min(...centre) < 200 && Math.max(...centre) > 30, `a plausible photo colour, not garbage: ${centre}`).toBe(true);
+  await pictureCase(
+    page,
+    trainer,
+    'a real JPEG named .txt',
+    () => fixture('photo.txt', readFileSync(signDigitPhotos(0)[3])),
+    { accepted: async () => {} },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a program (.exe)',
+    () => fixture('game.exe', Buffer.from('MZ\x90\x00 not a picture')),
+    { refused: 'picture/not-an-image' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a text file renamed .jpg',
+    () => fixture('notes.jpg', 'These are my notes, not a picture.\n'),
+    { refused: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'random bytes named .png',
+    () => fixture('noise.png', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251))),
+    { refused: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a JPEG cut after its first 40%',
+    () => fixture('cut.jpg', photo.subarray(0, Math.floor(photo.length * 0.4))),
+    { refusedOrAccepted: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a JPEG of only its first 200 bytes',
+    () => fixture('stub.jpg', photo.subarray(0, 200)),
+    { refused: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a PNG cut in half',
+    () => {
+      const png = readFileSync(magick('whole.png', PHOTO));
+      return fixture('cut.png', png.subarray(0, png.length >> 1));
     },
-  }, saved);
-  await pictureCase(page, trainer, 'a 16-bit PNG', () => {
-    const file = path.join(dir, 'deep.png');
-    // Another photo than those in the class: the same pixels again would be skipped as a duplicate.
-    execFileSync('convert', [signDigitPhotos(0)[4], '-depth', '16', `png48:${file}`]);
-    expect(readFileSync(file)[24], 'the fixture really is 16 bits per channel').toBe(16);
-    return file;
-  }, { accepted: async () => {} }, saved);
-  await pictureCase(page, trainer, 'a JPEG with EXIF rotation (wide red|blue, "rotate 90° clockwise")', () => {
-    const wide = readFileSync(magick('wide.jpg', '-size', '100x100', 'xc:#ff0000', '-size', '100x100', 'xc:#0000ff', '+append'));
-    return fixture('rotated.jpg', withExifOrientation(wide, 6));
-  }, {
-    accepted: async (item) => {
-      const colours = await thumbnailColours(item);
-      expect.soft(isRed(colours.top) && isBlue(colours.bottom), `shown upright: red on top, blue below (${JSON.stringify(colours)})`).toBe(true);
+    { refusedOrAccepted: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a PNG of only its signature and header',
+    () => {
+      const png = readFileSync(magick('whole2.png', PHOTO));
+      return fixture('header-only.png', png.subarray(0, 33));
     },
-  }, saved);
+    { refused: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a 20,000 × 20,000 pixel PNG (decompression bomb, small on disk)',
+    () => decompressionBombPng('bomb.png', 20_000),
+    { refused: 'picture/too-many-pixels' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'an SVG with a script',
+    () =>
+      fixture(
+        'evil.svg',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><script>alert(2)</script><rect width="10" height="10"/></svg>',
+      ),
+    { refused: 'picture/not-an-image' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'an SVG with a script renamed .png',
+    () =>
+      fixture(
+        'evil-svg.png',
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(1)"><rect width="10" height="10"/></svg>',
+      ),
+    { refused: 'picture/unreadable' },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'an animated GIF (red, then blue)',
+    () => magick('anim.gif', '-size', '64x64', 'xc:#ff0000', '-size', '64x64', 'xc:#0000ff', '-delay', '20', '-loop', '0'),
+    {
+      accepted: async (item) => expect.soft(isRed((await thumbnailColours(item)).centre), 'the first frame (red) is used').toBe(true),
+    },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a CMYK JPEG',
+    () => magick('cmyk.jpg', PHOTO, '-colorspace', 'CMYK'),
+    {
+      accepted: async (item) => {
+        const { centre } = await thumbnailColours(item);
+        expect
+          .soft(
+            Math.max(...centre) - Math.min(...centre) < 200 && Math.max(...centre) > 30,
+            `a plausible photo colour, not garbage: ${centre}`,
+          )
+          .toBe(true);
+      },
+    },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a 16-bit PNG',
+    () => {
+      const file = path.join(dir, 'deep.png');
+      // Another photo than those in the class: the same pixels again would be skipped as a duplicate.
+      execFileSync('convert', [signDigitPhotos(0)[4], '-depth', '16', `png48:${file}`]);
+      expect(readFileSync(file)[24], 'the fixture really is 16 bits per channel').toBe(16);
+      return file;
+    },
+    { accepted: async () => {} },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a JPEG with EXIF rotation (wide red|blue, "rotate 90° clockwise")',
+    () => {
+      const wide = readFileSync(magick('wide.jpg', '-size', '100x100', 'xc:#ff0000', '-size', '100x100', 'xc:#0000ff', '+append'));
+      return fixture('rotated.jpg', withExifOrientation(wide, 6));
+    },
+    {
+      accepted: async (item) => {
+        const colours = await thumbnailColours(item);
+        expect
+          .soft(isRed(colours.top) && isBlue(colours.bottom), `shown upright: red on top, blue below (${JSON.stringify(colours)})`)
+          .toBe(true);
+      },
+    },
+    saved,
+  );
   await pictureCase(page, trainer, 'a BMP', () => magick('photo.bmp', signDigitPhotos(0)[5]), { accepted: async () => {} }, saved);
-  await pictureCase(page, trainer, 'a 1 × 1 pixel PNG', () => magick('dot.png', '-size', '1x1', 'xc:#00ff00'), {
-    accepted: async (item) => expect.soft((await thumbnailColours(item)).centre[1]).toBeGreaterThan(180),
-  }, saved);
-  await pictureCase(page, trainer, 'a 4000 × 10 pixel strip', () => magick('strip.png', '-size', '4000x10', 'xc:#0000ff'), {
-    accepted: async (item) => expect.soft(isBlue((await thumbnailColours(item)).centre)).toBe(true),
-  }, saved);
+  await pictureCase(
+    page,
+    trainer,
+    'a 1 × 1 pixel PNG',
+    () => magick('dot.png', '-size', '1x1', 'xc:#00ff00'),
+    {
+      accepted: async (item) => expect.soft((await thumbnailColours(item)).centre[1]).toBeGreaterThan(180),
+    },
+    saved,
+  );
+  await pictureCase(
+    page,
+    trainer,
+    'a 4000 × 10 pixel strip',
+    () => magick('strip.png', '-size', '4000x10', 'xc:#0000ff'),
+    {
+      accepted: async (item) => expect.soft(isBlue((await thumbnailColours(item)).centre)).toBe(true),
+    },
+    saved,
+  );
 
   await hostileCase('a class named <img onerror> -> shown as plain text, no script runs', async () => {
     const evil = '<img src=x onerror="window.__pwned=1">';
@@ -266,31 +445,39 @@ test('hostile pictures through "Upload pictures" and a drop of 210 at once; a bl
     expect.soft(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  await hostileCase('210 pictures dropped at once, 10 of them twice -> the 200 different ones go in, the repeats are skipped with a message; the trainer answers while they are read', async () => {
-    const files = Array.from({ length: 210 }, (_, i) => {
-      const digit = (i % 5) as 0 | 1 | 2 | 3 | 4;
-      const source = signDigitPhotos(digit)[Math.floor(i / 5) % 40];
-      return { name: `drop-${i}.jpg`, base64: readFileSync(source).toString('base64') };
-    });
-    const DROPPED = 'dropped';
-    await nameNextClass(trainer, DROPPED);
-    const dropped = await page.evaluateHandle((list) => {
-      const transfer = new DataTransfer();
-      for (const file of list) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: 'image/jpeg' }));
-      return transfer;
-    }, files);
-    await classCard(trainer, DROPPED).dispatchEvent('dragover', { dataTransfer: dropped });
-    await classCard(trainer, DROPPED).dispatchEvent('drop', { dataTransfer: dropped });
-    // While the pictures are being read, the child can already add another class.
-    await nameNextClass(trainer, 'while dropping');
-    await expect.soft(classCard(trainer, DROPPED).getByRole('alert')).toContainText(fill(text.duplicatesSkippedOther, { count: 10, name: DROPPED }), { timeout: 240_000 });
-    await expect.soft(pictures(trainer, DROPPED)).toHaveCount(200);
-  });
+  await hostileCase(
+    '210 pictures dropped at once, 10 of them twice -> the 200 different ones go in, the repeats are skipped with a message; the trainer answers while they are read',
+    async () => {
+      const files = Array.from({ length: 210 }, (_, i) => {
+        const digit = (i % 5) as 0 | 1 | 2 | 3 | 4;
+        const source = signDigitPhotos(digit)[Math.floor(i / 5) % 40];
+        return { name: `drop-${i}.jpg`, base64: readFileSync(source).toString('base64') };
+      });
+      const DROPPED = 'dropped';
+      await nameNextClass(trainer, DROPPED);
+      const dropped = await page.evaluateHandle((list) => {
+        const transfer = new DataTransfer();
+        for (const file of list)
+          transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: 'image/jpeg' }));
+        return transfer;
+      }, files);
+      await classCard(trainer, DROPPED).dispatchEvent('dragover', { dataTransfer: dropped });
+      await classCard(trainer, DROPPED).dispatchEvent('drop', { dataTransfer: dropped });
+      // While the pictures are being read, the child can already add another class.
+      await nameNextClass(trainer, 'while dropping');
+      await expect
+        .soft(classCard(trainer, DROPPED).getByRole('alert'))
+        .toContainText(fill(text.duplicatesSkippedOther, { count: 10, name: DROPPED }), { timeout: 240_000 });
+      await expect.soft(pictures(trainer, DROPPED)).toHaveCount(200);
+    },
+  );
 
   await hostileCase('the camera is blocked (no permission, no camera) -> a friendly message, uploads still work', async () => {
     await classCard(trainer, 'while dropping').getByRole('button', { name: text.useWebcam }).click();
     const messages = [errors['camera/denied'], errors['camera/not-found'], errors['camera/unsupported']];
-    const alert = trainer.getByRole('alert').filter({ hasText: new RegExp(messages.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) });
+    const alert = trainer
+      .getByRole('alert')
+      .filter({ hasText: new RegExp(messages.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) });
     await expect.soft(alert.first()).toBeVisible();
     await upload(page, trainer, [signDigitPhotos(1)[0]]);
     await expect.soft(pictures(trainer, CLASS)).toHaveCount(saved.count + 1);
@@ -311,7 +498,13 @@ test('hostile pictures through "Upload pictures" and a drop of 210 at once; a bl
   });
 });
 
-async function brokenStorageCase(page: Page, name: string, initScript: string, message: keyof typeof errors, when: 'at start' | 'on save'): Promise<void> {
+async function brokenStorageCase(
+  page: Page,
+  name: string,
+  initScript: string,
+  message: keyof typeof errors,
+  when: 'at start' | 'on save',
+): Promise<void> {
   await hostileCase(`${name} -> "${errors[message]}", and the trainer keeps working for this session`, async () => {
     await page.addInitScript(initScript);
     await openEditor(page);
@@ -327,17 +520,29 @@ async function brokenStorageCase(page: Page, name: string, initScript: string, m
 }
 
 test('IndexedDB unavailable (open throws, as in a locked-down browser) gives a friendly message', async ({ page }) => {
-  await brokenStorageCase(page, 'IndexedDB unavailable', `
+  await brokenStorageCase(
+    page,
+    'IndexedDB unavailable',
+    `
     IDBFactory.prototype.open = function () {
       throw new DOMException('access to the Indexed Database API is denied in this context', 'SecurityError');
-    };`, 'store/unavailable', 'at start');
+    };`,
+    'store/unavailable',
+    'at start',
+  );
 });
 
 test('IndexedDB quota exceeded (every write refused) gives a friendly message and keeps the pictures on screen', async ({ page }) => {
-  await brokenStorageCase(page, 'IndexedDB quota exceeded on every write', `
+  await brokenStorageCase(
+    page,
+    'IndexedDB quota exceeded on every write',
+    `
     for (const method of ['put', 'add']) {
       IDBObjectStore.prototype[method] = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
-    }`, 'store/quota-exceeded', 'on save');
+    }`,
+    'store/quota-exceeded',
+    'on save',
+  );
 });
 
 test('in Korean: refused pictures and a browser without IndexedDB are explained in Korean', async ({ page }) => {
@@ -376,7 +581,10 @@ test('in Korean: refused pictures and a browser without IndexedDB are explained 
 });
 
 test('the page reloaded in the middle of training keeps the model trained before and every picture', async ({ page }) => {
-  const classes = [{ name: 'fist', digit: 0 }, { name: 'three', digit: 3 }] as const;
+  const classes = [
+    { name: 'fist', digit: 0 },
+    { name: 'three', digit: 3 },
+  ] as const;
   const photosPerClass = 8;
   await openEditor(page);
   await trainThroughTrainer(page, classes, photosPerClass);
@@ -406,7 +614,7 @@ test('the page reloaded in the middle of training keeps the model trained before
   });
 });
 
-test('two tabs on the same model: each shows what the other adds, and neither erases the other\'s work', async ({ page }) => {
+test("two tabs on the same model: each shows what the other adds, and neither erases the other's work", async ({ page }) => {
   const uploadInto = (trainer: Locator, name: string, files: string[]) =>
     classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles(files);
   await openEditor(page);
@@ -420,7 +628,7 @@ test('two tabs on the same model: each shows what the other adds, and neither er
   await openEditor(otherPage);
   await addImageModelExtension(otherPage);
   const second = await openTrainer(otherPage);
-  await hostileCase('the second tab opens with the first tab\'s class and pictures', async () => {
+  await hostileCase("the second tab opens with the first tab's class and pictures", async () => {
     await expect.soft(pictures(second, 'fist')).toHaveCount(5);
   });
   await hostileCase('a class added in the first tab appears in the open second tab', async () => {

@@ -14,11 +14,13 @@ const MISLABELLED = signDigitPhotos(3)[20];
 
 async function addClass(trainer: Locator, name: string, photos: readonly string[]): Promise<void> {
   await nameNextClass(trainer, name);
-  await classCard(trainer, name).getByLabel(trainerText.uploadPictures).setInputFiles([...photos]);
+  await classCard(trainer, name)
+    .getByLabel(trainerText.uploadPictures)
+    .setInputFiles([...photos]);
   await expect(pictures(trainer, name)).toHaveCount(photos.length);
 }
 
-test('a duplicated model does not inherit its original\'s Lab state (a mistake kept in its class)', async ({ page }) => {
+test("a duplicated model does not inherit its original's Lab state (a mistake kept in its class)", async ({ page }) => {
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
@@ -33,7 +35,10 @@ test('a duplicated model does not inherit its original\'s Lab state (a mistake k
   await trainer.getByRole('button', { name: lab.open }).click();
   const mistakes = trainer.getByRole('list', { name: lab['mistakes.list'] }).getByRole('listitem');
   await expect(mistakes).toHaveCount(1);
-  await mistakes.first().getByRole('button', { name: fill(lab['mistakes.keep'], { name: 'zero' }) }).click();
+  await mistakes
+    .first()
+    .getByRole('button', { name: fill(lab['mistakes.keep'], { name: 'zero' }) })
+    .click();
   await expect(mistakes).toHaveCount(0);
   const kept = trainer.getByRole('status').filter({ hasText: lab['mistakes.keptOne'] });
   await expect(kept).toBeVisible();

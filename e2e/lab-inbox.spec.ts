@@ -15,7 +15,10 @@ const fill = (template: string, vars: Record<string, string | number>) =>
 const PHOTOS_PER_CLASS = 6;
 
 function classPictures(trainer: Locator, name: string): Locator {
-  return trainer.getByRole('region', { name, exact: true }).getByRole('list', { name: fill(text.picturesOf, { name }) }).getByRole('listitem');
+  return trainer
+    .getByRole('region', { name, exact: true })
+    .getByRole('list', { name: fill(text.picturesOf, { name }) })
+    .getByRole('listitem');
 }
 
 async function upload(page: Page, button: Locator, files: string[]): Promise<void> {
@@ -26,18 +29,22 @@ async function upload(page: Page, button: Locator, files: string[]): Promise<voi
 
 /** Drops files on `target` as a child dragging them from the desktop would. */
 async function drop(page: Page, target: Locator, files: readonly { name: string; type: string; bytes: Buffer }[]): Promise<void> {
-  const transfer = await page.evaluateHandle((list) => {
-    const dataTransfer = new DataTransfer();
-    for (const file of list) dataTransfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
-    return dataTransfer;
-  }, files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') })));
+  const transfer = await page.evaluateHandle(
+    (list) => {
+      const dataTransfer = new DataTransfer();
+      for (const file of list)
+        dataTransfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.type }));
+      return dataTransfer;
+    },
+    files.map((file) => ({ name: file.name, type: file.type, base64: file.bytes.toString('base64') })),
+  );
   await target.dispatchEvent('dragover', { dataTransfer: transfer });
   await target.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
 async function openLabTab(trainer: Locator, name: string): Promise<Locator> {
   const tabs = trainer.getByRole('tablist', { name: lab.tabs });
-  if (await tabs.count() === 0) await trainer.getByRole('button', { name: lab.open }).click();
+  if ((await tabs.count()) === 0) await trainer.getByRole('button', { name: lab.open }).click();
   const tab = tabs.getByRole('tab', { name });
   await tab.click();
   await expect(tab).toHaveAttribute('aria-selected', 'true');
@@ -58,14 +65,24 @@ const pictureButton = (trainer: Locator, number: number, really: string, said: s
 
 const classBox = (trainer: Locator, number: number) => trainer.getByRole('combobox', { name: fill(lab['inbox.classFor'], { number }) });
 
-test('inbox pictures survive a reload and are sorted with the keyboard; test pictures are evaluated apart; a picture opens large', async ({ page }) => {
+test('inbox pictures survive a reload and are sorted with the keyboard; test pictures are evaluated apart; a picture opens large', async ({
+  page,
+}) => {
   await openEditor(page);
   await addImageModelExtension(page);
   let trainer = await openTrainer(page);
   await nameNextClass(trainer, 'zero');
   await nameNextClass(trainer, 'three');
-  await upload(page, trainer.getByRole('region', { name: 'zero', exact: true }).getByRole('button', { name: text.uploadPictures }), signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS));
-  await upload(page, trainer.getByRole('region', { name: 'three', exact: true }).getByRole('button', { name: text.uploadPictures }), signDigitPhotos(3).slice(0, PHOTOS_PER_CLASS));
+  await upload(
+    page,
+    trainer.getByRole('region', { name: 'zero', exact: true }).getByRole('button', { name: text.uploadPictures }),
+    signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS),
+  );
+  await upload(
+    page,
+    trainer.getByRole('region', { name: 'three', exact: true }).getByRole('button', { name: text.uploadPictures }),
+    signDigitPhotos(3).slice(0, PHOTOS_PER_CLASS),
+  );
   await expect(classPictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS);
   await expect(classPictures(trainer, 'three')).toHaveCount(PHOTOS_PER_CLASS);
 
@@ -74,7 +91,10 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   const inbox = trainer.getByRole('region', { name: lab['inbox.heading'] });
   await expect(inbox.getByText(lab['inbox.empty'])).toBeVisible();
   await upload(page, inbox.getByRole('button', { name: lab['inbox.add'] }), [
-    signDigitPhotos(0)[10], signDigitPhotos(3)[10], signDigitPhotos(3)[11], signDigitPhotos(0)[11],
+    signDigitPhotos(0)[10],
+    signDigitPhotos(3)[10],
+    signDigitPhotos(3)[11],
+    signDigitPhotos(0)[11],
   ]);
   await expect(inbox.getByText(fill(lab['inbox.countOther'], { count: 4 }))).toBeVisible();
   await expect(inbox.getByRole('list', { name: lab['inbox.list'] }).getByRole('listitem')).toHaveCount(4);
@@ -84,7 +104,9 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
     { name: 'hand.jpg', type: 'image/jpeg', bytes: readFileSync(signDigitPhotos(0)[12]) },
     { name: 'notes.txt', type: 'text/plain', bytes: Buffer.from('not a picture') },
   ]);
-  await expect(inbox.getByRole('alert')).toContainText(fill(text.fileProblem, { file: 'notes.txt', reason: errors['picture/not-an-image'] }));
+  await expect(inbox.getByRole('alert')).toContainText(
+    fill(text.fileProblem, { file: 'notes.txt', reason: errors['picture/not-an-image'] }),
+  );
   await expect(inbox.getByText(fill(lab['inbox.countOther'], { count: 5 }))).toBeVisible();
 
   // A reload keeps them.
@@ -139,7 +161,10 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   const testsOf = (name: string) => trainer.getByRole('region', { name: fill(lab['test.classArea'], { name }) });
   await upload(page, testsOf('zero').getByRole('button', { name: lab['test.add'] }), signDigitPhotos(0).slice(20, 23));
   // Three photos of a three and, by mistake, a zero.
-  await upload(page, testsOf('three').getByRole('button', { name: lab['test.add'] }), [...signDigitPhotos(3).slice(20, 23), signDigitPhotos(0)[23]]);
+  await upload(page, testsOf('three').getByRole('button', { name: lab['test.add'] }), [
+    ...signDigitPhotos(3).slice(20, 23),
+    signDigitPhotos(0)[23],
+  ]);
   await expect(testsOf('zero').getByRole('listitem')).toHaveCount(3);
   await expect(testsOf('three').getByRole('listitem')).toHaveCount(4);
   await expect(classPictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS + 1);
@@ -149,15 +174,20 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   await expect(trainer.getByText(fill(lab['evaluation.test'], { count: 7 }))).toBeVisible();
   await expect(trainer.getByText(fill(lab['evaluation.rightWrong'], { right: 6, wrong: 1 }))).toBeVisible();
   const matrix = trainer.getByRole('table', { name: lab['evaluation.matrix'] });
-  const cell = (really: string, said: string, count: number) => matrix.getByRole('cell', {
-    name: fill(really === said ? lab['evaluation.cellRight'] : lab['evaluation.cellWrong'], { really, said, count }), exact: true,
-  });
+  const cell = (really: string, said: string, count: number) =>
+    matrix.getByRole('cell', {
+      name: fill(really === said ? lab['evaluation.cellRight'] : lab['evaluation.cellWrong'], { really, said, count }),
+      exact: true,
+    });
   await expect(cell('zero', 'zero', 3)).toBeVisible();
   await expect(cell('three', 'three', 3)).toBeVisible();
   await expect(cell('three', 'zero', 1)).toBeVisible();
 
   // The mislabelled test picture, large: its label, the model's answer and a bar per class.
-  const checked = trainer.getByRole('list', { name: lab['evaluation.pictureList'] }).getByRole('listitem').filter({ has: page.getByRole('button') });
+  const checked = trainer
+    .getByRole('list', { name: lab['evaluation.pictureList'] })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('button') });
   await expect(checked).toHaveCount(7);
   const last = pictureButton(trainer, 7, 'three', 'zero');
   await last.click();
@@ -182,7 +212,9 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   await expect(trainer.getByRole('heading', { name: lab['evaluation.heading'] })).toBeVisible();
   await expect(trainer.getByText(fill(lab['evaluation.leaveOneOut'], { count: 2 * PHOTOS_PER_CLASS + 3 }))).toBeVisible();
   const first = pictureButton(trainer, 1, 'zero', 'zero');
-  await expect(trainer.getByRole('list', { name: lab['evaluation.pictureList'] }).getByText(anyPercent(lab['detail.bar'], { name: 'zero' }))).toHaveCount(2 * PHOTOS_PER_CLASS + 3);
+  await expect(
+    trainer.getByRole('list', { name: lab['evaluation.pictureList'] }).getByText(anyPercent(lab['detail.bar'], { name: 'zero' })),
+  ).toHaveCount(2 * PHOTOS_PER_CLASS + 3);
   await first.click();
   const firstDetail = page.getByRole('dialog', { name: fill(lab['detail.title'], { number: 1, total: 2 * PHOTOS_PER_CLASS + 3 }) });
   await expect(firstDetail.getByText(fill(lab['detail.really'], { name: 'zero' }))).toBeVisible();

@@ -19,7 +19,9 @@ function classCard(trainer: Locator, name: string): Locator {
 }
 
 function pictures(trainer: Locator, name: string): Locator {
-  return classCard(trainer, name).getByRole('list', { name: fill(text.picturesOf, { name }) }).getByRole('listitem');
+  return classCard(trainer, name)
+    .getByRole('list', { name: fill(text.picturesOf, { name }) })
+    .getByRole('listitem');
 }
 
 async function upload(page: Page, trainer: Locator, name: string, files: string[]): Promise<void> {
@@ -121,7 +123,9 @@ test('a mislabelled photo is in the mistakes; moving it and training again remov
   await expect(trainer.getByText(lab['evaluation.noMixUps'])).toBeVisible();
 });
 
-test('extra pictures show what the model sees; "stop when accuracy reaches 90%" ends training early; the log; shrinking', async ({ page }) => {
+test('extra pictures show what the model sees; "stop when accuracy reaches 90%" ends training early; the log; shrinking', async ({
+  page,
+}) => {
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
@@ -140,14 +144,20 @@ test('extra pictures show what the model sees; "stop when accuracy reaches 90%" 
   for (const kind of ['copy.turn-left', 'copy.turn-right', 'copy.blur', 'copy.brighter', 'copy.darker'] as const) {
     await expect(trainer.getByRole('img', { name: lab[kind], exact: true })).toBeVisible();
   }
-  const pixels = (canvas: Locator) => canvas.evaluate((element) => {
-    const { width, height } = element as HTMLCanvasElement;
-    return { width, rows: Array.from((element as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, width, height).data) };
-  });
+  const pixels = (canvas: Locator) =>
+    canvas.evaluate((element) => {
+      const { width, height } = element as HTMLCanvasElement;
+      return { width, rows: Array.from((element as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, width, height).data) };
+    });
   const [plain, flipped] = [await pixels(original), await pixels(mirrored)];
   expect(plain.width).toBe(224);
   const pixelAt = (image: typeof plain, x: number, y: number) => image.rows.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 4);
-  for (const [x, y] of [[0, 0], [10, 100], [200, 50]]) expect(pixelAt(flipped, x, y)).toEqual(pixelAt(plain, plain.width - 1 - x, y));
+  for (const [x, y] of [
+    [0, 0],
+    [10, 100],
+    [200, 50],
+  ])
+    expect(pixelAt(flipped, x, y)).toEqual(pixelAt(plain, plain.width - 1 - x, y));
   expect(pixelAt(plain, 10, 100)).not.toEqual(pixelAt(plain, plain.width - 11, 100));
   await trainer.getByRole('checkbox', { name: lab['copies.flip'] }).check();
   await expect(trainer.getByText(fill(lab['copies.countOne'], { total: 2 * PHOTOS_PER_CLASS * 2 }))).toBeVisible();
@@ -177,7 +187,10 @@ test('extra pictures show what the model sees; "stop when accuracy reaches 90%" 
   // Shrink it: about four times smaller; the child keeps it and the model still answers.
   await trainer.getByRole('tab', { name: lab['tab.shrink'] }).click();
   await trainer.getByRole('button', { name: lab['shrink.button'], exact: true }).click();
-  const sizes = trainer.getByRole('table', { name: lab['shrink.table'] }).getByRole('row', { name: new RegExp(`^${lab['shrink.size']}`) }).getByRole('cell');
+  const sizes = trainer
+    .getByRole('table', { name: lab['shrink.table'] })
+    .getByRole('row', { name: new RegExp(`^${lab['shrink.size']}`) })
+    .getByRole('cell');
   await expect(sizes).toHaveCount(2);
   const [before, after] = (await sizes.allInnerTexts()).map((cellText) => Number.parseFloat(cellText));
   expect(after).toBeLessThan(before / 3);
@@ -188,4 +201,3 @@ test('extra pictures show what the model sees; "stop when accuracy reaches 90%" 
   await trainer.getByLabel(text.testPicture).setInputFiles(signDigitPhotos(4)[0]);
   await expect(trainer.getByText(fill(text.testResult, { name: 'four' }))).toBeVisible();
 });
-

@@ -28,7 +28,9 @@ async function badlyNamedProject(): Promise<Buffer> {
   const classes = CLASSES.map((info, i) => ({ ...info, name: NAMES_IN_FILE[i] }));
   const trained = { ...model.trained!, metadata: { ...model.trained!.metadata, name: MODEL_NAME_IN_FILE, classes } };
   writeModelsIntoProject(projectJson, zip, {
-    models: [{ ...model, name: MODEL_NAME_IN_FILE, classes, trained }], activeModelId: model.id, includePictures: false,
+    models: [{ ...model, name: MODEL_NAME_IN_FILE, classes, trained }],
+    activeModelId: model.id,
+    includePictures: false,
   });
   zip.file('project.json', JSON.stringify(projectJson));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -65,7 +67,9 @@ async function dropdownItems(page: Page, block: RegExp): Promise<string[]> {
   return texts;
 }
 
-test('a project with blank, repeated and right-to-left-override names opens with repaired, distinct names; a U+202E file name cannot turn a refusal around', async ({ page }) => {
+test('a project with blank, repeated and right-to-left-override names opens with repaired, distinct names; a U+202E file name cannot turn a refusal around', async ({
+  page,
+}) => {
   await openEditor(page);
   await loadProjectFromComputer(page, 'bad-names.sb3', await badlyNamedProject());
   await paletteCategory(page, 'Image Model').click();
@@ -89,9 +93,13 @@ test('a project with blank, repeated and right-to-left-override names opens with
 
   // A file whose name hides ".exe" behind U+202E ("photo‮gpj.exe" looks like "photoexe.jpg") is refused, and the
   // refusal shows its real name, in reading order, followed by the reason.
-  await classCard(trainer, 'Rock').getByLabel(trainerText.uploadPictures).setInputFiles({
-    name: 'photo\u202Egpj.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ: a program, not a picture'),
-  });
+  await classCard(trainer, 'Rock')
+    .getByLabel(trainerText.uploadPictures)
+    .setInputFiles({
+      name: 'photo\u202Egpj.exe',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('MZ: a program, not a picture'),
+    });
   const refusal = classCard(trainer, 'Rock').getByRole('alert').getByRole('listitem');
   await expect(refusal).toHaveCount(1);
   const text = (await refusal.textContent()) ?? '';

@@ -12,48 +12,61 @@ import { addImageModelExtension, expect, openEditor, openTrainer, test } from '.
 async function seedStore(page: Page, records: readonly RecordJson[]): Promise<void> {
   // A page of the same origin that is not the editor, so nothing opens the database first.
   await page.goto('/no-editor-here');
-  await page.evaluate(async ({ name, records }) => {
-    const bytes = (base64: string) => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    const revive = (value: unknown): unknown => {
-      if (Array.isArray(value)) return value.map(revive);
-      if (typeof value !== 'object' || value === null) return value;
-      const object = value as Record<string, unknown>;
-      if (typeof object.$blob === 'string') return new Blob([bytes(object.$blob)], { type: String(object.type) });
-      if (typeof object.$float32 === 'string') return new Float32Array(bytes(object.$float32).buffer);
-      if (typeof object.$arrayBuffer === 'string') return bytes(object.$arrayBuffer).buffer;
-      return Object.fromEntries(Object.entries(object).map(([key, field]) => [key, revive(field)]));
-    };
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const opening = indexedDB.open(name);
-      opening.onupgradeneeded = () => opening.result.createObjectStore('records');
-      opening.onsuccess = () => resolve(opening.result);
-      opening.onerror = () => reject(opening.error);
-    });
-    const transaction = database.transaction('records', 'readwrite');
-    for (const { key, value } of records) transaction.objectStore('records').put(revive(value), [...key]);
-    await new Promise((resolve, reject) => {
-      transaction.oncomplete = resolve;
-      transaction.onerror = () => reject(transaction.error);
-    });
-    database.close();
-  }, { name: DATABASE_NAME, records });
+  await page.evaluate(
+    async ({ name, records }) => {
+      const bytes = (base64: string) => Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const revive = (value: unknown): unknown => {
+        if (Array.isArray(value)) return value.map(revive);
+        if (typeof value !== 'object' || value === null) return value;
+        const object = value as Record<string, unknown>;
+        if (typeof object.$blob === 'string') return new Blob([bytes(object.$blob)], { type: String(object.type) });
+        if (typeof object.$float32 === 'string') return new Float32Array(bytes(object.$float32).buffer);
+        if (typeof object.$arrayBuffer === 'string') return bytes(object.$arrayBuffer).buffer;
+        return Object.fromEntries(Object.entries(object).map(([key, field]) => [key, revive(field)]));
+      };
+      const database = await new Promise<IDBDatabase>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onupgradeneeded = () => opening.result.createObjectStore('records');
+        opening.onsuccess = () => resolve(opening.result);
+        opening.onerror = () => reject(opening.error);
+      });
+      const transaction = database.transaction('records', 'readwrite');
+      for (const { key, value } of records) transaction.objectStore('records').put(revive(value), [...key]);
+      await new Promise((resolve, reject) => {
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error);
+      });
+      database.close();
+    },
+    { name: DATABASE_NAME, records },
+  );
 }
 
 /** The picture records' field names, as IndexedDB holds them now. */
 function pictureFields(page: Page): Promise<string[][]> {
-  return page.evaluate((name) => new Promise<string[][]>((resolve, reject) => {
-    const opening = indexedDB.open(name);
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const database = opening.result;
-      const reading = database.transaction('records', 'readonly').objectStore('records').getAll();
-      reading.onsuccess = () => {
-        database.close();
-        const pictures = (reading.result as Record<string, unknown>[]).filter((value) => 'embedding' in value);
-        resolve(pictures.map((value) => Object.keys(value).filter((key) => ['jpeg', 'encoded', 'mimeType'].includes(key)).sort()));
-      };
-    };
-  }), DATABASE_NAME);
+  return page.evaluate(
+    (name) =>
+      new Promise<string[][]>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const database = opening.result;
+          const reading = database.transaction('records', 'readonly').objectStore('records').getAll();
+          reading.onsuccess = () => {
+            database.close();
+            const pictures = (reading.result as Record<string, unknown>[]).filter((value) => 'embedding' in value);
+            resolve(
+              pictures.map((value) =>
+                Object.keys(value)
+                  .filter((key) => ['jpeg', 'encoded', 'mimeType'].includes(key))
+                  .sort(),
+              ),
+            );
+          };
+        };
+      }),
+    DATABASE_NAME,
+  );
 }
 
 test('the work stored by the version before the picture codec opens in the trainer, trained, with every picture', async ({ page }) => {

@@ -15,7 +15,13 @@ const PER_CLASS = 400;
 const TOTAL = DIGITS.length * PER_CLASS;
 /** Each photo gives 10 pictures: 5 crops (corners and centre, 88% of the side) and their mirror images. */
 const CROP = 0.88;
-const CROP_CORNERS: readonly (readonly [number, number])[] = [[0, 0], [1, 0], [0, 1], [1, 1], [0.5, 0.5]];
+const CROP_CORNERS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [1, 0],
+  [0, 1],
+  [1, 1],
+  [0.5, 0.5],
+];
 const EPOCHS = 10;
 const ONE_GIGABYTE = 1024 ** 3;
 
@@ -44,9 +50,13 @@ function picturesOf(digit: Digit): FilePayload[] {
   const pictures = signDigitPhotos(digit).flatMap((file) => {
     const photo = jpeg.decode(readFileSync(file), { useTArray: true, formatAsRGBA: true });
     const name = path.basename(file, path.extname(file));
-    return CROP_CORNERS.flatMap((corner, c) => [false, true].map((mirror) => ({
-      name: `${name}-${c}${mirror ? 'm' : ''}.jpg`, mimeType: 'image/jpeg', buffer: cropped(photo, corner, mirror),
-    })));
+    return CROP_CORNERS.flatMap((corner, c) =>
+      [false, true].map((mirror) => ({
+        name: `${name}-${c}${mirror ? 'm' : ''}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: cropped(photo, corner, mirror),
+      })),
+    );
   });
   expect(pictures).toHaveLength(PER_CLASS);
   return pictures;
@@ -66,21 +76,25 @@ async function expectClassesFull(trainer: Locator, classes: number): Promise<voi
 
 /** What IndexedDB holds: pictures and trained model versions (so a reload only happens once all is written). */
 function stored(page: Page): Promise<{ pictures: number; trained: number }> {
-  return page.evaluate((name) => new Promise((resolve, reject) => {
-    const opening = indexedDB.open(name);
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const database = opening.result;
-      const records = database.transaction('records', 'readonly').objectStore('records');
-      const count = (kind: string) => records.count(IDBKeyRange.bound([kind], [kind, []], true, true));
-      const pictures = count('picture');
-      const trained = count('trained');
-      trained.onsuccess = () => {
-        resolve({ pictures: pictures.result, trained: trained.result });
-        database.close();
-      };
-    };
-  }), DATABASE_NAME);
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const database = opening.result;
+          const records = database.transaction('records', 'readonly').objectStore('records');
+          const count = (kind: string) => records.count(IDBKeyRange.bound([kind], [kind, []], true, true));
+          const pictures = count('picture');
+          const trained = count('trained');
+          trained.onsuccess = () => {
+            resolve({ pictures: pictures.result, trained: trained.result });
+            database.close();
+          };
+        };
+      }),
+    DATABASE_NAME,
+  );
 }
 
 /** The page's JavaScript heap after a full garbage collection, in MB. */
@@ -125,7 +139,9 @@ test('2,000 pictures: the trainer opens them lazily, trains, saves, and finds th
   const shown = await thumbnailsWithImage(trainer);
   expect(shown).toBeLessThan(TOTAL / 5);
   const afterOpening = await heapMegabytes(page);
-  console.log(`scale: trainer open with ${TOTAL} pictures, ${shown} thumbnails decoded, JS heap ${afterOpening.used} MB used of ${afterOpening.total} MB (${elapsed()})`);
+  console.log(
+    `scale: trainer open with ${TOTAL} pictures, ${shown} thumbnails decoded, JS heap ${afterOpening.used} MB used of ${afterOpening.total} MB (${elapsed()})`,
+  );
 
   // Scrolling a class to its end shows its last pictures and lets go of its first ones.
   const grid = classCard(trainer, 0).getByRole('list', { name: text.picturesOf.replace('{name}', className(0)) });

@@ -9,7 +9,12 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { createEngine } from '../engine/runtime';
-import { teachableMachineModel, teachableMachineZip, topClass, type TeachableMachineModel } from '../engine/interchange/test-support/tm-model';
+import {
+  teachableMachineModel,
+  teachableMachineZip,
+  topClass,
+  type TeachableMachineModel,
+} from '../engine/interchange/test-support/tm-model';
 import { startModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg } from '../engine/test-support/shared-data';
 import type { ImportFile } from '../engine';
@@ -21,8 +26,16 @@ import { recognizeProjectSb3, SPRITE_NAME, STATUS, VARIABLE_NAMES, type Variable
 import { CLASSES, projectModel } from '../project-file/test-support/projects';
 import { writeModelsIntoProject, type ProjectModel } from '../project-file';
 import {
-  addImageModelExtension, expect, loadProjectFromComputer, openEditor, openTrainer, paletteCategory, signDigitPhotos, test,
-  waitForEditor, type Digit,
+  addImageModelExtension,
+  expect,
+  loadProjectFromComputer,
+  openEditor,
+  openTrainer,
+  paletteCategory,
+  signDigitPhotos,
+  test,
+  waitForEditor,
+  type Digit,
 } from './support';
 import { trainThroughTrainer } from './support/train';
 import { openModelsMenu } from './support/trainer-page';
@@ -55,7 +68,10 @@ async function recognize(page: Page, photo: string, resultBefore?: string): Prom
   await popup.getByLabel(blocksText.popupUpload).setInputFiles(photo);
   await expect(popup).toBeHidden();
   await expect(monitor(page, 'status')).toHaveText(STATUS.done);
-  return { result: (await monitor(page, 'result').textContent()) ?? '', confidence: (await monitor(page, 'confidence').textContent()) ?? '' };
+  return {
+    result: (await monitor(page, 'result').textContent()) ?? '',
+    confidence: (await monitor(page, 'confidence').textContent()) ?? '',
+  };
 }
 
 /** Shows the Image Model category (a loaded project opens the palette at its top), then opens the trainer. */
@@ -134,7 +150,9 @@ async function savedStorage(sb3: Buffer): Promise<{ storage: ProjectStorageJson;
   return { storage: projectJson.extensionStorage?.imageModel, zip };
 }
 
-test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the same answer and settings; pictures only when ticked', async ({ page }) => {
+test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the same answer and settings; pictures only when ticked', async ({
+  page,
+}) => {
   test.setTimeout(480_000);
   await openEditor(page);
   await trainThroughTrainer(page, [FIST, TWO], TRAINING_PHOTOS);
@@ -146,7 +164,10 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   await settings.epochs.fill(String(SAVED_SETTINGS.epochs));
   await settings.batchSize.fill(String(SAVED_SETTINGS.batchSize));
   await retrain.getByRole('button', { name: trainerText.train, exact: true }).click();
-  await expect(retrain.getByRole('img', { name: trainerText.chartTitle })).toHaveAccessibleDescription(new RegExp(`^${trainerText.chartSummary.split('{epoch}')[0]}${SAVED_SETTINGS.epochs}:`), { timeout: 120_000 });
+  await expect(retrain.getByRole('img', { name: trainerText.chartTitle })).toHaveAccessibleDescription(
+    new RegExp(`^${trainerText.chartSummary.split('{epoch}')[0]}${SAVED_SETTINGS.epochs}:`),
+    { timeout: 120_000 },
+  );
   await expect(retrain.getByText(trainerText.trainingDone)).toBeVisible();
   await closeTrainer(page);
   const photo = signDigitPhotos(FIST.digit)[HELD_OUT];
@@ -166,7 +187,11 @@ test('a trained model travels in the .sb3: saved, IndexedDB cleared, loaded, the
   expect(saved.classes.map((info) => info.name)).toEqual([FIST.name, TWO.name]);
   expect(saved.settings).toMatchObject({ head: { kind: 'dense', ...SAVED_SETTINGS } });
   expect(saved.pictures).toEqual([]);
-  expect(saved.trained?.metadata).toMatchObject({ head: { kind: 'dense' }, classes: saved.classes, settings: { head: { ...SAVED_SETTINGS } } });
+  expect(saved.trained?.metadata).toMatchObject({
+    head: { kind: 'dense' },
+    classes: saved.classes,
+    settings: { head: { ...SAVED_SETTINGS } },
+  });
   const weights = await zip.file(`imageModel/${saved.id}.bin`)!.async('uint8array');
   expect(weights.byteLength).toBeGreaterThan(100_000);
   expect(saved.trained?.weightsBytes).toBe(weights.byteLength);
@@ -250,18 +275,42 @@ function addUseModelScripts(projectJson: ProjectJson): void {
   Object.entries(USE_MODEL_KEYS).forEach(([key, modelName], index) => {
     const id = (part: string) => `use-${key}-${part}`;
     blocks[id('hat')] = {
-      opcode: 'event_whenkeypressed', next: id('block'), parent: null, inputs: {}, fields: { KEY_OPTION: [key, null] },
-      shadow: false, topLevel: true, x: 400, y: 40 + index * 200,
+      opcode: 'event_whenkeypressed',
+      next: id('block'),
+      parent: null,
+      inputs: {},
+      fields: { KEY_OPTION: [key, null] },
+      shadow: false,
+      topLevel: true,
+      x: 400,
+      y: 40 + index * 200,
     };
     blocks[id('block')] = {
-      opcode: 'imageModel_useModel', next: id('status'), parent: id('hat'), inputs: { MODEL: [1, id('menu')] }, fields: {}, shadow: false, topLevel: false,
+      opcode: 'imageModel_useModel',
+      next: id('status'),
+      parent: id('hat'),
+      inputs: { MODEL: [1, id('menu')] },
+      fields: {},
+      shadow: false,
+      topLevel: false,
     };
     blocks[id('menu')] = {
-      opcode: 'imageModel_menu_models', next: null, parent: id('block'), inputs: {}, fields: { models: [modelName, null] }, shadow: true, topLevel: false,
+      opcode: 'imageModel_menu_models',
+      next: null,
+      parent: id('block'),
+      inputs: {},
+      fields: { models: [modelName, null] },
+      shadow: true,
+      topLevel: false,
     };
     blocks[id('status')] = {
-      opcode: 'data_setvariableto', next: null, parent: id('block'), inputs: { VALUE: [1, [10, switchedTo(modelName)]] },
-      fields: { VARIABLE: [VARIABLE_NAMES.status, 'var-status'] }, shadow: false, topLevel: false,
+      opcode: 'data_setvariableto',
+      next: null,
+      parent: id('block'),
+      inputs: { VALUE: [1, [10, switchedTo(modelName)]] },
+      fields: { VARIABLE: [VARIABLE_NAMES.status, 'var-status'] },
+      shadow: false,
+      topLevel: false,
     };
   });
 }
@@ -276,7 +325,9 @@ async function projectWithModels(): Promise<Buffer> {
   addUseModelScripts(projectJson);
   new Float32Array(BROKEN_MODEL.trained!.weights)[42] = Number.NaN;
   writeModelsIntoProject(projectJson, zip, {
-    models: [KNN_MODEL, DENSE_MODEL, BROKEN_MODEL], activeModelId: KNN_MODEL.id, includePictures: false,
+    models: [KNN_MODEL, DENSE_MODEL, BROKEN_MODEL],
+    activeModelId: KNN_MODEL.id,
+    includePictures: false,
   });
   zip.file('project.json', JSON.stringify(projectJson));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
@@ -289,7 +340,9 @@ async function pressUseModelKey(page: Page, key: keyof typeof USE_MODEL_KEYS): P
   await expect(monitor(page, 'status')).toHaveText(switchedTo(USE_MODEL_KEYS[key]));
 }
 
-test('a damaged model is listed in plain words; `use model` switches which classes answer; export, delete, import gives the same answers', async ({ page }) => {
+test('a damaged model is listed in plain words; `use model` switches which classes answer; export, delete, import gives the same answers', async ({
+  page,
+}) => {
   test.setTimeout(360_000);
   await openEditor(page);
   await loadProjectFromComputer(page, 'shared-models.sb3', await projectWithModels());
@@ -326,7 +379,12 @@ test('a damaged model is listed in plain words; `use model` switches which class
   const download = page.waitForEvent('download');
   await trainer.getByRole('button', { name: sharingText.exportModel }).click();
   const exported = await readFile(await (await download).path());
-  expect(Object.keys((await JSZip.loadAsync(exported)).files).sort()).toEqual(['image-model.bin', 'metadata.json', 'model.json', 'weights.bin']);
+  expect(Object.keys((await JSZip.loadAsync(exported)).files).sort()).toEqual([
+    'image-model.bin',
+    'metadata.json',
+    'model.json',
+    'weights.bin',
+  ]);
 
   // Delete the dense model (after a confirmation), then import the exported file: it becomes "dense model 3" again.
   await modelsMenuAction(trainer, sharingText.deleteModel);
@@ -341,7 +399,11 @@ test('a damaged model is listed in plain words; `use model` switches which class
   expect(await recognize(page, photo)).toEqual(denseAnswer);
 });
 
-const TM_CLASSES = [{ name: 'closed hand', digit: 0 }, { name: 'one finger', digit: 1 }, { name: 'two fingers', digit: 2 }] as const;
+const TM_CLASSES = [
+  { name: 'closed hand', digit: 0 },
+  { name: 'one finger', digit: 1 },
+  { name: 'two fingers', digit: 2 },
+] as const;
 const TM_TRAINING_PHOTOS = 8;
 
 /**
@@ -368,7 +430,9 @@ async function teachableMachineExport(photo: string): Promise<{ model: Teachable
 
 const asUpload = (file: ImportFile) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) });
 
-test('a Teachable Machine model imports (three files, or its zip) and answers as TM\'s model does; new, duplicate and rename from the Models menu', async ({ page }) => {
+test("a Teachable Machine model imports (three files, or its zip) and answers as TM's model does; new, duplicate and rename from the Models menu", async ({
+  page,
+}) => {
   test.setTimeout(360_000);
   const photo = signDigitPhotos(1)[HELD_OUT];
   const { model, expected } = await teachableMachineExport(photo);
@@ -386,7 +450,11 @@ test('a Teachable Machine model imports (three files, or its zip) and answers as
   expect((await recognize(page, photo)).result).toBe(expected);
 
   await trainerFromPalette(page);
-  await importInput.setInputFiles({ name: 'tm-hands.zip', mimeType: 'application/zip', buffer: Buffer.from(await teachableMachineZip(model.files)) });
+  await importInput.setInputFiles({
+    name: 'tm-hands.zip',
+    mimeType: 'application/zip',
+    buffer: Buffer.from(await teachableMachineZip(model.files)),
+  });
   await expectModels(trainer, [defaultName, 'tm-hands', 'tm-hands (2)'], 'tm-hands (2)');
   await closeTrainer(page);
   expect((await recognize(page, photo)).result).toBe(expected);

@@ -7,13 +7,23 @@ import { trainThroughTrainer } from './support/train';
 
 test('"Also try shrinking MobileNet" shows MobileNet\'s size and accuracy before and after, next to the model\'s own', async ({ page }) => {
   await openEditor(page);
-  await trainThroughTrainer(page, [{ name: 'zero', digit: 0 }, { name: 'four', digit: 4 }], 8);
+  await trainThroughTrainer(
+    page,
+    [
+      { name: 'zero', digit: 0 },
+      { name: 'four', digit: 4 },
+    ],
+    8,
+  );
   const trainer = await openTrainer(page);
   await trainer.getByRole('button', { name: lab.open }).click();
   await trainer.getByRole('tab', { name: lab['tab.shrink'] }).click();
 
-  const sizesIn = (table: string) => trainer.getByRole('table', { name: table })
-    .getByRole('row', { name: new RegExp(`^${lab['shrink.size']}|^${lab['shrink.backboneSize']}`) }).getByRole('cell');
+  const sizesIn = (table: string) =>
+    trainer
+      .getByRole('table', { name: table })
+      .getByRole('row', { name: new RegExp(`^${lab['shrink.size']}|^${lab['shrink.backboneSize']}`) })
+      .getByRole('cell');
   const kilobytes = async (table: string) => (await sizesIn(table).allInnerTexts()).map((cellText) => Number.parseFloat(cellText));
 
   await trainer.getByRole('button', { name: lab['shrink.button'], exact: true }).click();
@@ -28,10 +38,17 @@ test('"Also try shrinking MobileNet" shows MobileNet\'s size and accuracy before
   // MobileNetV2-0.35: ~400,000 numbers, 4 bytes each as float32, 1 byte (plus a scale per channel) at 8 bits.
   expect(before).toBeGreaterThan(1000);
   expect(after).toBeLessThan(before / 3.5);
-  const accuracies = await backbone.getByRole('row', { name: new RegExp(`^${lab['shrink.accuracy']}`) }).getByRole('cell').allInnerTexts();
+  const accuracies = await backbone
+    .getByRole('row', { name: new RegExp(`^${lab['shrink.accuracy']}`) })
+    .getByRole('cell')
+    .allInnerTexts();
   expect(accuracies).toHaveLength(2);
   for (const accuracy of accuracies) expect(accuracy).toMatch(/^\d+%$/);
-  await expect(trainer.getByText(/^(Every picture gets the same answer as before\.|1 picture gets a different answer now:|\d+ pictures get a different answer now:)$/)).toHaveCount(2);
+  await expect(
+    trainer.getByText(
+      /^(Every picture gets the same answer as before\.|1 picture gets a different answer now:|\d+ pictures get a different answer now:)$/,
+    ),
+  ).toHaveCount(2);
 
   // Nothing was kept: the model still answers, and the model's own shrink can still be kept.
   await trainer.getByLabel(text.testPicture).setInputFiles(signDigitPhotos(4)[30]);

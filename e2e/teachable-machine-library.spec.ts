@@ -19,7 +19,12 @@ import * as tf from '@tensorflow/tfjs';
 import JSZip from 'jszip';
 import { createEngine } from '../engine/runtime';
 import {
-  exportModelZip, type BackboneArtifacts, type ClassInfo, type EngineApi, type HeadKind, type LabelledEmbedding,
+  exportModelZip,
+  type BackboneArtifacts,
+  type ClassInfo,
+  type EngineApi,
+  type HeadKind,
+  type LabelledEmbedding,
   type RgbaImage,
 } from '../engine';
 import { imagesToTensor } from '../engine/preprocess';
@@ -31,7 +36,11 @@ import trainerText from '../locales/en/trainer.json';
 import { expect, openEditor, openTrainer, test } from './support';
 import { trainThroughTrainer } from './support/train';
 import {
-  ensureTeachableMachineLibrary, serveTeachableMachinePage, TFJS_BUNDLES, type TeachableMachinePage, type TfjsVersion,
+  ensureTeachableMachineLibrary,
+  serveTeachableMachinePage,
+  TFJS_BUNDLES,
+  type TeachableMachinePage,
+  type TfjsVersion,
 } from './support/teachable-machine-page';
 
 const CLASSES: ClassInfo[] = [0, 1, 2].map((digit) => ({ id: `d${digit}`, name: `${digit} fingers` }));
@@ -66,49 +75,65 @@ function inputPixels(image: RgbaImage): RgbaImage {
 function backboneArtifacts(): BackboneArtifacts {
   const dir = path.join(sharedModelsDir(), BACKBONE_FOLDER);
   const json = JSON.parse(readFileSync(path.join(dir, 'model.json'), 'utf8'));
-  return { modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: new Uint8Array(readFileSync(path.join(dir, 'weights.bin'))).buffer };
+  return {
+    modelTopology: json.modelTopology,
+    weightSpecs: json.weightsManifest[0].weights,
+    weightData: new Uint8Array(readFileSync(path.join(dir, 'weights.bin'))).buffer,
+  };
 }
 
 /** Loads one exported model with TM's library (from URLs, and from files) and predicts every photo with each. */
-async function teachableMachineAnswers(page: Page, method: HeadKind, tfjs: TfjsVersion): Promise<{ tfjs: string; load: Answers; loadFromFiles: Answers }> {
+async function teachableMachineAnswers(
+  page: Page,
+  method: HeadKind,
+  tfjs: TfjsVersion,
+): Promise<{ tfjs: string; load: Answers; loadFromFiles: Answers }> {
   await page.goto(tmPage.url(tfjs));
-  return page.evaluate(async ({ folder, photoCount, side }) => {
-    interface TmModel {
-      getClassLabels(): string[];
-      getTotalClasses(): number;
-      predict(image: HTMLCanvasElement): Promise<{ className: string; probability: number }[]>;
-    }
-    const { tf, tmImage } = globalThis as unknown as {
-      tf: { version: { tfjs: string }; setBackend(name: string): Promise<boolean> | boolean; ready(): Promise<void> };
-      tmImage: { load(model: string, metadata: string): Promise<TmModel>; loadFromFiles(model: File, weights: File, metadata: File): Promise<TmModel> };
-    };
-    // The CPU backend: the same arithmetic as our engine in Node (WebGL here is a software renderer).
-    await tf.setBackend('cpu');
-    await tf.ready();
-    const bytes = async (name: string) => new Uint8Array(await (await fetch(`/files/${name}`)).arrayBuffer());
-    const canvases: HTMLCanvasElement[] = [];
-    for (let i = 0; i < photoCount; i++) {
-      const canvas = document.createElement('canvas');
-      canvas.width = side;
-      canvas.height = side;
-      canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(await bytes(`photo-${i}.rgba`)), side, side), 0, 0);
-      canvases.push(canvas);
-    }
-    const answers = async (model: TmModel) => {
-      const rows: number[][] = [];
-      for (const canvas of canvases) {
-        const answer = await model.predict(canvas);
-        rows.push(model.getClassLabels().map((label) => answer.find((entry) => entry.className === label)!.probability));
+  return page.evaluate(
+    async ({ folder, photoCount, side }) => {
+      interface TmModel {
+        getClassLabels(): string[];
+        getTotalClasses(): number;
+        predict(image: HTMLCanvasElement): Promise<{ className: string; probability: number }[]>;
       }
-      return { labels: model.getClassLabels(), totalClasses: model.getTotalClasses(), rows };
-    };
-    const file = async (name: string) => new File([await bytes(`${folder}/${name}`)], name);
-    return {
-      tfjs: tf.version.tfjs,
-      load: await answers(await tmImage.load(`/files/${folder}/model.json`, `/files/${folder}/metadata.json`)),
-      loadFromFiles: await answers(await tmImage.loadFromFiles(await file('model.json'), await file('weights.bin'), await file('metadata.json'))),
-    };
-  }, { folder: method, photoCount: photos.length, side: SIDE });
+      const { tf, tmImage } = globalThis as unknown as {
+        tf: { version: { tfjs: string }; setBackend(name: string): Promise<boolean> | boolean; ready(): Promise<void> };
+        tmImage: {
+          load(model: string, metadata: string): Promise<TmModel>;
+          loadFromFiles(model: File, weights: File, metadata: File): Promise<TmModel>;
+        };
+      };
+      // The CPU backend: the same arithmetic as our engine in Node (WebGL here is a software renderer).
+      await tf.setBackend('cpu');
+      await tf.ready();
+      const bytes = async (name: string) => new Uint8Array(await (await fetch(`/files/${name}`)).arrayBuffer());
+      const canvases: HTMLCanvasElement[] = [];
+      for (let i = 0; i < photoCount; i++) {
+        const canvas = document.createElement('canvas');
+        canvas.width = side;
+        canvas.height = side;
+        canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(await bytes(`photo-${i}.rgba`)), side, side), 0, 0);
+        canvases.push(canvas);
+      }
+      const answers = async (model: TmModel) => {
+        const rows: number[][] = [];
+        for (const canvas of canvases) {
+          const answer = await model.predict(canvas);
+          rows.push(model.getClassLabels().map((label) => answer.find((entry) => entry.className === label)!.probability));
+        }
+        return { labels: model.getClassLabels(), totalClasses: model.getTotalClasses(), rows };
+      };
+      const file = async (name: string) => new File([await bytes(`${folder}/${name}`)], name);
+      return {
+        tfjs: tf.version.tfjs,
+        load: await answers(await tmImage.load(`/files/${folder}/model.json`, `/files/${folder}/metadata.json`)),
+        loadFromFiles: await answers(
+          await tmImage.loadFromFiles(await file('model.json'), await file('weights.bin'), await file('metadata.json')),
+        ),
+      };
+    },
+    { folder: method, photoCount: photos.length, side: SIDE },
+  );
 }
 
 const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name]);
@@ -127,7 +152,7 @@ async function checkedAnswers(page: Page, method: HeadKind, tfjs: TfjsVersion): 
   return both;
 }
 
-test.describe('Teachable Machine\'s own library', () => {
+test.describe("Teachable Machine's own library", () => {
   test.beforeAll(async () => {
     test.setTimeout(600_000);
     ensureTeachableMachineLibrary();
@@ -142,17 +167,24 @@ test.describe('Teachable Machine\'s own library', () => {
       HELD_OUT.forEach((i) => photos.push({ pixels: inputPixels(images[i]), classIndex }));
     }
     const files: Record<string, Uint8Array> = {};
-    photos.forEach((photo, i) => { files[`photo-${i}.rgba`] = new Uint8Array(photo.pixels.data.buffer); });
+    photos.forEach((photo, i) => {
+      files[`photo-${i}.rgba`] = new Uint8Array(photo.pixels.data.buffer);
+    });
     for (const method of ['dense', 'knn'] as const) {
       const model = await engine.train({
-        modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 7,
+        modelName: `hands ${method}`,
+        classes: CLASSES,
+        examples: training,
+        settings: settingsWith({ kind: method }),
+        seed: 7,
       });
       await engine.loadModel(method, model);
       const rows: number[][] = [];
       for (const photo of photos) rows.push([...(await engine.predict(method, photo.pixels)).confidences]);
       ours.set(method, rows);
       const zip = await JSZip.loadAsync(await exportModelZip(model, backboneArtifacts()));
-      for (const name of ['model.json', 'weights.bin', 'metadata.json']) files[`${method}/${name}`] = await zip.file(name)!.async('uint8array');
+      for (const name of ['model.json', 'weights.bin', 'metadata.json'])
+        files[`${method}/${name}`] = await zip.file(name)!.async('uint8array');
     }
     tmPage = await serveTeachableMachinePage(files);
   });
@@ -168,31 +200,48 @@ test.describe('Teachable Machine\'s own library', () => {
       const ourRows = ours.get('dense')!;
       for (const [how, tm] of await checkedAnswers(page, 'dense', tfjs)) {
         const largest = Math.max(...tm.rows.flatMap((row, i) => row.map((value, c) => Math.abs(value - ourRows[i][c]))));
-        console.log(`dense, tfjs ${tfjs}, tmImage.${how}: same top class on ${tm.rows.filter((row, i) => topClass(row) === topClass(ourRows[i])).length}/${tm.rows.length} photos; largest confidence difference ${largest.toFixed(5)}`);
+        console.log(
+          `dense, tfjs ${tfjs}, tmImage.${how}: same top class on ${tm.rows.filter((row, i) => topClass(row) === topClass(ourRows[i])).length}/${tm.rows.length} photos; largest confidence difference ${largest.toFixed(5)}`,
+        );
         expect(tm.rows.map(topClass), `${how}: top class per photo`).toEqual(ourRows.map(topClass));
         expect(largest, `${how}: largest confidence difference`).toBeLessThan(DENSE_TOLERANCE);
       }
       // Agreement includes the photos our engine gets wrong (10 training photos per class): TM repeats those too.
-      console.log(`dense: our engine is right on ${ourRows.filter((row, i) => topClass(row) === photos[i].classIndex).length}/${photos.length} photos`);
+      console.log(
+        `dense: our engine is right on ${ourRows.filter((row, i) => topClass(row) === photos[i].classIndex).length}/${photos.length} photos`,
+      );
     });
 
-    test(`Teachable Machine's library on tfjs ${tfjs} loads our KNN export; its nearest-average answers mostly match our KNN`, async ({ page }) => {
+    test(`Teachable Machine's library on tfjs ${tfjs} loads our KNN export; its nearest-average answers mostly match our KNN`, async ({
+      page,
+    }) => {
       test.setTimeout(600_000);
       const ourRows = ours.get('knn')!;
       for (const [how, tm] of await checkedAnswers(page, 'knn', tfjs)) {
         const agree = tm.rows.filter((row, i) => topClass(row) === topClass(ourRows[i])).length;
         console.log(`KNN, tfjs ${tfjs}, tmImage.${how}: same top class as our KNN on ${agree}/${tm.rows.length} photos`);
-        expect(agree, `${how}: photos where TM's answer matches our KNN`).toBeGreaterThanOrEqual(Math.ceil(tm.rows.length * KNN_MIN_AGREEMENT));
+        expect(agree, `${how}: photos where TM's answer matches our KNN`).toBeGreaterThanOrEqual(
+          Math.ceil(tm.rows.length * KNN_MIN_AGREEMENT),
+        );
       }
     });
   }
 });
 
 test.describe('exporting from the trainer', () => {
-  test('the message after exporting a KNN model says it may answer differently outside Scratch; a neural network\'s does not', async ({ page }) => {
+  test("the message after exporting a KNN model says it may answer differently outside Scratch; a neural network's does not", async ({
+    page,
+  }) => {
     test.setTimeout(600_000);
     await openEditor(page);
-    await trainThroughTrainer(page, [{ name: 'fist', digit: 0 }, { name: 'three', digit: 3 }], 5);
+    await trainThroughTrainer(
+      page,
+      [
+        { name: 'fist', digit: 0 },
+        { name: 'three', digit: 3 },
+      ],
+      5,
+    );
     const trainer = await openTrainer(page);
     const exportModel = async () => {
       const download = page.waitForEvent('download');

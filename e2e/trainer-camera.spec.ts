@@ -56,15 +56,25 @@ async function watchHold(page: Page, perSecond: number): Promise<void> {
     const watch: HoldWatch = { down: NaN, up: NaN, frames: [], pace: 0 };
     Object.assign(window, { __hold: watch });
     let timer: ReturnType<typeof setInterval> | undefined;
-    window.addEventListener('pointerdown', () => {
-      watch.down = performance.now();
-      watch.pace = 1;
-      timer = setInterval(() => { watch.pace += 1; }, 1000 / rate);
-    }, true);
-    window.addEventListener('pointerup', () => {
-      watch.up = performance.now();
-      clearInterval(timer);
-    }, true);
+    window.addEventListener(
+      'pointerdown',
+      () => {
+        watch.down = performance.now();
+        watch.pace = 1;
+        timer = setInterval(() => {
+          watch.pace += 1;
+        }, 1000 / rate);
+      },
+      true,
+    );
+    window.addEventListener(
+      'pointerup',
+      () => {
+        watch.up = performance.now();
+        clearInterval(timer);
+      },
+      true,
+    );
     const drawImage = CanvasRenderingContext2D.prototype.drawImage;
     CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
       if (args[0] instanceof HTMLVideoElement) watch.frames.push(performance.now());
@@ -139,7 +149,9 @@ test.describe('with two cameras', () => {
     const { down, up, frames, pace } = await holdTimes(page);
     const held = (up - down) / 1000;
     const expected = 1 + BURST_PER_SECOND * held; // one at once, then one per interval
-    console.log(`hold to record: ${frames.length} pictures in ${held.toFixed(2)} s; ${expected.toFixed(1)} expected, ${pace} at the pace this busy page kept`);
+    console.log(
+      `hold to record: ${frames.length} pictures in ${held.toFixed(2)} s; ${expected.toFixed(1)} expected, ${pace} at the pace this busy page kept`,
+    );
     // Every frame taken becomes a picture of the class (encoding and saving may finish after the release).
     await expect(pictures).toHaveCount(1 + frames.length);
     // The rate: never more than BURST_PER_SECOND a second by the clock (+50%), and as many as a timer at that rate
@@ -156,7 +168,10 @@ test.describe('with two cameras', () => {
 
 test('the test area names what the webcam shows, with one bar per class', async ({ page }) => {
   const three = String(FAKE_WEBCAM_DIGIT);
-  const classes = [{ name: '0', digit: 0 as const }, { name: three, digit: FAKE_WEBCAM_DIGIT }];
+  const classes = [
+    { name: '0', digit: 0 as const },
+    { name: three, digit: FAKE_WEBCAM_DIGIT },
+  ];
   await openEditor(page);
   await trainThroughTrainer(page, classes, 8);
   const trainer = await openTrainer(page);
@@ -174,7 +189,8 @@ test('the test area names what the webcam shows, with one bar per class', async 
   const meters = trainer.getByRole('meter');
   await expect(meters).toHaveCount(classes.length);
   const values = await meters.evaluateAll((elements) =>
-    elements.map((element) => ({ name: element.getAttribute('aria-label'), value: Number(element.getAttribute('aria-valuenow')) })));
+    elements.map((element) => ({ name: element.getAttribute('aria-label'), value: Number(element.getAttribute('aria-valuenow')) })),
+  );
   expect(values.map((entry) => entry.name)).toEqual(classes.map((entry) => entry.name));
   expect(values.reduce((best, entry) => (entry.value > best.value ? entry : best)).name).toBe(three);
   // The picture tested is the webcam's square.

@@ -5,7 +5,10 @@ import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, type Digit } from './support';
 import { addClassWithPhotos, classCard, fill } from './support/trainer-page';
 
-const LANDSCAPE = [{ width: 1366, height: 768 }, { width: 1024, height: 600 }] as const;
+const LANDSCAPE = [
+  { width: 1366, height: 768 },
+  { width: 1024, height: 600 },
+] as const;
 const PORTRAIT = { width: 768, height: 1024 } as const;
 const DIGITS: readonly Digit[] = [0, 1, 2, 3, 4];
 const name = (digit: Digit) => `sign ${digit}`;

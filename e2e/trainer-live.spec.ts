@@ -11,7 +11,10 @@ test.use(fakeCamera());
 
 const THREE = String(FAKE_WEBCAM_DIGIT);
 const QUICK_EPOCHS = 3;
-const CLASSES = [{ name: '0', digit: 0 as const }, { name: THREE, digit: FAKE_WEBCAM_DIGIT }];
+const CLASSES = [
+  { name: '0', digit: 0 as const },
+  { name: THREE, digit: FAKE_WEBCAM_DIGIT },
+];
 
 interface LiveWatch {
   predictions: number;
@@ -45,20 +48,23 @@ const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { li
 
 /** The engine's own count of tensors (EngineApi.memory), asked through its worker's message protocol. */
 function engineTensors(page: Page): Promise<number> {
-  return page.evaluate(() => new Promise<number>((resolve, reject) => {
-    const worker = (window as unknown as { liveWatch: LiveWatch }).liveWatch.engine;
-    if (!worker) throw new Error('the engine worker was never called');
-    const id = 2_000_000_000 + Math.floor(Math.random() * 1_000_000);
-    const onMessage = (event: MessageEvent) => {
-      const reply = event.data as { id?: number; type?: string; value?: { numTensors: number }; detail?: string };
-      if (reply.id !== id) return;
-      worker.removeEventListener('message', onMessage);
-      if (reply.type === 'result' && reply.value) resolve(reply.value.numTensors);
-      else reject(new Error(reply.detail ?? 'memory() failed'));
-    };
-    worker.addEventListener('message', onMessage);
-    worker.postMessage({ type: 'call', id, method: 'memory', args: [] });
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const worker = (window as unknown as { liveWatch: LiveWatch }).liveWatch.engine;
+        if (!worker) throw new Error('the engine worker was never called');
+        const id = 2_000_000_000 + Math.floor(Math.random() * 1_000_000);
+        const onMessage = (event: MessageEvent) => {
+          const reply = event.data as { id?: number; type?: string; value?: { numTensors: number }; detail?: string };
+          if (reply.id !== id) return;
+          worker.removeEventListener('message', onMessage);
+          if (reply.type === 'result' && reply.value) resolve(reply.value.numTensors);
+          else reject(new Error(reply.detail ?? 'memory() failed'));
+        };
+        worker.addEventListener('message', onMessage);
+        worker.postMessage({ type: 'call', id, method: 'memory', args: [] });
+      }),
+  );
 }
 
 /** Keeps the live preview's camera tracks, to check later that they were stopped (the camera light goes off). */
@@ -121,7 +127,9 @@ test('Live recognises the webcam continuously, the top bar moving, and stops wit
   }
   const answered = (await predictions(page)) - predictionsAtStart;
   const blocking = (await longTasks(page)).slice(longTasksAtStart.length);
-  console.log(`live: ${answered} recognitions in ~4 s; "3" showed ${seen.join(' → ')}; main-thread tasks over 50 ms: ${blocking.join(', ') || 'none'}`);
+  console.log(
+    `live: ${answered} recognitions in ~4 s; "3" showed ${seen.join(' → ')}; main-thread tasks over 50 ms: ${blocking.join(', ') || 'none'}`,
+  );
   expect(answered).toBeGreaterThan(10);
   expect(seen.length).toBeGreaterThanOrEqual(3);
 

@@ -7,7 +7,15 @@ import koreanBlocks from '../locales/ko/blocks.json';
 import korean from '../locales/ko/trainer.json';
 import text from '../locales/en/trainer.json';
 import {
-  addImageModelExtension, chooseEditorLanguage, expect, fakeCamera, openEditor, openTrainer, paletteBlock, paletteButton, paletteCategory,
+  addImageModelExtension,
+  chooseEditorLanguage,
+  expect,
+  fakeCamera,
+  openEditor,
+  openTrainer,
+  paletteBlock,
+  paletteButton,
+  paletteCategory,
   test,
 } from './support';
 import { trainThroughTrainer } from './support/train';
@@ -67,7 +75,9 @@ test('no suggestion while a class is called "nothing"; "No, thanks" puts it away
   await expect(suggestion(trainer)).toHaveCount(0);
 
   // Renamed to something else, the class no longer stands for an empty view.
-  await classCard(trainer, NOTHING.toLowerCase()).getByRole('button', { name: fill(text.renameClass, { name: NOTHING.toLowerCase() }) }).click();
+  await classCard(trainer, NOTHING.toLowerCase())
+    .getByRole('button', { name: fill(text.renameClass, { name: NOTHING.toLowerCase() }) })
+    .click();
   const field = trainer.getByRole('textbox', { name: text.className });
   await field.fill('paper');
   await field.press('Enter');
@@ -84,19 +94,30 @@ test('no suggestion while a class is called "nothing"; "No, thanks" puts it away
 
 test('Live in the test area suggests a "Nothing" class too: with an empty view the model must still pick a class', async ({ page }) => {
   await openEditor(page);
-  await trainThroughTrainer(page, [{ name: 'zero', digit: 0 }, { name: 'three', digit: 3 }], 5);
+  await trainThroughTrainer(
+    page,
+    [
+      { name: 'zero', digit: 0 },
+      { name: 'three', digit: 3 },
+    ],
+    5,
+  );
   const trainer = await openTrainer(page);
   await expect(suggestion(trainer)).toHaveCount(0);
   await trainer.getByRole('button', { name: text.testLive }).click();
   await expect(trainer.getByRole('button', { name: text.testLive })).toHaveAttribute('aria-pressed', 'true');
   await expect(suggestion(trainer).getByText(fill(text['nothing.why'], { name: NOTHING }))).toBeVisible();
-  await suggestion(trainer).getByRole('button', { name: fill(text['nothing.add'], { name: NOTHING }) }).click();
+  await suggestion(trainer)
+    .getByRole('button', { name: fill(text['nothing.add'], { name: NOTHING }) })
+    .click();
   // The class's webcam takes the camera over from Live.
   await expect(webcam(trainer, NOTHING).getByLabel(text.cameraPreview)).toBeVisible();
   await expect(trainer.getByRole('button', { name: text.testLive })).toHaveAttribute('aria-pressed', 'false');
 });
 
-test('in Korean: the suggestion speaks Korean, the block says 사진 as the trainer does, and lines break between words', async ({ page }) => {
+test('in Korean: the suggestion speaks Korean, the block says 사진 as the trainer does, and lines break between words', async ({
+  page,
+}) => {
   await openEditor(page);
   await addImageModelExtension(page);
   await chooseEditorLanguage(page, '한국어');

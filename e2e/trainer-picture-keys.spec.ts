@@ -42,7 +42,7 @@ async function trainerWithClass(page: Page, name: string, photos: number): Promi
   return trainer;
 }
 
-test('a class\'s pictures are one tab stop: arrows, Home and End move, Delete removes with an undo, focus stays put', async ({ page }) => {
+test("a class's pictures are one tab stop: arrows, Home and End move, Delete removes with an undo, focus stays put", async ({ page }) => {
   const trainer = await trainerWithClass(page, ROCK, 6);
   const card = classCard(trainer, ROCK);
   const items = pictures(trainer, ROCK);
@@ -92,7 +92,7 @@ test('a class\'s pictures are one tab stop: arrows, Home and End move, Delete re
   await expect(card.getByRole('listitem', { name: pictureName(5, 6) }), 'the focus is back on the picture it was on').toBeFocused();
 });
 
-test('Delete on the only picture moves the focus to its undo; the mouse\'s × is no tab stop', async ({ page }) => {
+test("Delete on the only picture moves the focus to its undo; the mouse's × is no tab stop", async ({ page }) => {
   const trainer = await trainerWithClass(page, ROCK, 1);
   const card = classCard(trainer, ROCK);
   const remove = card.getByRole('button', { name: fill(text.removePicture, { number: 1, name: ROCK }) });
@@ -111,7 +111,9 @@ test('Delete on the only picture moves the focus to its undo; the mouse\'s × is
   await expect(pictures(trainer, ROCK)).toHaveCount(1);
 });
 
-test('"Download pictures" gives a zip of the squares; "Remove all" empties the class with an undo; a reload keeps the result', async ({ page }) => {
+test('"Download pictures" gives a zip of the squares; "Remove all" empties the class with an undo; a reload keeps the result', async ({
+  page,
+}) => {
   const trainer = await trainerWithClass(page, ROCK, 5);
   const card = classCard(trainer, ROCK);
   const items = pictures(trainer, ROCK);
@@ -169,7 +171,10 @@ test('the same picture twice in a class is skipped with a message: chosen again,
 
   // The same file twice in one upload (under two names, as a copy would be): one goes in.
   const buffer = await readFile(photos[6]);
-  await upload([{ name: 'hand.jpg', mimeType: 'image/jpeg', buffer }, { name: 'hand copy.jpg', mimeType: 'image/jpeg', buffer }]);
+  await upload([
+    { name: 'hand.jpg', mimeType: 'image/jpeg', buffer },
+    { name: 'hand copy.jpg', mimeType: 'image/jpeg', buffer },
+  ]);
   await expect(card.getByRole('alert')).toContainText(fill(text.duplicatesSkippedOne, { name: ROCK }));
   await expect(pictures(trainer, ROCK)).toHaveCount(7);
 

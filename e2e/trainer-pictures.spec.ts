@@ -43,7 +43,11 @@ function paddedPng(png: Buffer, bytes: number): Buffer {
   const IEND_BYTES = 12;
   const CHUNK_OVERHEAD = 12; // length, type, CRC
   const padding = bytes - png.length - CHUNK_OVERHEAD;
-  const padded = Buffer.concat([png.subarray(0, png.length - IEND_BYTES), pngChunk('pdDg', Buffer.alloc(padding, 0x2a)), png.subarray(png.length - IEND_BYTES)]);
+  const padded = Buffer.concat([
+    png.subarray(0, png.length - IEND_BYTES),
+    pngChunk('pdDg', Buffer.alloc(padding, 0x2a)),
+    png.subarray(png.length - IEND_BYTES),
+  ]);
   expect(padded.length).toBe(bytes);
   return padded;
 }
@@ -94,7 +98,9 @@ test('a wide picture is centre-cropped to 224×224, a WebP goes in, and the size
   await expect(taken).toHaveCount(1);
   const square = await samplePicture(taken.first().getByRole('img'));
   expect({ width: square.width, height: square.height }).toEqual({ width: INPUT_SIZE, height: INPUT_SIZE });
-  expect(square.grid, 'green at every point, edges too: only the middle third is kept').toEqual([0, 1, 2].map(() => ['green', 'green', 'green']));
+  expect(square.grid, 'green at every point, edges too: only the middle third is kept').toEqual(
+    [0, 1, 2].map(() => ['green', 'green', 'green']),
+  );
 
   // A WebP made from a real photo is one more picture, shown as a 224×224 square.
   const webp = path.join(dir, 'hand.webp');
@@ -158,8 +164,11 @@ test('transparent pixels are white, as on the stage: in the stored square and in
   await upload(page, trainer, [{ name: 'drawing.png', mimeType: 'image/png', buffer: drawingPng('transparent') }]);
   await expect(taken).toHaveCount(1);
   const white = ['white', 'white', 'white'];
-  expect((await samplePicture(taken.first().getByRole('img'))).grid, 'black where drawn, white around it (not black)')
-    .toEqual([white, ['white', 'black', 'white'], white]);
+  expect((await samplePicture(taken.first().getByRole('img'))).grid, 'black where drawn, white around it (not black)').toEqual([
+    white,
+    ['white', 'black', 'white'],
+    white,
+  ]);
 
   // What the model was given is the same picture as the drawing on white: the trainer finds it is already in the
   // class (its embedding is the same), which it would not be had the transparent pixels reached the model as black.

@@ -24,11 +24,18 @@ async function watchLongTasks(page: Page): Promise<void> {
 
 /** The durations of the long tasks that started after `since` (the page's performance.now()). */
 function longTasksSince(page: Page, since: number): Promise<number[]> {
-  return page.evaluate((from) => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
-    .filter((task) => task.start >= from).map((task) => task.duration), since);
+  return page.evaluate(
+    (from) =>
+      (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks
+        .filter((task) => task.start >= from)
+        .map((task) => task.duration),
+    since,
+  );
 }
 
-test('training shows its epoch and a growing chart, leaves the editor usable, and goes on while the trainer is closed', async ({ page }) => {
+test('training shows its epoch and a growing chart, leaves the editor usable, and goes on while the trainer is closed', async ({
+  page,
+}) => {
   await watchLongTasks(page);
   await openEditor(page);
   await addImageModelExtension(page);
@@ -58,7 +65,9 @@ test('training shows its epoch and a growing chart, leaves the editor usable, an
 
   // Three seconds of training never froze the page.
   const freezes = (await longTasksSince(page, since)).filter((duration) => duration > FREEZE_MS);
-  console.log(`training: epoch ${firstEpoch} -> ${laterEpoch} in 3 s; main-thread tasks over ${FREEZE_MS} ms: ${freezes.join(', ') || 'none'}`);
+  console.log(
+    `training: epoch ${firstEpoch} -> ${laterEpoch} in 3 s; main-thread tasks over ${FREEZE_MS} ms: ${freezes.join(', ') || 'none'}`,
+  );
   expect(freezes, `main-thread tasks over ${FREEZE_MS} ms while training`).toEqual([]);
 
   // Closed mid-training: the editor answers (a click on a palette category selects it) while it trains.
@@ -86,4 +95,3 @@ test('training shows its epoch and a growing chart, leaves the editor usable, an
     expect(await chartPoints(chartLine(trainer, measure)), `points on the ${measure} line`).toBe(SHORT_EPOCHS);
   }
 });
-

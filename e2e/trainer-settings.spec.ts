@@ -6,9 +6,7 @@ import type { SettingLimit } from '../engine/schema';
 import { VALIDATION_RATE_LIMIT } from '../engine/training-settings';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
-import {
-  addClassWithPhotos, chartLine, chartPoints, classCard, fill, openAdvanced, pictures, setting,
-} from './support/trainer-page';
+import { addClassWithPhotos, chartLine, chartPoints, classCard, fill, openAdvanced, pictures, setting } from './support/trainer-page';
 
 const DENSE_SETTINGS = ['epochs', 'batchSize', 'learningRate', 'validationRate'] as const;
 /** The limits the trainer really uses, by the input's name. */
@@ -32,7 +30,9 @@ async function expectRefused(input: Locator, value: string, name: string): Promi
   await expect(input).toHaveAccessibleDescription(rangeMessage(name));
 }
 
-test('Advanced is collapsed, explains each setting, refuses wrong numbers, and keeps the method and epochs after a reload', async ({ page }) => {
+test('Advanced is collapsed, explains each setting, refuses wrong numbers, and keeps the method and epochs after a reload', async ({
+  page,
+}) => {
   await openEditor(page);
   await addImageModelExtension(page);
   let trainer = await openTrainer(page);
@@ -114,8 +114,11 @@ test('with the keyboard alone: add and name classes, open the file picker, train
   const trainer = await openTrainer(page);
 
   // A new model's two empty classes, renamed; then a third one added.
-  const classes = [['fist', 0, fill(text.renameClass, { name: fill(text.defaultClassName, { number: 1 }) })],
-    ['three', 3, fill(text.renameClass, { name: fill(text.defaultClassName, { number: 2 }) })], ['two', 2, text.addClass]] as const;
+  const classes = [
+    ['fist', 0, fill(text.renameClass, { name: fill(text.defaultClassName, { number: 1 }) })],
+    ['three', 3, fill(text.renameClass, { name: fill(text.defaultClassName, { number: 2 }) })],
+    ['two', 2, text.addClass],
+  ] as const;
   for (const [name, digit, button] of classes) {
     await tabTo(page, trainer.getByRole('button', { name: button, exact: true }));
     await page.keyboard.press('Enter');

@@ -7,8 +7,15 @@ import { HEAD_KIND_SPECS } from '../engine/heads/kinds';
 import errors from '../locales/en/errors.json';
 import text from '../locales/en/trainer.json';
 import {
-  addImageModelExtension, expect, fakeCamera, openEditor, openTrainer, signDigitPhotos, test,
-  waitForEditor, type Digit,
+  addImageModelExtension,
+  expect,
+  fakeCamera,
+  openEditor,
+  openTrainer,
+  signDigitPhotos,
+  test,
+  waitForEditor,
+  type Digit,
 } from './support';
 import { classCard, fill, nameNextClass, pictures, settledCount, starterClassRenames } from './support/trainer-page';
 
@@ -51,7 +58,8 @@ async function testPicture(trainer: Locator, file: string): Promise<void> {
 async function highestMeter(trainer: Locator): Promise<string> {
   const meters = trainer.getByRole('meter');
   const values = await meters.evaluateAll((elements) =>
-    elements.map((element) => ({ name: element.getAttribute('aria-label') ?? '', value: Number(element.getAttribute('aria-valuenow')) })));
+    elements.map((element) => ({ name: element.getAttribute('aria-label') ?? '', value: Number(element.getAttribute('aria-valuenow')) })),
+  );
   return values.reduce((best, entry) => (entry.value > best.value ? entry : best)).name;
 }
 
@@ -68,7 +76,9 @@ test('a child trains three classes, tests a held-out photo, and after a reload f
   await expect(train).toBeDisabled();
   // A new model starts with two empty classes, ready to fill; the hint names the first.
   await expect(starterClassRenames(trainer)).toHaveCount(2);
-  await expect(trainer.getByText(fill(text.hintMorePicturesOther, { count: 5, name: fill(text.defaultClassName, { number: 1 }) }))).toBeVisible();
+  await expect(
+    trainer.getByText(fill(text.hintMorePicturesOther, { count: 5, name: fill(text.defaultClassName, { number: 1 }) })),
+  ).toBeVisible();
   for (const { name } of CLASSES) await nameNextClass(trainer, name);
 
   // Not enough pictures yet: Train stays off and the hint names what is missing.
@@ -121,7 +131,9 @@ test('a child trains three classes, tests a held-out photo, and after a reload f
   expect(await highestMeter(trainer)).toBe('zero');
 
   // Changing the pictures makes the model out of date, and the trainer says so.
-  await classCard(trainer, 'zero').getByRole('button', { name: fill(text.removePicture, { number: 1, name: 'zero' }) }).click();
+  await classCard(trainer, 'zero')
+    .getByRole('button', { name: fill(text.removePicture, { number: 1, name: 'zero' }) })
+    .click();
   await expect(pictures(trainer, 'zero')).toHaveCount(PHOTOS_PER_CLASS - 1);
   await expect(trainer.getByText(text.outOfDate)).toBeVisible();
 
@@ -173,7 +185,9 @@ test('bad files get a friendly message each and the good ones still go in; drop,
   await field.press('Escape');
   await expect(trainer).toBeVisible();
   await expect(classCard(trainer, 'zero')).toBeVisible();
-  await classCard(trainer, 'zero').getByRole('button', { name: fill(text.renameClass, { name: 'zero' }) }).click();
+  await classCard(trainer, 'zero')
+    .getByRole('button', { name: fill(text.renameClass, { name: 'zero' }) })
+    .click();
   await field.fill('  ');
   await field.press('Enter');
   await expect(trainer.getByText(text.nameEmpty)).toBeVisible();
@@ -182,20 +196,27 @@ test('bad files get a friendly message each and the good ones still go in; drop,
   await expect(pictures(trainer, 'fist')).toHaveCount(5);
 
   // Pictures dropped on the class go in too.
-  const dropped = await page.evaluateHandle((files) => {
-    const transfer = new DataTransfer();
-    for (const file of files) {
-      const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], file.name, { type: 'image/jpeg' }));
-    }
-    return transfer;
-  }, signDigitPhotos(0).slice(5, 7).map((file) => ({ name: path.basename(file), base64: readFileSync(file).toString('base64') })));
+  const dropped = await page.evaluateHandle(
+    (files) => {
+      const transfer = new DataTransfer();
+      for (const file of files) {
+        const bytes = Uint8Array.from(atob(file.base64), (char) => char.charCodeAt(0));
+        transfer.items.add(new File([bytes], file.name, { type: 'image/jpeg' }));
+      }
+      return transfer;
+    },
+    signDigitPhotos(0)
+      .slice(5, 7)
+      .map((file) => ({ name: path.basename(file), base64: readFileSync(file).toString('base64') })),
+  );
   await classCard(trainer, 'fist').dispatchEvent('dragover', { dataTransfer: dropped });
   await classCard(trainer, 'fist').dispatchEvent('drop', { dataTransfer: dropped });
   await expect(pictures(trainer, 'fist')).toHaveCount(7);
 
   // Deleting can be undone, pictures and all.
-  await classCard(trainer, 'fist').getByRole('button', { name: fill(text.deleteClass, { name: 'fist' }) }).click();
+  await classCard(trainer, 'fist')
+    .getByRole('button', { name: fill(text.deleteClass, { name: 'fist' }) })
+    .click();
   await expect(classCard(trainer, 'fist')).toHaveCount(0);
   await trainer.getByRole('button', { name: text.undo }).click();
   await expect(pictures(trainer, 'fist')).toHaveCount(7);
@@ -238,22 +259,25 @@ test.describe('with a webcam', () => {
     await expect(webcam.getByText(text.webcamHelp)).toBeVisible();
 
     // The pictures are the camera's (the sign-digit photos), not blank frames.
-    const spread = await taken.first().getByRole('img').evaluate(async (image: HTMLImageElement) => {
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.naturalWidth;
-      canvas.height = image.naturalHeight;
-      const context = canvas.getContext('2d')!;
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let min = 255;
-      let max = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        min = Math.min(min, data[i]);
-        max = Math.max(max, data[i]);
-      }
-      return { width: canvas.width, range: max - min };
-    });
+    const spread = await taken
+      .first()
+      .getByRole('img')
+      .evaluate(async (image: HTMLImageElement) => {
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = image.naturalHeight;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let min = 255;
+        let max = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          min = Math.min(min, data[i]);
+          max = Math.max(max, data[i]);
+        }
+        return { width: canvas.width, range: max - min };
+      });
     expect(spread.width).toBe(224);
     expect(spread.range).toBeGreaterThan(60);
 

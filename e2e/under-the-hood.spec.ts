@@ -10,12 +10,17 @@ const fill = (template: string, vars: Record<string, string | number>) =>
 /** Long counts are written with digit grouping (200,704). */
 const count = (value: number) => value.toLocaleString('en');
 
-const CLASSES = [{ name: 'zero', digit: 0 }, { name: 'three', digit: 3 }] as const;
+const CLASSES = [
+  { name: 'zero', digit: 0 },
+  { name: 'three', digit: 3 },
+] as const;
 /** MobileNetV2-0.35 as the engine runs it (fused) plus the default head (dense 100, then the answer). */
 const STEPS = 71;
 const ORIGINAL_LAYERS = 158;
 
-test('under the hood: the layer boxes end in 1280 numbers and one per class; a filter step shows its maps and histograms', async ({ page }) => {
+test('under the hood: the layer boxes end in 1280 numbers and one per class; a filter step shows its maps and histograms', async ({
+  page,
+}) => {
   await openEditor(page);
   await trainThroughTrainer(page, CLASSES, 6);
   const trainer = await openTrainer(page);
@@ -26,7 +31,9 @@ test('under the hood: the layer boxes end in 1280 numbers and one per class; a f
   const graph = trainer.getByRole('list', { name: lab['hood.graph'] });
   const boxes = graph.getByRole('button', { expanded: false });
   await expect(graph.getByRole('button', { name: fill(lab['hood.group.block'], { number: 16 }) })).toBeVisible();
-  await expect(graph.getByRole('button', { name: lab['hood.group.pooling'] })).toContainText(fill(lab['hood.shapeNumbers'], { count: 1280 }));
+  await expect(graph.getByRole('button', { name: lab['hood.group.pooling'] })).toContainText(
+    fill(lab['hood.shapeNumbers'], { count: 1280 }),
+  );
   const head = graph.getByRole('button', { name: lab['hood.group.head'] });
   await expect(head).toContainText(fill(lab['hood.shapeNumbers'], { count: CLASSES.length }));
   // 17 blocks, the stem, the last filter, pooling and the head are closed; only the picture's box is open.
@@ -46,10 +53,17 @@ test('under the hood: the layer boxes end in 1280 numbers and one per class; a f
   await expect(graph.locator('[aria-current="step"]')).toContainText('Conv1');
   await expect(trainer.getByText(fill(lab['hood.mapsShown'], { shown: 16, total: 16 }))).toBeVisible();
   await expect(maps).toHaveCount(16);
-  await expect.poll(() => maps.evaluateAll((canvases) => (canvases as HTMLCanvasElement[]).filter((canvas) => {
-    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-    return canvas.width === 112 && data.some((value, i) => i % 4 !== 3 && value > 0);
-  }).length)).toBeGreaterThanOrEqual(8);
+  await expect
+    .poll(() =>
+      maps.evaluateAll(
+        (canvases) =>
+          (canvases as HTMLCanvasElement[]).filter((canvas) => {
+            const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+            return canvas.width === 112 && data.some((value, i) => i % 4 !== 3 && value > 0);
+          }).length,
+      ),
+    )
+    .toBeGreaterThanOrEqual(8);
 
   // Histograms: every number it makes of the picture, and its 448 folded weights.
   const activations = trainer.getByRole('img', { name: fill(lab['hood.activations'], { count: count(112 * 112 * 16) }) });
@@ -57,7 +71,9 @@ test('under the hood: the layer boxes end in 1280 numbers and one per class; a f
   for (const histogram of [activations, weights]) {
     await expect(histogram).toBeVisible();
     await expect(histogram.locator('rect')).toHaveCount(20);
-    expect(await histogram.locator('rect').evaluateAll((bars) => bars.filter((bar) => Number(bar.getAttribute('height')) > 0).length)).toBeGreaterThan(1);
+    expect(
+      await histogram.locator('rect').evaluateAll((bars) => bars.filter((bar) => Number(bar.getAttribute('height')) > 0).length),
+    ).toBeGreaterThan(1);
     await expect(histogram).toContainText(lab['hood.axisValue']);
   }
 

@@ -68,7 +68,7 @@ export function startImageModel(vm: ScratchVm, page: HostPage): void {
       projectUsesBlocks: () => (JSON.parse(storageVm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(EXTENSION_ID) === true,
     }),
     onLoadError: (error) => {
-      console.warn('[image-model] the project\'s models could not be opened', error);
+      console.warn("[image-model] the project's models could not be opened", error);
       prompt.reportError(isEngineError(error) ? error.code : 'internal');
     },
   });

@@ -42,7 +42,10 @@ test('a forced backend that cannot start gives way to the best of the others', a
 });
 
 test('only when nothing starts is there an error (an EngineError, which the trainer can explain)', async () => {
-  await assert.rejects(startBestBackend({ available: ['wasm', 'cpu'] }, machine([]).start), (error) => isEngineError(error) && error.code === 'internal');
+  await assert.rejects(
+    startBestBackend({ available: ['wasm', 'cpu'] }, machine([]).start),
+    (error) => isEngineError(error) && error.code === 'internal',
+  );
 });
 
 test('for real in Node: a forced WebGL (there is none here) falls back to WASM, and tensors run on it', async () => {

@@ -36,8 +36,7 @@ function hasHardwareWebgl(evidence: BackendEvidence): boolean {
  */
 export function rankBackends(evidence: BackendEvidence): BackendName[] {
   const { available, embedMs = {} } = evidence;
-  const webglWins = hasHardwareWebgl(evidence) && embedMs.webgl !== undefined && embedMs.wasm !== undefined
-    && embedMs.webgl < embedMs.wasm;
+  const webglWins = hasHardwareWebgl(evidence) && embedMs.webgl !== undefined && embedMs.wasm !== undefined && embedMs.webgl < embedMs.wasm;
   const preference: BackendName[] = webglWins ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
   if (evidence.forced) preference.unshift(evidence.forced);
   return [...new Set(preference)].filter((name) => available.includes(name));
@@ -47,8 +46,7 @@ export function rankBackends(evidence: BackendEvidence): BackendName[] {
 export function needsTiming(evidence: BackendEvidence): boolean {
   if (evidence.forced && evidence.available.includes(evidence.forced)) return false;
   const { embedMs = {} } = evidence;
-  return evidence.available.includes('wasm') && hasHardwareWebgl(evidence)
-    && (embedMs.wasm === undefined || embedMs.webgl === undefined);
+  return evidence.available.includes('wasm') && hasHardwareWebgl(evidence) && (embedMs.wasm === undefined || embedMs.webgl === undefined);
 }
 
 /** The renderer behind WebGL in this context, or undefined when there is no WebGL (Node, old workers). */

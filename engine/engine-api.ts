@@ -1,9 +1,7 @@
 import type { BackboneArtifacts } from './interchange/export-model';
 import type { Evaluation } from './lab/evaluation';
 import type { LayerLook, ModelLayers } from './lab/under-the-hood';
-import type {
-  Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
-} from './types';
+import type { Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest } from './types';
 
 /** Where the backbone comes from. Tried in order by the caller; the engine loads one. */
 export type BaseModelSource =

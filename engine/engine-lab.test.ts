@@ -14,7 +14,15 @@ import { settingsWith, type SettingsPatch } from './test-support/settings';
 import { decodeJpeg, signDigitPhotos } from './test-support/shared-data';
 import { seededRandom, shuffled } from './training-data';
 import type {
-  AugmentedEmbedding, ClassInfo, HeadLayerSpec, LabelledEmbedding, DenseSettings, RgbaImage, SerializedModel, TrainingProgress, TrainRequest,
+  AugmentedEmbedding,
+  ClassInfo,
+  HeadLayerSpec,
+  LabelledEmbedding,
+  DenseSettings,
+  RgbaImage,
+  SerializedModel,
+  TrainingProgress,
+  TrainRequest,
 } from './types';
 
 const DIGITS = [0, 1, 2, 3, 4];
@@ -54,8 +62,12 @@ function pick(perClass: number, seed: number, classCount = 3): { chosen: Labelle
 function request(chosen: readonly LabelledEmbedding[], settings: SettingsPatch, overrides: Partial<TrainRequest> = {}): TrainRequest {
   const classCount = Math.max(...chosen.map((e) => e.classIndex)) + 1;
   return {
-    modelName: 'lab', classes: CLASSES.slice(0, classCount), examples: chosen,
-    settings: settingsWith(settings), seed: 7, ...overrides,
+    modelName: 'lab',
+    classes: CLASSES.slice(0, classCount),
+    examples: chosen,
+    settings: settingsWith(settings),
+    seed: 7,
+    ...overrides,
   };
 }
 
@@ -79,8 +91,13 @@ test('early stopping ends training after the first epoch whose validation accura
   const full = await engine.train(request(chosen, settings));
   // The best validation accuracy of the run: the stopped run must end at the first epoch that reached it.
   const target = Math.max(...full.metadata.history.map((m) => m.valAcc!));
-  const expected = full.metadata.history.map((_, i) => earlyStop(full.metadata.history.slice(0, i + 1), { targetAccuracy: target })).find(Boolean);
-  assert.ok(expected && expected.epoch > 1 && expected.epoch < 30, `the target is reached mid-run (${JSON.stringify(expected)}; ${full.metadata.history.map((m) => m.valAcc).join(' ')})`);
+  const expected = full.metadata.history
+    .map((_, i) => earlyStop(full.metadata.history.slice(0, i + 1), { targetAccuracy: target }))
+    .find(Boolean);
+  assert.ok(
+    expected && expected.epoch > 1 && expected.epoch < 30,
+    `the target is reached mid-run (${JSON.stringify(expected)}; ${full.metadata.history.map((m) => m.valAcc).join(' ')})`,
+  );
 
   const progress: TrainingProgress[] = [];
   const stopped = await engine.train(request(chosen, { ...settings, stopAtAccuracy: target }), (p) => progress.push(p));
@@ -90,7 +107,10 @@ test('early stopping ends training after the first epoch whose validation accura
   assert.ok(progress.at(-1)!.metrics!.valAcc! >= target);
   assert.deepEqual(stopped.metadata.stoppedEarly, progress.at(-1)!.stoppedEarly);
   assert.equal(stopped.metadata.history.length, expected.epoch);
-  assert.deepEqual(stopped.metadata.history.map((m) => m.valAcc), full.metadata.history.slice(0, expected.epoch).map((m) => m.valAcc));
+  assert.deepEqual(
+    stopped.metadata.history.map((m) => m.valAcc),
+    full.metadata.history.slice(0, expected.epoch).map((m) => m.valAcc),
+  );
   assert.equal(stopped.metadata.settings.stopAtAccuracy, target);
   assert.equal(decodeModel(encodeModel(stopped)).metadata.stoppedEarly?.epoch, expected.epoch, 'the model file remembers it');
   assert.equal(full.metadata.stoppedEarly, undefined, 'without a target every epoch runs');
@@ -104,9 +124,7 @@ test('early stopping ends training after the first epoch whose validation accura
 
 // ------------------------------------------------------------------------------------ block-built heads
 
-const STACK: HeadLayerSpec[] = [
-  { type: 'dense', units: 64, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.25 },
-];
+const STACK: HeadLayerSpec[] = [{ type: 'dense', units: 64, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.25 }];
 
 test('a block-built head with batch normalisation and dropout trains, recognises held-out photos, and round-trips exactly', async () => {
   const { chosen, rest } = pick(10, 2);
@@ -114,16 +132,24 @@ test('a block-built head with batch normalisation and dropout trains, recognises
   assert.deepEqual(model.metadata.head, { kind: 'dense', layers: [...STACK, { type: 'dense', units: 3, activation: 'softmax' }] });
   assert.deepEqual(model.metadata.settings.head, settingsWith({ hiddenLayers: STACK, epochs: 50 }).head);
   assert.deepEqual(model.metadata.weightSpecs.map((s) => s.name).slice(2, 6), [
-    'batch_normalization_1/gamma', 'batch_normalization_1/beta', 'batch_normalization_1/moving_mean', 'batch_normalization_1/moving_variance',
+    'batch_normalization_1/gamma',
+    'batch_normalization_1/beta',
+    'batch_normalization_1/moving_mean',
+    'batch_normalization_1/moving_variance',
   ]);
   // Training moved the running averages away from their start (0 and 1): storing them in the wrong place would show.
   const read = decodeModel(encodeModel(model));
-  assert.ok(read.tensors[4].some((mean) => Math.abs(mean) > 1e-3), 'moving mean was learned');
+  assert.ok(
+    read.tensors[4].some((mean) => Math.abs(mean) > 1e-3),
+    'moving mean was learned',
+  );
 
   await engine.loadModel('blocks', model);
   await engine.loadModel('blocks-restored', read);
   const evaluation = await engine.evaluate('blocks', rest);
-  console.log(`block-built head (dense 64, batch norm, dropout): ${(evaluation.accuracy! * 100).toFixed(1)}% of ${evaluation.total} held-out photos`);
+  console.log(
+    `block-built head (dense 64, batch norm, dropout): ${(evaluation.accuracy! * 100).toFixed(1)}% of ${evaluation.total} held-out photos`,
+  );
   assert.ok(evaluation.accuracy! >= 0.8, `accuracy ${evaluation.accuracy}`);
   const embeddings = rest.map((e) => e.embedding);
   assert.deepEqual(await engine.predictEmbeddings('blocks-restored', embeddings), await engine.predictEmbeddings('blocks', embeddings));
@@ -134,18 +160,35 @@ test('a block-built head with batch normalisation and dropout trains, recognises
 test('a stack that cannot train is refused before training with every problem; KNN ignores the stack', async () => {
   const { chosen } = pick(5, 3);
   const { numTensors } = await engine.memory();
-  const bad: HeadLayerSpec[] = [{ type: 'dense', units: 0, activation: 'relu' }, { type: 'dropout', rate: 0.5 }, { type: 'dropout', rate: 0.5 }];
+  const bad: HeadLayerSpec[] = [
+    { type: 'dense', units: 0, activation: 'relu' },
+    { type: 'dropout', rate: 0.5 },
+    { type: 'dropout', rate: 0.5 },
+  ];
   const progress: TrainingProgress[] = [];
-  await assert.rejects(engine.train(request(chosen, { hiddenLayers: bad }), (p) => progress.push(p)), (error) => {
-    assert.ok(isEngineError(error) && error.code === 'train/invalid-head', String(error));
-    assert.deepEqual(error.headProblems, [{ code: 'units-too-few', layerIndex: 0 }, { code: 'dropout-twice', layerIndex: 2 }]);
-    return true;
-  });
+  await assert.rejects(
+    engine.train(request(chosen, { hiddenLayers: bad }), (p) => progress.push(p)),
+    (error) => {
+      assert.ok(isEngineError(error) && error.code === 'train/invalid-head', String(error));
+      assert.deepEqual(error.headProblems, [
+        { code: 'units-too-few', layerIndex: 0 },
+        { code: 'dropout-twice', layerIndex: 2 },
+      ]);
+      return true;
+    },
+  );
   assert.deepEqual(progress, [], 'nothing started');
-  await rejectsWith(engine.train(request(chosen, { hiddenLayers: [{ type: 'dense', units: 1600, activation: 'relu' }] })), 'train/invalid-head', /too-many-parameters/);
+  await rejectsWith(
+    engine.train(request(chosen, { hiddenLayers: [{ type: 'dense', units: 1600, activation: 'relu' }] })),
+    'train/invalid-head',
+    /too-many-parameters/,
+  );
   assert.equal((await engine.memory()).numTensors, numTensors);
 
-  const knn = await engine.train({ ...request(chosen, { kind: 'knn' }), settings: { ...settingsWith({ kind: 'knn' }), otherHeads: [settingsWith({ hiddenLayers: bad }).head] } });
+  const knn = await engine.train({
+    ...request(chosen, { kind: 'knn' }),
+    settings: { ...settingsWith({ kind: 'knn' }), otherHeads: [settingsWith({ hiddenLayers: bad }).head] },
+  });
   assert.equal(knn.metadata.head.kind, 'knn');
   assert.deepEqual(knn.metadata.settings, settingsWith({ kind: 'knn' }), 'a KNN model does not record a stack it never used');
   // Settings from before stacks existed train today's recipe, and the model records it.
@@ -171,7 +214,8 @@ test('augmented copies: only copies of training pictures are used, and the model
   // A KNN head stores every example it trained on plus the held-out ones: exactly one more per training picture.
   const augmented = await engine.train(request(chosen, settings, { augmented: copies }));
   assert.deepEqual(augmented.metadata.validationPictureIds, heldOut, 'the same seed holds out the same pictures');
-  const total = (model: SerializedModel) => (model.metadata.head.kind === 'knn' ? model.metadata.head.examplesPerClass.reduce((a, b) => a + b) : 0);
+  const total = (model: SerializedModel) =>
+    model.metadata.head.kind === 'knn' ? model.metadata.head.examplesPerClass.reduce((a, b) => a + b) : 0;
   assert.equal(total(plain), 24);
   assert.equal(total(augmented), 24 + 24 - heldOut.length, 'copies of the 6 held-out pictures were left out');
 
@@ -182,8 +226,17 @@ test('augmented copies: only copies of training pictures are used, and the model
   assert.deepEqual(floats(await engine.train(request(chosen, dense, { augmented: onlyHeldOut }))), floats(reference));
   assert.notDeepEqual(floats(await engine.train(request(chosen, dense, { augmented: copies }))), floats(reference));
 
-  await rejectsWith(engine.train(request(chosen, dense, { augmented: [{ sourcePictureId: '0-0', embedding: new Float32Array(3) }] })), 'embedding/invalid', /augmented copy 0/);
-  const withoutIds = await engine.train(request(chosen.map(({ classIndex, embedding }) => ({ classIndex, embedding })), settings));
+  await rejectsWith(
+    engine.train(request(chosen, dense, { augmented: [{ sourcePictureId: '0-0', embedding: new Float32Array(3) }] })),
+    'embedding/invalid',
+    /augmented copy 0/,
+  );
+  const withoutIds = await engine.train(
+    request(
+      chosen.map(({ classIndex, embedding }) => ({ classIndex, embedding })),
+      settings,
+    ),
+  );
   assert.equal(withoutIds.metadata.validationPictureIds, undefined, 'no ids given, none recorded');
 });
 
@@ -199,9 +252,22 @@ test('evaluate on the held-out pictures the model lists: the same accuracy train
   assert.equal(evaluation.total, 9);
   assert.equal(evaluation.accuracy, model.metadata.history.at(-1)!.valAcc, 'the figure the chart showed');
   assert.equal(evaluation.shaky, true, '9 pictures are too few to trust');
-  assert.deepEqual(evaluation.confusion.map((row) => row.reduce((a, b) => a + b)), [3, 3, 3]);
-  const predictions = await engine.predictEmbeddings('evaluate', heldOut.map((e) => e.embedding));
-  assert.deepEqual(evaluation, evaluatePredictions(heldOut.map((e) => e.classIndex), predictions, 3));
+  assert.deepEqual(
+    evaluation.confusion.map((row) => row.reduce((a, b) => a + b)),
+    [3, 3, 3],
+  );
+  const predictions = await engine.predictEmbeddings(
+    'evaluate',
+    heldOut.map((e) => e.embedding),
+  );
+  assert.deepEqual(
+    evaluation,
+    evaluatePredictions(
+      heldOut.map((e) => e.classIndex),
+      predictions,
+      3,
+    ),
+  );
 
   await rejectsWith(engine.evaluate('nobody', heldOut), 'model/not-loaded');
   await rejectsWith(engine.evaluate('evaluate', [{ classIndex: 3, embedding: heldOut[0].embedding }]), 'train/invalid-classes', /class 3/);
@@ -237,12 +303,17 @@ test('int8 on the shared photos: a quarter of the size, accuracy within 2 points
   const { numTensors } = await engine.memory();
   const report = await engine.shrinkModel(model, rest);
   assert.equal((await engine.memory()).numTensors, numTensors, 'the temporary heads are freed');
-  t.diagnostic(`${rest.length} held-out photos: float ${(report.before.accuracy! * 100).toFixed(1)}%, int8 ${(report.after.accuracy! * 100).toFixed(1)}%, `
-    + `${report.changedPictures.length} answers changed; model file ${report.bytesBefore} -> ${report.bytesAfter} bytes`);
+  t.diagnostic(
+    `${rest.length} held-out photos: float ${(report.before.accuracy! * 100).toFixed(1)}%, int8 ${(report.after.accuracy! * 100).toFixed(1)}%, ` +
+      `${report.changedPictures.length} answers changed; model file ${report.bytesBefore} -> ${report.bytesAfter} bytes`,
+  );
   assert.ok(report.before.accuracy! >= 0.8, `the float head learned the digits (${report.before.accuracy})`);
   assert.ok(Math.abs(report.before.accuracy! - report.after.accuracy!) <= 0.02);
   assert.ok(report.bytesAfter < report.bytesBefore / 3.5);
-  assert.deepEqual(report.changedPictures, report.before.pictures.flatMap((p, i) => (p.predictedClass === report.after.pictures[i].predictedClass ? [] : [i])));
+  assert.deepEqual(
+    report.changedPictures,
+    report.before.pictures.flatMap((p, i) => (p.predictedClass === report.after.pictures[i].predictedClass ? [] : [i])),
+  );
   assert.ok(report.model.metadata.weightSpecs.every((spec) => spec.dtype === 'int8'));
 
   // The small model is a model like any other: it loads, and evaluates exactly as the report said.
@@ -250,7 +321,11 @@ test('int8 on the shared photos: a quarter of the size, accuracy within 2 points
   assert.deepEqual(await engine.evaluate('small', rest), report.after);
   const broken = structuredClone(report.model.metadata) as unknown as { weightSpecs: { quantization: { zeroPoint: number } }[] };
   broken.weightSpecs[0].quantization.zeroPoint = 300;
-  await rejectsWith(engine.loadModel('small', { metadata: broken as never, weights: report.model.weights }), 'model/invalid', /quantization/);
+  await rejectsWith(
+    engine.loadModel('small', { metadata: broken as never, weights: report.model.weights }),
+    'model/invalid',
+    /quantization/,
+  );
   assert.deepEqual(await engine.evaluate('small', rest), report.after, 'the good small model is still loaded');
   await engine.unloadModel('small');
   await rejectsWith(engine.shrinkModel(model, [{ classIndex: 7, embedding: rest[0].embedding }]), 'train/invalid-classes');

@@ -9,7 +9,17 @@ import { startModelServer, type ModelServer } from './test-support/model-server'
 import { settingsWith, type SettingsPatch } from './test-support/settings';
 import { decodeJpeg, signDigitPhotos } from './test-support/shared-data';
 import { seededRandom, shuffled } from './training-data';
-import type { ClassInfo, Embedding, HeadKind, LabelledEmbedding, RgbaImage, SerializedModel, TrainingProgress, TrainingSettings, TrainRequest } from './types';
+import type {
+  ClassInfo,
+  Embedding,
+  HeadKind,
+  LabelledEmbedding,
+  RgbaImage,
+  SerializedModel,
+  TrainingProgress,
+  TrainingSettings,
+  TrainRequest,
+} from './types';
 
 const DIGITS = [0, 1, 2];
 const CLASSES: ClassInfo[] = DIGITS.map((digit) => ({ id: `digit-${digit}`, name: `${digit} fingers` }));
@@ -90,11 +100,16 @@ for (const method of ['knn', 'dense'] as const) {
     for (const seed of [1, 2, 3]) {
       const { training, heldOut } = split(seed);
       await engine.loadModel('accuracy', await engine.train(request(method, training)));
-      const predictions = await engine.predictEmbeddings('accuracy', heldOut.map((photo) => photo.embedding));
+      const predictions = await engine.predictEmbeddings(
+        'accuracy',
+        heldOut.map((photo) => photo.embedding),
+      );
       correct.push(predictions.filter((p, i) => p.classIndex === heldOut[i].classIndex).length);
     }
     const accuracy = correct.reduce((a, b) => a + b) / (correct.length * 90);
-    console.log(`${method} held-out accuracy: ${(accuracy * 100).toFixed(1)}% (per split: ${correct.map((c) => `${((c / 90) * 100).toFixed(1)}%`).join(', ')})`);
+    console.log(
+      `${method} held-out accuracy: ${(accuracy * 100).toFixed(1)}% (per split: ${correct.map((c) => `${((c / 90) * 100).toFixed(1)}%`).join(', ')})`,
+    );
     assert.ok(accuracy >= 0.85, `held-out accuracy ${accuracy}`);
     await engine.unloadModel('accuracy');
   });
@@ -113,8 +128,13 @@ test('predict takes a picture of any size and gives the top class and one confid
 
 test('dense training reports every epoch with loss, accuracy, validation figures and time', async () => {
   const progress: TrainingProgress[] = [];
-  const model = await engine.train(request('dense', split(1).training, { settings: settingsWith({ epochs: 12 }) }), (p) => progress.push(p));
-  assert.deepEqual(progress.map((p) => p.epoch), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  const model = await engine.train(request('dense', split(1).training, { settings: settingsWith({ epochs: 12 }) }), (p) =>
+    progress.push(p),
+  );
+  assert.deepEqual(
+    progress.map((p) => p.epoch),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  );
   assert.ok(progress.every((p) => p.totalEpochs === 12));
   const metrics = progress.slice(1).map((p) => p.metrics!);
   for (const m of metrics) {
@@ -137,7 +157,13 @@ test('training with the same seed is repeatable; without validation there are no
 test('knn training reports one step with validation figures and keeps every picture', async () => {
   const progress: TrainingProgress[] = [];
   const model = await engine.train(request('knn', split(1).training), (p) => progress.push(p));
-  assert.deepEqual(progress.map((p) => [p.epoch, p.totalEpochs]), [[0, 1], [1, 1]]);
+  assert.deepEqual(
+    progress.map((p) => [p.epoch, p.totalEpochs]),
+    [
+      [0, 1],
+      [1, 1],
+    ],
+  );
   assert.ok(progress[1].metrics!.valAcc !== undefined);
   assert.deepEqual(model.metadata.head, { kind: 'knn', k: 5, examplesPerClass: [10, 10, 10] });
 });
@@ -162,10 +188,14 @@ test('Stop: cancelling dense training rejects train/cancelled and frees every te
   const { numTensors } = await engine.memory();
   const controller = new AbortController();
   const epochs: number[] = [];
-  const training = engine.train(request('dense', split(1).training), (p) => {
-    epochs.push(p.epoch);
-    if (p.epoch === 3) controller.abort();
-  }, controller.signal);
+  const training = engine.train(
+    request('dense', split(1).training),
+    (p) => {
+      epochs.push(p.epoch);
+      if (p.epoch === 3) controller.abort();
+    },
+    controller.signal,
+  );
   await rejectsWith(training, 'train/cancelled');
   assert.equal(epochs.at(-1), 3, 'no epoch after the stop');
   assert.equal((await engine.memory()).numTensors, numTensors);
@@ -187,13 +217,55 @@ test('bad training requests are refused before any work, each with its own code'
     ['NaN learning rate', request('dense', training, settings({ learningRate: Number.NaN })), 'train/invalid-settings', /learningRate/],
     ['validation 90%', request('dense', training, settings({ validationRate: 0.9 })), 'train/invalid-settings', /validationRate/],
     ['k of 0', request('knn', training, settings({ kind: 'knn', k: 0 })), 'train/invalid-settings', /head\.k/],
-    ['unknown method', request('dense', training, { settings: { ...settingsWith(), head: { kind: 'svm' } } as unknown as TrainingSettings }), 'train/invalid-settings', /head\.kind/],
-    ['one class', request('dense', training.filter((e) => e.classIndex === 0), { classes: CLASSES.slice(0, 1) }), 'train/too-few-classes', /at least 2/],
-    ['a class without pictures', request('dense', training.filter((e) => e.classIndex !== 2)), 'train/too-few-examples', /2 fingers/],
-    ['repeated class id', request('dense', training, { classes: [CLASSES[0], CLASSES[1], { ...CLASSES[2], id: CLASSES[0].id }] }), 'train/invalid-classes', /used twice/],
-    ['example of no class', request('dense', [...training, { classIndex: 3, embedding: training[0].embedding }]), 'train/invalid-classes', /class 3/],
-    ['short embedding', request('knn', [...training, { classIndex: 0, embedding: new Float32Array(10) }]), 'embedding/invalid', /example 30/],
-    ['NaN in an embedding', request('knn', [...training, { classIndex: 0, embedding: new Float32Array(1280).fill(Number.NaN) }]), 'embedding/invalid', /NaN/],
+    [
+      'unknown method',
+      request('dense', training, { settings: { ...settingsWith(), head: { kind: 'svm' } } as unknown as TrainingSettings }),
+      'train/invalid-settings',
+      /head\.kind/,
+    ],
+    [
+      'one class',
+      request(
+        'dense',
+        training.filter((e) => e.classIndex === 0),
+        { classes: CLASSES.slice(0, 1) },
+      ),
+      'train/too-few-classes',
+      /at least 2/,
+    ],
+    [
+      'a class without pictures',
+      request(
+        'dense',
+        training.filter((e) => e.classIndex !== 2),
+      ),
+      'train/too-few-examples',
+      /2 fingers/,
+    ],
+    [
+      'repeated class id',
+      request('dense', training, { classes: [CLASSES[0], CLASSES[1], { ...CLASSES[2], id: CLASSES[0].id }] }),
+      'train/invalid-classes',
+      /used twice/,
+    ],
+    [
+      'example of no class',
+      request('dense', [...training, { classIndex: 3, embedding: training[0].embedding }]),
+      'train/invalid-classes',
+      /class 3/,
+    ],
+    [
+      'short embedding',
+      request('knn', [...training, { classIndex: 0, embedding: new Float32Array(10) }]),
+      'embedding/invalid',
+      /example 30/,
+    ],
+    [
+      'NaN in an embedding',
+      request('knn', [...training, { classIndex: 0, embedding: new Float32Array(1280).fill(Number.NaN) }]),
+      'embedding/invalid',
+      /NaN/,
+    ],
   ];
   for (const [label, bad, code, detail] of cases) {
     await rejectsWith(engine.train(bad), code, detail).catch((error) => assert.fail(`${label}: ${String(error)}`));
@@ -204,8 +276,14 @@ test('bad training requests are refused before any work, each with its own code'
 test('1000 predictions from embeddings and dozens from pictures do not grow the tensor count', async () => {
   const { training, heldOut } = split(1);
   for (const method of ['knn', 'dense'] as const) {
-    await engine.loadModel('memory', await engine.train(request(method, training, { settings: settingsWith({ kind: method, epochs: 5 }) })));
-    await engine.predictEmbeddings('memory', heldOut.slice(0, 2).map((p) => p.embedding)); // warm-up allocations
+    await engine.loadModel(
+      'memory',
+      await engine.train(request(method, training, { settings: settingsWith({ kind: method, epochs: 5 }) })),
+    );
+    await engine.predictEmbeddings(
+      'memory',
+      heldOut.slice(0, 2).map((p) => p.embedding),
+    ); // warm-up allocations
     await engine.predict('memory', heldOut[0].image);
     const { numTensors } = await engine.memory();
     const embeddings = Array.from({ length: 1000 }, (_, i) => heldOut[i % heldOut.length].embedding);
@@ -222,7 +300,10 @@ test('unloading and replacing models frees their tensors, even with a prediction
   const { training, heldOut } = split(2);
   const knn = await engine.train(request('knn', training));
   await engine.loadModel('swap', knn);
-  const running = engine.predictEmbeddings('swap', heldOut.map((p) => p.embedding));
+  const running = engine.predictEmbeddings(
+    'swap',
+    heldOut.map((p) => p.embedding),
+  );
   await engine.loadModel('swap', await engine.train(request('dense', training, { settings: settingsWith({ epochs: 2 }) })));
   assert.equal((await running).length, heldOut.length, 'the replaced model finished its work');
   await engine.unloadModel('swap');
@@ -238,7 +319,11 @@ test('misuse gives friendly codes: unknown model, bad picture, bad embedding, co
   await engine.loadModel('misuse', model);
   await rejectsWith(engine.predict('misuse', { width: 2, height: 2, data: new Uint8ClampedArray(3) }), 'image/invalid');
   await rejectsWith(engine.predictEmbeddings('misuse', [new Float32Array(3)]), 'embedding/invalid');
-  await rejectsWith(engine.embed([photos[0][0].image, { width: -1, height: 1, data: new Uint8ClampedArray(0) }]), 'image/invalid', /image 1/);
+  await rejectsWith(
+    engine.embed([photos[0][0].image, { width: -1, height: 1, data: new Uint8ClampedArray(0) }]),
+    'image/invalid',
+    /image 1/,
+  );
   const corrupt: SerializedModel = { metadata: model.metadata, weights: model.weights.slice(4) };
   await rejectsWith(engine.loadModel('misuse', corrupt), 'model/invalid', /bytes/);
   assert.equal((await engine.predictEmbeddings('misuse', [training[0].embedding]))[0].classIndex, 0, 'the good model is still loaded');
@@ -249,7 +334,11 @@ test('a fresh engine refuses work before init, reports unreachable sources, and 
   const fresh = createEngine();
   await rejectsWith(fresh.embed([photos[0][0].image]), 'base-model/not-loaded');
   await rejectsWith(fresh.train(request('knn', split(1).training)), 'base-model/not-loaded');
-  await rejectsWith(fresh.init({ sources: [{ kind: 'backbone', url: `${server.origin}/models/missing/model.json` }] }), 'base-model/unreachable', /HTTP 404/);
+  await rejectsWith(
+    fresh.init({ sources: [{ kind: 'backbone', url: `${server.origin}/models/missing/model.json` }] }),
+    'base-model/unreachable',
+    /HTTP 404/,
+  );
   const info = await fresh.init({ sources: [{ kind: 'no-top', url: server.noTopUrl }] });
   assert.equal(info.source, 'no-top');
   assert.deepEqual(await fresh.embed([photos[1][3].image]), [photos[1][3].embedding]);

@@ -39,13 +39,29 @@ function headFromModel(model: ValidatedModel): Head {
 
 /** The settings as the model file records them: the head trained (a dense head with its actual stack), no other kinds'. */
 function settingsUsed({ otherHeads: _notUsed, ...settings }: TrainingSettings): TrainingSettings {
-  return settings.head.kind === 'dense' ? { ...settings, head: { ...settings.head, hiddenLayers: hiddenLayersOf(settings.head) } } : settings;
+  return settings.head.kind === 'dense'
+    ? { ...settings, head: { ...settings.head, hiddenLayers: hiddenLayersOf(settings.head) } }
+    : settings;
 }
 
 /** Pictures whose class is known, scored by `head` (which answers `classCount` classes). */
-async function evaluateWith(head: Head, classCount: number, examples: readonly LabelledEmbedding[]): Promise<{ evaluation: Evaluation; predictions: Prediction[] }> {
-  const predictions = await predictWith(head, examples.map((example) => example.embedding));
-  return { evaluation: evaluatePredictions(examples.map((example) => example.classIndex), predictions, classCount), predictions };
+async function evaluateWith(
+  head: Head,
+  classCount: number,
+  examples: readonly LabelledEmbedding[],
+): Promise<{ evaluation: Evaluation; predictions: Prediction[] }> {
+  const predictions = await predictWith(
+    head,
+    examples.map((example) => example.embedding),
+  );
+  return {
+    evaluation: evaluatePredictions(
+      examples.map((example) => example.classIndex),
+      predictions,
+      classCount,
+    ),
+    predictions,
+  };
 }
 
 async function predictWith(head: Head, embeddings: readonly Embedding[]): Promise<Prediction[]> {
@@ -135,14 +151,26 @@ export function createEngine(): EngineApi {
     if (signal?.aborted) throw cancelled();
     onProgress?.({ epoch: 0, totalEpochs });
     const trained = await trainHead({
-      training, validation, classCount: classes.length, settings: settings.head, stopAtAccuracy: settings.stopAtAccuracy, seed, random, signal,
-      onEpoch: (metrics, stoppedEarly) => onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics, ...(stoppedEarly && { stoppedEarly }) }),
+      training,
+      validation,
+      classCount: classes.length,
+      settings: settings.head,
+      stopAtAccuracy: settings.stopAtAccuracy,
+      seed,
+      random,
+      signal,
+      onEpoch: (metrics, stoppedEarly) =>
+        onProgress?.({ epoch: metrics.epoch, totalEpochs, metrics, ...(stoppedEarly && { stoppedEarly }) }),
     });
     try {
       if (signal?.aborted) throw cancelled();
       return writeModel({
-        name: request.modelName, classes, settings: settingsUsed(settings), history: trained.history,
-        head: trained.head.describe(), weights: await trained.head.weights(),
+        name: request.modelName,
+        classes,
+        settings: settingsUsed(settings),
+        history: trained.history,
+        head: trained.head.describe(),
+        weights: await trained.head.weights(),
         ...(trained.stoppedEarly && { stoppedEarly: trained.stoppedEarly }),
         ...(hasPictureIds && { validationPictureIds }),
       });
@@ -180,7 +208,8 @@ export function createEngine(): EngineApi {
     examples.forEach((example, i) => validateImage(example?.image, `example ${i}'s image`));
     return withHead(key, async (head, classCount) => {
       const images = examples.map((example) => example.image);
-      const labelled = (embeddings: readonly Embedding[]) => embeddings.map((embedding, i) => ({ classIndex: examples[i].classIndex, embedding }));
+      const labelled = (embeddings: readonly Embedding[]) =>
+        embeddings.map((embedding, i) => ({ classIndex: examples[i].classIndex, embedding }));
       const floatExamples = labelled(await backbone().embed(images));
       validateExamples(floatExamples, classCount);
       const small = await int8Backbone(graph());
@@ -202,74 +231,92 @@ export function createEngine(): EngineApi {
   }
 
   return {
-    init: (options) => asEngineErrors(async () => {
-      if (ready) return ready.info;
-      // Concurrent callers share one start; a failed start can be retried (e.g. once the network is back).
-      starting ??= start(options).finally(() => { starting = undefined; });
-      return starting;
-    }),
+    init: (options) =>
+      asEngineErrors(async () => {
+        if (ready) return ready.info;
+        // Concurrent callers share one start; a failed start can be retried (e.g. once the network is back).
+        starting ??= start(options).finally(() => {
+          starting = undefined;
+        });
+        return starting;
+      }),
 
     embed: (images) => asEngineErrors(() => backbone().embed(images)),
 
     train: (request, onProgress, signal) => asEngineErrors(() => train(request, onProgress, signal)),
 
-    loadModel: (key, model) => asEngineErrors(async () => {
-      backbone();
-      const validated = readModel(model);
-      const head = headFromModel(validated);
-      retire(key);
-      heads.set(key, { head, classCount: validated.metadata.classes.length, users: 0, retired: false });
-    }),
+    loadModel: (key, model) =>
+      asEngineErrors(async () => {
+        backbone();
+        const validated = readModel(model);
+        const head = headFromModel(validated);
+        retire(key);
+        heads.set(key, { head, classCount: validated.metadata.classes.length, users: 0, retired: false });
+      }),
 
     unloadModel: (key) => asEngineErrors(async () => retire(key)),
 
-    predict: (key, image) => asEngineErrors(async () => {
-      validateImage(image);
-      return withHead(key, async (head) => {
-        const [embedding] = await backbone().embed([image]);
-        const [prediction] = await predictWith(head, [embedding]);
-        return prediction;
-      });
-    }),
+    predict: (key, image) =>
+      asEngineErrors(async () => {
+        validateImage(image);
+        return withHead(key, async (head) => {
+          const [embedding] = await backbone().embed([image]);
+          const [prediction] = await predictWith(head, [embedding]);
+          return prediction;
+        });
+      }),
 
-    predictEmbeddings: (key, embeddings) => asEngineErrors(async () => {
-      embeddings.forEach((embedding, i) => validateEmbedding(embedding, `embedding ${i}`));
-      return withHead(key, (head) => predictWith(head, embeddings));
-    }),
+    predictEmbeddings: (key, embeddings) =>
+      asEngineErrors(async () => {
+        embeddings.forEach((embedding, i) => validateEmbedding(embedding, `embedding ${i}`));
+        return withHead(key, (head) => predictWith(head, embeddings));
+      }),
 
-    evaluate: (key, examples) => asEngineErrors(() => withHead(key, async (head, classCount) => {
-      validateExamples(examples, classCount);
-      return (await evaluateWith(head, classCount, examples)).evaluation;
-    })),
+    evaluate: (key, examples) =>
+      asEngineErrors(() =>
+        withHead(key, async (head, classCount) => {
+          validateExamples(examples, classCount);
+          return (await evaluateWith(head, classCount, examples)).evaluation;
+        }),
+      ),
 
-    evaluateLeaveOneOut: (examples, classCount, k) => asEngineErrors(async () => {
-      if (!Number.isInteger(classCount) || classCount < 2 || classCount > MODEL_LIMITS.classes) {
-        throw new EngineError('train/too-few-classes', `${classCount} classes; leave-one-out needs 2 to ${MODEL_LIMITS.classes}`);
-      }
-      const { min, max } = KNN_K_LIMIT;
-      if (!isWithin(KNN_K_LIMIT, k)) throw new EngineError('train/invalid-settings', `k ${k} must be a whole number from ${min} to ${max}`);
-      validateExamples(examples, classCount);
-      if (examples.length < 2) throw new EngineError('train/too-few-examples', 'leave-one-out needs at least 2 pictures');
-      return evaluatePredictions(examples.map((example) => example.classIndex), leaveOneOutKnn(examples, classCount, k), classCount);
-    }),
+    evaluateLeaveOneOut: (examples, classCount, k) =>
+      asEngineErrors(async () => {
+        if (!Number.isInteger(classCount) || classCount < 2 || classCount > MODEL_LIMITS.classes) {
+          throw new EngineError('train/too-few-classes', `${classCount} classes; leave-one-out needs 2 to ${MODEL_LIMITS.classes}`);
+        }
+        const { min, max } = KNN_K_LIMIT;
+        if (!isWithin(KNN_K_LIMIT, k))
+          throw new EngineError('train/invalid-settings', `k ${k} must be a whole number from ${min} to ${max}`);
+        validateExamples(examples, classCount);
+        if (examples.length < 2) throw new EngineError('train/too-few-examples', 'leave-one-out needs at least 2 pictures');
+        return evaluatePredictions(
+          examples.map((example) => example.classIndex),
+          leaveOneOutKnn(examples, classCount, k),
+          classCount,
+        );
+      }),
 
     shrinkModel: (model, examples) => asEngineErrors(() => shrinkModel(model, examples)),
 
     shrinkBackbone: (key, examples) => asEngineErrors(() => shrinkBackbone(key, examples)),
 
-    describeLayers: (key) => asEngineErrors(() => withHead(key, async (head, classCount) => describeLayers(graph(), head.describe(), classCount))),
+    describeLayers: (key) =>
+      asEngineErrors(() => withHead(key, async (head, classCount) => describeLayers(graph(), head.describe(), classCount))),
 
-    lookAtLayer: (key, image, layerIndex) => asEngineErrors(async () => {
-      validateImage(image);
-      return withHead(key, (head, classCount) => lookAtLayer(graph(), head, classCount, image, layerIndex));
-    }),
+    lookAtLayer: (key, image, layerIndex) =>
+      asEngineErrors(async () => {
+        validateImage(image);
+        return withHead(key, (head, classCount) => lookAtLayer(graph(), head, classCount, image, layerIndex));
+      }),
 
     backboneArtifacts: () => asEngineErrors(async () => started().artifacts),
 
-    memory: () => asEngineErrors(async () => {
-      backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing
-      const { numTensors, numBytes } = tf.memory();
-      return { numTensors, numBytes };
-    }),
+    memory: () =>
+      asEngineErrors(async () => {
+        backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing
+        const { numTensors, numBytes } = tf.memory();
+        return { numTensors, numBytes };
+      }),
   };
 }

@@ -3,22 +3,22 @@
 import type { StackProblem } from './types';
 
 export type EngineErrorCode =
-  | 'base-model/unreachable'      // no source of the backbone answered (offline, wrong path)
-  | 'base-model/hash-mismatch'    // the weights are not the MobileNetV2-0.35 we expect
-  | 'base-model/invalid'          // model.json / weights could not be parsed
-  | 'base-model/not-loaded'       // embed/predict called before init
-  | 'image/invalid'               // width/height/data do not describe an RGBA picture
-  | 'embedding/invalid'           // an embedding is not EMBEDDING_SIZE finite numbers (e.g. a corrupted cache)
+  | 'base-model/unreachable' // no source of the backbone answered (offline, wrong path)
+  | 'base-model/hash-mismatch' // the weights are not the MobileNetV2-0.35 we expect
+  | 'base-model/invalid' // model.json / weights could not be parsed
+  | 'base-model/not-loaded' // embed/predict called before init
+  | 'image/invalid' // width/height/data do not describe an RGBA picture
+  | 'embedding/invalid' // an embedding is not EMBEDDING_SIZE finite numbers (e.g. a corrupted cache)
   | 'train/too-few-classes'
   | 'train/too-few-examples'
   | 'train/invalid-settings'
-  | 'train/invalid-classes'       // class ids missing or repeated, or an example points at no class
-  | 'train/invalid-head'          // the block-built stack cannot be trained (`headProblems` says why, block by block)
+  | 'train/invalid-classes' // class ids missing or repeated, or an example points at no class
+  | 'train/invalid-head' // the block-built stack cannot be trained (`headProblems` says why, block by block)
   | 'train/cancelled'
-  | 'model/not-loaded'            // predict with a model key that was never loaded
-  | 'model/invalid'               // a serialized model failed validation (details say what)
-  | 'model/wrong-base-model'      // trained on another backbone
-  | 'model/unsupported-version'   // written by a newer version of the format
+  | 'model/not-loaded' // predict with a model key that was never loaded
+  | 'model/invalid' // a serialized model failed validation (details say what)
+  | 'model/wrong-base-model' // trained on another backbone
+  | 'model/unsupported-version' // written by a newer version of the format
   | 'internal';
 
 export class EngineError extends Error {
@@ -40,11 +40,22 @@ export function isEngineError(value: unknown): value is EngineError {
 
 /** Every code, so a locale test can check that each one has words in every language. */
 export const ENGINE_ERROR_CODES = [
-  'base-model/unreachable', 'base-model/hash-mismatch', 'base-model/invalid', 'base-model/not-loaded',
-  'image/invalid', 'embedding/invalid',
-  'train/too-few-classes', 'train/too-few-examples', 'train/invalid-settings', 'train/invalid-classes', 'train/invalid-head',
+  'base-model/unreachable',
+  'base-model/hash-mismatch',
+  'base-model/invalid',
+  'base-model/not-loaded',
+  'image/invalid',
+  'embedding/invalid',
+  'train/too-few-classes',
+  'train/too-few-examples',
+  'train/invalid-settings',
+  'train/invalid-classes',
+  'train/invalid-head',
   'train/cancelled',
-  'model/not-loaded', 'model/invalid', 'model/wrong-base-model', 'model/unsupported-version',
+  'model/not-loaded',
+  'model/invalid',
+  'model/wrong-base-model',
+  'model/unsupported-version',
   'internal',
 ] as const satisfies readonly EngineErrorCode[];
 

@@ -6,32 +6,65 @@
 export * from './types';
 export { ENGINE_ERROR_CODES, EngineError, isEngineError, type EngineErrorCode } from './errors';
 export type {
-  BackboneShrinkReport, BaseModelSource, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport,
+  BackboneShrinkReport,
+  BaseModelSource,
+  EngineApi,
+  EngineInfo,
+  EngineInitOptions,
+  LabelledImage,
+  ShrinkReport,
 } from './engine-api';
 export { BASE_MODEL, TEACHABLE_MACHINE_NO_TOP_URL } from './base-model';
 
 // Names of classes and models: one cleaning and comparing rule everywhere.
 export {
-  cleanName, nameChanges, nameKey, nameProblem, repairNames, uniqueName, withoutDirectionControls, type NameChange, type NameProblem,
+  cleanName,
+  nameChanges,
+  nameKey,
+  nameProblem,
+  repairNames,
+  uniqueName,
+  withoutDirectionControls,
+  type NameChange,
+  type NameProblem,
 } from './names';
 
 // Training settings, their one schema and the head kinds (the registry), and the dense head's block-built stack.
 export {
-  DEFAULT_TRAINING_SETTINGS, isValidStopAtAccuracy, migrateSettings, parseSettings, STOP_AT_ACCURACY_LIMITS, VALIDATION_RATE_LIMIT,
+  DEFAULT_TRAINING_SETTINGS,
+  isValidStopAtAccuracy,
+  migrateSettings,
+  parseSettings,
+  STOP_AT_ACCURACY_LIMITS,
+  VALIDATION_RATE_LIMIT,
 } from './training-settings';
 export { isWithin, type SettingLimit } from './schema';
 export { HEAD_KIND_SPECS, HEAD_KINDS, headSettingsOf, isHeadKind, totalEpochs } from './heads/kinds';
 export type { HeadKindSpec, HeadSettingsOf, NumberSetting, SettingLabel } from './heads/head-kind';
 export { DEFAULT_HIDDEN_LAYERS, hiddenLayersOf } from './heads/dense-kind';
 export {
-  countParameters, MAX_HEAD_PARAMETERS, MAX_STACK_LAYERS, STACK_PROBLEM_CODES, stackProblems, type StackLayerSpec,
+  countParameters,
+  MAX_HEAD_PARAMETERS,
+  MAX_STACK_LAYERS,
+  STACK_PROBLEM_CODES,
+  stackProblems,
+  type StackLayerSpec,
 } from './heads/head-stack';
 export { seededRandom } from './training-data';
 
 // The model file, and models in and out as Teachable Machine's files.
 export {
-  decodeModel, encodeModel, isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, quantizeModel, readModel, writeModel,
-  type ModelContent, type ModelFormatProblem, type ValidatedModel,
+  decodeModel,
+  encodeModel,
+  isModelFormatError,
+  MODEL_FORMAT_VERSION,
+  MODEL_LIMITS,
+  quantizeModel,
+  readModel,
+  writeModel,
+  type ModelContent,
+  type ModelFormatProblem,
+  type ValidatedModel,
 } from './model-format/model-format';
 export * from './interchange';
 export { readZipEntryCapped, type CappedRead, type ZipEntrySource } from './interchange/capped-zip';
@@ -39,7 +72,11 @@ export { readZipEntryCapped, type CappedRead, type ZipEntrySource } from './inte
 // Pictures and the Lab's plain parts (what evaluation and "under the hood" return are types of worker-side modules).
 export { validateImage } from './picture';
 export {
-  augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind, type AugmentationOptions, type AugmentedPicture,
+  augmentVariants,
+  DEFAULT_AUGMENTATION,
+  type AugmentationKind,
+  type AugmentationOptions,
+  type AugmentedPicture,
 } from './lab/augmentation';
 export type { ClassScore, Evaluation, PictureResult } from './lab/evaluation';
 export type { FeatureMaps, Histogram, LayerKind, LayerLook, LayerSummary, ModelLayers } from './lab/under-the-hood';

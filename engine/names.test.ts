@@ -15,7 +15,7 @@ test('a clean name has no direction controls and single spaces, none at either e
   assert.equal(cleanName('가위 ✂️ שלום'), '가위 ✂️ שלום', 'letters of any script stay');
 });
 
-test('the trainer\'s refusal: blank, or taken ignoring case and surrounding spaces', () => {
+test("the trainer's refusal: blank, or taken ignoring case and surrounding spaces", () => {
   assert.equal(nameProblem('', ['rock']), 'empty');
   assert.equal(nameProblem('rock', ['Rock ']), 'taken');
   assert.equal(nameProblem('ROCK', [' rock']), 'taken');
@@ -41,7 +41,10 @@ test('repair: blanks named by position, repeats numbered, in order, beside names
   assert.deepEqual(repairNames(['', 'class 1'], classN), ['Class 1', 'class 1 (2)']);
   assert.deepEqual(repairNames(['\u202Ekcor'], classN), ['kcor']);
   assert.deepEqual(repairNames(['paper'], classN, ['Paper']), ['paper (2)']);
-  assert.deepEqual(repairNames([' ', ''], () => 'My model'), ['My model', 'My model (2)']);
+  assert.deepEqual(
+    repairNames([' ', ''], () => 'My model'),
+    ['My model', 'My model (2)'],
+  );
 });
 
 test('changes list what a child would notice, not spaces or invisible controls', () => {

@@ -99,8 +99,16 @@ test('input that is not an RGBA picture is rejected with image/invalid', () => {
   ];
   const before = tf.memory().numTensors;
   for (const [label, image] of bad) {
-    assert.throws(() => imageToTensor(image as RgbaImage), (error) => isEngineError(error) && error.code === 'image/invalid', label);
+    assert.throws(
+      () => imageToTensor(image as RgbaImage),
+      (error) => isEngineError(error) && error.code === 'image/invalid',
+      label,
+    );
   }
-  assert.throws(() => imagesToTensor([]), (error) => isEngineError(error) && error.code === 'image/invalid', 'no pictures');
+  assert.throws(
+    () => imagesToTensor([]),
+    (error) => isEngineError(error) && error.code === 'image/invalid',
+    'no pictures',
+  );
   assert.equal(tf.memory().numTensors, before, 'no tensor made for bad input');
 });

@@ -19,7 +19,10 @@ export function isWithin(limit: SettingLimit, value: number): boolean {
 export function limitedNumber(limit: SettingLimit) {
   const message = (issue: v.BaseIssue<unknown>) =>
     `${String(issue.input)} must be ${limit.integer ? 'a whole number' : 'a number'} from ${limit.min} to ${limit.max}`;
-  return v.pipe(v.number(message), v.check((value) => isWithin(limit, value), message));
+  return v.pipe(
+    v.number(message),
+    v.check((value) => isWithin(limit, value), message),
+  );
 }
 
 const finiteNumber = v.pipe(v.number(), v.finite());
@@ -29,16 +32,23 @@ const finiteNumber = v.pipe(v.number(), v.finite());
  * cannot be trained yet (0 units, softmax in the middle…) is kept as it is, so the head editor can show the child
  * what to fix and Train waits (model-service/readiness.ts); engine/lab/head-stack.ts says what is wrong with it.
  */
-const savedLayerSchema = v.variant('type', [
-  v.object({ type: v.literal('batchNorm') }),
-  v.object({ type: v.literal('dropout'), rate: finiteNumber }),
-  v.object({
-    type: v.literal('dense'),
-    units: finiteNumber,
-    // Any text, cut short: an unknown activation is the head editor's to explain ('unknown-activation').
-    activation: v.pipe(v.string(), v.transform((text) => text.slice(0, 20) as DenseLayerSpec['activation'])),
-  }),
-], 'is not a dense, dropout or batchNorm layer');
+const savedLayerSchema = v.variant(
+  'type',
+  [
+    v.object({ type: v.literal('batchNorm') }),
+    v.object({ type: v.literal('dropout'), rate: finiteNumber }),
+    v.object({
+      type: v.literal('dense'),
+      units: finiteNumber,
+      // Any text, cut short: an unknown activation is the head editor's to explain ('unknown-activation').
+      activation: v.pipe(
+        v.string(),
+        v.transform((text) => text.slice(0, 20) as DenseLayerSpec['activation']),
+      ),
+    }),
+  ],
+  'is not a dense, dropout or batchNorm layer',
+);
 
 /** How many blocks may be kept depends on where (a project, the trainer's store), so each reader limits the length. */
 export const savedStackSchema: v.GenericSchema<unknown, HeadLayerSpec[]> = v.array(savedLayerSchema, 'is not a list of layers');

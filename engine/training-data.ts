@@ -70,14 +70,16 @@ export function validateExamples(examples: readonly LabelledEmbedding[], classCo
 export function validateTrainRequest(request: TrainRequest): void {
   validateSettings(request.settings);
   validateClasses(request.classes);
-  if (request.classes.length < 2) throw new EngineError('train/too-few-classes', `${request.classes.length} class(es); at least 2 are needed`);
+  if (request.classes.length < 2)
+    throw new EngineError('train/too-few-classes', `${request.classes.length} class(es); at least 2 are needed`);
   const counts = validateExamples(request.examples, request.classes.length);
   const empty = counts.findIndex((count) => count === 0);
   if (empty >= 0) throw new EngineError('train/too-few-examples', `class ${JSON.stringify(request.classes[empty].name)} has no pictures`);
   if (request.augmented !== undefined) {
     if (!Array.isArray(request.augmented)) throw new EngineError('embedding/invalid', 'augmented is not a list');
     request.augmented.forEach((copy, i) => {
-      if (typeof copy?.sourcePictureId !== 'string') throw new EngineError('embedding/invalid', `augmented copy ${i} names no source picture`);
+      if (typeof copy?.sourcePictureId !== 'string')
+        throw new EngineError('embedding/invalid', `augmented copy ${i} names no source picture`);
       validateEmbedding(copy.embedding, `augmented copy ${i}'s embedding`);
     });
   }
@@ -95,11 +97,19 @@ export interface ExampleSplit {
  * Holds out round(count x rate) examples of each class (stratified, so no class is missing from either side),
  * but never a class's last training example. Which examples are held out depends only on `random`.
  */
-export function splitExamples(examples: readonly LabelledEmbedding[], classCount: number, validationRate: number, random: () => number): ExampleSplit {
+export function splitExamples(
+  examples: readonly LabelledEmbedding[],
+  classCount: number,
+  validationRate: number,
+  random: () => number,
+): ExampleSplit {
   const training: LabelledEmbedding[] = [];
   const validation: LabelledEmbedding[] = [];
   for (let classIndex = 0; classIndex < classCount; classIndex++) {
-    const ofClass = shuffled(examples.filter((example) => example.classIndex === classIndex), random);
+    const ofClass = shuffled(
+      examples.filter((example) => example.classIndex === classIndex),
+      random,
+    );
     const heldOut = Math.min(Math.round(ofClass.length * validationRate), ofClass.length - 1);
     validation.push(...ofClass.slice(0, heldOut));
     training.push(...ofClass.slice(heldOut));

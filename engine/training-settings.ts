@@ -27,16 +27,30 @@ export const DEFAULT_TRAINING_SETTINGS: TrainingSettings = {
 };
 
 // Each kind's schema is typed in HEAD_KIND_SPECS; valibot cannot follow a list built from the registry, hence the casts.
-const headSchema = v.variant('kind', HEAD_KINDS.map((kind) => HEAD_KIND_SPECS[kind].schema) as unknown as v.VariantOptions<'kind'>,
-  (issue) => `${JSON.stringify(issue.input)} is not ${HEAD_KINDS.map((kind) => `'${kind}'`).join(' or ')}`) as unknown as v.GenericSchema<unknown, HeadSettings>;
+const headSchema = v.variant(
+  'kind',
+  HEAD_KINDS.map((kind) => HEAD_KIND_SPECS[kind].schema) as unknown as v.VariantOptions<'kind'>,
+  (issue) => `${JSON.stringify(issue.input)} is not ${HEAD_KINDS.map((kind) => `'${kind}'`).join(' or ')}`,
+) as unknown as v.GenericSchema<unknown, HeadSettings>;
 
-const trainingSettingsSchema: v.GenericSchema<unknown, TrainingSettings> = v.object({
-  validationRate: limitedNumber(VALIDATION_RATE_LIMIT),
-  stopAtAccuracy: v.optional(v.pipe(v.number(), v.check(isValidStopAtAccuracy,
-    (issue) => `${String(issue.input)} must be a number above ${STOP_AT_ACCURACY_LIMITS.above} and at most ${STOP_AT_ACCURACY_LIMITS.max}`))),
-  head: headSchema,
-  otherHeads: v.optional(v.array(headSchema)),
-}, 'settings are missing');
+const trainingSettingsSchema: v.GenericSchema<unknown, TrainingSettings> = v.object(
+  {
+    validationRate: limitedNumber(VALIDATION_RATE_LIMIT),
+    stopAtAccuracy: v.optional(
+      v.pipe(
+        v.number(),
+        v.check(
+          isValidStopAtAccuracy,
+          (issue) =>
+            `${String(issue.input)} must be a number above ${STOP_AT_ACCURACY_LIMITS.above} and at most ${STOP_AT_ACCURACY_LIMITS.max}`,
+        ),
+      ),
+    ),
+    head: headSchema,
+    otherHeads: v.optional(v.array(headSchema)),
+  },
+  'settings are missing',
+);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

@@ -169,16 +169,16 @@ export type HeadLayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSp
 
 /** Why a block stack cannot be trained (engine/lab/head-stack.ts decides; locales explain each code). */
 export type StackProblemCode =
-  | 'unknown-layer'            // not a dense, dropout or batch-normalisation block (e.g. a damaged saved stack)
-  | 'units-not-whole'          // 2.5 units
-  | 'units-too-few'            // 0 or fewer units: the layer would pass nothing on
-  | 'units-too-many'           // more than the model file stores (MODEL_LIMITS.denseUnits)
+  | 'unknown-layer' // not a dense, dropout or batch-normalisation block (e.g. a damaged saved stack)
+  | 'units-not-whole' // 2.5 units
+  | 'units-too-few' // 0 or fewer units: the layer would pass nothing on
+  | 'units-too-many' // more than the model file stores (MODEL_LIMITS.denseUnits)
   | 'unknown-activation'
-  | 'activation-cannot-train'  // softmax in the middle
+  | 'activation-cannot-train' // softmax in the middle
   | 'dropout-rate-out-of-range' // outside [0, 1): 1 would drop everything
-  | 'dropout-twice'            // two dropout blocks in a row
-  | 'too-many-layers'          // more than MAX_STACK_LAYERS blocks
-  | 'too-many-parameters';     // more than MAX_HEAD_PARAMETERS in the whole head
+  | 'dropout-twice' // two dropout blocks in a row
+  | 'too-many-layers' // more than MAX_STACK_LAYERS blocks
+  | 'too-many-parameters'; // more than MAX_HEAD_PARAMETERS in the whole head
 
 export interface StackProblem {
   readonly code: StackProblemCode;

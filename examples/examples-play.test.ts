@@ -12,7 +12,12 @@ import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data'
 import type { RgbaImage } from '../engine';
 import { createImageModelExtension, type ImageModelExtension } from '../extension';
 import {
-  captureVmLog, createHeadlessVm, createStorage, registerExtension, waitFor, type HeadlessVm,
+  captureVmLog,
+  createHeadlessVm,
+  createStorage,
+  registerExtension,
+  waitFor,
+  type HeadlessVm,
 } from '../extension/test-support/headless-vm';
 import { PhotoCamera } from '../extension/test-support/photo-camera';
 import { newModelService, startEngine, type EngineFixture } from '../extension/test-support/trained-model';
@@ -42,7 +47,9 @@ async function play(file: string, cameraShows: RgbaImage): Promise<Playing> {
   const bytes = readFileSync(EXAMPLE_FILES.find((example) => example.file === file)!.path);
   const zip = await JSZip.loadAsync(bytes);
   const service = newModelService(fixture.engine);
-  await service.replaceFromProject(await readModelsFromProject(JSON.parse(await zip.file('project.json')!.async('string')), zip), { usesBlocks: true });
+  await service.replaceFromProject(await readModelsFromProject(JSON.parse(await zip.file('project.json')!.async('string')), zip), {
+    usesBlocks: true,
+  });
   const pictures: RgbaImage[] = [];
   const vm = createHeadlessVm();
   vm.attachStorage(createStorage());
@@ -101,15 +108,18 @@ test('rock, paper, scissors: the photo\'s hand becomes "you", the computer picks
     assert.ok(picked in beats, `the computer picked ${picked}`);
     const expected = picked === hand.name ? 'tie' : beats[hand.name] === picked ? 'you' : 'computer';
     assert.equal(variable(game, winner), ROCK_PAPER_SCISSORS.winnerText[expected]);
-    assert.deepEqual([variable(game, yourScore), variable(game, myScore)], [expected === 'you' ? '1' : '0', expected === 'computer' ? '1' : '0']);
+    assert.deepEqual(
+      [variable(game, yourScore), variable(game, myScore)],
+      [expected === 'you' ? '1' : '0', expected === 'computer' ? '1' : '0'],
+    );
   }
 });
 
-test('finger counter: the camera\'s three adds 3 once; pictures asked with space add on; a fist starts again', async () => {
+test("finger counter: the camera's three adds 3 once; pictures asked with space add on; a fist starts again", async () => {
   const { total, seen } = FINGER_COUNTER.variables;
   const game = await play(FINGER_COUNTER.file, heldOut(3));
   game.vm.greenFlag();
-  await waitFor(() => variable(game, total) === '3', 'the camera\'s three counted');
+  await waitFor(() => variable(game, total) === '3', "the camera's three counted");
   assert.equal(variable(game, seen), '3');
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   assert.equal(variable(game, total), '3', 'the same sign held up adds nothing more');

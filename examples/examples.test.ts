@@ -41,8 +41,15 @@ for (const example of EXAMPLE_FILES) {
     assert.equal(loaded.status, 'ok', loaded.status === 'broken' ? `${loaded.problem}: ${loaded.detail}` : '');
     if (loaded.status !== 'ok') return;
     assert.equal(loaded.model.name, example.modelName);
-    assert.deepEqual(loaded.model.classes.map((info) => info.name), example.classNames);
-    assert.deepEqual(loaded.model.trained?.metadata.classes.map((info) => info.name), example.classNames, 'the trained model answers these classes');
+    assert.deepEqual(
+      loaded.model.classes.map((info) => info.name),
+      example.classNames,
+    );
+    assert.deepEqual(
+      loaded.model.trained?.metadata.classes.map((info) => info.name),
+      example.classNames,
+      'the trained model answers these classes',
+    );
     assert.equal(models.activeModelId, loaded.model.id);
     // Its pictures travel with it, and are exactly those it was trained on, so the trainer shows it up to date.
     assert.equal(models.includePictures, true);
@@ -51,7 +58,10 @@ for (const example of EXAMPLE_FILES) {
       assert.equal(loaded.model.pictures.filter((picture) => picture.classId === info.id).length, PICTURES_PER_CLASS, info.name);
     }
     assert.deepEqual([...loaded.model.trainedOn!.pictureIds].sort(), loaded.model.pictures.map((picture) => picture.id).sort());
-    assert.deepEqual(loaded.model.trainedOn!.classIds, loaded.model.classes.map((info) => info.id));
+    assert.deepEqual(
+      loaded.model.trainedOn!.classIds,
+      loaded.model.classes.map((info) => info.id),
+    );
   });
 
   test(`${example.file}: small, with every asset inside, and its Image Model blocks use the model's classes`, async () => {

@@ -2,7 +2,11 @@
 // the way a child would read them, but prefer an exact match so two near-identical classes stay apart.
 
 export function normalizeClassName(value: unknown): string {
-  return String(value ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return String(value ?? '')
+    .normalize('NFC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }
 
 export function findByClassName<T extends { readonly name: string }>(items: readonly T[], value: unknown): T | undefined {

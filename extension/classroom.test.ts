@@ -9,9 +9,7 @@ import type { RgbaImage } from '../engine';
 import type { ModelService } from '../model-service';
 import type { RecognizerApi } from '../model-service/types';
 import { createImageModelExtension, type ImageModelExtension } from './index';
-import {
-  captureVmLog, createHeadlessVm, createStorage, registerExtension, waitFor, type HeadlessVm,
-} from './test-support/headless-vm';
+import { captureVmLog, createHeadlessVm, createStorage, registerExtension, waitFor, type HeadlessVm } from './test-support/headless-vm';
 import { CLASSROOM_VARIABLES, classroomProjectSb3, PHOTO_SPRITE, type FlagScript } from './test-support/classroom-project';
 import { PhotoCamera } from './test-support/photo-camera';
 import { newModelService, photo, startEngine, trainClasses, type EngineFixture } from './test-support/trained-model';
@@ -68,10 +66,20 @@ async function openClassroom(flagScript: FlagScript, hatClass: string, photoFile
   };
   const vm = createHeadlessVm();
   vm.attachStorage(createStorage());
-  const extension = createImageModelExtension(vm.runtime, {
-    recognizer: counting,
-    ui: { openTrainer: () => {}, askForPicture: async () => null, reportError: (code) => { errors.push(code); } },
-  }, { decodeCostume: decodeJpegCostume });
+  const extension = createImageModelExtension(
+    vm.runtime,
+    {
+      recognizer: counting,
+      ui: {
+        openTrainer: () => {},
+        askForPicture: async () => null,
+        reportError: (code) => {
+          errors.push(code);
+        },
+      },
+    },
+    { decodeCostume: decodeJpegCostume },
+  );
   registerExtension(vm, extension);
   const camera = new PhotoCamera(jpegImage(photoFile));
   vm.runtime.ioDevices.video.setProvider(camera);
@@ -108,7 +116,8 @@ async function liveAnswer(file: string) {
   const video = {
     provider: camera,
     videoReady: true,
-    getFrame: (request: object) => camera.getFrame({ dimensions: [299, 224], mirror: false, format: 'image-data', cacheTimeout: 0, ...request }),
+    getFrame: (request: object) =>
+      camera.getFrame({ dimensions: [299, 224], mirror: false, format: 'image-data', cacheTimeout: 0, ...request }),
   };
   const frame = grabSquareFrame(video as never);
   assert.ok(frame);
@@ -212,7 +221,7 @@ test('the stop sign, turning video off and `stop recognizing video` each stop li
   }
 });
 
-test('recognize [this costume] on a costume made from a shared photo gives that photo\'s class', async () => {
+test("recognize [this costume] on a costume made from a shared photo gives that photo's class", async () => {
   for (const [className, digit] of Object.entries(CLASSES)) {
     const file = signDigitPhotos(digit)[HELD_OUT + 1];
     const expected = await service.recognize(jpegImage(file));
@@ -223,7 +232,10 @@ test('recognize [this costume] on a costume made from a shared photo gives that 
     assert.equal(sprite.getCostumes()[sprite.currentCostume].dataFormat, 'jpg');
     classroom.vm.greenFlag();
     await waitFor(() => variable(classroom, CLASSROOM_VARIABLES.result) === className, `the result ${className}`);
-    assert.equal(classroom.extension.confidenceOf({ CLASS: className }), Math.round(expected.confidences.find((c) => c.name === className)!.confidence * 100));
+    assert.equal(
+      classroom.extension.confidenceOf({ CLASS: className }),
+      Math.round(expected.confidences.find((c) => c.name === className)!.confidence * 100),
+    );
     await waitFor(() => hatCount(classroom) === 1, 'the hat, which any recognition can start');
     assert.equal(classroom.recognitions(), 1);
   }

@@ -21,9 +21,8 @@ export function buildExtensionInfo(translate: Translate, firstItemOf: FirstItemO
   for (const [id, menu] of Object.entries(MENUS)) {
     menus[id] = {
       acceptReporters: menu.acceptReporters,
-      items: 'itemsFunction' in menu
-        ? menu.itemsFunction
-        : menu.items.map((item) => ({ text: translate(item.textKey), value: item.value })),
+      items:
+        'itemsFunction' in menu ? menu.itemsFunction : menu.items.map((item) => ({ text: translate(item.textKey), value: item.value })),
     };
   }
 

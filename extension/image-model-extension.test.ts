@@ -9,7 +9,13 @@ import { createPicturePrompt, type PicturePrompt } from '../modal-ui/recognize/p
 import type { ModelService } from '../model-service';
 import { EXTENSION_ID, createImageModelExtension, type ImageModelExtension } from './index';
 import {
-  captureVmLog, createHeadlessVm, registerExtension, THREAD_PROMISE_WAIT, waitFor, type ConvertedCategory, type HeadlessVm,
+  captureVmLog,
+  createHeadlessVm,
+  registerExtension,
+  THREAD_PROMISE_WAIT,
+  waitFor,
+  type ConvertedCategory,
+  type HeadlessVm,
 } from './test-support/headless-vm';
 import { newModelService, photo, startEngine, trainClasses, type EngineFixture } from './test-support/trained-model';
 
@@ -40,7 +46,9 @@ function openEditor(service: ModelService, options: { closesPopupOnStop: boolean
   const extension = createImageModelExtension(vm.runtime, {
     recognizer: service,
     ui: {
-      openTrainer: () => { trainerOpened += 1; },
+      openTrainer: () => {
+        trainerOpened += 1;
+      },
       askForPicture: prompt.ask,
       ...(options.closesPopupOnStop ? { cancelPictureRequests: prompt.cancelAll } : {}),
       reportError: prompt.reportError,
@@ -116,7 +124,7 @@ test('before any recognition: result is empty, confidence 0, is-result false', a
   await scriptFinished(editor);
 });
 
-test('recognising a held-out photo: the reporters give the engine\'s answer, which is the right class', async () => {
+test("recognising a held-out photo: the reporters give the engine's answer, which is the right class", async () => {
   const editor = openEditor(trained);
   const picture = photo(CLASSES.zero, HELD_OUT);
   const expected = await trained.recognize(picture);
@@ -266,7 +274,9 @@ test('menus follow the model: its classes, a rename, a retrain; the palette refr
   await service.whenLoaded();
   const editor = openEditor(service);
   const refreshed: string[] = [];
-  editor.vm.on('BLOCKSINFO_UPDATE', (category: { id: string }) => { refreshed.push(category.id); });
+  editor.vm.on('BLOCKSINFO_UPDATE', (category: { id: string }) => {
+    refreshed.push(category.id);
+  });
   const paletteXml = () => editor.vm.runtime.getBlocksXML().find((entry) => entry.id === EXTENSION_ID)!.xml;
   const menuValues = () => editor.extension.classMenu().map((item) => item.value);
   assert.deepEqual(menuValues(), ['']);
@@ -274,7 +284,10 @@ test('menus follow the model: its classes, a rename, a retrain; the palette refr
   await trainClasses(service, { rock: 0, paper: 4 }, 5);
   await waitFor(() => refreshed.length > 0, 'a palette refresh after training');
   assert.deepEqual(menuValues(), ['rock', 'paper']);
-  assert.deepEqual(editor.extension.classMenu().map((item) => item.text), ['rock', 'paper']);
+  assert.deepEqual(
+    editor.extension.classMenu().map((item) => item.text),
+    ['rock', 'paper'],
+  );
   assert.match(paletteXml(), /<field name="classes">rock<\/field>/, 'the palette blocks default to the first class');
 
   // Recognise, then rename the recognised class: the renamed menu value still finds its confidence.
@@ -315,7 +328,10 @@ for (const locale of ['en', 'ko'] as const) {
     try {
       for (const service of [untrained, trained]) {
         const editor = openEditor(service);
-        await waitFor(() => editor.vm.runtime._blockInfo.some((c) => c.id === EXTENSION_ID && c.name === t('blocks.categoryName')), 'the refreshed palette');
+        await waitFor(
+          () => editor.vm.runtime._blockInfo.some((c) => c.id === EXTENSION_ID && c.name === t('blocks.categoryName')),
+          'the refreshed palette',
+        );
         assertValidForScratch(editor, locale);
       }
     } finally {
@@ -374,9 +390,10 @@ function assertValidForScratch(editor: Editor, locale: string): void {
       const menu = info.menus[argument.menu];
       assert.ok(menu, `menu ${argument.menu} exists`);
       assert.ok(category.menus.some((entry) => entry.json.type === `${EXTENSION_ID}_menu_${argument.menu}`));
-      const items = typeof menu.items === 'string'
-        ? (editor.extension as unknown as Record<string, () => readonly { text: string; value: string }[]>)[menu.items]()
-        : menu.items;
+      const items =
+        typeof menu.items === 'string'
+          ? (editor.extension as unknown as Record<string, () => readonly { text: string; value: string }[]>)[menu.items]()
+          : menu.items;
       assert.ok(items.length > 0 && items.every((item) => item.text.length > 0), `menu ${argument.menu} has items`);
     }
   }

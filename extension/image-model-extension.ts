@@ -1,9 +1,7 @@
 // The Scratch side of Image Model: scratch-vm calls getInfo() for the palette and one method per opcode
 // (and per menu). Everything else (models, pictures, windows) comes in through ExtensionDeps; the camera and
 // the stage come from the VM itself (runtime.ioDevices.video, runtime.renderer), as for Scratch's video sensing.
-import {
-  DEFAULT_CONFIDENCE_THRESHOLD, PictureSource, VideoState, type MenuId, type OpcodeValue,
-} from '../blocks/block-specs';
+import { DEFAULT_CONFIDENCE_THRESHOLD, PictureSource, VideoState, type MenuId, type OpcodeValue } from '../blocks/block-specs';
 import { isEngineError, type RgbaImage } from '../engine';
 import { onLocaleChange, t } from '../locales';
 import type { ExtensionDeps } from './contract';
@@ -12,7 +10,12 @@ import { LastResult } from './last-result';
 import { decodeCostumeInBrowser, readCostume, type DecodeCostume } from './pictures/costume-picture';
 import { readStage } from './pictures/stage-picture';
 import {
-  RuntimeEvent, type BlockUtility, type MenuItem, type ScratchExtensionInfo, type ScratchRuntime, type VideoDevice,
+  RuntimeEvent,
+  type BlockUtility,
+  type MenuItem,
+  type ScratchExtensionInfo,
+  type ScratchRuntime,
+  type VideoDevice,
 } from './scratch-types';
 import { cameraDisplayName, ChosenCameraProvider, listCameras, onCamerasChange, type CameraInfo } from './video/chosen-camera';
 import { LiveRecognition } from './video/live-recognition';
@@ -102,9 +105,14 @@ export class ImageModelExtension implements BlockFunctions {
 
   getInfo(): ScratchExtensionInfo {
     const dynamicMenus: Partial<Record<MenuId, () => MenuItem[]>> = {
-      classes: () => this.classMenu(), cameras: () => this.cameraItems(), models: () => this.modelMenu(),
+      classes: () => this.classMenu(),
+      cameras: () => this.cameraItems(),
+      models: () => this.modelMenu(),
     };
-    return buildExtensionInfo((key) => t(key), (menu) => dynamicMenus[menu]?.()[0]?.value ?? '');
+    return buildExtensionInfo(
+      (key) => t(key),
+      (menu) => dynamicMenus[menu]?.()[0]?.value ?? '',
+    );
   }
 
   /** Items of the class menu, read when a child opens it. Scratch rejects an empty menu, hence the hint item. */
@@ -185,8 +193,7 @@ export class ImageModelExtension implements BlockFunctions {
    */
   whenRecognized(args: ClassArgs): boolean {
     const classes = this.deps.recognizer.getClasses();
-    return this.lastResult.isResult(args?.CLASS, classes)
-      && this.lastResult.confidencePercent(args?.CLASS, classes) >= this.threshold;
+    return this.lastResult.isResult(args?.CLASS, classes) && this.lastResult.confidencePercent(args?.CLASS, classes) >= this.threshold;
   }
 
   setConfidenceThreshold(args: { readonly THRESHOLD?: unknown }): void {

@@ -32,17 +32,32 @@ test('use model switches the model that the menus and recognition follow; an unk
   });
   const block = extension.getInfo().blocks.find((info) => typeof info === 'object' && 'opcode' in info && info.opcode === 'useModel');
   assert.ok(block, 'the palette has the block');
-  assert.deepEqual(extension.modelMenu().map((item) => item.value), ['fists', 'counting']);
-  assert.deepEqual(extension.classMenu().map((item) => item.value), ['two', 'three', 'four']);
+  assert.deepEqual(
+    extension.modelMenu().map((item) => item.value),
+    ['fists', 'counting'],
+  );
+  assert.deepEqual(
+    extension.classMenu().map((item) => item.value),
+    ['two', 'three', 'four'],
+  );
 
   await extension.useModel({ MODEL: 'fists' });
-  assert.deepEqual(extension.classMenu().map((item) => item.value), ['zero', 'one']);
+  assert.deepEqual(
+    extension.classMenu().map((item) => item.value),
+    ['zero', 'one'],
+  );
   assert.equal((await service.recognize(photo(1, 30))).className, 'one');
 
   await extension.useModel({ MODEL: 'no such model' });
-  assert.deepEqual(extension.classMenu().map((item) => item.value), ['zero', 'one']);
+  assert.deepEqual(
+    extension.classMenu().map((item) => item.value),
+    ['zero', 'one'],
+  );
   await extension.useModel({ MODEL: 'COUNTING' });
-  assert.deepEqual(extension.classMenu().map((item) => item.value), ['two', 'three', 'four']);
+  assert.deepEqual(
+    extension.classMenu().map((item) => item.value),
+    ['two', 'three', 'four'],
+  );
 });
 
 /** `recognize image` as a script runs it: the block asks the popup, which is answered with `picture`. */
@@ -102,7 +117,10 @@ test('result, confidence of and is result answer for the model in use: another m
   const countingAnswer = reporters(extension, counting);
   assert.equal(countingAnswer.result, (await service.recognize(photoOfThree)).className);
   assert.ok(counting.includes(countingAnswer.result), `${countingAnswer.result} is a class of the model in use`);
-  assert.deepEqual(countingAnswer.isResult, counting.map((name) => name === countingAnswer.result));
+  assert.deepEqual(
+    countingAnswer.isResult,
+    counting.map((name) => name === countingAnswer.result),
+  );
   assert.ok(Math.max(...countingAnswer.confidence) > 33, String(countingAnswer.confidence));
 
   // An unknown name switches nothing and keeps the answer; switching back to "fists" clears it.

@@ -89,8 +89,15 @@ function assertBystanderLoads(load: ProjectModelsLoad): void {
   assert.ok(bystander, 'the good model is listed');
   assert.equal(bystander.status, 'ok', bystander.status === 'broken' ? `${bystander.problem}: ${bystander.detail}` : '');
   if (bystander.status !== 'ok') return;
-  assert.deepEqual(new Uint8Array(bystander.model.trained!.weights), new Uint8Array(BYSTANDER_MODEL.trained!.weights), 'the good model\'s weights are intact');
-  assert.ok(load.activeModelId !== null && load.models.some((loaded) => loaded.status === 'ok' && loaded.model.id === load.activeModelId), 'the active model is one that loaded');
+  assert.deepEqual(
+    new Uint8Array(bystander.model.trained!.weights),
+    new Uint8Array(BYSTANDER_MODEL.trained!.weights),
+    "the good model's weights are intact",
+  );
+  assert.ok(
+    load.activeModelId !== null && load.models.some((loaded) => loaded.status === 'ok' && loaded.model.id === load.activeModelId),
+    'the active model is one that loaded',
+  );
 }
 
 type Outcome =
@@ -99,9 +106,18 @@ type Outcome =
   | { readonly whole: ProjectModelProblem };
 
 /** One hostile project: `tamper` changes the saved parts; the target model must come out as `outcome` says. */
-function projectCase(name: string, outcome: Outcome, tamper: (parts: Parts) => void | Promise<void>, kind?: 'dense' | 'knn' | 'int8'): HostileCase {
-  const expected = 'broken' in outcome ? `marked broken (${outcome.broken}), the other model loads`
-    : 'whole' in outcome ? `no models, says why (${outcome.whole})` : 'loads correctly beside the other model';
+function projectCase(
+  name: string,
+  outcome: Outcome,
+  tamper: (parts: Parts) => void | Promise<void>,
+  kind?: 'dense' | 'knn' | 'int8',
+): HostileCase {
+  const expected =
+    'broken' in outcome
+      ? `marked broken (${outcome.broken}), the other model loads`
+      : 'whole' in outcome
+        ? `no models, says why (${outcome.whole})`
+        : 'loads correctly beside the other model';
   return {
     name: `${name} -> ${expected}`,
     run: async () => {
@@ -147,37 +163,137 @@ const HTML_NAMES = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
   '"><svg onload=alert(1)>',
-  '{{constructor.constructor(\'alert(1)\')()}}',
+  "{{constructor.constructor('alert(1)')()}}",
   'javascript:alert(1)',
   '\u202Eevil\u0000nul',
 ];
 
 const POLLUTERS: [string, (parts: Parts) => void][] = [
-  ['the storage root', (parts) => { parts.text = (json) => json.replace(`"${STORAGE_KEY}":{`, `"${STORAGE_KEY}":{"__proto__":{"polluted":true},`); }],
-  ['extensionStorage', (parts) => { parts.text = (json) => json.replace('"extensionStorage":{', '"extensionStorage":{"__proto__":{"polluted":true},'); }],
-  ['the target model', (parts) => { parts.text = (json) => json.replace(`{"id":"${TARGET}"`, `{"__proto__":{"polluted":true},"id":"${TARGET}"`); }],
-  ['trained', (parts) => { parts.text = (json) => json.replace('"trained":{', '"trained":{"__proto__":{"polluted":true},'); }],
-  ['the model metadata', (parts) => { parts.text = (json) => json.replace('"metadata":{', '"metadata":{"__proto__":{"polluted":true},'); }],
-  ['the settings', (parts) => { parts.text = (json) => json.replace('"settings":{', '"settings":{"__proto__":{"polluted":true},'); }],
-  ['a class', (parts) => { parts.text = (json) => json.replace('"classes":[{', '"classes":[{"__proto__":{"polluted":true},'); }],
-  ['the head', (parts) => { parts.text = (json) => json.replace('"head":{', '"head":{"__proto__":{"polluted":true},'); }],
-  ['a weight spec', (parts) => { parts.text = (json) => json.replace('"weightSpecs":[{', '"weightSpecs":[{"__proto__":{"polluted":true},'); }],
-  ['the base model', (parts) => { parts.text = (json) => json.replace('"baseModel":{', '"baseModel":{"__proto__":{"polluted":true},'); }],
-  ['the history', (parts) => { parts.text = (json) => json.replace('"history":[{', '"history":[{"__proto__":{"polluted":true},'); }],
-  ['trainedOn', (parts) => { parts.text = (json) => json.replace('"trainedOn":{', '"trainedOn":{"__proto__":{"polluted":true},'); }],
-  ['constructor.prototype at the storage root', (parts) => { parts.text = (json) => json.replace(`"${STORAGE_KEY}":{`, `"${STORAGE_KEY}":{"constructor":{"prototype":{"polluted":true}},`); }],
-  ['constructor.prototype in the metadata', (parts) => { parts.text = (json) => json.replace('"metadata":{', '"metadata":{"constructor":{"prototype":{"polluted":true}},'); }],
-  ['constructor.prototype in the settings', (parts) => { parts.text = (json) => json.replace('"settings":{', '"settings":{"constructor":{"prototype":{"polluted":true}},'); }],
+  [
+    'the storage root',
+    (parts) => {
+      parts.text = (json) => json.replace(`"${STORAGE_KEY}":{`, `"${STORAGE_KEY}":{"__proto__":{"polluted":true},`);
+    },
+  ],
+  [
+    'extensionStorage',
+    (parts) => {
+      parts.text = (json) => json.replace('"extensionStorage":{', '"extensionStorage":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'the target model',
+    (parts) => {
+      parts.text = (json) => json.replace(`{"id":"${TARGET}"`, `{"__proto__":{"polluted":true},"id":"${TARGET}"`);
+    },
+  ],
+  [
+    'trained',
+    (parts) => {
+      parts.text = (json) => json.replace('"trained":{', '"trained":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'the model metadata',
+    (parts) => {
+      parts.text = (json) => json.replace('"metadata":{', '"metadata":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'the settings',
+    (parts) => {
+      parts.text = (json) => json.replace('"settings":{', '"settings":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'a class',
+    (parts) => {
+      parts.text = (json) => json.replace('"classes":[{', '"classes":[{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'the head',
+    (parts) => {
+      parts.text = (json) => json.replace('"head":{', '"head":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'a weight spec',
+    (parts) => {
+      parts.text = (json) => json.replace('"weightSpecs":[{', '"weightSpecs":[{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'the base model',
+    (parts) => {
+      parts.text = (json) => json.replace('"baseModel":{', '"baseModel":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'the history',
+    (parts) => {
+      parts.text = (json) => json.replace('"history":[{', '"history":[{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'trainedOn',
+    (parts) => {
+      parts.text = (json) => json.replace('"trainedOn":{', '"trainedOn":{"__proto__":{"polluted":true},');
+    },
+  ],
+  [
+    'constructor.prototype at the storage root',
+    (parts) => {
+      parts.text = (json) => json.replace(`"${STORAGE_KEY}":{`, `"${STORAGE_KEY}":{"constructor":{"prototype":{"polluted":true}},`);
+    },
+  ],
+  [
+    'constructor.prototype in the metadata',
+    (parts) => {
+      parts.text = (json) => json.replace('"metadata":{', '"metadata":{"constructor":{"prototype":{"polluted":true}},');
+    },
+  ],
+  [
+    'constructor.prototype in the settings',
+    (parts) => {
+      parts.text = (json) => json.replace('"settings":{', '"settings":{"constructor":{"prototype":{"polluted":true}},');
+    },
+  ],
 ];
 
-const UNSAFE_IDS = ['../../project', '..', 'imageModel/../../x', 'a/b', 'a\\b', '/etc/passwd', 'C:\\x', '', ' ', 'x'.repeat(65), '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'm1%2e%2e', 'm1\u0000'];
+const UNSAFE_IDS = [
+  '../../project',
+  '..',
+  'imageModel/../../x',
+  'a/b',
+  'a\\b',
+  '/etc/passwd',
+  'C:\\x',
+  '',
+  ' ',
+  'x'.repeat(65),
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'm1%2e%2e',
+  'm1\u0000',
+];
 
 const CASES: HostileCase[] = [
   // Each corruption of the model itself.
-  projectCase('weights entry missing', broken('weights-missing'), (parts) => { parts.entries = parts.entries.filter((item) => item.name !== TARGET_ENTRY); }),
-  projectCase('weights entry is an empty file', broken('weights-truncated'), (parts) => replaceEntry(parts, TARGET_ENTRY, new Uint8Array())),
-  projectCase('weights entry cut to 1000 bytes', broken('weights-truncated'), async (parts) => replaceEntry(parts, TARGET_ENTRY, (await targetWeights(parts)).slice(0, 1000))),
-  projectCase('weights entry one byte short', broken('weights-truncated'), async (parts) => replaceEntry(parts, TARGET_ENTRY, (await targetWeights(parts)).slice(0, -1))),
+  projectCase('weights entry missing', broken('weights-missing'), (parts) => {
+    parts.entries = parts.entries.filter((item) => item.name !== TARGET_ENTRY);
+  }),
+  projectCase('weights entry is an empty file', broken('weights-truncated'), (parts) =>
+    replaceEntry(parts, TARGET_ENTRY, new Uint8Array()),
+  ),
+  projectCase('weights entry cut to 1000 bytes', broken('weights-truncated'), async (parts) =>
+    replaceEntry(parts, TARGET_ENTRY, (await targetWeights(parts)).slice(0, 1000)),
+  ),
+  projectCase('weights entry one byte short', broken('weights-truncated'), async (parts) =>
+    replaceEntry(parts, TARGET_ENTRY, (await targetWeights(parts)).slice(0, -1)),
+  ),
   projectCase('weights entry one byte longer than declared (inflating stops at the declared size)', broken('too-large'), async (parts) => {
     const bytes = await targetWeights(parts);
     replaceEntry(parts, TARGET_ENTRY, Uint8Array.from([...bytes, 0]));
@@ -189,112 +305,328 @@ const CASES: HostileCase[] = [
   projectCase('weights entry is a directory', broken('weights-missing'), (parts) => {
     parts.entries = parts.entries.filter((item) => item.name !== TARGET_ENTRY).concat(entry(`${TARGET_ENTRY}/`, ''));
   }),
-  projectCase('weights of another model swapped in (the KNN\'s)', broken('weights-truncated'), async (parts) => {
+  projectCase("weights of another model swapped in (the KNN's)", broken('weights-truncated'), async (parts) => {
     const zip = await JSZip.loadAsync(zipParts(parts));
     replaceEntry(parts, TARGET_ENTRY, await zip.file(`imageModel/${BYSTANDER}.bin`)!.async('uint8array'));
   }),
-  projectCase('a tensor shape changed', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].shape = [100, 1280]; }),
-  projectCase('a tensor shape with a negative size', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].shape = [-1280, 100]; }),
-  projectCase('a tensor shape that is text', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[1].shape = '100'; }),
-  projectCase('a tensor renamed', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].name = 'evil/kernel'; }),
-  projectCase('a tensor declared int32', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].dtype = 'int32'; }),
-  projectCase('a tensor missing from weightSpecs', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs.pop(); }),
-  projectCase('an extra tensor in weightSpecs', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs.push({ name: 'extra', shape: [1], dtype: 'float32' }); }),
-  projectCase('weightSpecs is not a list', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs = { length: 4 }; }),
-  projectCase('NaN in the first weight', broken('not-finite'), (parts) => editFloats(parts, (floats) => { floats[0] = Number.NaN; })),
-  projectCase('NaN in the last weight', broken('not-finite'), (parts) => editFloats(parts, (floats) => { floats[floats.length - 1] = Number.NaN; })),
-  projectCase('+Infinity among the weights', broken('not-finite'), (parts) => editFloats(parts, (floats) => { floats[500] = Number.POSITIVE_INFINITY; })),
-  projectCase('-Infinity among the weights', broken('not-finite'), (parts) => editFloats(parts, (floats) => { floats[7] = Number.NEGATIVE_INFINITY; })),
-  projectCase('NaN in a KNN model\'s examples', broken('not-finite'), (parts) => editFloats(parts, (floats) => { floats[42] = Number.NaN; }), 'knn'),
-  projectCase('a shrunk (int8) model with a NaN scale', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].quantization.scale = null; }, 'int8'),
-  projectCase('a shrunk (int8) model with a zero point out of range', broken('wrong-shapes'), (parts) => { parts.model.trained.metadata.weightSpecs[0].quantization.zeroPoint = 4000; }, 'int8'),
+  projectCase('a tensor shape changed', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs[0].shape = [100, 1280];
+  }),
+  projectCase('a tensor shape with a negative size', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs[0].shape = [-1280, 100];
+  }),
+  projectCase('a tensor shape that is text', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs[1].shape = '100';
+  }),
+  projectCase('a tensor renamed', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs[0].name = 'evil/kernel';
+  }),
+  projectCase('a tensor declared int32', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs[0].dtype = 'int32';
+  }),
+  projectCase('a tensor missing from weightSpecs', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs.pop();
+  }),
+  projectCase('an extra tensor in weightSpecs', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs.push({ name: 'extra', shape: [1], dtype: 'float32' });
+  }),
+  projectCase('weightSpecs is not a list', broken('wrong-shapes'), (parts) => {
+    parts.model.trained.metadata.weightSpecs = { length: 4 };
+  }),
+  projectCase('NaN in the first weight', broken('not-finite'), (parts) =>
+    editFloats(parts, (floats) => {
+      floats[0] = Number.NaN;
+    }),
+  ),
+  projectCase('NaN in the last weight', broken('not-finite'), (parts) =>
+    editFloats(parts, (floats) => {
+      floats[floats.length - 1] = Number.NaN;
+    }),
+  ),
+  projectCase('+Infinity among the weights', broken('not-finite'), (parts) =>
+    editFloats(parts, (floats) => {
+      floats[500] = Number.POSITIVE_INFINITY;
+    }),
+  ),
+  projectCase('-Infinity among the weights', broken('not-finite'), (parts) =>
+    editFloats(parts, (floats) => {
+      floats[7] = Number.NEGATIVE_INFINITY;
+    }),
+  ),
+  projectCase(
+    "NaN in a KNN model's examples",
+    broken('not-finite'),
+    (parts) =>
+      editFloats(parts, (floats) => {
+        floats[42] = Number.NaN;
+      }),
+    'knn',
+  ),
+  projectCase(
+    'a shrunk (int8) model with a NaN scale',
+    broken('wrong-shapes'),
+    (parts) => {
+      parts.model.trained.metadata.weightSpecs[0].quantization.scale = null;
+    },
+    'int8',
+  ),
+  projectCase(
+    'a shrunk (int8) model with a zero point out of range',
+    broken('wrong-shapes'),
+    (parts) => {
+      parts.model.trained.metadata.weightSpecs[0].quantization.zeroPoint = 4000;
+    },
+    'int8',
+  ),
   projectCase('a base model we do not have (MobileNet v1)', broken('unknown-base-model'), (parts) => {
     parts.model.trained.metadata.baseModel = { id: 'mobilenet-v1-1.0-224', weightsSha256: 'ab'.repeat(32), embeddingSize: 1024 };
   }),
-  projectCase('our base model id with other weights (sha256)', broken('unknown-base-model'), (parts) => { parts.model.trained.metadata.baseModel.weightsSha256 = '00'.repeat(32); }),
-  projectCase('our base model with another embedding size', broken('unknown-base-model'), (parts) => { parts.model.trained.metadata.baseModel.embeddingSize = 2048; }),
-  projectCase('no base model at all', broken('invalid'), (parts) => { delete parts.model.trained.metadata.baseModel; }),
-  projectCase('one class more in the model than the weights answer', broken('classes-mismatch'), (parts) => { parts.model.trained.metadata.classes.push({ id: 'c3dd44', name: 'lizard' }); }),
-  projectCase('one class less in the model than the weights answer', broken('classes-mismatch'), (parts) => { parts.model.trained.metadata.classes.pop(); }),
-  projectCase('a KNN model whose example counts do not match its classes', broken('classes-mismatch'), (parts) => { parts.model.trained.metadata.head.examplesPerClass.pop(); }, 'knn'),
-  projectCase('gigantic declared weights size (1 TB)', broken('too-large'), (parts) => { parts.model.trained.weightsBytes = 2 ** 40; }),
-  projectCase('declared weights size just over the limit', broken('too-large'), (parts) => { parts.model.trained.weightsBytes = 128 * 1024 * 1024 + 1; }),
-  projectCase('declared weights size of 1e308', broken('too-large'), (parts) => { parts.model.trained.weightsBytes = 1e308; }),
+  projectCase('our base model id with other weights (sha256)', broken('unknown-base-model'), (parts) => {
+    parts.model.trained.metadata.baseModel.weightsSha256 = '00'.repeat(32);
+  }),
+  projectCase('our base model with another embedding size', broken('unknown-base-model'), (parts) => {
+    parts.model.trained.metadata.baseModel.embeddingSize = 2048;
+  }),
+  projectCase('no base model at all', broken('invalid'), (parts) => {
+    delete parts.model.trained.metadata.baseModel;
+  }),
+  projectCase('one class more in the model than the weights answer', broken('classes-mismatch'), (parts) => {
+    parts.model.trained.metadata.classes.push({ id: 'c3dd44', name: 'lizard' });
+  }),
+  projectCase('one class less in the model than the weights answer', broken('classes-mismatch'), (parts) => {
+    parts.model.trained.metadata.classes.pop();
+  }),
+  projectCase(
+    'a KNN model whose example counts do not match its classes',
+    broken('classes-mismatch'),
+    (parts) => {
+      parts.model.trained.metadata.head.examplesPerClass.pop();
+    },
+    'knn',
+  ),
+  projectCase('gigantic declared weights size (1 TB)', broken('too-large'), (parts) => {
+    parts.model.trained.weightsBytes = 2 ** 40;
+  }),
+  projectCase('declared weights size just over the limit', broken('too-large'), (parts) => {
+    parts.model.trained.weightsBytes = 128 * 1024 * 1024 + 1;
+  }),
+  projectCase('declared weights size of 1e308', broken('too-large'), (parts) => {
+    parts.model.trained.weightsBytes = 1e308;
+  }),
   projectCase('gigantic declared layer sizes (7 × 4096 units)', broken('too-large'), (parts) => {
     const layers = Array.from({ length: 7 }, () => ({ type: 'dense', units: 4096, activation: 'relu' }));
     parts.model.trained.metadata.head.layers = [...layers, { type: 'dense', units: 3, activation: 'softmax' }];
   }),
-  projectCase('a layer of a billion units (refused before any allocation)', broken('too-large'), (parts) => { parts.model.trained.metadata.head.layers[0].units = 1e9; }),
-  projectCase('a KNN model declaring a billion examples (refused before any allocation)', broken('too-large'), (parts) => { parts.model.trained.metadata.head.examplesPerClass = [1e9, 3, 5]; }, 'knn'),
-  projectCase('a tensor shape of a billion by a billion', broken('too-large'), (parts) => { parts.model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9]; }),
-  projectCase('a KNN model whose example counts add up to more than the limit', broken('too-large'), (parts) => { parts.model.trained.metadata.head.examplesPerClass = [15_000, 15_000, 1]; }, 'knn'),
-  projectCase('a head of 1000 layers', broken('too-large'), (parts) => {
-    parts.model.trained.metadata.head.layers = [...Array.from({ length: 999 }, () => ({ type: 'dense', units: 10, activation: 'relu' })), { type: 'dense', units: 3, activation: 'softmax' }];
+  projectCase('a layer of a billion units (refused before any allocation)', broken('too-large'), (parts) => {
+    parts.model.trained.metadata.head.layers[0].units = 1e9;
   }),
-  projectCase('a negative weights size', broken('invalid'), (parts) => { parts.model.trained.weightsBytes = -1; }),
-  projectCase('a fractional weights size', broken('invalid'), (parts) => { parts.model.trained.weightsBytes = 1.5; }),
-  projectCase('a weights size written as text', broken('invalid'), (parts) => { parts.model.trained.weightsBytes = String(parts.model.trained.weightsBytes); }),
-  projectCase('a newer model format (2)', broken('newer-version'), (parts) => { parts.model.trained.metadata.formatVersion = 2; }),
-  projectCase('a far newer model format laid out differently', broken('newer-version'), (parts) => { parts.model.trained = { metadata: { formatVersion: 99, parts: ['weights.v99'] } }; }),
-  projectCase('a model format version 0', broken('invalid'), (parts) => { parts.model.trained.metadata.formatVersion = 0; }),
-  projectCase('a model format version written as text', broken('invalid'), (parts) => { parts.model.trained.metadata.formatVersion = '1'; }),
-  projectCase('a newer project storage format', whole('newer-version'), (parts) => { parts.storage.format = 2; }),
-  projectCase('project storage format as text', whole('invalid'), (parts) => { parts.storage.format = '1'; }),
-  projectCase('models is not a list', whole('invalid'), (parts) => { parts.storage.models = { 0: parts.model }; }),
-  projectCase('10,000 models in the project', whole('too-large'), (parts) => { parts.storage.models = Array.from({ length: 10_000 }, () => parts.model); }),
-  projectCase('a head kind we do not know', broken('invalid'), (parts) => { parts.model.trained.metadata.head.kind = 'transformer'; }),
-  projectCase('a head activation we do not know', broken('invalid'), (parts) => { parts.model.trained.metadata.head.layers[0].activation = 'eval'; }),
-  projectCase('a trained date that is not a date', broken('invalid'), (parts) => { parts.model.trained.metadata.trainedAt = 'yesterday-ish'; }),
+  projectCase(
+    'a KNN model declaring a billion examples (refused before any allocation)',
+    broken('too-large'),
+    (parts) => {
+      parts.model.trained.metadata.head.examplesPerClass = [1e9, 3, 5];
+    },
+    'knn',
+  ),
+  projectCase('a tensor shape of a billion by a billion', broken('too-large'), (parts) => {
+    parts.model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9];
+  }),
+  projectCase(
+    'a KNN model whose example counts add up to more than the limit',
+    broken('too-large'),
+    (parts) => {
+      parts.model.trained.metadata.head.examplesPerClass = [15_000, 15_000, 1];
+    },
+    'knn',
+  ),
+  projectCase('a head of 1000 layers', broken('too-large'), (parts) => {
+    parts.model.trained.metadata.head.layers = [
+      ...Array.from({ length: 999 }, () => ({ type: 'dense', units: 10, activation: 'relu' })),
+      { type: 'dense', units: 3, activation: 'softmax' },
+    ];
+  }),
+  projectCase('a negative weights size', broken('invalid'), (parts) => {
+    parts.model.trained.weightsBytes = -1;
+  }),
+  projectCase('a fractional weights size', broken('invalid'), (parts) => {
+    parts.model.trained.weightsBytes = 1.5;
+  }),
+  projectCase('a weights size written as text', broken('invalid'), (parts) => {
+    parts.model.trained.weightsBytes = String(parts.model.trained.weightsBytes);
+  }),
+  projectCase('a newer model format (2)', broken('newer-version'), (parts) => {
+    parts.model.trained.metadata.formatVersion = 2;
+  }),
+  projectCase('a far newer model format laid out differently', broken('newer-version'), (parts) => {
+    parts.model.trained = { metadata: { formatVersion: 99, parts: ['weights.v99'] } };
+  }),
+  projectCase('a model format version 0', broken('invalid'), (parts) => {
+    parts.model.trained.metadata.formatVersion = 0;
+  }),
+  projectCase('a model format version written as text', broken('invalid'), (parts) => {
+    parts.model.trained.metadata.formatVersion = '1';
+  }),
+  projectCase('a newer project storage format', whole('newer-version'), (parts) => {
+    parts.storage.format = 2;
+  }),
+  projectCase('project storage format as text', whole('invalid'), (parts) => {
+    parts.storage.format = '1';
+  }),
+  projectCase('models is not a list', whole('invalid'), (parts) => {
+    parts.storage.models = { 0: parts.model };
+  }),
+  projectCase('10,000 models in the project', whole('too-large'), (parts) => {
+    parts.storage.models = Array.from({ length: 10_000 }, () => parts.model);
+  }),
+  projectCase('a head kind we do not know', broken('invalid'), (parts) => {
+    parts.model.trained.metadata.head.kind = 'transformer';
+  }),
+  projectCase('a head activation we do not know', broken('invalid'), (parts) => {
+    parts.model.trained.metadata.head.layers[0].activation = 'eval';
+  }),
+  projectCase('a trained date that is not a date', broken('invalid'), (parts) => {
+    parts.model.trained.metadata.trainedAt = 'yesterday-ish';
+  }),
   projectCase('a training history of 100,000 epochs', broken('too-large'), (parts) => {
     parts.model.trained.metadata.history = Array.from({ length: 100_000 }, (_, i) => ({ epoch: i + 1, loss: 1, acc: 0.5, ms: 1 }));
   }),
-  projectCase('settings that are not settings', broken('invalid'), (parts) => { parts.model.settings = { method: 'magic' }; }),
+  projectCase('settings that are not settings', broken('invalid'), (parts) => {
+    parts.model.settings = { method: 'magic' };
+  }),
   projectCase('a draft with 1000 hidden layers', broken('too-large'), (parts) => {
     parts.model.settings.head.hiddenLayers = Array.from({ length: 1000 }, () => ({ type: 'dense', units: 10, activation: 'relu' }));
   }),
-  projectCase('the model is a number', broken('invalid'), (parts) => { parts.storage.models[0] = 42; }),
-  projectCase('the model is null', broken('invalid'), (parts) => { parts.storage.models[0] = null; }),
-  projectCase('trained is text', broken('invalid'), (parts) => { parts.model.trained = 'trained!'; }),
-  projectCase('trained without metadata', broken('invalid'), (parts) => { delete parts.model.trained.metadata; }),
-  // Names: ids that could escape our folder or reach built-ins; texts a child's trainer will display.
-  ...UNSAFE_IDS.map((id) => projectCase(`model id ${JSON.stringify(id).slice(0, 40)}`, broken('unsafe-name'), (parts) => { parts.model.id = id; })),
-  projectCase('a class id "../x"', broken('unsafe-name'), (parts) => { parts.model.classes[0].id = '../x'; }),
-  projectCase('a class id "__proto__"', broken('unsafe-name'), (parts) => { parts.model.classes[0].id = '__proto__'; }),
-  projectCase('two classes with one id', broken('duplicate'), (parts) => { parts.model.classes[1].id = parts.model.classes[0].id; }),
-  projectCase('the same model id twice (the copy comes second)', loads(), (parts) => { parts.storage.models.push(structuredClone(parts.storage.models[1])); }),
-  ...HTML_NAMES.map((evil) => projectCase(`a class named ${JSON.stringify(evil)}`, loads((loaded) => {
-    assert.equal(loaded.model.classes[0].name, withoutDirectionControls(evil), 'the name is kept as plain text, only without direction controls');
-  }), (parts) => { parts.model.classes[0].name = evil; })),
-  // Names the trainer would refuse are repaired by its rules, and said so; ids (the weights' order) never change.
-  ...NAME_CASES.map(([what, names, repaired]) => projectCase(`classes named ${what}`, loads((loaded) => {
-    assert.deepEqual(loaded.model.classes.map((info) => info.name), repaired, 'the draft the trainer shows');
-    assert.deepEqual(loaded.model.trained!.metadata.classes.map((info) => info.name), repaired, 'the trained model the blocks use');
-    assert.deepEqual(loaded.model.classes.map((info) => info.id), ['c0aa11', 'c1bb22', 'c2cc33'], 'ids as they were');
-    const changed = names.flatMap((name, i) => (withoutDirectionControls(name).trim() === repaired[i] ? [] : [repaired[i]]));
-    assert.deepEqual(loaded.renamed.map((change) => [change.kind, change.to]), changed.map((to) => ['class', to]), 'the notice lists what changed');
-  }), (parts) => {
-    names.forEach((name, i) => { parts.model.classes[i].name = name; parts.model.trained.metadata.classes[i].name = name; });
-  })),
-  projectCase('a class named "rock" only in the trained model, beside a draft "Rock"', loads((loaded) => {
-    assert.deepEqual(loaded.model.trained!.metadata.classes.map((info) => info.name), ['paper', 'scissors', 'rock (2)']);
-  }), (parts) => {
-    parts.model.classes[0].name = 'Rock';
-    parts.model.trained.metadata.classes[0].id = 'gone11';
-    parts.model.trained.metadata.classes[0].name = 'rock';
-    parts.model.trained.metadata.classes.push(parts.model.trained.metadata.classes.shift());
-    parts.model.trainedOn.classIds = parts.model.trained.metadata.classes.map((info: Json) => info.id);
+  projectCase('the model is a number', broken('invalid'), (parts) => {
+    parts.storage.models[0] = 42;
   }),
-  projectCase('a model named " " (blank)', loads((loaded) => {
-    assert.equal(loaded.model.name, en.defaultModelName);
-    assert.deepEqual(loaded.renamed, [{ kind: 'model', from: '', to: en.defaultModelName }]);
-  }), (parts) => { parts.model.name = ' '; }),
-  projectCase('a model named "U+202E evil"', loads((loaded) => {
-    assert.equal(loaded.model.name, 'evil', 'no direction override in a name the blocks show');
-  }), (parts) => { parts.model.name = '\u202Eevil'; }),
-  projectCase('a model named <script>', loads((loaded) => assert.equal(loaded.model.name, '<script>alert(1)</script>')), (parts) => { parts.model.name = '<script>alert(1)</script>'; }),
-  projectCase('a class name of 10,000 characters', broken('invalid'), (parts) => { parts.model.classes[0].name = 'x'.repeat(10_000); }),
-  projectCase('a class name of 10,000 characters in the trained model only', broken('invalid'), (parts) => { parts.model.trained.metadata.classes[0].name = 'ب'.repeat(10_000); }),
-  projectCase('a model name of 10,000 characters', broken('invalid'), (parts) => { parts.model.name = 'm'.repeat(10_000); }),
+  projectCase('the model is null', broken('invalid'), (parts) => {
+    parts.storage.models[0] = null;
+  }),
+  projectCase('trained is text', broken('invalid'), (parts) => {
+    parts.model.trained = 'trained!';
+  }),
+  projectCase('trained without metadata', broken('invalid'), (parts) => {
+    delete parts.model.trained.metadata;
+  }),
+  // Names: ids that could escape our folder or reach built-ins; texts a child's trainer will display.
+  ...UNSAFE_IDS.map((id) =>
+    projectCase(`model id ${JSON.stringify(id).slice(0, 40)}`, broken('unsafe-name'), (parts) => {
+      parts.model.id = id;
+    }),
+  ),
+  projectCase('a class id "../x"', broken('unsafe-name'), (parts) => {
+    parts.model.classes[0].id = '../x';
+  }),
+  projectCase('a class id "__proto__"', broken('unsafe-name'), (parts) => {
+    parts.model.classes[0].id = '__proto__';
+  }),
+  projectCase('two classes with one id', broken('duplicate'), (parts) => {
+    parts.model.classes[1].id = parts.model.classes[0].id;
+  }),
+  projectCase('the same model id twice (the copy comes second)', loads(), (parts) => {
+    parts.storage.models.push(structuredClone(parts.storage.models[1]));
+  }),
+  ...HTML_NAMES.map((evil) =>
+    projectCase(
+      `a class named ${JSON.stringify(evil)}`,
+      loads((loaded) => {
+        assert.equal(
+          loaded.model.classes[0].name,
+          withoutDirectionControls(evil),
+          'the name is kept as plain text, only without direction controls',
+        );
+      }),
+      (parts) => {
+        parts.model.classes[0].name = evil;
+      },
+    ),
+  ),
+  // Names the trainer would refuse are repaired by its rules, and said so; ids (the weights' order) never change.
+  ...NAME_CASES.map(([what, names, repaired]) =>
+    projectCase(
+      `classes named ${what}`,
+      loads((loaded) => {
+        assert.deepEqual(
+          loaded.model.classes.map((info) => info.name),
+          repaired,
+          'the draft the trainer shows',
+        );
+        assert.deepEqual(
+          loaded.model.trained!.metadata.classes.map((info) => info.name),
+          repaired,
+          'the trained model the blocks use',
+        );
+        assert.deepEqual(
+          loaded.model.classes.map((info) => info.id),
+          ['c0aa11', 'c1bb22', 'c2cc33'],
+          'ids as they were',
+        );
+        const changed = names.flatMap((name, i) => (withoutDirectionControls(name).trim() === repaired[i] ? [] : [repaired[i]]));
+        assert.deepEqual(
+          loaded.renamed.map((change) => [change.kind, change.to]),
+          changed.map((to) => ['class', to]),
+          'the notice lists what changed',
+        );
+      }),
+      (parts) => {
+        names.forEach((name, i) => {
+          parts.model.classes[i].name = name;
+          parts.model.trained.metadata.classes[i].name = name;
+        });
+      },
+    ),
+  ),
+  projectCase(
+    'a class named "rock" only in the trained model, beside a draft "Rock"',
+    loads((loaded) => {
+      assert.deepEqual(
+        loaded.model.trained!.metadata.classes.map((info) => info.name),
+        ['paper', 'scissors', 'rock (2)'],
+      );
+    }),
+    (parts) => {
+      parts.model.classes[0].name = 'Rock';
+      parts.model.trained.metadata.classes[0].id = 'gone11';
+      parts.model.trained.metadata.classes[0].name = 'rock';
+      parts.model.trained.metadata.classes.push(parts.model.trained.metadata.classes.shift());
+      parts.model.trainedOn.classIds = parts.model.trained.metadata.classes.map((info: Json) => info.id);
+    },
+  ),
+  projectCase(
+    'a model named " " (blank)',
+    loads((loaded) => {
+      assert.equal(loaded.model.name, en.defaultModelName);
+      assert.deepEqual(loaded.renamed, [{ kind: 'model', from: '', to: en.defaultModelName }]);
+    }),
+    (parts) => {
+      parts.model.name = ' ';
+    },
+  ),
+  projectCase(
+    'a model named "U+202E evil"',
+    loads((loaded) => {
+      assert.equal(loaded.model.name, 'evil', 'no direction override in a name the blocks show');
+    }),
+    (parts) => {
+      parts.model.name = '\u202Eevil';
+    },
+  ),
+  projectCase(
+    'a model named <script>',
+    loads((loaded) => assert.equal(loaded.model.name, '<script>alert(1)</script>')),
+    (parts) => {
+      parts.model.name = '<script>alert(1)</script>';
+    },
+  ),
+  projectCase('a class name of 10,000 characters', broken('invalid'), (parts) => {
+    parts.model.classes[0].name = 'x'.repeat(10_000);
+  }),
+  projectCase('a class name of 10,000 characters in the trained model only', broken('invalid'), (parts) => {
+    parts.model.trained.metadata.classes[0].name = 'ب'.repeat(10_000);
+  }),
+  projectCase('a model name of 10,000 characters', broken('invalid'), (parts) => {
+    parts.model.name = 'm'.repeat(10_000);
+  }),
   projectCase('10,000 classes in the draft', broken('too-large'), (parts) => {
     parts.model.classes = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, name: `class ${i}` }));
   }),
@@ -304,13 +636,25 @@ const CASES: HostileCase[] = [
   // Prototype pollution through our JSON.
   ...POLLUTERS.map(([where, tamper]) => projectCase(`"__proto__"/"constructor" keys in ${where}`, loads(), tamper)),
   // The zip itself.
-  projectCase('a path-traversal entry "../../evil.bin" beside ours', loads(), (parts) => { parts.entries.push(entry('../../evil.bin', 'evil')); }),
-  projectCase('an absolute entry "/etc/passwd" beside ours', loads(), (parts) => { parts.entries.push(entry('/etc/passwd', 'root:x:0:0')); }),
-  projectCase('a garbage entry "imageModel/../imageModel/m1dense.bin" (JSZip resolves it onto ours)', broken('weights-truncated'), (parts) => {
-    parts.entries.push(entry(`imageModel/../${TARGET_ENTRY}`, new Uint8Array(12)));
+  projectCase('a path-traversal entry "../../evil.bin" beside ours', loads(), (parts) => {
+    parts.entries.push(entry('../../evil.bin', 'evil'));
   }),
-  projectCase('a backslash traversal entry "..\\\\imageModel\\\\m1dense.bin"', loads(), async (parts) => { parts.entries.push(entry('..\\imageModel\\m1dense.bin', new Uint8Array(9))); }),
-  projectCase('the weights entry twice, the garbage copy last', broken('weights-truncated'), (parts) => { parts.entries.push(entry(TARGET_ENTRY, new Uint8Array(10))); }),
+  projectCase('an absolute entry "/etc/passwd" beside ours', loads(), (parts) => {
+    parts.entries.push(entry('/etc/passwd', 'root:x:0:0'));
+  }),
+  projectCase(
+    'a garbage entry "imageModel/../imageModel/m1dense.bin" (JSZip resolves it onto ours)',
+    broken('weights-truncated'),
+    (parts) => {
+      parts.entries.push(entry(`imageModel/../${TARGET_ENTRY}`, new Uint8Array(12)));
+    },
+  ),
+  projectCase('a backslash traversal entry "..\\\\imageModel\\\\m1dense.bin"', loads(), async (parts) => {
+    parts.entries.push(entry('..\\imageModel\\m1dense.bin', new Uint8Array(9)));
+  }),
+  projectCase('the weights entry twice, the garbage copy last', broken('weights-truncated'), (parts) => {
+    parts.entries.push(entry(TARGET_ENTRY, new Uint8Array(10)));
+  }),
   projectCase('the weights entry twice, the garbage copy first', loads(), async (parts) => {
     const good = parts.entries.find((item) => item.name === TARGET_ENTRY)!;
     parts.entries = [entry(TARGET_ENTRY, new Uint8Array(10)), ...parts.entries.filter((item) => item !== good), good];
@@ -323,10 +667,14 @@ const CASES: HostileCase[] = [
     const bomb = await zeroBombEntry(TARGET_ENTRY, 64 * 1024 * 1024);
     parts.entries = parts.entries.filter((item) => item.name !== TARGET_ENTRY).concat({ ...bomb, declaredSize: honest });
   }),
-  projectCase('zip bomb in an entry nobody asked for', loads(), async (parts) => { parts.entries.push(await zeroBombEntry('imageModel/unlisted.bin', 300 * 1024 * 1024)); }),
+  projectCase('zip bomb in an entry nobody asked for', loads(), async (parts) => {
+    parts.entries.push(await zeroBombEntry('imageModel/unlisted.bin', 300 * 1024 * 1024));
+  }),
   projectCase('a weights entry whose deflated bytes are garbage', broken('invalid'), (parts) => {
     const good = parts.entries.find((item) => item.name === TARGET_ENTRY)!;
-    parts.entries = parts.entries.filter((item) => item !== good).concat({ ...good, deflated: new Uint8Array(good.deflated.length).fill(0xff) });
+    parts.entries = parts.entries
+      .filter((item) => item !== good)
+      .concat({ ...good, deflated: new Uint8Array(good.deflated.length).fill(0xff) });
   }),
 ];
 
@@ -339,7 +687,9 @@ function hookedVm(vms: HeadlessVm[]) {
   const errors: unknown[] = [];
   installProjectStorageHooks(vm, {
     getModelsForSave: () => null,
-    onModelsLoaded: (load) => { loadsSeen.push(load); },
+    onModelsLoaded: (load) => {
+      loadsSeen.push(load);
+    },
     onLoadError: (error) => errors.push(error),
   });
   return { vm, loadsSeen, errors };
@@ -368,14 +718,17 @@ function wholeFileCase(name: string, bytes: () => Uint8Array | Promise<Uint8Arra
       assert.equal(loadsSeen.length, 0, 'no half-read models reach the trainer');
       await vm.loadProject(zipParts(savedParts()));
       assert.equal(loadsSeen.length, 1);
-      assert.deepEqual(loadsSeen[0].models.map((loaded) => loaded.status), ['ok', 'ok']);
+      assert.deepEqual(
+        loadsSeen[0].models.map((loaded) => loaded.status),
+        ['ok', 'ok'],
+      );
     },
   };
 }
 
 function randomBytes(length: number, seed: number): Uint8Array {
   let state = seed;
-  return Uint8Array.from({ length }, () => ((state = (state * 1103515245 + 12345) >>> 0) >>> 24));
+  return Uint8Array.from({ length }, () => (state = (state * 1103515245 + 12345) >>> 0) >>> 24);
 }
 
 const WHOLE_FILES: HostileCase[] = [
@@ -384,18 +737,23 @@ const WHOLE_FILES: HostileCase[] = [
   wholeFileCase('random bytes that start like a zip', () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...randomBytes(4096, 2)])),
   wholeFileCase('a PNG renamed .sb3', () => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...randomBytes(512, 3)])),
   wholeFileCase('a text file renamed .sb3', () => new TextEncoder().encode('my homework, not a project\n')),
-  wholeFileCase('a real project cut in half', () => { const bytes = zipParts(savedParts()); return bytes.slice(0, bytes.length >> 1); }),
+  wholeFileCase('a real project cut in half', () => {
+    const bytes = zipParts(savedParts());
+    return bytes.slice(0, bytes.length >> 1);
+  }),
   wholeFileCase('a zip without project.json', () => rawZip([entry('hello.txt', 'hi')])),
   wholeFileCase('a project.json that is not JSON', () => rawZip([entry('project.json', '{"targets": [ oops')])),
   {
     name: 'a project with a tampered model through the real VM -> the project opens, the model is marked broken, the other loads',
     run: async () => {
       const parts = savedParts();
-      await editFloats(parts, (floats) => { floats[3] = Number.NaN; });
+      await editFloats(parts, (floats) => {
+        floats[3] = Number.NaN;
+      });
       const { vm, loadsSeen, errors } = hookedVm(vms);
       await vm.loadProject(zipParts(parts));
       assert.deepEqual(errors, []);
-      assert.equal(vm.runtime.targets.length, 1, 'Scratch\'s part of the project loaded');
+      assert.equal(vm.runtime.targets.length, 1, "Scratch's part of the project loaded");
       assert.equal(loadsSeen[0].models[0].status === 'broken' && loadsSeen[0].models[0].problem, 'not-finite');
       assertBystanderLoads(loadsSeen[0]);
     },
@@ -404,7 +762,10 @@ const WHOLE_FILES: HostileCase[] = [
     name: 'project.json twice in the zip with "__proto__" storage in one -> opens through the real VM, no pollution',
     run: async () => {
       const parts = savedParts();
-      const polluted = JSON.stringify(parts.projectJson).replace('"extensionStorage":{', '"extensionStorage":{"__proto__":{"polluted":true},');
+      const polluted = JSON.stringify(parts.projectJson).replace(
+        '"extensionStorage":{',
+        '"extensionStorage":{"__proto__":{"polluted":true},',
+      );
       const bytes = rawZip([entry('project.json', polluted), entry('project.json', JSON.stringify(parts.projectJson)), ...parts.entries]);
       const { vm, loadsSeen, errors } = hookedVm(vms);
       const before = prototypeSnapshot();
@@ -412,7 +773,10 @@ const WHOLE_FILES: HostileCase[] = [
       assertNoPollution(before, loadsSeen);
       assert.deepEqual(errors, []);
       assert.equal(loadsSeen.length, 1);
-      assert.deepEqual(loadsSeen[0].models.map((loaded) => loaded.status), ['ok', 'ok']);
+      assert.deepEqual(
+        loadsSeen[0].models.map((loaded) => loaded.status),
+        ['ok', 'ok'],
+      );
     },
   },
 ];

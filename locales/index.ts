@@ -27,13 +27,27 @@ function flatten(areas: Record<string, Record<string, string>>): Catalogue {
 
 /** Keyed by Scratch's locale codes (its language menu), lower case. */
 export const catalogues: Readonly<Record<string, Catalogue>> = {
-  en: flatten(en), ko: flatten(ko), ja: flatten(ja), 'zh-cn': flatten(zhCn), 'zh-tw': flatten(zhTw),
-  es: flatten(es), fr: flatten(fr), de: flatten(de), 'pt-br': flatten(ptBr), vi: flatten(vi),
+  en: flatten(en),
+  ko: flatten(ko),
+  ja: flatten(ja),
+  'zh-cn': flatten(zhCn),
+  'zh-tw': flatten(zhTw),
+  es: flatten(es),
+  fr: flatten(fr),
+  de: flatten(de),
+  'pt-br': flatten(ptBr),
+  vi: flatten(vi),
 };
 
 /** Scratch codes with no catalogue of their own whose speakers read one of ours best. */
 const CLOSEST: Readonly<Record<string, string>> = {
-  pt: 'pt-br', zh: 'zh-cn', 'zh-hans': 'zh-cn', 'zh-hant': 'zh-tw', 'zh-hk': 'zh-tw', 'zh-mo': 'zh-tw', 'zh-sg': 'zh-cn',
+  pt: 'pt-br',
+  zh: 'zh-cn',
+  'zh-hans': 'zh-cn',
+  'zh-hant': 'zh-tw',
+  'zh-hk': 'zh-tw',
+  'zh-mo': 'zh-tw',
+  'zh-sg': 'zh-cn',
 };
 
 export const DEFAULT_LOCALE = 'en';
@@ -47,7 +61,7 @@ export function resolveLocale(code: string | undefined | null): string {
   if (catalogues[lower]) return lower;
   if (CLOSEST[lower]) return CLOSEST[lower];
   const base = lower.split('-')[0];
-  return catalogues[base] ? base : CLOSEST[base] ?? DEFAULT_LOCALE;
+  return catalogues[base] ? base : (CLOSEST[base] ?? DEFAULT_LOCALE);
 }
 
 export function getLocale(): string {

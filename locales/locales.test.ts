@@ -10,7 +10,7 @@ test('every language has exactly the keys English has, none empty', () => {
   }
 });
 
-test('placeholders in every language match English: {name}, a block\'s [ARGUMENT] and a Blockly field\'s %1', () => {
+test("placeholders in every language match English: {name}, a block's [ARGUMENT] and a Blockly field's %1", () => {
   const names = (text: string) => [...text.matchAll(/\{(\w+)\}|\[([A-Z_0-9]+)\]|%(\d)/g)].map((m) => m[0]).sort();
   for (const [locale, catalogue] of Object.entries(catalogues)) {
     for (const key of Object.keys(catalogues.en)) {

@@ -9,7 +9,16 @@ import ts from 'typescript';
 const repo = path.resolve(__dirname, '..');
 const COMPONENT_FOLDERS = ['modal-ui', 'editor'];
 /** Attributes whose value is read by the child or their screen reader. */
-const SHOWN_ATTRIBUTES = new Set(['title', 'alt', 'placeholder', 'label', 'aria-label', 'aria-description', 'aria-valuetext', 'aria-roledescription']);
+const SHOWN_ATTRIBUTES = new Set([
+  'title',
+  'alt',
+  'placeholder',
+  'label',
+  'aria-label',
+  'aria-description',
+  'aria-valuetext',
+  'aria-roledescription',
+]);
 /** A word: two letters in a row in any script (so '×', '…', '%' or '1280' alone are not words). */
 const WORD = /\p{L}{2}/u;
 
@@ -33,15 +42,22 @@ function hardCodedStrings(file: string, source: string): string[] {
       const value = node.initializer;
       const literal = ts.isStringLiteral(value)
         ? value
-        : ts.isJsxExpression(value) && value.expression && (ts.isStringLiteral(value.expression) || ts.isNoSubstitutionTemplateLiteral(value.expression))
+        : ts.isJsxExpression(value) &&
+            value.expression &&
+            (ts.isStringLiteral(value.expression) || ts.isNoSubstitutionTemplateLiteral(value.expression))
           ? value.expression
           : null;
       if (literal && WORD.test(literal.text)) report(node, literal.text);
     }
     // {'Some words'} as a child of an element.
-    if (ts.isJsxExpression(node) && node.parent && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))
-      && node.expression && (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression))
-      && WORD.test(node.expression.text)) {
+    if (
+      ts.isJsxExpression(node) &&
+      node.parent &&
+      (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)) &&
+      node.expression &&
+      (ts.isStringLiteral(node.expression) || ts.isNoSubstitutionTemplateLiteral(node.expression)) &&
+      WORD.test(node.expression.text)
+    ) {
       report(node, node.expression.text);
     }
     ts.forEachChild(node, visit);
@@ -59,7 +75,10 @@ test('the check finds text written into JSX, into shown attributes and as string
     'const e = <p className="imt-note" data-kind="warn">{t("ok")} × 3 %</p>;',
   ].join('\n');
   const found = hardCodedStrings('sample.tsx', sample);
-  assert.deepEqual(found.map((entry) => entry.split(': ')[1]), ['"Train your model"', '"a hand"', '"Delete"', '"Hello there"']);
+  assert.deepEqual(
+    found.map((entry) => entry.split(': ')[1]),
+    ['"Train your model"', '"a hand"', '"Delete"', '"Hello there"'],
+  );
 });
 
 test('no component shows text that does not come from locales/', () => {

@@ -1,7 +1,12 @@
 // Extra practice pictures (augmentation) as the child chooses them in the Lab: four switches that map onto the
 // engine's copy makers, and a cache of the copies' embeddings so training again does not embed them again.
 import {
-  augmentVariants, DEFAULT_AUGMENTATION, type AugmentationKind, type AugmentationOptions, type AugmentedEmbedding, type Embedding,
+  augmentVariants,
+  DEFAULT_AUGMENTATION,
+  type AugmentationKind,
+  type AugmentationOptions,
+  type AugmentedEmbedding,
+  type Embedding,
   type RgbaImage,
 } from '../engine';
 import type { ModelDraft } from '../store';
@@ -65,7 +70,9 @@ export function createCopyMaker(
   const keyOf = (pictureId: string, kind: AugmentationKind) => `${pictureId}/${kind}`;
 
   async function makeBatch(batch: readonly CopySource[], options: AugmentationOptions): Promise<void> {
-    const made = await Promise.all(batch.map(async (source) => ({ source, copies: augmentVariants(await decode(source.encoded), options) })));
+    const made = await Promise.all(
+      batch.map(async (source) => ({ source, copies: augmentVariants(await decode(source.encoded), options) })),
+    );
     const images = made.flatMap((entry) => entry.copies.map((copy) => copy.image));
     const embeddings = images.length > 0 ? await embed(images) : [];
     let next = 0;
@@ -84,10 +91,12 @@ export function createCopyMaker(
         await makeBatch(missing.slice(start, start + BATCH), options);
         onProgress?.(Math.min(start + BATCH, missing.length), missing.length);
       }
-      return sources.flatMap((source) => kinds.flatMap((kind) => {
-        const embedding = cache.get(keyOf(source.pictureId, kind));
-        return embedding ? [{ sourcePictureId: source.pictureId, embedding }] : [];
-      }));
+      return sources.flatMap((source) =>
+        kinds.flatMap((kind) => {
+          const embedding = cache.get(keyOf(source.pictureId, kind));
+          return embedding ? [{ sourcePictureId: source.pictureId, embedding }] : [];
+        }),
+      );
     },
   };
 }

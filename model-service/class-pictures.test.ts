@@ -20,7 +20,10 @@ async function serviceWithClass(count: number) {
 }
 
 const idsOf = (service: ModelService, classId: string) =>
-  service.getState().classes.find((info) => info.id === classId)!.pictures.map((picture) => picture.id);
+  service
+    .getState()
+    .classes.find((info) => info.id === classId)!
+    .pictures.map((picture) => picture.id);
 
 async function storedIds(backend: ReturnType<typeof createMemoryBackend>): Promise<string[]> {
   return ((await createModelStore(backend).loadActiveModel())?.pictures ?? []).map((picture) => picture.id);
@@ -35,7 +38,11 @@ test('pictures removed one after another come back together with one undo, in th
   assert.deepEqual(idsOf(service, classId), [before[2], before[3], before[5]]);
   assert.deepEqual(service.getState().undo, { kind: 'pictures', classId, className: 'rock', count: 3 });
   await service.whenSaved();
-  assert.deepEqual(await storedIds(backend), [before[2], before[3], before[5]], 'gone from storage at once: a reload does not bring them back');
+  assert.deepEqual(
+    await storedIds(backend),
+    [before[2], before[3], before[5]],
+    'gone from storage at once: a reload does not bring them back',
+  );
 
   service.undoDelete();
   assert.deepEqual(idsOf(service, classId), before);
@@ -86,14 +93,20 @@ test('an upload holding pictures the class has, or the same picture twice, skips
   const upload = [photo(0, 5), photo(0, 0), ...photos(0, 10, 7), photo(0, 5)];
   await service.addPictures(classId, upload, { onDuplicates });
   assert.equal(idsOf(service, classId).length, 3 + 8);
-  assert.equal(skipped.reduce((sum, count) => sum + count, 0), 2);
+  assert.equal(
+    skipped.reduce((sum, count) => sum + count, 0),
+    2,
+  );
 
   // The same photo in another class is that class's business; a webcam (no onDuplicates) may repeat a frame.
   const paper = service.addClass('paper');
   await service.addPictures(paper, [photo(0, 0)], { onDuplicates });
   await service.addPictures(paper, [photo(0, 0)]);
   assert.equal(idsOf(service, paper).length, 2);
-  assert.equal(skipped.reduce((sum, count) => sum + count, 0), 2);
+  assert.equal(
+    skipped.reduce((sum, count) => sum + count, 0),
+    2,
+  );
 
   // Removed pictures are not in the class any more: adding one again is not a duplicate.
   service.removeAllPictures(classId);

@@ -29,8 +29,16 @@ test('the same embedding, or one off by float rounding, is the same picture; a d
 
 test('a batch loses what its class has already and its own repeats, keeping its order', () => {
   const inClass = [picture('old', embedding(1))];
-  const batch = [picture('new1', embedding(2)), picture('again', embedding(1)), picture('new2', embedding(3)), picture('twice', embedding(2))];
+  const batch = [
+    picture('new1', embedding(2)),
+    picture('again', embedding(1)),
+    picture('new2', embedding(3)),
+    picture('twice', embedding(2)),
+  ];
   const { kept, skipped } = withoutDuplicates(batch, inClass);
-  assert.deepEqual(kept.map((kept) => kept.id), ['new1', 'new2']);
+  assert.deepEqual(
+    kept.map((kept) => kept.id),
+    ['new1', 'new2'],
+  );
   assert.equal(skipped, 2);
 });

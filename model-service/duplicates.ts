@@ -40,11 +40,16 @@ export function isDuplicate(candidate: Embedded, others: readonly Embedded[]): b
   const limit = SAME_PICTURE * Math.max(length, Number.EPSILON);
   // Two embeddings whose lengths differ by more than the limit are further apart than it: most are ruled out
   // by one subtraction, so a class of thousands is checked in a moment.
-  return others.some((other) => Math.abs(lengthOf(other.embedding) - length) <= limit && isSame(candidate.embedding, other.embedding, limit));
+  return others.some(
+    (other) => Math.abs(lengthOf(other.embedding) - length) <= limit && isSame(candidate.embedding, other.embedding, limit),
+  );
 }
 
 /** `pictures` without those already among `existing` or earlier in `pictures` itself, and how many were left out. */
-export function withoutDuplicates<T extends Embedded>(pictures: readonly T[], existing: readonly Embedded[]): { kept: T[]; skipped: number } {
+export function withoutDuplicates<T extends Embedded>(
+  pictures: readonly T[],
+  existing: readonly Embedded[],
+): { kept: T[]; skipped: number } {
   const kept: T[] = [];
   for (const picture of pictures) {
     if (!isDuplicate(picture, existing) && !isDuplicate(picture, kept)) kept.push(picture);

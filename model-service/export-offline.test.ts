@@ -17,7 +17,11 @@ import { createModelService, type ModelService } from './model-service';
 import { photo, photos } from './test-support/real-engine';
 
 const CACHE_URL = 'memory://export-offline-base';
-const SETTINGS = { validationRate: 0, head: { kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] } as const;
+const SETTINGS = {
+  validationRate: 0,
+  head: { kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 },
+  otherHeads: [{ kind: 'knn', k: 3 }],
+} as const;
 /** Photos 30 and later are never trained on. */
 const HELD_OUT = [0, 2].flatMap((digit) => [30, 35].map((index) => photo(digit, index).image));
 
@@ -50,11 +54,13 @@ async function unzip(bytes: Uint8Array): Promise<Exported> {
 
 /** What Teachable Machine's library does with the export: tf.loadLayersModel, then predict on [-1, 1] pictures. */
 async function predictWithExport({ modelJson, weights }: Exported, images: readonly RgbaImage[]): Promise<number[][]> {
-  const model = await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology as tf.io.ModelJSON['modelTopology'],
-    weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
-    weightData: weights.slice().buffer,
-  }));
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology as tf.io.ModelJSON['modelTopology'],
+      weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
+      weightData: weights.slice().buffer,
+    }),
+  );
   try {
     const output = tf.tidy(() => model.predict(imagesToTensor(images)) as tf.Tensor2D);
     const rows = await output.array();
@@ -70,19 +76,36 @@ async function assertExportAnswersLikeTheService(service: ModelService): Promise
   const rows = await predictWithExport(exported, HELD_OUT);
   const ours = await Promise.all(HELD_OUT.map((image) => service.recognize(image)));
   assert.equal(rows.length, HELD_OUT.length);
-  rows.forEach((row, i) => row.forEach((value, c) => {
-    assert.ok(Math.abs(value - ours[i].confidences[c].confidence) < 1e-3, `photo ${i} class ${c}: ${value} vs ${ours[i].confidences[c].confidence}`);
-  }));
-  assert.deepEqual(ours.map((result) => result.className), ['digit 0', 'digit 0', 'digit 2', 'digit 2'], 'the model itself is right on held-out photos');
+  rows.forEach((row, i) =>
+    row.forEach((value, c) => {
+      assert.ok(
+        Math.abs(value - ours[i].confidences[c].confidence) < 1e-3,
+        `photo ${i} class ${c}: ${value} vs ${ours[i].confidences[c].confidence}`,
+      );
+    }),
+  );
+  assert.deepEqual(
+    ours.map((result) => result.className),
+    ['digit 0', 'digit 0', 'digit 2', 'digit 2'],
+    'the model itself is right on held-out photos',
+  );
   return exported;
 }
 
-test('with no local /models/ folder, a backbone from Teachable Machine\'s host (then from the cache, offline) still exports a working model', async () => {
+test("with no local /models/ folder, a backbone from Teachable Machine's host (then from the cache, offline) still exports a working model", async () => {
   const backend = createMemoryBackend();
 
   // First visit: the local folder is missing, Google's copy (served by the test server under its path) answers.
   const online = createEngine();
-  const onlineReady = online.init({ sources: [{ kind: 'cache', url: CACHE_URL }, { kind: 'backbone', url: missingLocalUrl }, { kind: 'no-top', url: server.noTopUrl }], cacheUrl: CACHE_URL, backend: 'wasm' });
+  const onlineReady = online.init({
+    sources: [
+      { kind: 'cache', url: CACHE_URL },
+      { kind: 'backbone', url: missingLocalUrl },
+      { kind: 'no-top', url: server.noTopUrl },
+    ],
+    cacheUrl: CACHE_URL,
+    backend: 'wasm',
+  });
   assert.equal((await onlineReady).source, 'no-top');
   const first = serviceOn(online, onlineReady, backend);
   await first.whenLoaded();
@@ -98,7 +121,14 @@ test('with no local /models/ folder, a backbone from Teachable Machine\'s host (
 
   // Later visit, offline: nothing answers but the browser's cache.
   const offline = createEngine();
-  const offlineReady = offline.init({ sources: [{ kind: 'cache', url: CACHE_URL }, { kind: 'backbone', url: missingLocalUrl }, { kind: 'no-top', url: 'http://127.0.0.1:9/model.json' }], backend: 'wasm' });
+  const offlineReady = offline.init({
+    sources: [
+      { kind: 'cache', url: CACHE_URL },
+      { kind: 'backbone', url: missingLocalUrl },
+      { kind: 'no-top', url: 'http://127.0.0.1:9/model.json' },
+    ],
+    backend: 'wasm',
+  });
   assert.equal((await offlineReady).source, 'cache');
   const second = serviceOn(offline, offlineReady, backend);
   await second.whenLoaded();

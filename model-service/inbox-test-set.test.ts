@@ -11,8 +11,11 @@ import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
-
-const KNN: TrainingSettings = { validationRate: 0, head: { kind: 'knn', k: 3 }, otherHeads: [{ kind: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001 }] };
+const KNN: TrainingSettings = {
+  validationRate: 0,
+  head: { kind: 'knn', k: 3 },
+  otherHeads: [{ kind: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001 }],
+};
 
 function serviceOn(backend: KeyValueBackend): ModelService {
   return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: KNN });
@@ -39,7 +42,11 @@ test('inbox: pictures wait unlabelled, move into the class they are given or are
   assert.equal(service.getState().problem, null);
   const [aZero, aThree, another] = inboxIds(service);
   assert.equal(inboxIds(service).length, 3);
-  assert.deepEqual(service.getState().classes.map((info) => info.pictures.length), [1, 0], 'inbox pictures are in no class');
+  assert.deepEqual(
+    service.getState().classes.map((info) => info.pictures.length),
+    [1, 0],
+    'inbox pictures are in no class',
+  );
   assert.equal(service.getState().readiness.ready, false, 'inbox pictures do not count for training');
 
   let reloaded = await reload(backend, service);
@@ -73,7 +80,13 @@ test('inbox: a trained model guesses the class of each inbox picture', async () 
   await service.train();
   await service.addToInbox([photo(3, 32), photo(0, 32)]);
   const guesses = await service.guessInbox();
-  assert.deepEqual(guesses.map((guess) => [guess.pictureId, guess.classId]), [[inboxIds(service)[0], three], [inboxIds(service)[1], zero]]);
+  assert.deepEqual(
+    guesses.map((guess) => [guess.pictureId, guess.classId]),
+    [
+      [inboxIds(service)[0], three],
+      [inboxIds(service)[1], zero],
+    ],
+  );
   assert.ok(guesses.every((guess) => guess.confidence > 50 && guess.confidence <= 100));
   assert.equal(service.getState().trained?.outOfDate, false, 'inbox pictures do not make the model out of date');
 });
@@ -96,17 +109,34 @@ test('test pictures: never trained on, evaluated on their own with the right cou
 
   await service.addTestPictures(zero, [...photos(0, 33, 4), photo(3, 33)]); // the last is a three, tested as "zero"
   await service.addTestPictures(three, photos(3, 34, 3));
-  const mislabelled = service.getState().testPictures.filter((picture) => picture.classId === zero).at(-1)!.id;
+  const mislabelled = service
+    .getState()
+    .testPictures.filter((picture) => picture.classId === zero)
+    .at(-1)!.id;
   assert.equal(service.getState().testPictures.length, 8);
-  assert.deepEqual(service.getState().classes.map((info) => info.pictures.length), [8, 8], 'test pictures are not training pictures');
+  assert.deepEqual(
+    service.getState().classes.map((info) => info.pictures.length),
+    [8, 8],
+    'test pictures are not training pictures',
+  );
   assert.equal(service.getState().trained?.outOfDate, false, 'test pictures do not make the model out of date');
 
   const report = await service.evaluateTestPictures();
   assert.equal(report.measuredOn, 'test');
   assert.equal(report.evaluation.total, 8);
-  assert.deepEqual(report.evaluation.perClass.map((score) => score.total), [5, 3]);
-  assert.deepEqual(report.evaluation.confusion.map((row) => row[0] + row[1]), [5, 3]);
-  assert.deepEqual(report.pictureIds, service.getState().testPictures.map((picture) => picture.id), 'one result per test picture, in order');
+  assert.deepEqual(
+    report.evaluation.perClass.map((score) => score.total),
+    [5, 3],
+  );
+  assert.deepEqual(
+    report.evaluation.confusion.map((row) => row[0] + row[1]),
+    [5, 3],
+  );
+  assert.deepEqual(
+    report.pictureIds,
+    service.getState().testPictures.map((picture) => picture.id),
+    'one result per test picture, in order',
+  );
   assert.equal(report.evaluation.pictures.length, 8);
   assert.ok(report.evaluation.pictures.every((result) => result.percentages.reduce((sum, value) => sum + value, 0) === 100));
   const mistake = report.mistakes.find((entry) => entry.pictureId === mislabelled);
@@ -120,15 +150,24 @@ test('test pictures: never trained on, evaluated on their own with the right cou
 
   service.removeTestPicture(mislabelled);
   const reloaded = await reload(backend, service);
-  assert.deepEqual(reloaded.getState().testPictures.map((picture) => [picture.id, picture.classId]),
-    service.getState().testPictures.map((picture) => [picture.id, picture.classId]), 'test pictures survive a reload');
+  assert.deepEqual(
+    reloaded.getState().testPictures.map((picture) => [picture.id, picture.classId]),
+    service.getState().testPictures.map((picture) => [picture.id, picture.classId]),
+    'test pictures survive a reload',
+  );
   assert.equal(reloaded.getState().testPictures.length, 7);
-  assert.deepEqual((await reloaded.evaluateTestPictures()).evaluation.perClass.map((score) => score.total), [4, 3]);
+  assert.deepEqual(
+    (await reloaded.evaluateTestPictures()).evaluation.perClass.map((score) => score.total),
+    [4, 3],
+  );
 
   // A class deleted for good takes its test pictures with it.
   reloaded.deleteClass(three);
   reloaded.dismissUndo();
-  assert.deepEqual(reloaded.getState().testPictures.map((picture) => picture.classId), [zero, zero, zero, zero]);
+  assert.deepEqual(
+    reloaded.getState().testPictures.map((picture) => picture.classId),
+    [zero, zero, zero, zero],
+  );
   const again = await reload(backend, reloaded);
   assert.equal(again.getState().testPictures.length, 4);
 });
@@ -150,6 +189,6 @@ test('a duplicated model takes its inbox and test pictures along, and keeps them
 
   const reloaded = await reload(backend, service);
   assert.equal(reloaded.getState().modelId, copyId);
-  assert.equal(reloaded.getState().inbox.length, 1, 'the copy\'s inbox is kept');
-  assert.equal(reloaded.getState().testPictures.length, 1, 'the copy\'s test pictures are kept');
+  assert.equal(reloaded.getState().inbox.length, 1, "the copy's inbox is kept");
+  assert.equal(reloaded.getState().testPictures.length, 1, "the copy's test pictures are kept");
 });

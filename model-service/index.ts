@@ -1,6 +1,14 @@
 export { createModelService, type ModelService, type ModelServiceOptions } from './model-service';
 export type {
-  ClassView, EngineStatus, InboxPictureView, ModelListItem, ModelServiceState, OpenedProjectNotice, PictureView, TrainedView, TrainingView,
+  ClassView,
+  EngineStatus,
+  InboxPictureView,
+  ModelListItem,
+  ModelServiceState,
+  OpenedProjectNotice,
+  PictureView,
+  TrainedView,
+  TrainingView,
 } from './state';
 export type { NewPicture, PictureIntake } from './facets/pictures';
 export type { CopyPreview, InboxGuess, ShrinkComparison, ShrinkView } from './facets/lab';
@@ -11,7 +19,12 @@ export { nameKey, type FeatureMaps, type Histogram, type LayerLook, type LayerSu
 export { copiesPerPicture, type AugmentationChoice } from './augmentation';
 export { type SettingChanges } from './settings';
 export {
-  HEAD_KIND_SPECS, HEAD_KINDS, isValidStopAtAccuracy, isWithin as isValidSetting, VALIDATION_RATE_LIMIT, type SettingLimit,
+  HEAD_KIND_SPECS,
+  HEAD_KINDS,
+  isValidStopAtAccuracy,
+  isWithin as isValidSetting,
+  VALIDATION_RATE_LIMIT,
+  type SettingLimit,
 } from '../engine';
 export { problemCode, type ProblemCode } from './problems';
 export type { ClassConfidence, ModelSwitcherApi, RecognitionResult, RecognizerApi } from './types';

@@ -50,13 +50,19 @@ export interface EvaluatedPictures {
 }
 
 function mistakesOf(classes: readonly ClassInfo[], { examples, evaluation, practised }: EvaluatedPictures): Mistake[] {
-  return evaluation.pictures.flatMap((result, i): Mistake[] => (result.correct ? [] : [{
-    pictureId: examples[i].pictureId,
-    labelClassId: classes[result.trueClass].id,
-    guessClassId: classes[result.predictedClass].id,
-    confidence: result.percentages[result.predictedClass],
-    practised,
-  }]));
+  return evaluation.pictures.flatMap((result, i): Mistake[] =>
+    result.correct
+      ? []
+      : [
+          {
+            pictureId: examples[i].pictureId,
+            labelClassId: classes[result.trueClass].id,
+            guessClassId: classes[result.predictedClass].id,
+            confidence: result.percentages[result.predictedClass],
+            practised,
+          },
+        ],
+  );
 }
 
 /**

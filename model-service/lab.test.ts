@@ -14,11 +14,19 @@ import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
-
-const DENSE: TrainingSettings = { validationRate: 0, head: { kind: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] };
+const DENSE: TrainingSettings = {
+  validationRate: 0,
+  head: { kind: 'dense', epochs: 30, batchSize: 16, learningRate: 0.001 },
+  otherHeads: [{ kind: 'knn', k: 3 }],
+};
 
 function serviceOn(backend: KeyValueBackend, settings: TrainingSettings): ModelService {
-  return createModelService({ engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings: settings });
+  return createModelService({
+    engine: real.engine,
+    engineReady: real.engineReady,
+    store: createModelStore(backend),
+    defaultSettings: settings,
+  });
 }
 
 /** Classes "zero" and "one" with the first `count` photos of their digit; returns their ids. */
@@ -31,7 +39,10 @@ async function zeroAndOne(service: ModelService, count: number): Promise<{ zero:
 }
 
 const lastPictureOf = (service: ModelService, classId: string) =>
-  service.getState().classes.find((info) => info.id === classId)!.pictures.at(-1)!.id;
+  service
+    .getState()
+    .classes.find((info) => info.id === classId)!
+    .pictures.at(-1)!.id;
 
 test('KNN: a mislabelled photo is a mistake; moving it to its class fixes it, and training again keeps the settings', async () => {
   const service = serviceOn(createMemoryBackend(), applySettingChanges(DENSE, { kind: 'knn', head: { kind: 'knn', k: 5 } }));
@@ -47,9 +58,16 @@ test('KNN: a mislabelled photo is a mistake; moving it to its class fixes it, an
 
   const report = await service.evaluateModel();
   assert.equal(report.measuredOn, 'leave-one-out');
-  assert.deepEqual(report.classes.map((info) => info.name), ['two', 'three']);
+  assert.deepEqual(
+    report.classes.map((info) => info.name),
+    ['two', 'three'],
+  );
   assert.equal(report.evaluation.total, 17);
-  assert.deepEqual(report.evaluation.confusion.map((row) => row[0] + row[1]), [9, 8], 'each row counts the pictures of that label');
+  assert.deepEqual(
+    report.evaluation.confusion.map((row) => row[0] + row[1]),
+    [9, 8],
+    'each row counts the pictures of that label',
+  );
   assert.equal(report.evaluation.right + report.evaluation.wrong, 17);
   assert.equal(report.mistakes.length, report.evaluation.wrong);
   const mistake = report.mistakes.find((entry) => entry.pictureId === mislabelled);
@@ -60,10 +78,16 @@ test('KNN: a mislabelled photo is a mistake; moving it to its class fixes it, an
 
   service.movePicture(mislabelled, three);
   assert.equal(service.getState().trained?.outOfDate, true, 'a moved picture asks for training again');
-  assert.deepEqual(service.getState().classes.map((info) => info.pictures.length), [8, 9]);
+  assert.deepEqual(
+    service.getState().classes.map((info) => info.pictures.length),
+    [8, 9],
+  );
   const fixed = await service.evaluateModel();
   assert.ok(!fixed.mistakes.some((entry) => entry.pictureId === mislabelled));
-  assert.deepEqual(fixed.evaluation.confusion.map((row) => row[0] + row[1]), [8, 9]);
+  assert.deepEqual(
+    fixed.evaluation.confusion.map((row) => row[0] + row[1]),
+    [8, 9],
+  );
 
   await service.train();
   assert.equal(service.getState().trained?.outOfDate, false);
@@ -82,14 +106,18 @@ test('a moved picture survives a reload; moving to a missing class or to its own
   const picture = lastPictureOf(service, zero);
   service.movePicture(picture, 'no-such-class');
   service.movePicture(picture, zero);
-  assert.deepEqual(service.getState().classes.map((info) => info.pictures.length), [2, 0]);
+  assert.deepEqual(
+    service.getState().classes.map((info) => info.pictures.length),
+    [2, 0],
+  );
   service.movePicture(picture, one);
   await service.whenSaved();
   const reloaded = serviceOn(backend, DENSE);
   await reloaded.whenLoaded();
-  assert.deepEqual(reloaded.getState().classes.map((info) => info.pictures.map((entry) => entry.id)), [
-    [service.getState().classes[0].pictures[0].id], [picture],
-  ]);
+  assert.deepEqual(
+    reloaded.getState().classes.map((info) => info.pictures.map((entry) => entry.id)),
+    [[service.getState().classes[0].pictures[0].id], [picture]],
+  );
 });
 
 test('neural network: accuracy on pictures it never learnt from, and its mistakes with guess and confidence', async () => {
@@ -108,13 +136,20 @@ test('neural network: accuracy on pictures it never learnt from, and its mistake
   const report = await service.evaluateModel();
   assert.equal(report.measuredOn, 'held-out');
   assert.equal(report.evaluation.total, 7);
-  assert.deepEqual(report.evaluation.perClass.map((score) => score.total), [3, 4]);
+  assert.deepEqual(
+    report.evaluation.perClass.map((score) => score.total),
+    [3, 4],
+  );
   const mistake = report.mistakes.find((entry) => entry.pictureId === wrongLabel);
   assert.ok(mistake, 'the zero labelled "one" is a mistake');
   assert.equal(mistake.guessClassId, zero);
   assert.equal(mistake.practised, false);
   const firstPractised = report.mistakes.findIndex((entry) => entry.practised);
-  if (firstPractised >= 0) assert.ok(report.mistakes.slice(firstPractised).every((entry) => entry.practised), 'new pictures come first');
+  if (firstPractised >= 0)
+    assert.ok(
+      report.mistakes.slice(firstPractised).every((entry) => entry.practised),
+      'new pictures come first',
+    );
 });
 
 test('"stop when accuracy reaches" is a setting the child can switch on and off; bad targets are refused', async () => {
@@ -154,10 +189,14 @@ test('neural network with pictures held out: measured on exactly the held-out pi
   await service.train();
   const report = await service.evaluateModel();
   assert.equal(report.measuredOn, 'held-out');
-  assert.deepEqual(report.evaluation.perClass.map((score) => score.total), [2, 2], '25% of 8 pictures per class');
+  assert.deepEqual(
+    report.evaluation.perClass.map((score) => score.total),
+    [2, 2],
+    '25% of 8 pictures per class',
+  );
   assert.equal(report.evaluation.shaky, true, '4 pictures are too few to trust the number');
   const lastEpoch = service.getState().trained!.history.at(-1)!;
-  assert.equal(report.evaluation.accuracy, lastEpoch.valAcc, 'the same pictures the chart\'s validation accuracy used');
+  assert.equal(report.evaluation.accuracy, lastEpoch.valAcc, "the same pictures the chart's validation accuracy used");
 });
 
 test('a tiny held-out set (or none): the mistakes also cover the pictures it practised on, said to be practice pictures', async () => {
@@ -179,17 +218,25 @@ test('a tiny held-out set (or none): the mistakes also cover the pictures it pra
     assert.deepEqual([mistake.practised, mistake.labelClassId, mistake.guessClassId], [true, one, zero]);
     assert.equal(report.measuredOn, validationRate === 0 ? 'practice' : 'held-out');
     const firstPractised = report.mistakes.findIndex((entry) => entry.practised);
-    assert.ok(report.mistakes.slice(firstPractised).every((entry) => entry.practised), 'pictures it did not practise with come first');
+    assert.ok(
+      report.mistakes.slice(firstPractised).every((entry) => entry.practised),
+      'pictures it did not practise with come first',
+    );
   }
 });
 
 test('the mistakes to review leave out pictures moved or deleted since, and those the child kept in their class', () => {
-  const mistake = (pictureId: string, labelClassId: string): Mistake =>
-    ({ pictureId, labelClassId, guessClassId: 'rock', confidence: 90, practised: false });
+  const mistake = (pictureId: string, labelClassId: string): Mistake => ({
+    pictureId,
+    labelClassId,
+    guessClassId: 'rock',
+    confidence: 90,
+    practised: false,
+  });
   const mistakes = [mistake('kept', 'paper'), mistake('moved', 'paper'), mistake('deleted', 'paper'), mistake('open', 'paper')];
   const classNow: Record<string, string> = { kept: 'paper', moved: 'rock', open: 'paper' };
-  const toReview = (kept: readonly string[]) => mistakesToReview(mistakes, (pictureId) => classNow[pictureId], new Set(kept))
-    .map((entry) => entry.pictureId);
+  const toReview = (kept: readonly string[]) =>
+    mistakesToReview(mistakes, (pictureId) => classNow[pictureId], new Set(kept)).map((entry) => entry.pictureId);
   assert.deepEqual(toReview([]), ['kept', 'open']);
   assert.deepEqual(toReview(['kept']), ['open']);
   assert.deepEqual(toReview(['kept', 'open']), []);
@@ -204,17 +251,29 @@ test('extra pictures: the chosen copies of every picture go to the engine, are m
   const requests: TrainRequest[] = [];
   let decoded = 0;
   const service = createModelService({
-    engine: { ...real.engine, train: (request, onProgress, signal) => { requests.push(request); return real.engine.train(request, onProgress, signal); } },
+    engine: {
+      ...real.engine,
+      train: (request, onProgress, signal) => {
+        requests.push(request);
+        return real.engine.train(request, onProgress, signal);
+      },
+    },
     engineReady: real.engineReady,
     store: createModelStore(createMemoryBackend()),
     defaultSettings: applySettingChanges(DENSE, { head: { epochs: 3 } }),
-    decodePicture: (blob) => { decoded++; return decodeBlob(blob); },
+    decodePicture: (blob) => {
+      decoded++;
+      return decodeBlob(blob);
+    },
   });
   await service.whenLoaded();
   await zeroAndOne(service, 5);
 
   const preview = await service.previewCopies(service.getState().classes[0].pictures[0].id);
-  assert.deepEqual(preview.map((copy) => copy.kind), ['original', 'flip', 'turn-left', 'turn-right', 'blur', 'brighter', 'darker']);
+  assert.deepEqual(
+    preview.map((copy) => copy.kind),
+    ['original', 'flip', 'turn-left', 'turn-right', 'blur', 'brighter', 'darker'],
+  );
   const { width, height } = preview[0].image;
   assert.ok(width > 0 && preview.every((copy) => copy.image.width === width && copy.image.data.length === width * height * 4));
   assert.notDeepEqual(preview[1].image.data, preview[0].image.data, 'the mirrored copy differs from the picture');
@@ -281,7 +340,13 @@ test('"Shrink it": an 8-bit copy, compared on the held-out pictures, kept only w
 test('"Also try shrinking MobileNet": the same held-out pictures, decoded from their JPEGs, and nothing is kept', async () => {
   const shrinkCalls: number[] = [];
   const service = createModelService({
-    engine: { ...real.engine, shrinkBackbone: (key, examples) => { shrinkCalls.push(examples.length); return real.engine.shrinkBackbone(key, examples); } },
+    engine: {
+      ...real.engine,
+      shrinkBackbone: (key, examples) => {
+        shrinkCalls.push(examples.length);
+        return real.engine.shrinkBackbone(key, examples);
+      },
+    },
     engineReady: real.engineReady,
     store: createModelStore(createMemoryBackend()),
     defaultSettings: { ...DENSE, validationRate: 0.25 },
@@ -298,9 +363,16 @@ test('"Also try shrinking MobileNet": the same held-out pictures, decoded from t
   assert.deepEqual(shrinkCalls, [4], 'the 4 held-out pictures, as pixels');
   assert.equal(backbone.measuredOn, 'held-out');
   const answers = (evaluation: typeof head.before) => evaluation.pictures.map((p) => [p.trueClass, p.predictedClass]);
-  assert.deepEqual(answers(backbone.before), answers(head.before), 'the normal MobileNet answers the same pictures as the head shrink started from');
+  assert.deepEqual(
+    answers(backbone.before),
+    answers(head.before),
+    'the normal MobileNet answers the same pictures as the head shrink started from',
+  );
   assert.equal(backbone.after.total, 4);
-  assert.ok(backbone.bytesBefore > 1_000_000 && backbone.bytesAfter < backbone.bytesBefore / 3.5, `${backbone.bytesBefore} -> ${backbone.bytesAfter} bytes`);
+  assert.ok(
+    backbone.bytesBefore > 1_000_000 && backbone.bytesAfter < backbone.bytesBefore / 3.5,
+    `${backbone.bytesBefore} -> ${backbone.bytesAfter} bytes`,
+  );
   for (const change of backbone.changed) assert.notEqual(change.beforeClassId, change.afterClassId);
   assert.equal(service.getState().trained?.trainedAt, trainedAt);
   assert.equal(service.getState().trained?.small, false, 'the trained model is untouched');

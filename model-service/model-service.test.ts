@@ -13,7 +13,6 @@ import { until } from './test-support/until';
 
 const real = useRealEngine();
 
-
 const TRAINING_SEED = 20261201;
 
 function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
@@ -21,7 +20,11 @@ function serviceOn(backend: KeyValueBackend, epochs = 30): ModelService {
     engine: withTrainingSeed(real.engine, TRAINING_SEED),
     engineReady: real.engineReady,
     store: createModelStore(backend),
-    defaultSettings: { validationRate: 0.15, head: { kind: 'dense', epochs, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] },
+    defaultSettings: {
+      validationRate: 0.15,
+      head: { kind: 'dense', epochs, batchSize: 16, learningRate: 0.001 },
+      otherHeads: [{ kind: 'knn', k: 3 }],
+    },
   });
 }
 
@@ -31,7 +34,7 @@ async function classesWithPictures(service: ModelService, digits: readonly numbe
   return ids;
 }
 
-test('a child\'s loop: classes, pictures, a hint until ready, training with per-epoch progress, recognition', async () => {
+test("a child's loop: classes, pictures, a hint until ready, training with per-epoch progress, recognition", async () => {
   const service = serviceOn(createMemoryBackend(), 50);
   await service.whenLoaded();
   assert.deepEqual(service.getState().readiness, { ready: false, need: 'classes', missing: 2 });
@@ -42,7 +45,10 @@ test('a child\'s loop: classes, pictures, a hint until ready, training with per-
   assert.deepEqual(service.getState().readiness, { ready: false, need: 'pictures', className: 'digit 3', missing: 2 });
   await service.addPictures(three, photos(3, 3, 5));
   assert.equal(service.getState().readiness.ready, true);
-  assert.deepEqual(service.getState().classes.map((info) => info.pictures.length), [8, 8, 8]);
+  assert.deepEqual(
+    service.getState().classes.map((info) => info.pictures.length),
+    [8, 8, 8],
+  );
 
   let changes = 0;
   service.onChange(() => changes++);
@@ -61,7 +67,10 @@ test('a child\'s loop: classes, pictures, a hint until ready, training with per-
   assert.equal(state.trained?.outOfDate, false);
   assert.equal(epochsSeen.at(-1), 50, 'the UI saw every epoch arrive');
   assert.ok(changes >= 1, 'the blocks were told about the new model');
-  assert.deepEqual(service.getClasses().map((info) => info.name), ['digit 0', 'digit 2', 'digit 3']);
+  assert.deepEqual(
+    service.getClasses().map((info) => info.name),
+    ['digit 0', 'digit 2', 'digit 3'],
+  );
 
   // Held-out photos (never added) are recognised.
   let right = 0;
@@ -117,7 +126,13 @@ test('a reload brings back the classes, pictures, settings and the trained model
   await second.whenLoaded();
   const state = second.getState();
   assert.equal(state.name, 'Hands');
-  assert.deepEqual(state.classes.map((info) => [info.name, info.pictures.length]), [['digit 1', 5], ['digit 4', 5]]);
+  assert.deepEqual(
+    state.classes.map((info) => [info.name, info.pictures.length]),
+    [
+      ['digit 1', 5],
+      ['digit 4', 5],
+    ],
+  );
   assert.deepEqual(state.settings.head, { kind: 'dense', epochs: 8, batchSize: 16, learningRate: 0.002 });
   assert.equal(state.trained?.outOfDate, false);
   assert.equal(second.hasTrainedModel(), true);
@@ -155,17 +170,30 @@ test('deleting a class can be undone; once dismissed its pictures leave storage'
   await service.whenLoaded();
   const [, one] = await classesWithPictures(service, [0, 1, 2], 5);
   service.deleteClass(one);
-  assert.deepEqual(service.getState().classes.map((info) => info.name), ['digit 0', 'digit 2']);
+  assert.deepEqual(
+    service.getState().classes.map((info) => info.name),
+    ['digit 0', 'digit 2'],
+  );
   assert.deepEqual(service.getState().undo, { kind: 'class', className: 'digit 1' });
   service.undoDelete();
-  assert.deepEqual(service.getState().classes.map((info) => [info.name, info.pictures.length]), [['digit 0', 5], ['digit 1', 5], ['digit 2', 5]]);
+  assert.deepEqual(
+    service.getState().classes.map((info) => [info.name, info.pictures.length]),
+    [
+      ['digit 0', 5],
+      ['digit 1', 5],
+      ['digit 2', 5],
+    ],
+  );
 
   service.deleteClass(one);
   service.dismissUndo();
   assert.equal(service.getState().undo, null);
   await service.whenSaved();
   const reloaded = await createModelStore(backend).loadActiveModel();
-  assert.deepEqual(reloaded?.draft.classes.map((info) => info.name), ['digit 0', 'digit 2']);
+  assert.deepEqual(
+    reloaded?.draft.classes.map((info) => info.name),
+    ['digit 0', 'digit 2'],
+  );
   assert.equal(reloaded?.pictures.length, 10);
   assert.equal((await backend.keysUnder(['picture', service.getState().modelId])).length, 10);
 });

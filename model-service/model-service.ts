@@ -46,15 +46,23 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   const { engine, defaultSettings = DEFAULT_TRAINING_SETTINGS, tabs, newModelClasses = 0 } = options;
   const decodePicture = options.decodePicture ?? browserPictureDecoder();
   const session = createSession(
-    options.store ?? createBrowserModelStore(), newModelDraft(t('trainer.defaultModelName'), defaultSettings, newModelClasses), options.engineReady !== undefined,
+    options.store ?? createBrowserModelStore(),
+    newModelDraft(t('trainer.defaultModelName'), defaultSettings, newModelClasses),
+    options.engineReady !== undefined,
   );
   const view = createStateView(session);
   const persistence = createPersistence(session, view, tabs);
 
   const engineReady = Promise.resolve(options.engineReady);
   void engineReady.then(
-    () => { session.engine = { status: 'ready' }; view.commit(); },
-    (error) => { session.engine = { status: 'failed', problem: problemCode(error) }; view.commit(); },
+    () => {
+      session.engine = { status: 'ready' };
+      view.commit();
+    },
+    (error) => {
+      session.engine = { status: 'failed', problem: problemCode(error) };
+      view.commit();
+    },
   );
   const context: FacetContext = {
     session,
@@ -81,7 +89,12 @@ export function createModelService(options: ModelServiceOptions): ModelService {
     ...workspace.api,
     ...createSharing(context, workspace, persistence.api.whenSaved),
     ...pictures.api,
-    ...createTraining(context, { copyMaker, getState: view.api.getState, activate: workspace.activate, takeInOtherTabs: tabSync.takeInOtherTabs }),
+    ...createTraining(context, {
+      copyMaker,
+      getState: view.api.getState,
+      activate: workspace.activate,
+      takeInOtherTabs: tabSync.takeInOtherTabs,
+    }),
     ...createLab(context, { activate: workspace.activate }),
     ...createRecognizer(context, workspace, view.onModelChange),
   };

@@ -44,7 +44,9 @@ export function toProjectModel({ draft, pictures, trained }: LoadedModel, includ
     trained: trained?.model ?? null,
     ...(trained && { trainedOn: { classIds: trained.trainedOn.classIds, pictureIds: trained.trainedOn.pictureIds } }),
     pictures: includePictures
-      ? pictures.filter((picture) => classIds.has(picture.classId)).map(({ id, classId, encoded, mimeType }) => ({ id, classId, encoded, mimeType }))
+      ? pictures
+          .filter((picture) => classIds.has(picture.classId))
+          .map(({ id, classId, encoded, mimeType }) => ({ id, classId, encoded, mimeType }))
       : [],
   };
 }
@@ -93,14 +95,21 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
   const classIds = new Set(model.classes.map((info) => info.id));
   const candidates = model.pictures.filter((picture) => classIds.has(picture.classId));
   const blobs = candidates.map(({ encoded, mimeType }) =>
-    (encoded instanceof Blob ? encoded : new Blob([encoded as Uint8Array<ArrayBuffer>], { type: mimeType })));
+    encoded instanceof Blob ? encoded : new Blob([encoded as Uint8Array<ArrayBuffer>], { type: mimeType }),
+  );
   const embeddings = candidates.length > 0 ? await steps.embedPictures(blobs) : [];
   const pictures: StoredPicture[] = [];
   candidates.forEach((picture, index) => {
     const embedding = embeddings[index];
     if (embedding) {
       pictures.push({
-        id: picture.id, modelId: id, classId: picture.classId, encoded: blobs[index], mimeType: picture.mimeType, embedding, createdAt: nextCreatedAt(),
+        id: picture.id,
+        modelId: id,
+        classId: picture.classId,
+        encoded: blobs[index],
+        mimeType: picture.mimeType,
+        embedding,
+        createdAt: nextCreatedAt(),
       });
     }
   });
@@ -116,8 +125,13 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
   };
   const record: LoadedModel = {
     draft: {
-      schema: 1, id, name: model.name, classes: model.classes, settings: steps.cleanSettings(model.settings),
-      trainedVersion: trained?.version ?? null, updatedAt: Date.now(),
+      schema: 1,
+      id,
+      name: model.name,
+      classes: model.classes,
+      settings: steps.cleanSettings(model.settings),
+      trainedVersion: trained?.version ?? null,
+      updatedAt: Date.now(),
     },
     pictures,
     trained,

@@ -45,13 +45,16 @@ test('a project saved with a trained model opens in a fresh editor and answers t
   await home.start();
   await trainClasses(home.service()!, { zero: 0, two: 2 }, 6);
   const answer = await home.service()!.recognize(photo(2, 30));
-  const bytes = new Uint8Array(await (await home.vm.saveProjectSb3() as Blob).arrayBuffer());
+  const bytes = new Uint8Array(await ((await home.vm.saveProjectSb3()) as Blob).arrayBuffer());
 
   const away = editorPage();
   await away.vm.loadProject(bytes);
   const service = away.service();
   assert.ok(service, 'a project with models starts Image Model');
-  assert.deepEqual(service.getState().classes.map((view) => view.name), ['zero', 'two']);
+  assert.deepEqual(
+    service.getState().classes.map((view) => view.name),
+    ['zero', 'two'],
+  );
   assert.deepEqual(await service.recognize(photo(2, 30)), answer);
 
   // Opening a project without models or blocks afterwards starts empty (the earlier model is set aside).

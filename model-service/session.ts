@@ -51,10 +51,29 @@ export interface Session {
 
 export function createSession(store: ModelStore, draft: ModelDraft, engineStarting: boolean): Session {
   return {
-    store, draft, pictures: [], inbox: [], testPictures: [], trained: null, pendingTrained: null, training: { status: 'idle' },
-    engine: { status: engineStarting ? 'starting' : 'ready' }, loaded: false, persistent: true, adding: 0, incoming: createIncomingPictures(),
-    deleted: null, removed: null, problem: null, abort: null, lastCreatedAt: 0,
-    models: new Map([[draft.id, { draft, pictures: [], trained: null }]]), includePictures: false, openedProject: null, earlierModels: 0, generation: 0,
+    store,
+    draft,
+    pictures: [],
+    inbox: [],
+    testPictures: [],
+    trained: null,
+    pendingTrained: null,
+    training: { status: 'idle' },
+    engine: { status: engineStarting ? 'starting' : 'ready' },
+    loaded: false,
+    persistent: true,
+    adding: 0,
+    incoming: createIncomingPictures(),
+    deleted: null,
+    removed: null,
+    problem: null,
+    abort: null,
+    lastCreatedAt: 0,
+    models: new Map([[draft.id, { draft, pictures: [], trained: null }]]),
+    includePictures: false,
+    openedProject: null,
+    earlierModels: 0,
+    generation: 0,
   };
 }
 

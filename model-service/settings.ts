@@ -3,7 +3,18 @@
 // before any training. Each head kind keeps its values while another is chosen (`otherHeads`), so a child who
 // switches kind and back finds what they set.
 import * as v from 'valibot';
-import { HEAD_KIND_SPECS, HEAD_KINDS, type HeadKind, type HeadSettings, isHeadKind, isValidStopAtAccuracy, isWithin, migrateSettings, type TrainingSettings, VALIDATION_RATE_LIMIT } from '../engine';
+import {
+  HEAD_KIND_SPECS,
+  HEAD_KINDS,
+  type HeadKind,
+  type HeadSettings,
+  isHeadKind,
+  isValidStopAtAccuracy,
+  isWithin,
+  migrateSettings,
+  type TrainingSettings,
+  VALIDATION_RATE_LIMIT,
+} from '../engine';
 
 /** More blocks than any stack can train with (the head editor says so), few enough that a hostile file stays small. */
 export const MAX_SAVED_STACK_LAYERS = 64;
@@ -52,7 +63,8 @@ export function applySettingChanges(base: TrainingSettings, changes: SettingChan
     else if (typeof target === 'number' && isValidStopAtAccuracy(target)) stopAtAccuracy = target;
   }
   return {
-    validationRate: typeof validationRate === 'number' && isWithin(VALIDATION_RATE_LIMIT, validationRate) ? validationRate : base.validationRate,
+    validationRate:
+      typeof validationRate === 'number' && isWithin(VALIDATION_RATE_LIMIT, validationRate) ? validationRate : base.validationRate,
     ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
     head: heads.find((head) => head.kind === chosen) ?? base.head,
     otherHeads: heads.filter((head) => head.kind !== chosen),

@@ -8,7 +8,13 @@ import jpeg from 'jpeg-js';
 import JSZip from 'jszip';
 import { isImportError, type RgbaImage, type TrainingSettings } from '../engine';
 import { t } from '../locales';
-import { readModelsFromProject, writeModelsIntoProject, type ProjectModel, type ProjectModels, type ProjectModelsLoad } from '../project-file';
+import {
+  readModelsFromProject,
+  writeModelsIntoProject,
+  type ProjectModel,
+  type ProjectModels,
+  type ProjectModelsLoad,
+} from '../project-file';
 import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
@@ -19,7 +25,11 @@ import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
-const KNN: TrainingSettings = { validationRate: 0.15, head: { kind: 'knn', k: 3 }, otherHeads: [{ kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }] };
+const KNN: TrainingSettings = {
+  validationRate: 0.15,
+  head: { kind: 'knn', k: 3 },
+  otherHeads: [{ kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }],
+};
 
 /** Node has no createImageBitmap: the service is given jpeg-js, as the browser gives it its own decoder. */
 async function decodePicture(blob: Blob): Promise<RgbaImage> {
@@ -27,10 +37,13 @@ async function decodePicture(blob: Blob): Promise<RgbaImage> {
   return { width, height, data };
 }
 
-
 async function serviceOn(backend: KeyValueBackend, defaultSettings = KNN): Promise<ModelService> {
   const service = createModelService({
-    engine: real.engine, engineReady: real.engineReady, store: createModelStore(backend), defaultSettings, decodePicture,
+    engine: real.engine,
+    engineReady: real.engineReady,
+    store: createModelStore(backend),
+    defaultSettings,
+    decodePicture,
   });
   await service.whenLoaded();
   return service;
@@ -50,12 +63,17 @@ async function trainDigits(service: ModelService, digits: readonly number[], cou
 async function throughSb3(models: ProjectModels): Promise<{ load: ProjectModelsLoad; entries: string[] }> {
   const withBytes: ProjectModels = {
     ...models,
-    models: await Promise.all(models.models.map(async (model) => ({
-      ...model,
-      pictures: await Promise.all((model.pictures ?? []).map(async (picture) => ({
-        ...picture, encoded: picture.encoded instanceof Blob ? new Uint8Array(await picture.encoded.arrayBuffer()) : picture.encoded,
-      }))),
-    }))),
+    models: await Promise.all(
+      models.models.map(async (model) => ({
+        ...model,
+        pictures: await Promise.all(
+          (model.pictures ?? []).map(async (picture) => ({
+            ...picture,
+            encoded: picture.encoded instanceof Blob ? new Uint8Array(await picture.encoded.arrayBuffer()) : picture.encoded,
+          })),
+        ),
+      })),
+    ),
   };
   const projectJson = vanillaProjectJson();
   const bytes = await sb3Bytes(projectJson, (zip) => writeModelsIntoProject(projectJson, zip, withBytes));
@@ -86,7 +104,14 @@ test('a project saved with its pictures opens in another browser with the same a
 
   const state = other.getState();
   assert.equal(state.models.length, 1);
-  assert.deepEqual(state.classes.map((view) => [view.name, view.pictures.length]), [['digit 0', 6], ['digit 2', 6], ['digit 4', 6]]);
+  assert.deepEqual(
+    state.classes.map((view) => [view.name, view.pictures.length]),
+    [
+      ['digit 0', 6],
+      ['digit 2', 6],
+      ['digit 4', 6],
+    ],
+  );
   assert.equal(state.includePictures, true);
   assert.equal(state.trained?.outOfDate, false);
   assert.equal(state.openedProject, null);
@@ -104,7 +129,10 @@ test('a project saved with its pictures opens in another browser with the same a
   // What was written is what a reload finds.
   await other.whenSaved();
   const reloaded = await serviceOn(otherBackend);
-  assert.deepEqual(reloaded.getState().classes.map((view) => view.pictures.length), [6, 6, 6]);
+  assert.deepEqual(
+    reloaded.getState().classes.map((view) => view.pictures.length),
+    [6, 6, 6],
+  );
   assert.equal((await reloaded.recognize(heldOut(2))).className, answers[1].className);
 });
 
@@ -119,7 +147,10 @@ test('without pictures the .sb3 still recognises and the trainer knows there are
   await other.replaceFromProject(load);
   const state = other.getState();
   assert.equal(state.trained?.outOfDate, false);
-  assert.deepEqual(state.classes.map((view) => view.pictures.length), [0, 0]);
+  assert.deepEqual(
+    state.classes.map((view) => view.pictures.length),
+    [0, 0],
+  );
   assert.equal((await other.recognize(heldOut(3))).className, (await home.recognize(heldOut(3))).className);
 });
 
@@ -140,9 +171,15 @@ test('a broken model is listed with its problem and never stored; the good one i
   await other.replaceFromProject(damaged);
   await other.whenSaved();
   assert.deepEqual(other.getState().openedProject?.broken, [{ name: 'copy', problem: 'not-finite' }]);
-  assert.deepEqual(other.getState().models.map((model) => model.name), [models.models[0].name]);
+  assert.deepEqual(
+    other.getState().models.map((model) => model.name),
+    [models.models[0].name],
+  );
   const stored = await createModelStore(backend).loadWorkspace();
-  assert.deepEqual(stored?.models.map((model) => model.draft.name), [models.models[0].name]);
+  assert.deepEqual(
+    stored?.models.map((model) => model.draft.name),
+    [models.models[0].name],
+  );
 });
 
 /** The model with one weight turned into NaN, as a damaged file would carry it (the original is left alone). */
@@ -179,7 +216,11 @@ test('a damaged project never costs the earlier work: the trained model is kept 
     await home.replaceFromProject(load);
     await home.whenSaved();
     const state = home.getState();
-    assert.deepEqual(state.openedProject?.broken, broken.map((name) => ({ name, problem: 'not-finite' })), label);
+    assert.deepEqual(
+      state.openedProject?.broken,
+      broken.map((name) => ({ name, problem: 'not-finite' })),
+      label,
+    );
     assert.deepEqual(home.getModelNames(), usable, label);
     if (usable.includes('shared')) assert.deepEqual(await home.recognize(heldOut(3)), sharedAnswer, `${label}: the good model works`);
     assert.equal(state.earlierModels, 1, label);
@@ -192,7 +233,14 @@ test('a damaged project never costs the earlier work: the trained model is kept 
     assert.deepEqual(reloaded.getModelNames(), [...usable, 'my hands'], label);
     assert.equal(await reloaded.useModel('my hands'), true, label);
     assert.equal(reloaded.getState().trained?.outOfDate, false, label);
-    assert.deepEqual(reloaded.getState().classes.map((view) => [view.name, view.pictures.length]), [['digit 0', 6], ['digit 4', 6]], label);
+    assert.deepEqual(
+      reloaded.getState().classes.map((view) => [view.name, view.pictures.length]),
+      [
+        ['digit 0', 6],
+        ['digit 4', 6],
+      ],
+      label,
+    );
     assert.deepEqual(await reloaded.recognize(heldOut(4)), answer, label);
   }
 });
@@ -250,7 +298,10 @@ test('several models: create, rename (unique names), duplicate, switch by name, 
   assert.ok(changes > 0, 'block menus are told');
 
   assert.equal(await service.useModel('Zero or One'), true);
-  assert.deepEqual(service.getClasses().map((info) => info.name), ['digit 0', 'digit 1']);
+  assert.deepEqual(
+    service.getClasses().map((info) => info.name),
+    ['digit 0', 'digit 1'],
+  );
   assert.equal((await service.recognize(heldOut(1))).className, 'digit 1');
   assert.equal(await service.useModel('no such model'), false);
   assert.equal(await service.useModel('two or three'), true);
@@ -272,7 +323,7 @@ test('several models: create, rename (unique names), duplicate, switch by name, 
   assert.equal((await reloaded.recognize(heldOut(0))).className, 'digit 0');
 });
 
-test('export then import gives the same answers; Teachable Machine\'s files alone import too; other files are refused', async () => {
+test("export then import gives the same answers; Teachable Machine's files alone import too; other files are refused", async () => {
   const home = await serviceOn(createMemoryBackend(), applySettingChanges(KNN, { kind: 'dense', head: { kind: 'dense', epochs: 15 } }));
   await trainDigits(home, [0, 3]);
   assert.equal(home.renameModel('Hands: 0/3'), null);
@@ -287,14 +338,18 @@ test('export then import gives the same answers; Teachable Machine\'s files alon
 
   // Teachable Machine's own three files (no image-model.bin): only the head is read, the backbone is checked.
   const zip = await JSZip.loadAsync(exported.bytes);
-  const tmFiles = await Promise.all(['model.json', 'weights.bin', 'metadata.json'].map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })));
+  const tmFiles = await Promise.all(
+    ['model.json', 'weights.bin', 'metadata.json'].map(async (name) => ({ name, bytes: await zip.file(name)!.async('uint8array') })),
+  );
   await other.importModel(tmFiles);
   assert.equal(other.getModelNames().length, 3);
   const tmAnswer = await other.recognize(heldOut(3));
   assert.equal(tmAnswer.className, answer.className);
   assert.ok(Math.abs(tmAnswer.confidences[1].confidence - answer.confidences[1].confidence) < 1e-4);
 
-  await assert.rejects(other.importModel([{ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }]),
-    (error) => isImportError(error) && error.problem === 'not-a-model');
+  await assert.rejects(
+    other.importModel([{ name: 'notes.txt', bytes: new TextEncoder().encode('hello') }]),
+    (error) => isImportError(error) && error.problem === 'not-a-model',
+  );
   assert.equal(other.getModelNames().length, 3, 'nothing was added');
 });

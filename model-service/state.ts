@@ -44,24 +44,22 @@ export type TrainingView =
   /** Train was pressed while pictures were still on their way (addingPictures says how many): it starts once they are in. */
   | { readonly status: 'waiting' }
   | {
-    readonly status: 'running';
-    readonly method: HeadKind;
-    /** Epochs finished so far. */
-    readonly epoch: number;
-    readonly totalEpochs: number;
-    readonly history: readonly EpochMetrics[];
-    readonly stopping: boolean;
-    /** Set while extra practice pictures are being made, before the first epoch: pictures done of total. */
-    readonly copies?: { readonly done: number; readonly total: number };
-  }
+      readonly status: 'running';
+      readonly method: HeadKind;
+      /** Epochs finished so far. */
+      readonly epoch: number;
+      readonly totalEpochs: number;
+      readonly history: readonly EpochMetrics[];
+      readonly stopping: boolean;
+      /** Set while extra practice pictures are being made, before the first epoch: pictures done of total. */
+      readonly copies?: { readonly done: number; readonly total: number };
+    }
   | { readonly status: 'done' }
   | { readonly status: 'stopped' }
   | { readonly status: 'failed'; readonly problem: ProblemCode };
 
 export type EngineStatus =
-  | { readonly status: 'starting' }
-  | { readonly status: 'ready' }
-  | { readonly status: 'failed'; readonly problem: ProblemCode };
+  { readonly status: 'starting' } | { readonly status: 'ready' } | { readonly status: 'failed'; readonly problem: ProblemCode };
 
 /** One of the project's models, as the trainer lists them. */
 export interface ModelListItem {

@@ -12,14 +12,21 @@ import { photo, photos, useRealEngine } from './test-support/real-engine';
 
 const real = useRealEngine();
 
-const KNN: TrainingSettings = { validationRate: 0.15, head: { kind: 'knn', k: 3 }, otherHeads: [{ kind: 'dense', epochs: 50, batchSize: 16, learningRate: 0.001 }] };
+const KNN: TrainingSettings = {
+  validationRate: 0.15,
+  head: { kind: 'knn', k: 3 },
+  otherHeads: [{ kind: 'dense', epochs: 50, batchSize: 16, learningRate: 0.001 }],
+};
 const DENSE = applySettingChanges(KNN, { kind: 'dense', head: { kind: 'dense', epochs: 20 } });
 const DIGITS = [2, 3, 4] as const;
 const TRAINING_PHOTOS = 20;
 
 function newService(settings: TrainingSettings): ModelService {
   return createModelService({
-    engine: real.engine, engineReady: real.engineReady, store: createModelStore(createMemoryBackend()), defaultSettings: settings,
+    engine: real.engine,
+    engineReady: real.engineReady,
+    store: createModelStore(createMemoryBackend()),
+    defaultSettings: settings,
   });
 }
 
@@ -67,7 +74,10 @@ async function trainAtOnce(settings: TrainingSettings) {
   const state = service.getState();
   assert.equal(state.training.status, 'done');
   assert.deepEqual(state.trained?.learnedFrom, { pictures: 60, classes: 3 });
-  assert.deepEqual(state.classes.map((view) => view.pictures.length), [20, 20, 20]);
+  assert.deepEqual(
+    state.classes.map((view) => view.pictures.length),
+    [20, 20, 20],
+  );
   assert.ok(statuses.indexOf('running') > statuses.lastIndexOf('waiting'), 'it waited first, then trained');
   return heldOut(service);
 }

@@ -25,9 +25,16 @@ async function twoTabs(backend: KeyValueBackend = createMemoryBackend()): Promis
     const tabs = createBroadcastTabChannel(name)!;
     channels.push(tabs);
     return createModelService({
-      engine: withTrainingSeed(real.engine, 7), engineReady: real.engineReady, store: createModelStore(backend), tabs,
+      engine: withTrainingSeed(real.engine, 7),
+      engineReady: real.engineReady,
+      store: createModelStore(backend),
+      tabs,
       // Dense, so a training lasts long enough for the other tab's news to arrive while it runs.
-      defaultSettings: { validationRate: 0, head: { kind: 'dense', epochs: 40, batchSize: 8, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] },
+      defaultSettings: {
+        validationRate: 0,
+        head: { kind: 'dense', epochs: 40, batchSize: 8, learningRate: 0.001 },
+        otherHeads: [{ kind: 'knn', k: 3 }],
+      },
     });
   };
   const first = tab();
@@ -49,9 +56,12 @@ async function eventually(service: ModelService, check: () => boolean, what: str
 }
 
 const summary = (service: ModelService) =>
-  service.getState().classes.map((info) => `${info.name}:${info.pictures.length}`).join(', ');
+  service
+    .getState()
+    .classes.map((info) => `${info.name}:${info.pictures.length}`)
+    .join(', ');
 
-test('a class and pictures added in one tab appear in the other, and the other tab\'s next save keeps them', async () => {
+test("a class and pictures added in one tab appear in the other, and the other tab's next save keeps them", async () => {
   const backend = createMemoryBackend();
   const [first, second] = await twoTabs(backend);
   assert.equal(second.getState().modelId, first.getState().modelId, 'both tabs edit the same model');
@@ -59,7 +69,7 @@ test('a class and pictures added in one tab appear in the other, and the other t
   const fist = first.addClass('fist');
   await first.addPictures(fist, photos(0, 0, 5));
   await first.whenSaved();
-  await eventually(second, () => summary(second) === 'fist:5', 'the second tab shows the first tab\'s class');
+  await eventually(second, () => summary(second) === 'fist:5', "the second tab shows the first tab's class");
 
   // The second tab (which has seen the class) renames the model and adds its own class.
   assert.equal(second.renameModel('Hand signs'), null);
@@ -91,10 +101,14 @@ test('a model trained in one tab is used by the other; training in a tab keeps a
 
   // The second tab adds a class while the first trains again: the first tab's save keeps it.
   const training = first.train();
-  await eventually(first, () => {
-    const view = first.getState().training;
-    return view.status === 'running' && view.epoch > 0;
-  }, 'training is under way');
+  await eventually(
+    first,
+    () => {
+      const view = first.getState().training;
+      return view.status === 'running' && view.epoch > 0;
+    },
+    'training is under way',
+  );
   const four = second.addClass('four');
   await second.addPictures(four, photos(4, 0, 5));
   await second.whenSaved();
@@ -102,5 +116,9 @@ test('a model trained in one tab is used by the other; training in a tab keeps a
   await first.whenSaved();
   await eventually(first, () => summary(first) === 'zero:6, two:6, four:5', `the first tab kept the new class (has ${summary(first)})`);
   assert.equal(first.getState().trained?.outOfDate, true, 'the new class is not trained yet, and the trainer says so');
-  await eventually(second, () => summary(second) === 'zero:6, two:6, four:5' && second.getState().trained?.outOfDate === true, 'the second tab agrees');
+  await eventually(
+    second,
+    () => summary(second) === 'zero:6, two:6, four:5' && second.getState().trained?.outOfDate === true,
+    'the second tab agrees',
+  );
 });

@@ -7,7 +7,8 @@ import { bytesMatchType, isPictureMimeType, pictureExtension } from './picture-c
 
 test('the codec knows its types, names their files and tells their bytes from others', () => {
   assert.equal(isPictureMimeType('image/jpeg'), true);
-  for (const other of ['image/png', 'text/plain', 'toString', '__proto__', 42, undefined]) assert.equal(isPictureMimeType(other), false, String(other));
+  for (const other of ['image/png', 'text/plain', 'toString', '__proto__', 42, undefined])
+    assert.equal(isPictureMimeType(other), false, String(other));
   assert.equal(pictureExtension('image/jpeg'), 'jpg');
   assert.equal(bytesMatchType(readFileSync(signDigitPhotos(0)[0]), 'image/jpeg'), true);
   assert.equal(bytesMatchType(PNG.sync.write(new PNG({ width: 1, height: 1 })), 'image/jpeg'), false);

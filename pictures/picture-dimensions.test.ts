@@ -36,10 +36,19 @@ test('GIF, BMP (top-down rows too) and the three kinds of WebP read their sizes'
   assert.deepEqual(pictureDimensions(bmpHeader(200)), { width: 300, height: 200 });
   assert.deepEqual(pictureDimensions(bmpHeader(-200)), { width: 300, height: 200 });
   const riff = (chunk: string, body: number[]) => bytes('RIFF', uint32le(100), 'WEBP', chunk, body);
-  assert.deepEqual(pictureDimensions(riff('VP8X', [...uint32le(10), 0, 0, 0, 0, 0x3f, 0x9c, 0, 0x1f, 0x4e, 0, 0, 0])), { width: 40_000, height: 20_000 });
+  assert.deepEqual(pictureDimensions(riff('VP8X', [...uint32le(10), 0, 0, 0, 0, 0x3f, 0x9c, 0, 0x1f, 0x4e, 0, 0, 0])), {
+    width: 40_000,
+    height: 20_000,
+  });
   const lossless = ((99 & 0x3fff) | ((49 & 0x3fff) << 14)) >>> 0;
-  assert.deepEqual(pictureDimensions(riff('VP8L', [...uint32le(10), 0x2f, ...uint32le(lossless), 0, 0, 0, 0, 0])), { width: 100, height: 50 });
-  assert.deepEqual(pictureDimensions(riff('VP8 ', [...uint32le(10), 0, 0, 0, 0x9d, 0x01, 0x2a, ...uint16le(320), ...uint16le(240), 0])), { width: 320, height: 240 });
+  assert.deepEqual(pictureDimensions(riff('VP8L', [...uint32le(10), 0x2f, ...uint32le(lossless), 0, 0, 0, 0, 0])), {
+    width: 100,
+    height: 50,
+  });
+  assert.deepEqual(pictureDimensions(riff('VP8 ', [...uint32le(10), 0, 0, 0, 0x9d, 0x01, 0x2a, ...uint16le(320), ...uint16le(240), 0])), {
+    width: 320,
+    height: 240,
+  });
 });
 
 test('text, an unknown format or a header cut short gives no size (the decoder then decides)', () => {
@@ -59,15 +68,31 @@ function isoMedia(brands: string[], sizes: [number, number][]): Uint8Array {
   const fourCC = (text: string) => [...text].map((char) => char.charCodeAt(0));
   const ispe = sizes.map(([width, height]) => box('ispe', [0, 0, 0, 0], uint32(width), uint32(height)));
   const ftyp = box('ftyp', fourCC(brands[0]), [0, 0, 0, 0], ...brands.map(fourCC));
-  const meta = box('meta', [0, 0, 0, 0], box('hdlr', [0, 0, 0, 0, 0, 0, 0, 0], fourCC('pict'), new Array(13).fill(0)),
-    box('iprp', box('ipco', box('colr', fourCC('nclx'), [0, 2, 0, 2, 0, 6, 0x80]), ...ispe)));
+  const meta = box(
+    'meta',
+    [0, 0, 0, 0],
+    box('hdlr', [0, 0, 0, 0, 0, 0, 0, 0], fourCC('pict'), new Array(13).fill(0)),
+    box('iprp', box('ipco', box('colr', fourCC('nclx'), [0, 2, 0, 2, 0, 6, 0x80]), ...ispe)),
+  );
   return Uint8Array.from([...ftyp, ...meta, ...box('mdat', [1, 2, 3])]);
 }
 
 test('AVIF and HEIC read their size from the ispe property; an iPhone photo in tiles reads as the whole picture', () => {
   assert.deepEqual(pictureDimensions(isoMedia(['avif', 'mif1', 'miaf'], [[100, 100]])), { width: 100, height: 100 });
   // An iPhone's 4032 x 3024 photo is a grid of 512 x 512 tiles: one ispe per tile, one for the whole.
-  assert.deepEqual(pictureDimensions(isoMedia(['heic', 'mif1', 'heic'], [[512, 512], [512, 512], [4032, 3024]])), { width: 4032, height: 3024 });
+  assert.deepEqual(
+    pictureDimensions(
+      isoMedia(
+        ['heic', 'mif1', 'heic'],
+        [
+          [512, 512],
+          [512, 512],
+          [4032, 3024],
+        ],
+      ),
+    ),
+    { width: 4032, height: 3024 },
+  );
   assert.deepEqual(pictureDimensions(isoMedia(['heic'], [[20_000, 20_000]])), { width: 20_000, height: 20_000 });
   // Cut before its properties: no size, so it is measured after decoding.
   assert.equal(pictureDimensions(isoMedia(['avif'], [[100, 100]]).subarray(0, 40)), null);

@@ -61,7 +61,11 @@ function jpeg(bytes: Uint8Array, view: DataView): Dimensions | null {
 }
 
 /** The boxes of an ISO media file (AVIF, HEIC) on the way to `ispe`, in order; `meta` has 4 bytes of version first. */
-const CONTAINERS = [{ type: 'meta', skip: 4 }, { type: 'iprp', skip: 0 }, { type: 'ipco', skip: 0 }] as const;
+const CONTAINERS = [
+  { type: 'meta', skip: 4 },
+  { type: 'iprp', skip: 0 },
+  { type: 'ipco', skip: 0 },
+] as const;
 
 /**
  * AVIF and HEIC give each picture's size in an `ispe` property (meta → iprp → ipco → ispe); a photo stored as a grid
@@ -100,13 +104,20 @@ function isoMedia(bytes: Uint8Array, view: DataView): Dimensions | null {
 export function pictureDimensions(bytes: Uint8Array): Dimensions | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (sniffPictureFormat(bytes)) {
-    case 'png': return png(view);
-    case 'gif': return gif(view);
-    case 'bmp': return bmp(view);
-    case 'webp': return webp(bytes, view);
-    case 'jpeg': return jpeg(bytes, view);
+    case 'png':
+      return png(view);
+    case 'gif':
+      return gif(view);
+    case 'bmp':
+      return bmp(view);
+    case 'webp':
+      return webp(bytes, view);
+    case 'jpeg':
+      return jpeg(bytes, view);
     case 'avif':
-    case 'heic': return isoMedia(bytes, view);
-    default: return null;
+    case 'heic':
+      return isoMedia(bytes, view);
+    default:
+      return null;
   }
 }

@@ -20,7 +20,8 @@ test('the format comes from the first bytes, whatever the file is called', () =>
 });
 
 test('AVIF and HEIC are told apart by their brands (AVIF lists the generic HEIF brand too)', () => {
-  const ftyp = (...brands: string[]) => Uint8Array.from([0, 0, 0, 8 + 4 * (brands.length + 1), ...text(`ftyp${brands[0]}\x00\x00\x00\x00${brands.slice(1).join('')}`)]);
+  const ftyp = (...brands: string[]) =>
+    Uint8Array.from([0, 0, 0, 8 + 4 * (brands.length + 1), ...text(`ftyp${brands[0]}\x00\x00\x00\x00${brands.slice(1).join('')}`)]);
   assert.equal(sniffPictureFormat(ftyp('avif', 'mif1', 'miaf')), 'avif');
   assert.equal(sniffPictureFormat(ftyp('mif1', 'avif')), 'avif');
   assert.equal(sniffPictureFormat(ftyp('heic', 'mif1', 'heic')), 'heic');
@@ -29,7 +30,7 @@ test('AVIF and HEIC are told apart by their brands (AVIF lists the generic HEIF 
   assert.equal(sniffPictureFormat(ftyp('isom', 'iso2', 'mp41')), null);
 });
 
-test('text, a program, a PDF and too few bytes are no format we know (the browser\'s decoder gets the last word)', () => {
+test("text, a program, a PDF and too few bytes are no format we know (the browser's decoder gets the last word)", () => {
   assert.equal(sniffPictureFormat(text('These are my notes, not a picture.')), null);
   assert.equal(sniffPictureFormat(text('MZ\x90\x00 not a picture')), null);
   assert.equal(sniffPictureFormat(text('%PDF-1.7')), null);

@@ -1,10 +1,24 @@
 // What our extension puts into and reads from a .sb3 (see README.md). Pure functions on project.json and the zip.
 export { readModelsFromProject } from './read-models';
-export { addStorageToProjectJson, planProjectModels, writeModelsIntoProject, type ProjectEntry, type ProjectModelsPlan } from './write-models';
+export {
+  addStorageToProjectJson,
+  planProjectModels,
+  writeModelsIntoProject,
+  type ProjectEntry,
+  type ProjectModelsPlan,
+} from './write-models';
 export { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 export { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 export { isSafeId } from './zip-entries';
 export type {
-  LoadedProjectModel, NameChange, ProjectModel, ProjectModelProblem, ProjectModels, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn,
-  ZipSink, ZipSource,
+  LoadedProjectModel,
+  NameChange,
+  ProjectModel,
+  ProjectModelProblem,
+  ProjectModels,
+  ProjectModelsLoad,
+  ProjectPicture,
+  ProjectTrainedOn,
+  ZipSink,
+  ZipSource,
 } from './types';

@@ -21,16 +21,23 @@ function okModel(loaded: LoadedProjectModel) {
 
 test('a project saved before the picture codec opens with its trained model and every picture', async () => {
   const { projectJson, zip } = await openSb3(readFileSync(FIXTURE));
-  const listed = (projectJson as { extensionStorage: Record<string, { models: { pictures: object[] }[] }> }).extensionStorage[STORAGE_KEY].models[0].pictures;
+  const listed = (projectJson as { extensionStorage: Record<string, { models: { pictures: object[] }[] }> }).extensionStorage[STORAGE_KEY]
+    .models[0].pictures;
   assert.equal(listed.length, 10);
-  assert.ok(listed.every((picture) => !('mimeType' in picture)), 'the old layout lists no type');
+  assert.ok(
+    listed.every((picture) => !('mimeType' in picture)),
+    'the old layout lists no type',
+  );
 
   const load = await readModelsFromProject(projectJson, zip);
   assert.equal(load.includePictures, true);
   const { model, droppedPictures } = okModel(load.models[0]);
   assert.equal(load.activeModelId, model.id);
   assert.equal(model.name, 'Fingers');
-  assert.deepEqual(model.classes.map((info) => info.name), ['one', 'two']);
+  assert.deepEqual(
+    model.classes.map((info) => info.name),
+    ['one', 'two'],
+  );
   assert.equal(model.trained?.metadata.head.kind, 'knn');
   assert.equal(model.trained?.weights.byteLength, 10 * 1280 * 4, 'the KNN head keeps one embedding per picture');
   assert.equal(droppedPictures, 0);
@@ -46,6 +53,9 @@ test('a project saved before the picture codec opens with its trained model and 
   const again = new JSZip();
   writeModelsIntoProject(saved, again, { models: [model], activeModelId: model.id, includePictures: true });
   const storage = (saved.extensionStorage as Record<string, { models: { pictures: object[] }[] }>)[STORAGE_KEY];
-  assert.deepEqual(storage.models[0].pictures, model.pictures.map(({ id, classId }) => ({ id, classId, mimeType: 'image/jpeg' })));
+  assert.deepEqual(
+    storage.models[0].pictures,
+    model.pictures.map(({ id, classId }) => ({ id, classId, mimeType: 'image/jpeg' })),
+  );
   assert.equal(again.file(/\.jpg$/).length, 10);
 });

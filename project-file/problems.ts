@@ -2,8 +2,17 @@
 import type { ProjectModelProblem } from './types';
 
 export const PROJECT_MODEL_PROBLEMS = [
-  'weights-missing', 'weights-truncated', 'too-large', 'wrong-shapes', 'not-finite', 'unknown-base-model',
-  'classes-mismatch', 'unsafe-name', 'duplicate', 'newer-version', 'invalid',
+  'weights-missing',
+  'weights-truncated',
+  'too-large',
+  'wrong-shapes',
+  'not-finite',
+  'unknown-base-model',
+  'classes-mismatch',
+  'unsafe-name',
+  'duplicate',
+  'newer-version',
+  'invalid',
 ] as const satisfies readonly ProjectModelProblem[];
 
 // Fails to compile when a reason is added to ProjectModelProblem but not to the list above.

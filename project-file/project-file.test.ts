@@ -89,26 +89,35 @@ test('a shrunk (int8) model travels as its smaller bytes and comes back identica
 
 test('pictures travel only when the child includes them', async () => {
   const without = await openSb3(await savedProject(content(false)));
-  assert.deepEqual(Object.keys(without.zip.files).filter((name) => name.endsWith('.jpg')), []);
+  assert.deepEqual(
+    Object.keys(without.zip.files).filter((name) => name.endsWith('.jpg')),
+    [],
+  );
   const withoutLoad = await readModelsFromProject(without.projectJson, without.zip);
   assert.equal(withoutLoad.includePictures, false);
   assert.deepEqual(okModel(withoutLoad.models[0]).pictures, []);
 
   const withPictures = await openSb3(await savedProject(content(true)));
   assert.deepEqual(
-    Object.keys(withPictures.zip.files).filter((name) => name.endsWith('.jpg')).sort(),
+    Object.keys(withPictures.zip.files)
+      .filter((name) => name.endsWith('.jpg'))
+      .sort(),
     ['imageModel/m1dense/p1.jpg', 'imageModel/m1dense/p2.jpg'],
   );
   const withLoad = await readModelsFromProject(withPictures.projectJson, withPictures.zip);
   assert.equal(withLoad.includePictures, true);
   const pictures = okModel(withLoad.models[0]).pictures;
-  assert.deepEqual(pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })), [
-    { id: 'p1', classId: CLASSES[0].id, mimeType: 'image/jpeg' }, { id: 'p2', classId: CLASSES[2].id, mimeType: 'image/jpeg' },
-  ]);
+  assert.deepEqual(
+    pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })),
+    [
+      { id: 'p1', classId: CLASSES[0].id, mimeType: 'image/jpeg' },
+      { id: 'p2', classId: CLASSES[2].id, mimeType: 'image/jpeg' },
+    ],
+  );
   assert.deepEqual(pictures[1].encoded, JPEG(2));
 });
 
-test('a vanilla project has no models and no problem; other extensions\' storage is kept on save', async () => {
+test("a vanilla project has no models and no problem; other extensions' storage is kept on save", async () => {
   const vanilla = await load(await sb3Bytes(vanillaProjectJson()));
   assert.deepEqual(vanilla, { present: false, models: [], activeModelId: null, includePictures: false });
   assert.equal((await readModelsFromProject(vanillaProjectJson(), null)).present, false);
@@ -122,64 +131,162 @@ test('a vanilla project has no models and no problem; other extensions\' storage
 const HOSTILE: { name: string; problem: ProjectModelProblem; tamper: (model: Json, zip: JSZip) => void }[] = [
   { name: 'weights entry missing', problem: 'weights-missing', tamper: (_, zip) => zip.remove('imageModel/m1dense.bin') },
   {
-    name: 'weights entry truncated', problem: 'weights-truncated',
-    tamper: (_, zip) => zip.file('imageModel/m1dense.bin', zip.file('imageModel/m1dense.bin')!.async('uint8array').then((b) => b.slice(0, 1000))),
+    name: 'weights entry truncated',
+    problem: 'weights-truncated',
+    tamper: (_, zip) =>
+      zip.file(
+        'imageModel/m1dense.bin',
+        zip
+          .file('imageModel/m1dense.bin')!
+          .async('uint8array')
+          .then((b) => b.slice(0, 1000)),
+      ),
   },
   {
-    name: 'weights truncated and the declared size edited to match', problem: 'weights-truncated',
+    name: 'weights truncated and the declared size edited to match',
+    problem: 'weights-truncated',
     tamper: (model, zip) => {
-      zip.file('imageModel/m1dense.bin', zip.file('imageModel/m1dense.bin')!.async('uint8array').then((b) => b.slice(0, 1000)));
+      zip.file(
+        'imageModel/m1dense.bin',
+        zip
+          .file('imageModel/m1dense.bin')!
+          .async('uint8array')
+          .then((b) => b.slice(0, 1000)),
+      );
       model.trained.weightsBytes = 1000;
     },
   },
   {
-    name: 'wrong tensor shapes', problem: 'wrong-shapes',
-    tamper: (model) => { model.trained.metadata.weightSpecs[0].shape = [100, 1280]; },
+    name: 'wrong tensor shapes',
+    problem: 'wrong-shapes',
+    tamper: (model) => {
+      model.trained.metadata.weightSpecs[0].shape = [100, 1280];
+    },
   },
   {
-    name: 'NaN among the weights', problem: 'not-finite',
-    tamper: (_, zip) => zip.file('imageModel/m1dense.bin', zip.file('imageModel/m1dense.bin')!.async('uint8array').then((b) => {
-      const copy = b.slice();
-      new Float32Array(copy.buffer)[1234] = Number.NaN;
-      return copy;
-    })),
+    name: 'NaN among the weights',
+    problem: 'not-finite',
+    tamper: (_, zip) =>
+      zip.file(
+        'imageModel/m1dense.bin',
+        zip
+          .file('imageModel/m1dense.bin')!
+          .async('uint8array')
+          .then((b) => {
+            const copy = b.slice();
+            new Float32Array(copy.buffer)[1234] = Number.NaN;
+            return copy;
+          }),
+      ),
   },
   {
-    name: 'Infinity among the weights', problem: 'not-finite',
-    tamper: (_, zip) => zip.file('imageModel/m1dense.bin', zip.file('imageModel/m1dense.bin')!.async('uint8array').then((b) => {
-      const copy = b.slice();
-      new Float32Array(copy.buffer)[7] = Number.NEGATIVE_INFINITY;
-      return copy;
-    })),
+    name: 'Infinity among the weights',
+    problem: 'not-finite',
+    tamper: (_, zip) =>
+      zip.file(
+        'imageModel/m1dense.bin',
+        zip
+          .file('imageModel/m1dense.bin')!
+          .async('uint8array')
+          .then((b) => {
+            const copy = b.slice();
+            new Float32Array(copy.buffer)[7] = Number.NEGATIVE_INFINITY;
+            return copy;
+          }),
+      ),
   },
   {
-    name: 'a base model we do not know', problem: 'unknown-base-model',
-    tamper: (model) => { model.trained.metadata.baseModel = { id: 'mobilenet-v1-1.0-224', weightsSha256: 'ab'.repeat(32), embeddingSize: 1024 }; },
+    name: 'a base model we do not know',
+    problem: 'unknown-base-model',
+    tamper: (model) => {
+      model.trained.metadata.baseModel = { id: 'mobilenet-v1-1.0-224', weightsSha256: 'ab'.repeat(32), embeddingSize: 1024 };
+    },
   },
   {
-    name: 'a class list that does not match the weights', problem: 'classes-mismatch',
-    tamper: (model) => { model.trained.metadata.classes.push({ id: 'c3dd44', name: 'lizard' }); },
+    name: 'a class list that does not match the weights',
+    problem: 'classes-mismatch',
+    tamper: (model) => {
+      model.trained.metadata.classes.push({ id: 'c3dd44', name: 'lizard' });
+    },
   },
-  { name: 'gigantic declared weights size', problem: 'too-large', tamper: (model) => { model.trained.weightsBytes = 2 ** 40; } },
   {
-    name: 'gigantic declared layer sizes', problem: 'too-large',
+    name: 'gigantic declared weights size',
+    problem: 'too-large',
+    tamper: (model) => {
+      model.trained.weightsBytes = 2 ** 40;
+    },
+  },
+  {
+    name: 'gigantic declared layer sizes',
+    problem: 'too-large',
     tamper: (model) => {
       const layers = Array.from({ length: 7 }, () => ({ type: 'dense', units: 4096, activation: 'relu' }));
       model.trained.metadata.head.layers = [...layers, { type: 'dense', units: 3, activation: 'softmax' }];
     },
   },
-  { name: 'a layer of a billion units', problem: 'too-large', tamper: (model) => { model.trained.metadata.head.layers[0].units = 1e9; } },
-  { name: 'a tensor shape of a billion by a billion', problem: 'too-large', tamper: (model) => { model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9]; } },
-  { name: 'a path-traversal id', problem: 'unsafe-name', tamper: (model) => { model.id = '../../project'; } },
-  { name: 'a __proto__ id', problem: 'unsafe-name', tamper: (model) => { model.id = '__proto__'; } },
-  { name: 'a constructor class id', problem: 'unsafe-name', tamper: (model) => { model.classes[0].id = 'constructor'; } },
-  { name: 'a newer model format', problem: 'newer-version', tamper: (model) => { model.trained.metadata.formatVersion = 2; } },
   {
-    name: 'a newer model format laid out differently', problem: 'newer-version',
-    tamper: (model) => { model.trained = { metadata: { formatVersion: 7, parts: ['weights.v7'] } }; },
+    name: 'a layer of a billion units',
+    problem: 'too-large',
+    tamper: (model) => {
+      model.trained.metadata.head.layers[0].units = 1e9;
+    },
   },
-  { name: 'settings that are not settings', problem: 'invalid', tamper: (model) => { model.settings = { method: 'magic' }; } },
-  { name: 'not an object at all', problem: 'invalid', tamper: (model) => { for (const key of Object.keys(model)) delete model[key]; } },
+  {
+    name: 'a tensor shape of a billion by a billion',
+    problem: 'too-large',
+    tamper: (model) => {
+      model.trained.metadata.weightSpecs[0].shape = [1e9, 1e9];
+    },
+  },
+  {
+    name: 'a path-traversal id',
+    problem: 'unsafe-name',
+    tamper: (model) => {
+      model.id = '../../project';
+    },
+  },
+  {
+    name: 'a __proto__ id',
+    problem: 'unsafe-name',
+    tamper: (model) => {
+      model.id = '__proto__';
+    },
+  },
+  {
+    name: 'a constructor class id',
+    problem: 'unsafe-name',
+    tamper: (model) => {
+      model.classes[0].id = 'constructor';
+    },
+  },
+  {
+    name: 'a newer model format',
+    problem: 'newer-version',
+    tamper: (model) => {
+      model.trained.metadata.formatVersion = 2;
+    },
+  },
+  {
+    name: 'a newer model format laid out differently',
+    problem: 'newer-version',
+    tamper: (model) => {
+      model.trained = { metadata: { formatVersion: 7, parts: ['weights.v7'] } };
+    },
+  },
+  {
+    name: 'settings that are not settings',
+    problem: 'invalid',
+    tamper: (model) => {
+      model.settings = { method: 'magic' };
+    },
+  },
+  {
+    name: 'not an object at all',
+    problem: 'invalid',
+    tamper: (model) => {
+      for (const key of Object.keys(model)) delete model[key];
+    },
+  },
 ];
 
 for (const hostile of HOSTILE) {
@@ -195,7 +302,11 @@ for (const hostile of HOSTILE) {
 }
 
 test('a duplicated id keeps the first model and marks the second broken', async () => {
-  const loaded = await load(await savedProject(content(false), (storage) => { storage.models[1].id = 'm1dense'; }));
+  const loaded = await load(
+    await savedProject(content(false), (storage) => {
+      storage.models[1].id = 'm1dense';
+    }),
+  );
   okModel(loaded.models[0]);
   assert.equal(loaded.models[1].status === 'broken' && loaded.models[1].problem, 'duplicate');
 });
@@ -223,34 +334,45 @@ test('a weights entry whose zip directory lies about its size is not inflated pa
 });
 
 test('__proto__ keys in the project storage do not reach Object.prototype', async () => {
-  const loaded = await load(await savedProject(content(false), (storage) => {
-    Object.defineProperty(storage, '__proto__', { value: { polluted: true }, enumerable: true });
-    Object.defineProperty(storage.models[1], '__proto__', { value: { polluted: true }, enumerable: true });
-  }));
+  const loaded = await load(
+    await savedProject(content(false), (storage) => {
+      Object.defineProperty(storage, '__proto__', { value: { polluted: true }, enumerable: true });
+      Object.defineProperty(storage.models[1], '__proto__', { value: { polluted: true }, enumerable: true });
+    }),
+  );
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
   assert.equal(okModel(loaded.models[1]).id, 'm2knn');
 });
 
 test('pictures with bad names, unknown classes or types, missing entries or bytes not of their type are left out and counted', async () => {
-  const loaded = await load(await savedProject(content(true), (storage, zip) => {
-    storage.models[0].pictures.push(
-      { id: '../../x', classId: CLASSES[0].id },
-      { id: 'p3', classId: 'nope' },
-      { id: 'p4', classId: CLASSES[1].id },
-      { id: 'p5', classId: CLASSES[1].id },
-      { id: 'p6', classId: CLASSES[1].id, mimeType: 'image/x-unknown' },
-    );
-    zip.file('imageModel/m1dense/p5.jpg', 'not a jpeg');
-    zip.file('imageModel/m1dense/p6.jpg', JPEG(6));
-  }));
+  const loaded = await load(
+    await savedProject(content(true), (storage, zip) => {
+      storage.models[0].pictures.push(
+        { id: '../../x', classId: CLASSES[0].id },
+        { id: 'p3', classId: 'nope' },
+        { id: 'p4', classId: CLASSES[1].id },
+        { id: 'p5', classId: CLASSES[1].id },
+        { id: 'p6', classId: CLASSES[1].id, mimeType: 'image/x-unknown' },
+      );
+      zip.file('imageModel/m1dense/p5.jpg', 'not a jpeg');
+      zip.file('imageModel/m1dense/p6.jpg', JPEG(6));
+    }),
+  );
   assert.equal(loaded.models[0].status, 'ok');
   if (loaded.models[0].status !== 'ok') return;
-  assert.deepEqual(loaded.models[0].model.pictures.map((picture) => picture.id), ['p1', 'p2']);
+  assert.deepEqual(
+    loaded.models[0].model.pictures.map((picture) => picture.id),
+    ['p1', 'p2'],
+  );
   assert.equal(loaded.models[0].droppedPictures, 5);
 });
 
 test('a project storage written by a newer version, or not an object, opens with no models and says why', async () => {
-  const newer = await load(await savedProject(content(false), (storage) => { storage.format = 2; }));
+  const newer = await load(
+    await savedProject(content(false), (storage) => {
+      storage.format = 2;
+    }),
+  );
   assert.deepEqual([newer.present, newer.models.length, newer.problem?.code], [true, 0, 'newer-version']);
   for (const bad of ['text', null, [1, 2], { format: 1, models: 'no' }]) {
     const loaded = await readModelsFromProject({ ...vanillaProjectJson(), extensionStorage: { [STORAGE_KEY]: bad } }, null);
@@ -265,21 +387,38 @@ test('every broken-model and import problem has words in every language', () => 
   }
 });
 
-test('models named alike or blank get the trainer\'s names, in the child\'s language, and the load says which', async () => {
+test("models named alike or blank get the trainer's names, in the child's language, and the load says which", async () => {
   const dense = projectModel('m1dense', 'dense', 1);
   const knn = projectModel('m2knn', 'knn', 2);
   const blank = projectModel('m3blank', 'knn', 3);
-  const models = [{ ...dense, name: 'Hands ' }, { ...knn, name: 'hands' }, { ...blank, name: '\u202E ' }];
+  const models = [
+    { ...dense, name: 'Hands ' },
+    { ...knn, name: 'hands' },
+    { ...blank, name: '\u202E ' },
+  ];
   setLocale('ko');
   try {
     const loaded = await load(await savedProject({ models, activeModelId: 'm1dense', includePictures: false }));
     const defaultName = catalogues.ko['trainer.defaultModelName'];
-    assert.deepEqual(loaded.models.map((model) => okModel(model).name), ['Hands', 'hands (2)', defaultName]);
-    assert.deepEqual(loaded.models.map((model) => (model.status === 'ok' ? model.renamed : [])), [
-      [], [{ kind: 'model', from: 'hands', to: 'hands (2)' }], [{ kind: 'model', from: '', to: defaultName }],
-    ]);
-    const blankClasses = await load(await savedProject({ models: [{ ...dense, classes: CLASSES.map((info) => ({ ...info, name: '' })) }], activeModelId: null, includePictures: false }));
-    assert.deepEqual(okModel(blankClasses.models[0]).classes.map((info) => info.name), [1, 2, 3].map((number) => catalogues.ko['trainer.defaultClassName'].replace('{number}', String(number))));
+    assert.deepEqual(
+      loaded.models.map((model) => okModel(model).name),
+      ['Hands', 'hands (2)', defaultName],
+    );
+    assert.deepEqual(
+      loaded.models.map((model) => (model.status === 'ok' ? model.renamed : [])),
+      [[], [{ kind: 'model', from: 'hands', to: 'hands (2)' }], [{ kind: 'model', from: '', to: defaultName }]],
+    );
+    const blankClasses = await load(
+      await savedProject({
+        models: [{ ...dense, classes: CLASSES.map((info) => ({ ...info, name: '' })) }],
+        activeModelId: null,
+        includePictures: false,
+      }),
+    );
+    assert.deepEqual(
+      okModel(blankClasses.models[0]).classes.map((info) => info.name),
+      [1, 2, 3].map((number) => catalogues.ko['trainer.defaultClassName'].replace('{number}', String(number))),
+    );
   } finally {
     setLocale('en');
   }

@@ -5,10 +5,7 @@ import { after, before, test } from 'node:test';
 import * as tf from '@tensorflow/tfjs';
 import jpeg from 'jpeg-js';
 import { createEngine } from '../engine/runtime';
-import {
-  INPUT_SIZE, type ClassInfo, type Embedding, type EngineApi, type HeadKind, type RgbaImage,
-  type SerializedModel,
-} from '../engine';
+import { INPUT_SIZE, type ClassInfo, type Embedding, type EngineApi, type HeadKind, type RgbaImage, type SerializedModel } from '../engine';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { settingsWith } from '../engine/test-support/settings';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
@@ -36,7 +33,9 @@ before(async () => {
   for (const [classIndex] of CLASSES.entries()) {
     const images = signDigitPhotos(classIndex).map(decodeJpeg);
     const embeddings = await engine.embed(images);
-    images.slice(0, PER_CLASS).forEach((image, i) => training.push({ classIndex, embedding: embeddings[i], pictureId: `p${classIndex}x${i}`, image }));
+    images
+      .slice(0, PER_CLASS)
+      .forEach((image, i) => training.push({ classIndex, embedding: embeddings[i], pictureId: `p${classIndex}x${i}`, image }));
     heldOut.push(...embeddings.slice(PER_CLASS));
   }
 });
@@ -55,7 +54,11 @@ function squareJpeg(image: RgbaImage): Uint8Array {
 
 async function train(method: HeadKind): Promise<SerializedModel> {
   return engine.train({
-    modelName: method, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 3,
+    modelName: method,
+    classes: CLASSES,
+    examples: training,
+    settings: settingsWith({ kind: method }),
+    seed: 3,
   });
 }
 
@@ -75,7 +78,12 @@ async function projectBytes(models: ProjectModel[], includePictures: boolean): P
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 test('a 3-class model trained on 30 pictures per class adds at most 1 MB without pictures, and predicts the same after the trip', async () => {
-  const pictures = training.map(({ pictureId, classIndex, image }) => ({ id: pictureId, classId: CLASSES[classIndex].id, encoded: squareJpeg(image), mimeType: 'image/jpeg' as const }));
+  const pictures = training.map(({ pictureId, classIndex, image }) => ({
+    id: pictureId,
+    classId: CLASSES[classIndex].id,
+    encoded: squareJpeg(image),
+    mimeType: 'image/jpeg' as const,
+  }));
   const empty = (await projectBytes([], false)).length;
   const rows: string[] = [];
   for (const method of ['knn', 'dense'] as const) {
@@ -84,7 +92,9 @@ test('a 3-class model trained on 30 pictures per class adds at most 1 MB without
     const withoutPictures = (await projectBytes([model], false)).length - empty;
     const saved = await projectBytes([model], true);
     const withPictures = saved.length - empty;
-    rows.push(`${method.padEnd(5)} weights ${kb(trained.weights.byteLength)} raw; adds ${kb(withoutPictures)} to the .sb3 without pictures, ${kb(withPictures)} with ${pictures.length} pictures`);
+    rows.push(
+      `${method.padEnd(5)} weights ${kb(trained.weights.byteLength)} raw; adds ${kb(withoutPictures)} to the .sb3 without pictures, ${kb(withPictures)} with ${pictures.length} pictures`,
+    );
     assert.ok(withoutPictures <= MB, `${method}: ${withoutPictures} bytes`);
 
     const { projectJson, zip } = await openSb3(saved);

@@ -2,13 +2,25 @@
 // checked on its own, so one broken model is reported (with its reason) while the others still load, and
 // nothing here throws, whatever the file holds. Names get the trainer's rules (engine/names.ts): a blank or
 // repeated name is repaired, never refused, because the model itself is fine.
-import { type ClassInfo, cleanName, isEngineError, isModelFormatError, MODEL_FORMAT_VERSION, MODEL_LIMITS, type NameChange, nameChanges, parseSettings, readModel, repairNames, type SerializedModel, type TrainingSettings } from '../engine';
+import {
+  type ClassInfo,
+  cleanName,
+  isEngineError,
+  isModelFormatError,
+  MODEL_FORMAT_VERSION,
+  MODEL_LIMITS,
+  type NameChange,
+  nameChanges,
+  parseSettings,
+  readModel,
+  repairNames,
+  type SerializedModel,
+  type TrainingSettings,
+} from '../engine';
 import { t } from '../locales';
 import { bytesMatchType, isPictureMimeType, type PictureMimeType } from '../pictures/picture-codec';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
-import type {
-  LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource,
-} from './types';
+import type { LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource } from './types';
 import { isSafeId, pictureEntryName, readEntry, weightsEntryName } from './zip-entries';
 
 type Json = Record<string, unknown>;
@@ -17,7 +29,10 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const own = (object: Json, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
 class Broken extends Error {
-  constructor(readonly problem: ProjectModelProblem, detail: string) {
+  constructor(
+    readonly problem: ProjectModelProblem,
+    detail: string,
+  ) {
     super(detail);
   }
 }
@@ -33,7 +48,8 @@ function problemOf(error: unknown): Broken {
 
 function readClasses(value: unknown): ClassInfo[] {
   if (!Array.isArray(value)) throw new Broken('invalid', 'classes is not a list');
-  if (value.length > MODEL_LIMITS.classes) throw new Broken('too-large', `classes lists ${value.length}; the limit is ${MODEL_LIMITS.classes}`);
+  if (value.length > MODEL_LIMITS.classes)
+    throw new Broken('too-large', `classes lists ${value.length}; the limit is ${MODEL_LIMITS.classes}`);
   const seen = new Set<string>();
   return value.map((info: unknown, i) => {
     if (!isObject(info)) throw new Broken('invalid', `classes[${i}] is not a class`);
@@ -41,7 +57,8 @@ function readClasses(value: unknown): ClassInfo[] {
     const name = own(info, 'name');
     if (!isSafeId(id)) throw new Broken('unsafe-name', `classes[${i}].id ${JSON.stringify(id)} is not a safe id`);
     if (seen.has(id)) throw new Broken('duplicate', `class id ${id} is repeated`);
-    if (typeof name !== 'string' || name.length > MODEL_LIMITS.textLength) throw new Broken('invalid', `classes[${i}].name is not a short text`);
+    if (typeof name !== 'string' || name.length > MODEL_LIMITS.textLength)
+      throw new Broken('invalid', `classes[${i}].name is not a short text`);
     seen.add(id);
     return { id, name };
   });
@@ -86,16 +103,19 @@ async function readTrained(value: unknown, modelId: string, zip: ZipSource | nul
   const version = own(metadata, 'formatVersion');
   if (typeof version === 'number' && version > MODEL_FORMAT_VERSION) throw new Broken('newer-version', `model format version ${version}`);
   const bytes = own(value, 'weightsBytes');
-  if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0) throw new Broken('invalid', `weightsBytes ${String(bytes)} is not a size`);
+  if (typeof bytes !== 'number' || !Number.isInteger(bytes) || bytes < 0)
+    throw new Broken('invalid', `weightsBytes ${String(bytes)} is not a size`);
   const limit = Math.min(MODEL_LIMITS.weightBytes, budget.remaining);
   if (bytes > limit) throw new Broken('too-large', `weights declare ${bytes} bytes; the limit here is ${limit}`);
   if (!zip) throw new Broken('weights-missing', 'the project is plain JSON, without its zip entries');
   const read = await readEntry(zip, weightsEntryName(modelId), bytes);
   if (!read.ok) {
-    const problem: ProjectModelProblem = read.failure === 'missing' ? 'weights-missing' : read.failure === 'too-large' ? 'too-large' : 'invalid';
+    const problem: ProjectModelProblem =
+      read.failure === 'missing' ? 'weights-missing' : read.failure === 'too-large' ? 'too-large' : 'invalid';
     throw new Broken(problem, read.detail);
   }
-  if (read.bytes.length !== bytes) throw new Broken('weights-truncated', `weights entry holds ${read.bytes.length} bytes; ${bytes} were written`);
+  if (read.bytes.length !== bytes)
+    throw new Broken('weights-truncated', `weights entry holds ${read.bytes.length} bytes; ${bytes} were written`);
   budget.remaining -= bytes;
   // A buffer of its own: the model format reads float32 views of the whole buffer.
   const whole = read.bytes.byteOffset === 0 && read.bytes.byteLength === read.bytes.buffer.byteLength;
@@ -113,7 +133,11 @@ const listedMimeType = (value: unknown): PictureMimeType | undefined =>
   value === undefined ? 'image/jpeg' : isPictureMimeType(value) ? value : undefined;
 
 async function readPictures(
-  value: unknown, modelId: string, classes: readonly ClassInfo[], zip: ZipSource | null, budget: Budget,
+  value: unknown,
+  modelId: string,
+  classes: readonly ClassInfo[],
+  zip: ZipSource | null,
+  budget: Budget,
 ): Promise<{ pictures: ProjectPicture[]; dropped: number }> {
   if (!Array.isArray(value)) return { pictures: [], dropped: 0 };
   const classIds = new Set(classes.map((info) => info.id));
@@ -141,9 +165,16 @@ const defaultClassName = (position: number) => t('trainer.defaultClassName', { n
  * take the same names, and one the draft no longer has is kept apart from them. Ids stay: the weights use them.
  */
 function repairClassNames(read: readonly ClassInfo[], trained: SerializedModel | null) {
-  const names = repairNames(read.map((info) => info.name), defaultClassName);
+  const names = repairNames(
+    read.map((info) => info.name),
+    defaultClassName,
+  );
   const classes = read.map((info, i) => ({ ...info, name: names[i] }));
-  const renamed = nameChanges('class', read.map((info) => info.name), names);
+  const renamed = nameChanges(
+    'class',
+    read.map((info) => info.name),
+    names,
+  );
   if (!trained) return { classes, trained, renamed };
   const byId = new Map(classes.map((info) => [info.id, info.name]));
   const taken = [...names];
@@ -159,7 +190,12 @@ function repairClassNames(read: readonly ClassInfo[], trained: SerializedModel |
 }
 
 async function readOneModel(
-  value: unknown, index: number, includePictures: boolean, zip: ZipSource | null, seenIds: Set<string>, budget: Budget,
+  value: unknown,
+  index: number,
+  includePictures: boolean,
+  zip: ZipSource | null,
+  seenIds: Set<string>,
+  budget: Budget,
 ): Promise<LoadedProjectModel> {
   const model = isObject(value) ? value : {};
   const rawId = own(model, 'id');
@@ -183,8 +219,13 @@ async function readOneModel(
     return {
       status: 'ok',
       model: {
-        id: rawId, name: rawName, classes, settings,
-        trained, ...(trainedOn && { trainedOn }), pictures,
+        id: rawId,
+        name: rawName,
+        classes,
+        settings,
+        trained,
+        ...(trainedOn && { trainedOn }),
+        pictures,
       },
       droppedPictures: dropped,
       renamed,
@@ -205,11 +246,17 @@ export async function readModelsFromProject(projectJson: unknown, zip: ZipSource
   const storages = isObject(projectJson) ? own(projectJson, 'extensionStorage') : undefined;
   const storage = isObject(storages) ? own(storages, STORAGE_KEY) : undefined;
   if (storage === undefined) return NOTHING;
-  const whole = (code: ProjectModelProblem, detail: string): ProjectModelsLoad => ({ ...NOTHING, present: true, problem: { code, detail } });
+  const whole = (code: ProjectModelProblem, detail: string): ProjectModelsLoad => ({
+    ...NOTHING,
+    present: true,
+    problem: { code, detail },
+  });
   if (!isObject(storage)) return whole('invalid', `extensionStorage.${STORAGE_KEY} is not an object`);
   const format = own(storage, 'format');
-  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1) return whole('invalid', `format ${String(format)} is not a version`);
-  if (format > PROJECT_STORAGE_VERSION) return whole('newer-version', `project storage format ${format}; this version reads up to ${PROJECT_STORAGE_VERSION}`);
+  if (typeof format !== 'number' || !Number.isInteger(format) || format < 1)
+    return whole('invalid', `format ${String(format)} is not a version`);
+  if (format > PROJECT_STORAGE_VERSION)
+    return whole('newer-version', `project storage format ${format}; this version reads up to ${PROJECT_STORAGE_VERSION}`);
   const list = own(storage, 'models');
   if (!Array.isArray(list)) return whole('invalid', 'models is not a list');
   if (list.length > PROJECT_LIMITS.models) return whole('too-large', `${list.length} models; the limit is ${PROJECT_LIMITS.models}`);
@@ -221,7 +268,7 @@ export async function readModelsFromProject(projectJson: unknown, zip: ZipSource
   for (const [index, value] of list.entries()) models.push(await readOneModel(value, index, includePictures, zip, seenIds, budget));
   const usable = models.flatMap((loaded) => (loaded.status === 'ok' ? [loaded.model.id] : []));
   const savedActive = own(storage, 'activeModelId');
-  const activeModelId = typeof savedActive === 'string' && usable.includes(savedActive) ? savedActive : usable[0] ?? null;
+  const activeModelId = typeof savedActive === 'string' && usable.includes(savedActive) ? savedActive : (usable[0] ?? null);
   return { present: true, models: withModelNamesRepaired(models), activeModelId, includePictures };
 }
 
@@ -233,7 +280,10 @@ function withModelNamesRepaired(models: readonly LoadedProjectModel[]): LoadedPr
   return models.map((loaded) => {
     if (loaded.status !== 'ok') return loaded;
     const name = names[next++];
-    const renamed: NameChange[] = [...nameChanges('model', [loaded.model.name], [name]), ...loaded.renamed.map((change) => ({ ...change, model: name }))];
+    const renamed: NameChange[] = [
+      ...nameChanges('model', [loaded.model.name], [name]),
+      ...loaded.renamed.map((change) => ({ ...change, model: name })),
+    ];
     return { ...loaded, model: { ...loaded.model, name }, renamed };
   });
 }

@@ -48,37 +48,37 @@ export interface ProjectModels {
  * `sharing.problem.<code>` (see problems.ts).
  */
 export type ProjectModelProblem =
-  | 'weights-missing'      // the weights entry is not in the zip
-  | 'weights-truncated'    // the weights entry is shorter or longer than the model declares
-  | 'too-large'            // a declared or actual size is far beyond any real model
-  | 'wrong-shapes'         // the weight tensors do not have the shapes the head needs
-  | 'not-finite'           // NaN or Infinity among the weights
-  | 'unknown-base-model'   // trained on a backbone we do not have
-  | 'classes-mismatch'     // the class list does not match what the weights answer
-  | 'unsafe-name'          // an id that could escape its folder in the zip or clash with built-in names
-  | 'duplicate'            // a model id used twice
-  | 'newer-version'        // written by a newer version of Image Model
-  | 'invalid';             // anything else malformed
+  | 'weights-missing' // the weights entry is not in the zip
+  | 'weights-truncated' // the weights entry is shorter or longer than the model declares
+  | 'too-large' // a declared or actual size is far beyond any real model
+  | 'wrong-shapes' // the weight tensors do not have the shapes the head needs
+  | 'not-finite' // NaN or Infinity among the weights
+  | 'unknown-base-model' // trained on a backbone we do not have
+  | 'classes-mismatch' // the class list does not match what the weights answer
+  | 'unsafe-name' // an id that could escape its folder in the zip or clash with built-in names
+  | 'duplicate' // a model id used twice
+  | 'newer-version' // written by a newer version of Image Model
+  | 'invalid'; // anything else malformed
 
 /** A model read back from a project. Broken models keep what could be read (id, name) so the trainer can list them. */
 export type LoadedProjectModel =
   | {
-    readonly status: 'ok';
-    /** `trained` passed the model format's complete check; `pictures` hold only readable, well-named entries. */
-    readonly model: ProjectModel & { readonly pictures: readonly ProjectPicture[] };
-    /** Pictures listed in project.json that were missing, oversized or badly named, and left out. */
-    readonly droppedPictures: number;
-    /** Names repaired by the trainer's rules (blank, or a repeat the blocks could not tell apart); ids never change. */
-    readonly renamed: readonly NameChange[];
-  }
+      readonly status: 'ok';
+      /** `trained` passed the model format's complete check; `pictures` hold only readable, well-named entries. */
+      readonly model: ProjectModel & { readonly pictures: readonly ProjectPicture[] };
+      /** Pictures listed in project.json that were missing, oversized or badly named, and left out. */
+      readonly droppedPictures: number;
+      /** Names repaired by the trainer's rules (blank, or a repeat the blocks could not tell apart); ids never change. */
+      readonly renamed: readonly NameChange[];
+    }
   | {
-    readonly status: 'broken';
-    readonly id: string;
-    readonly name: string;
-    readonly problem: ProjectModelProblem;
-    /** English, for logs and tests; never shown to a child as is. */
-    readonly detail: string;
-  };
+      readonly status: 'broken';
+      readonly id: string;
+      readonly name: string;
+      readonly problem: ProjectModelProblem;
+      /** English, for logs and tests; never shown to a child as is. */
+      readonly detail: string;
+    };
 
 export interface ProjectModelsLoad {
   /** False for a project that never had our models (a vanilla project): the project has no models. */

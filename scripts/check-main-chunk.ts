@@ -20,7 +20,8 @@ const report = JSON.parse(readFileSync(reportFile, 'utf8')) as { entries: Record
 const chunks = report.entries[ENTRY];
 if (!chunks) throw new Error(`${reportFile} has no entry "${ENTRY}"`);
 
-for (const chunk of chunks) console.log(`${ENTRY} initial chunk "${chunk.name}": ${chunk.bytes.toLocaleString('en')} bytes, ${chunk.modules.length} modules`);
+for (const chunk of chunks)
+  console.log(`${ENTRY} initial chunk "${chunk.name}": ${chunk.bytes.toLocaleString('en')} bytes, ${chunk.modules.length} modules`);
 const tfjs = chunks.flatMap((chunk) => chunk.modules.filter((module) => TFJS.test(module)).map((module) => `${chunk.name}: ${module}`));
 if (tfjs.length > 0) {
   console.error(`The ${ENTRY} page's initial chunks hold ${tfjs.length} tfjs modules (tfjs must load only in the engine's worker):`);

@@ -8,7 +8,13 @@ import jpeg from 'jpeg-js';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
 import type { EngineApi, RgbaImage } from '../engine';
 import {
-  EXAMPLES_DIR, FINGER_COUNTER, FIRST_HELD_OUT_PHOTO, PICTURES_PER_CLASS, ROCK_PAPER_SCISSORS, WHAT_DID_I_DRAW, type SignClass,
+  EXAMPLES_DIR,
+  FINGER_COUNTER,
+  FIRST_HELD_OUT_PHOTO,
+  PICTURES_PER_CLASS,
+  ROCK_PAPER_SCISSORS,
+  WHAT_DID_I_DRAW,
+  type SignClass,
 } from '../examples/examples';
 import { newModelService, startEngine } from '../extension/test-support/trained-model';
 import type { NewPicture } from '../model-service';
@@ -102,12 +108,17 @@ async function writeExample(file: string, project: BuiltProject, models: Project
 async function main(): Promise<void> {
   const { engine, close } = await startEngine();
   try {
-    await writeExample(ROCK_PAPER_SCISSORS.file, rockPaperScissorsProject(),
-      await trainModel(engine, ROCK_PAPER_SCISSORS.modelName, signClasses(ROCK_PAPER_SCISSORS.classes)));
-    await writeExample(FINGER_COUNTER.file, fingerCounterProject(),
-      await trainModel(engine, FINGER_COUNTER.modelName, signClasses(FINGER_COUNTER.classes)));
-    await writeExample(WHAT_DID_I_DRAW.file, whatDidIDrawProject(),
-      await trainModel(engine, WHAT_DID_I_DRAW.modelName, shapeClasses()));
+    await writeExample(
+      ROCK_PAPER_SCISSORS.file,
+      rockPaperScissorsProject(),
+      await trainModel(engine, ROCK_PAPER_SCISSORS.modelName, signClasses(ROCK_PAPER_SCISSORS.classes)),
+    );
+    await writeExample(
+      FINGER_COUNTER.file,
+      fingerCounterProject(),
+      await trainModel(engine, FINGER_COUNTER.modelName, signClasses(FINGER_COUNTER.classes)),
+    );
+    await writeExample(WHAT_DID_I_DRAW.file, whatDidIDrawProject(), await trainModel(engine, WHAT_DID_I_DRAW.modelName, shapeClasses()));
   } finally {
     await close();
   }

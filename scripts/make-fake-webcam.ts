@@ -24,11 +24,28 @@ export function ensureFakeWebcamClip(): string {
   const scaled = photos.map((_, i) => `[${i}:v]scale=240:240,pad=320:240:40:0:color=gray,setsar=1,format=yuv420p[v${i}]`);
   const joined = `${photos.map((_, i) => `[v${i}]`).join('')}concat=n=${photos.length}:v=1:a=0[out]`;
   try {
-    execFileSync('ffmpeg', [
-      '-hide_banner', '-loglevel', 'error', '-y', ...inputs,
-      '-filter_complex', [...scaled, joined].join(';'), '-map', '[out]', '-r', String(FRAMES_PER_SECOND),
-      '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', partial,
-    ], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(
+      'ffmpeg',
+      [
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-y',
+        ...inputs,
+        '-filter_complex',
+        [...scaled, joined].join(';'),
+        '-map',
+        '[out]',
+        '-r',
+        String(FRAMES_PER_SECOND),
+        '-pix_fmt',
+        'yuv420p',
+        '-f',
+        'yuv4mpegpipe',
+        partial,
+      ],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
   } catch (error) {
     throw new Error(`ffmpeg could not make the fake webcam clip (is ffmpeg installed?): ${String(error)}`, { cause: error });
   }

@@ -2,9 +2,9 @@
 // is kept, so a failed write never loses what the child is doing.
 
 export type StoreErrorCode =
-  | 'store/unavailable'      // the browser offers no IndexedDB (private mode, blocked by settings)
-  | 'store/quota-exceeded'   // the disk or the browser's share for this site is full
-  | 'store/failed';          // any other read/write failure
+  | 'store/unavailable' // the browser offers no IndexedDB (private mode, blocked by settings)
+  | 'store/quota-exceeded' // the disk or the browser's share for this site is full
+  | 'store/failed'; // any other read/write failure
 
 export class StoreError extends Error {
   constructor(

@@ -3,7 +3,16 @@ export { StoreError, isStoreError, toStoreError, type StoreErrorCode } from './e
 export { createIndexedDbBackend } from './indexeddb-backend';
 export { createMemoryBackend } from './memory-backend';
 export { createModelStore, DATABASE_NAME, SET_ASIDE_LIMIT, type ModelStore } from './model-store';
-export type { LoadedModel, LoadedWorkspace, ModelDraft, PictureSet, StoredPicture, TrainedOn, TrainedVersion, WorkspaceIndex } from './types';
+export type {
+  LoadedModel,
+  LoadedWorkspace,
+  ModelDraft,
+  PictureSet,
+  StoredPicture,
+  TrainedOn,
+  TrainedVersion,
+  WorkspaceIndex,
+} from './types';
 
 import { createIndexedDbBackend } from './indexeddb-backend';
 import { createModelStore, DATABASE_NAME, type ModelStore } from './model-store';

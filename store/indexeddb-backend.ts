@@ -21,17 +21,31 @@ export function createIndexedDbBackend(databaseName: string, storeName = 'record
   return {
     get: <T>(key: StoreKey) => guarded(() => get<T>([...key], store)),
     entriesUnder: <T>(prefix: StoreKey) =>
-      guarded(() => store('readonly', async (objects) => {
-        // Both requests run in one transaction, so keys and values line up.
-        const [keys, values] = await Promise.all([
-          promisifyRequest(objects.getAllKeys(rangeUnder(prefix))),
-          promisifyRequest(objects.getAll(rangeUnder(prefix))),
-        ]);
-        return keys.map((key, index): [StoreKey, T] => [key as StoreKey, values[index] as T]);
-      })),
+      guarded(() =>
+        store('readonly', async (objects) => {
+          // Both requests run in one transaction, so keys and values line up.
+          const [keys, values] = await Promise.all([
+            promisifyRequest(objects.getAllKeys(rangeUnder(prefix))),
+            promisifyRequest(objects.getAll(rangeUnder(prefix))),
+          ]);
+          return keys.map((key, index): [StoreKey, T] => [key as StoreKey, values[index] as T]);
+        }),
+      ),
     keysUnder: (prefix: StoreKey) =>
       guarded(() => store('readonly', (objects) => promisifyRequest(objects.getAllKeys(rangeUnder(prefix))) as Promise<StoreKey[]>)),
-    setMany: (entries) => guarded(() => setMany(entries.map(([key, value]) => [[...key], value]), store)),
-    delMany: (keys) => guarded(() => delMany(keys.map((key) => [...key]), store)),
+    setMany: (entries) =>
+      guarded(() =>
+        setMany(
+          entries.map(([key, value]) => [[...key], value]),
+          store,
+        ),
+      ),
+    delMany: (keys) =>
+      guarded(() =>
+        delMany(
+          keys.map((key) => [...key]),
+          store,
+        ),
+      ),
   };
 }

@@ -7,12 +7,24 @@ import { createMemoryBackend } from './memory-backend';
 import { createModelStore } from './model-store';
 import type { ModelDraft, StoredPicture, TrainedVersion } from './types';
 
-const settings: TrainingSettings = { validationRate: 0.15, head: { kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 }, otherHeads: [{ kind: 'knn', k: 3 }] };
+const settings: TrainingSettings = {
+  validationRate: 0.15,
+  head: { kind: 'dense', epochs: 20, batchSize: 16, learningRate: 0.001 },
+  otherHeads: [{ kind: 'knn', k: 3 }],
+};
 
 function draft(overrides: Partial<ModelDraft> = {}): ModelDraft {
   return {
-    schema: 1, id: 'm1', name: 'Hands', settings, trainedVersion: null, updatedAt: 1,
-    classes: [{ id: 'c0', name: 'zero' }, { id: 'c1', name: 'one' }],
+    schema: 1,
+    id: 'm1',
+    name: 'Hands',
+    settings,
+    trainedVersion: null,
+    updatedAt: 1,
+    classes: [
+      { id: 'c0', name: 'zero' },
+      { id: 'c1', name: 'one' },
+    ],
     ...overrides,
   };
 }
@@ -39,7 +51,10 @@ test('a fresh browser has no model; a created model comes back with its pictures
   const loaded = await createModelStore(backend).loadActiveModel();
   assert.ok(loaded);
   assert.equal(loaded.draft.name, 'Hands');
-  assert.deepEqual(loaded.pictures.map((p) => p.id), ['pa', 'pb', 'pc']);
+  assert.deepEqual(
+    loaded.pictures.map((p) => p.id),
+    ['pa', 'pb', 'pc'],
+  );
   assert.equal(loaded.pictures[0].embedding[0], 10);
   assert.equal(await loaded.pictures[2].encoded.text(), 'pc');
   assert.equal(loaded.trained, null);
@@ -52,9 +67,20 @@ test('removing pictures and renaming are single writes that survive a reload', a
   await store.putPicture(picture('pa', 'c0', 1));
   await store.putPicture(picture('pb', 'c0', 2));
   await store.deletePictures('m1', ['pa']);
-  await store.saveDraft(draft({ name: 'Signs', classes: [{ id: 'c0', name: 'nothing' }, { id: 'c1', name: 'one' }] }));
+  await store.saveDraft(
+    draft({
+      name: 'Signs',
+      classes: [
+        { id: 'c0', name: 'nothing' },
+        { id: 'c1', name: 'one' },
+      ],
+    }),
+  );
   const loaded = await createModelStore(backend).loadActiveModel();
-  assert.deepEqual(loaded?.pictures.map((p) => p.id), ['pb']);
+  assert.deepEqual(
+    loaded?.pictures.map((p) => p.id),
+    ['pb'],
+  );
   assert.equal(loaded?.draft.name, 'Signs');
   assert.equal(loaded?.draft.classes[0].name, 'nothing');
 });
@@ -67,7 +93,10 @@ test('pictures of a class that is gone are cleaned up on load', async () => {
   await store.putPicture(picture('orphan', 'c1', 2));
   await store.saveDraft(draft({ classes: [{ id: 'c0', name: 'zero' }] }));
   const loaded = await createModelStore(backend).loadActiveModel();
-  assert.deepEqual(loaded?.pictures.map((p) => p.id), ['keep']);
+  assert.deepEqual(
+    loaded?.pictures.map((p) => p.id),
+    ['keep'],
+  );
   assert.deepEqual(await backend.keysUnder(['picture', 'm1']), [['picture', 'm1', 'keep']]);
 });
 
@@ -114,17 +143,34 @@ test('another tab reading half-way through a save (tidy: false) removes nothing,
   await saving.putPicture(picture('p1', 'c1', 1));
   // The saving tab has written the new version but not yet the draft pointing at it; a picture of a class the
   // draft does not list yet (added a moment ago in the saving tab) is there too.
-  await memory.setMany([[['trained', 'm1', 'v2'], trainedVersion('v2', 2)], [['picture', 'm1', 'p2'], picture('p2', 'c2', 2)]]);
+  await memory.setMany([
+    [['trained', 'm1', 'v2'], trainedVersion('v2', 2)],
+    [['picture', 'm1', 'p2'], picture('p2', 'c2', 2)],
+  ]);
 
   const other = await createModelStore(memory).loadWorkspace({ tidy: false });
-  assert.deepEqual(other?.models[0].pictures.map((each) => each.id), ['p1']);
+  assert.deepEqual(
+    other?.models[0].pictures.map((each) => each.id),
+    ['p1'],
+  );
   assert.deepEqual(await memory.keysUnder(['trained', 'm1']), [['trained', 'm1', 'v2']]);
   assert.equal((await memory.keysUnder(['picture', 'm1'])).length, 2);
 
-  await saving.saveDraft(draft({ classes: [{ id: 'c1', name: 'cat' }, { id: 'c2', name: 'dog' }], trainedVersion: 'v2' }));
+  await saving.saveDraft(
+    draft({
+      classes: [
+        { id: 'c1', name: 'cat' },
+        { id: 'c2', name: 'dog' },
+      ],
+      trainedVersion: 'v2',
+    }),
+  );
   const reloaded = await createModelStore(memory).loadActiveModel();
   assert.equal(reloaded?.trained?.version, 'v2');
-  assert.deepEqual(reloaded?.pictures.map((each) => each.id), ['p1', 'p2']);
+  assert.deepEqual(
+    reloaded?.pictures.map((each) => each.id),
+    ['p1', 'p2'],
+  );
 });
 
 test('a pointer to a version that was never written reads as "not trained"', async () => {
@@ -155,7 +201,10 @@ test('a failed write is reported and later writes still go through in order', as
   await store.putPicture(picture('small', 'c0', 2));
   await store.saveDraft(draft({ name: 'After' }));
   const loaded = await store.loadActiveModel();
-  assert.deepEqual(loaded?.pictures.map((p) => p.id), ['small']);
+  assert.deepEqual(
+    loaded?.pictures.map((p) => p.id),
+    ['small'],
+  );
   assert.equal(loaded?.draft.name, 'After');
 });
 
@@ -181,16 +230,28 @@ test('opening a project switches the workspace in one write: a failure before it
   const opened = { draft: draft({ id: 'm2', name: 'Opened' }), pictures: [{ ...picture('q', 'c0', 1), modelId: 'm2' }], trained: null };
   failPictures = true;
   await assert.rejects(store.replaceWorkspace({ models: [opened], activeModelId: 'm2', includePictures: true }), /tab closed/);
-  assert.deepEqual((await store.loadWorkspace())?.models.map((model) => model.draft.id), ['m1']);
+  assert.deepEqual(
+    (await store.loadWorkspace())?.models.map((model) => model.draft.id),
+    ['m1'],
+  );
 
   failPictures = false;
   await store.replaceWorkspace({ models: [opened], activeModelId: 'm2', includePictures: true });
   const workspace = await createModelStore(memory).loadWorkspace();
-  assert.deepEqual(workspace?.models.map((model) => model.draft.name), ['Opened']);
+  assert.deepEqual(
+    workspace?.models.map((model) => model.draft.name),
+    ['Opened'],
+  );
   assert.equal(workspace?.includePictures, true);
   assert.equal(workspace?.setAsideCount, 1);
-  assert.deepEqual((await store.restoreSetAside()).map((model) => model.draft.id), ['m1']);
-  assert.deepEqual((await store.loadWorkspace())?.models.map((model) => model.draft.id), ['m2', 'm1']);
+  assert.deepEqual(
+    (await store.restoreSetAside()).map((model) => model.draft.id),
+    ['m1'],
+  );
+  assert.deepEqual(
+    (await store.loadWorkspace())?.models.map((model) => model.draft.id),
+    ['m2', 'm1'],
+  );
 });
 
 test('deleting a model removes all its records and keeps the others', async () => {
@@ -204,5 +265,8 @@ test('deleting a model removes all its records and keeps the others', async () =
   assert.deepEqual(await backend.keysUnder(['picture', 'm1']), []);
   assert.deepEqual(await backend.keysUnder(['trained', 'm1']), []);
   assert.equal(await backend.get(['model', 'm1']), undefined);
-  assert.deepEqual((await store.loadWorkspace())?.models.map((model) => model.draft.id), ['m2']);
+  assert.deepEqual(
+    (await store.loadWorkspace())?.models.map((model) => model.draft.id),
+    ['m2'],
+  );
 });

@@ -80,9 +80,7 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     const kept = await loadPictures(picturesOf(draft.id), inClass, tidy);
     const inbox = await loadPictures(setOf('inbox', draft.id), () => true, tidy);
     const testPictures = await loadPictures(setOf('test', draft.id), inClass, tidy);
-    const trained = draft.trainedVersion
-      ? (await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null
-      : null;
+    const trained = draft.trainedVersion ? ((await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null) : null;
     if (tidy) await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
     return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained, inbox, testPictures };
   };
@@ -106,7 +104,9 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     if (tidy && leftovers.length > 0) await backend.delMany(leftovers);
     // Each record is replaced whole in one transaction, so a full disk leaves the old record, read again next time.
     if (tidy && upgrades.length > 0) {
-      await backend.setMany(upgrades).catch((error: unknown) => console.warn('[image-model] old pictures stay in their old shape for now', error));
+      await backend
+        .setMany(upgrades)
+        .catch((error: unknown) => console.warn('[image-model] old pictures stay in their old shape for now', error));
     }
     return kept.sort(byCreation);
   };
@@ -129,9 +129,11 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
   const deleteRecords = async (modelIds: readonly string[]) => {
     for (const modelId of modelIds) {
       const keys = [
-        modelKey(modelId), ...await backend.keysUnder(picturesOf(modelId)), ...await backend.keysUnder(versionsOf(modelId)),
+        modelKey(modelId),
+        ...(await backend.keysUnder(picturesOf(modelId))),
+        ...(await backend.keysUnder(versionsOf(modelId))),
       ];
-      for (const set of PICTURE_SETS) keys.push(...await backend.keysUnder(setOf(set, modelId)));
+      for (const set of PICTURE_SETS) keys.push(...(await backend.keysUnder(setOf(set, modelId))));
       await backend.delMany(keys);
     }
   };
@@ -141,79 +143,96 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
   };
 
   return {
-    loadActiveModel: () => inOrder(async () => {
-      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      return workspace && loadModel(workspace.activeModelId);
-    }),
-    loadWorkspace: ({ tidy = true } = {}) => inOrder(async () => {
-      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      if (!workspace) return undefined;
-      const models: LoadedModel[] = [];
-      for (const modelId of workspace.modelIds) {
-        const model = await loadModel(modelId, tidy);
-        if (model) models.push(model);
-      }
-      if (models.length === 0) return undefined;
-      const active = models.find((model) => model.draft.id === workspace.activeModelId) ?? models[0];
-      return {
-        models, activeModelId: active.draft.id, includePictures: workspace.includePictures === true, setAsideCount: workspace.setAside?.length ?? 0,
-      };
-    }),
+    loadActiveModel: () =>
+      inOrder(async () => {
+        const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+        return workspace && loadModel(workspace.activeModelId);
+      }),
+    loadWorkspace: ({ tidy = true } = {}) =>
+      inOrder(async () => {
+        const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+        if (!workspace) return undefined;
+        const models: LoadedModel[] = [];
+        for (const modelId of workspace.modelIds) {
+          const model = await loadModel(modelId, tidy);
+          if (model) models.push(model);
+        }
+        if (models.length === 0) return undefined;
+        const active = models.find((model) => model.draft.id === workspace.activeModelId) ?? models[0];
+        return {
+          models,
+          activeModelId: active.draft.id,
+          includePictures: workspace.includePictures === true,
+          setAsideCount: workspace.setAside?.length ?? 0,
+        };
+      }),
     createModel: (draft) => inOrder(() => putModel({ draft, pictures: [], trained: null })),
     putModel: (model) => inOrder(() => putModel(model)),
-    deleteModel: (modelId, activeModelId) => inOrder(async () => {
-      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      if (workspace) {
-        const modelIds = workspace.modelIds.filter((id) => id !== modelId);
-        await backend.setMany([[workspaceKey, { ...workspace, modelIds, activeModelId }]]);
-      }
-      await deleteRecords([modelId]);
-    }),
-    restoreSetAside: () => inOrder(async () => {
-      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      if (!workspace?.setAside?.length) return [];
-      const restored: LoadedModel[] = [];
-      for (const modelId of workspace.setAside) {
-        const model = await loadModel(modelId);
-        if (model) restored.push(model);
-      }
-      const modelIds = [...workspace.modelIds, ...restored.map((model) => model.draft.id)];
-      await backend.setMany([[workspaceKey, { ...workspace, modelIds, setAside: [] }]]);
-      return restored;
-    }),
-    updateWorkspace: (changes) => inOrder(async () => {
-      const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
-      if (workspace) await backend.setMany([[workspaceKey, { ...workspace, ...changes }]]);
-    }),
-    replaceWorkspace: ({ models, activeModelId, includePictures }, discard = []) => inOrder(async () => {
-      for (const model of models) await backend.setMany(modelRecords(model));
-      const previous = await backend.get<WorkspaceIndex>(workspaceKey);
-      const modelIds = models.map((model) => model.draft.id);
-      const kept = new Set([...modelIds, ...discard]);
-      const setAside = [...(previous?.setAside ?? []), ...(previous?.modelIds ?? [])].filter((id) => !kept.has(id));
-      const dropped = [...setAside.slice(0, Math.max(0, setAside.length - SET_ASIDE_LIMIT)), ...discard.filter((id) => !modelIds.includes(id))];
-      const index: WorkspaceIndex = {
-        schema: 1, modelIds, activeModelId, includePictures, setAside: setAside.slice(Math.max(0, setAside.length - SET_ASIDE_LIMIT)),
-      };
-      await backend.setMany([[workspaceKey, index]]);
-      await deleteRecords(dropped);
-    }),
+    deleteModel: (modelId, activeModelId) =>
+      inOrder(async () => {
+        const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+        if (workspace) {
+          const modelIds = workspace.modelIds.filter((id) => id !== modelId);
+          await backend.setMany([[workspaceKey, { ...workspace, modelIds, activeModelId }]]);
+        }
+        await deleteRecords([modelId]);
+      }),
+    restoreSetAside: () =>
+      inOrder(async () => {
+        const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+        if (!workspace?.setAside?.length) return [];
+        const restored: LoadedModel[] = [];
+        for (const modelId of workspace.setAside) {
+          const model = await loadModel(modelId);
+          if (model) restored.push(model);
+        }
+        const modelIds = [...workspace.modelIds, ...restored.map((model) => model.draft.id)];
+        await backend.setMany([[workspaceKey, { ...workspace, modelIds, setAside: [] }]]);
+        return restored;
+      }),
+    updateWorkspace: (changes) =>
+      inOrder(async () => {
+        const workspace = await backend.get<WorkspaceIndex>(workspaceKey);
+        if (workspace) await backend.setMany([[workspaceKey, { ...workspace, ...changes }]]);
+      }),
+    replaceWorkspace: ({ models, activeModelId, includePictures }, discard = []) =>
+      inOrder(async () => {
+        for (const model of models) await backend.setMany(modelRecords(model));
+        const previous = await backend.get<WorkspaceIndex>(workspaceKey);
+        const modelIds = models.map((model) => model.draft.id);
+        const kept = new Set([...modelIds, ...discard]);
+        const setAside = [...(previous?.setAside ?? []), ...(previous?.modelIds ?? [])].filter((id) => !kept.has(id));
+        const dropped = [
+          ...setAside.slice(0, Math.max(0, setAside.length - SET_ASIDE_LIMIT)),
+          ...discard.filter((id) => !modelIds.includes(id)),
+        ];
+        const index: WorkspaceIndex = {
+          schema: 1,
+          modelIds,
+          activeModelId,
+          includePictures,
+          setAside: setAside.slice(Math.max(0, setAside.length - SET_ASIDE_LIMIT)),
+        };
+        await backend.setMany([[workspaceKey, index]]);
+        await deleteRecords(dropped);
+      }),
     saveDraft: (draft) => inOrder(() => backend.setMany([[modelKey(draft.id), draft]])),
     putPicture: (picture) => inOrder(() => backend.setMany([[pictureKey(picture.modelId, picture.id), picture]])),
-    deletePictures: (modelId, pictureIds) =>
-      inOrder(() => backend.delMany(pictureIds.map((pictureId) => pictureKey(modelId, pictureId)))),
+    deletePictures: (modelId, pictureIds) => inOrder(() => backend.delMany(pictureIds.map((pictureId) => pictureKey(modelId, pictureId)))),
     putSetPicture: (set, picture) => inOrder(() => backend.setMany([[setPictureKey(set, picture.modelId, picture.id), picture]])),
     deleteSetPictures: (set, modelId, pictureIds) =>
       inOrder(() => backend.delMany(pictureIds.map((pictureId) => setPictureKey(set, modelId, pictureId)))),
-    labelInboxPicture: (picture) => inOrder(async () => {
-      await backend.setMany([[pictureKey(picture.modelId, picture.id), picture]]);
-      await backend.delMany([setPictureKey('inbox', picture.modelId, picture.id)]);
-    }),
-    saveTrained: (draft, trained) => inOrder(async () => {
-      if (draft.trainedVersion !== trained.version) throw new Error('the draft must point at the version being saved');
-      await backend.setMany([[versionKey(draft.id, trained.version), trained]]);
-      await backend.setMany([[modelKey(draft.id), draft]]);
-      await dropStaleVersions(draft.id, trained.version);
-    }),
+    labelInboxPicture: (picture) =>
+      inOrder(async () => {
+        await backend.setMany([[pictureKey(picture.modelId, picture.id), picture]]);
+        await backend.delMany([setPictureKey('inbox', picture.modelId, picture.id)]);
+      }),
+    saveTrained: (draft, trained) =>
+      inOrder(async () => {
+        if (draft.trainedVersion !== trained.version) throw new Error('the draft must point at the version being saved');
+        await backend.setMany([[versionKey(draft.id, trained.version), trained]]);
+        await backend.setMany([[modelKey(draft.id), draft]]);
+        await dropStaleVersions(draft.id, trained.version);
+      }),
   };
 }

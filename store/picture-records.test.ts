@@ -16,7 +16,9 @@ async function backendBeforeCodec(): Promise<{ backend: KeyValueBackend; old: Ma
   const records = storeRecordsBeforeCodec();
   await backend.setMany(records);
   const pictureKinds = new Set(['picture', 'inbox', 'test']);
-  const old = new Map(records.filter(([key]) => pictureKinds.has(key[0])).map(([key, value]) => [JSON.stringify(key), value as OldPicture]));
+  const old = new Map(
+    records.filter(([key]) => pictureKinds.has(key[0])).map(([key, value]) => [JSON.stringify(key), value as OldPicture]),
+  );
   return { backend, old };
 }
 
@@ -28,7 +30,10 @@ async function assertWhole(workspace: LoadedWorkspace | undefined, old: Map<stri
   assert.equal(workspace.models.length, 1);
   const [model] = workspace.models;
   assert.equal(model.draft.name, 'Fingers');
-  assert.deepEqual(model.draft.classes.map((info) => info.name), ['one', 'two']);
+  assert.deepEqual(
+    model.draft.classes.map((info) => info.name),
+    ['one', 'two'],
+  );
   assert.equal(model.trained?.model.metadata.head.kind, 'knn');
   assert.deepEqual(model.trained?.trainedOn.pictureIds.slice().sort(), model.pictures.map((picture) => picture.id).sort());
   const loaded = [
@@ -66,7 +71,7 @@ test('when rewriting old pictures fails (a full disk), they still load and stay 
   const fullDisk: KeyValueBackend = {
     ...backend,
     setMany: (entries: readonly (readonly [StoreKey, unknown])[]) =>
-      (full ? Promise.reject(new StoreError('store/quota-exceeded', 'the disk is full')) : backend.setMany(entries)),
+      full ? Promise.reject(new StoreError('store/quota-exceeded', 'the disk is full')) : backend.setMany(entries),
   };
   const warn = console.warn;
   console.warn = () => undefined;

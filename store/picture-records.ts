@@ -17,8 +17,11 @@ export interface ReadPicture {
 export function readPictureRecord(value: unknown): ReadPicture | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Partial<StoredPicture & RecordBeforeCodec>;
-  const usable = typeof record.id === 'string' && typeof record.classId === 'string'
-    && record.embedding instanceof Float32Array && record.embedding.length === EMBEDDING_SIZE;
+  const usable =
+    typeof record.id === 'string' &&
+    typeof record.classId === 'string' &&
+    record.embedding instanceof Float32Array &&
+    record.embedding.length === EMBEDDING_SIZE;
   if (!usable) return undefined;
   if (record.encoded instanceof Blob && isPictureMimeType(record.mimeType)) return { picture: record as StoredPicture, upgraded: false };
   if (!(record.jpeg instanceof Blob) || record.encoded !== undefined) return undefined;

@@ -63,8 +63,14 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
       const cancel = () => send({ type: 'cancel', id });
       const settle = () => signal?.removeEventListener('abort', cancel);
       pending.set(id, {
-        resolve: (value) => { settle(); resolve(value as CallResult<M>); },
-        reject: (error) => { settle(); reject(error); },
+        resolve: (value) => {
+          settle();
+          resolve(value as CallResult<M>);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
         onProgress: options.onProgress,
       });
       signal?.addEventListener('abort', cancel, { once: true });

@@ -4,8 +4,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createEngine } from '../engine/runtime';
 import {
-  EngineError, type EngineApi, type EngineErrorCode, type LabelledEmbedding, type RgbaImage,
-  type TrainingProgress, type TrainRequest,
+  EngineError,
+  type EngineApi,
+  type EngineErrorCode,
+  type LabelledEmbedding,
+  type RgbaImage,
+  type TrainingProgress,
+  type TrainRequest,
 } from '../engine';
 import { startModelServer, type ModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
@@ -33,8 +38,16 @@ after(async () => {
 
 function request(overrides: Partial<TrainRequest> = {}): TrainRequest {
   return {
-    modelName: 'hands', classes: [{ id: 'a', name: 'zero' }, { id: 'b', name: 'one' }, { id: 'c', name: 'two' }],
-    examples, settings: settingsWith({ epochs: 8 }), seed: 3, ...overrides,
+    modelName: 'hands',
+    classes: [
+      { id: 'a', name: 'zero' },
+      { id: 'b', name: 'one' },
+      { id: 'c', name: 'two' },
+    ],
+    examples,
+    settings: settingsWith({ epochs: 8 }),
+    seed: 3,
+    ...overrides,
   };
 }
 
@@ -49,12 +62,20 @@ async function rejectsWith(promise: Promise<unknown>, code: EngineErrorCode, det
 
 test('errors come back as EngineError with the same code: calls before init, then an unreachable base model', async () => {
   await rejectsWith(engine.embed([images[0][0]]), 'base-model/not-loaded');
-  await rejectsWith(engine.init({ sources: [{ kind: 'backbone', url: `${server.origin}/models/missing/model.json` }] }), 'base-model/unreachable', /HTTP 404/);
+  await rejectsWith(
+    engine.init({ sources: [{ kind: 'backbone', url: `${server.origin}/models/missing/model.json` }] }),
+    'base-model/unreachable',
+    /HTTP 404/,
+  );
 });
 
 test('init and embed over the protocol give exactly what the in-process engine gives', async () => {
   const info = await engine.init({ sources: [{ kind: 'no-top', url: server.noTopUrl }] });
-  assert.deepEqual(info, { backend: 'wasm', source: 'no-top', weightsSha256: 'e159deb3afa15bc63a53edb3eb31d0d6de1a25f0d8d72d9b8372b5088a902a8a' });
+  assert.deepEqual(info, {
+    backend: 'wasm',
+    source: 'no-top',
+    weightsSha256: 'e159deb3afa15bc63a53edb3eb31d0d6de1a25f0d8d72d9b8372b5088a902a8a',
+  });
   const perClass = await Promise.all(images.map((ofClass) => engine.embed(ofClass)));
   examples = perClass.flatMap((embeddings, classIndex) => embeddings.map((embedding) => ({ classIndex, embedding })));
   assert.ok(examples.every((e) => e.embedding instanceof Float32Array && e.embedding.length === 1280));
@@ -67,19 +88,35 @@ test('init and embed over the protocol give exactly what the in-process engine g
 test('training sends progress for every epoch, and the trained model predicts through the worker', async () => {
   const progress: TrainingProgress[] = [];
   const model = await engine.train(request(), (p) => progress.push(p));
-  assert.deepEqual(progress.map((p) => p.epoch), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(
+    progress.map((p) => p.epoch),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8],
+  );
   assert.ok(progress.slice(1).every((p) => p.totalEpochs === 8 && Number.isFinite(p.metrics?.loss)));
   assert.ok(model.weights instanceof ArrayBuffer && model.weights.byteLength > 0);
-  assert.deepEqual(model.metadata.history, progress.slice(1).map((p) => p.metrics));
+  assert.deepEqual(
+    model.metadata.history,
+    progress.slice(1).map((p) => p.metrics),
+  );
 
   await engine.loadModel('hands', model);
   assert.ok(model.weights.byteLength > 0, "loading copies the caller's model; it does not take it away");
   const prediction = await engine.predict('hands', images[2][0]);
   assert.equal(prediction.classIndex, 2);
   assert.equal(prediction.confidences.length, 3);
-  const bulk = await engine.predictEmbeddings('hands', examples.map((e) => e.embedding));
+  const bulk = await engine.predictEmbeddings(
+    'hands',
+    examples.map((e) => e.embedding),
+  );
   await local.loadModel('hands', model);
-  assert.deepEqual(bulk, await local.predictEmbeddings('hands', examples.map((e) => e.embedding)), 'same answers as in-process');
+  assert.deepEqual(
+    bulk,
+    await local.predictEmbeddings(
+      'hands',
+      examples.map((e) => e.embedding),
+    ),
+    'same answers as in-process',
+  );
   assert.ok(bulk.filter((p, i) => p.classIndex === examples[i].classIndex).length >= 15, 'the training pictures are mostly recognised');
   await engine.unloadModel('hands');
   await rejectsWith(engine.predict('hands', images[2][0]), 'model/not-loaded');
@@ -89,10 +126,17 @@ test('an AbortSignal stops training in the worker: train/cancelled, and no tenso
   const { numTensors } = await engine.memory();
   const controller = new AbortController();
   const epochs: number[] = [];
-  await rejectsWith(engine.train(request({ settings: settingsWith() }), (p) => {
-    epochs.push(p.epoch);
-    if (p.epoch === 2) controller.abort();
-  }, controller.signal), 'train/cancelled');
+  await rejectsWith(
+    engine.train(
+      request({ settings: settingsWith() }),
+      (p) => {
+        epochs.push(p.epoch);
+        if (p.epoch === 2) controller.abort();
+      },
+      controller.signal,
+    ),
+    'train/cancelled',
+  );
   assert.ok(epochs.at(-1)! < HEAD_KIND_SPECS.dense.defaults.epochs, `stopped after epoch ${epochs.at(-1)}`);
   assert.equal((await engine.memory()).numTensors, numTensors);
 
@@ -104,7 +148,10 @@ test('bad input is refused with the engine codes, and arguments that cannot be s
   await rejectsWith(engine.train(request({ classes: [{ id: 'a', name: 'zero' }] })), 'train/too-few-classes');
   await rejectsWith(engine.predict('nobody', images[0][0]), 'model/not-loaded');
   await rejectsWith(engine.embed([{ width: 3, height: 3, data: new Uint8ClampedArray(5) }]), 'image/invalid');
-  await rejectsWith(engine.loadModel('broken', { metadata: { formatVersion: 9 } as never, weights: new ArrayBuffer(0) }), 'model/unsupported-version');
+  await rejectsWith(
+    engine.loadModel('broken', { metadata: { formatVersion: 9 } as never, weights: new ArrayBuffer(0) }),
+    'model/unsupported-version',
+  );
   const uncloneable = { width: 1, height: 1, data: new Uint8ClampedArray(4), toString: () => 'x' } as RgbaImage;
   await rejectsWith(engine.embed([uncloneable]), 'internal', /could not be sent/);
   assert.equal((await engine.embed([images[0][1]])).length, 1, 'the worker still answers afterwards');

@@ -10,7 +10,9 @@ export type EngineMethod = keyof EngineApi;
 export type CallArgs<M extends EngineMethod> = M extends 'train' ? [request: Parameters<EngineApi['train']>[0]] : Parameters<EngineApi[M]>;
 export type CallResult<M extends EngineMethod> = Awaited<ReturnType<EngineApi[M]>>;
 
-export type CallMessage = { [M in EngineMethod]: { readonly type: 'call'; readonly id: number; readonly method: M; readonly args: CallArgs<M> } }[EngineMethod];
+export type CallMessage = {
+  [M in EngineMethod]: { readonly type: 'call'; readonly id: number; readonly method: M; readonly args: CallArgs<M> };
+}[EngineMethod];
 
 export interface CancelMessage {
   readonly type: 'cancel';

@@ -18,23 +18,43 @@ function transferablesOf(method: EngineMethod, value: CallResult<EngineMethod>):
   return [];
 }
 
-function run(engine: EngineApi, message: CallMessage, onProgress: (progress: TrainingProgress) => void, signal: AbortSignal): Promise<CallResult<EngineMethod>> {
+function run(
+  engine: EngineApi,
+  message: CallMessage,
+  onProgress: (progress: TrainingProgress) => void,
+  signal: AbortSignal,
+): Promise<CallResult<EngineMethod>> {
   switch (message.method) {
-    case 'init': return engine.init(...message.args);
-    case 'embed': return engine.embed(...message.args);
-    case 'train': return engine.train(message.args[0], onProgress, signal);
-    case 'loadModel': return engine.loadModel(...message.args);
-    case 'unloadModel': return engine.unloadModel(...message.args);
-    case 'predict': return engine.predict(...message.args);
-    case 'predictEmbeddings': return engine.predictEmbeddings(...message.args);
-    case 'memory': return engine.memory();
-    case 'evaluate': return engine.evaluate(...message.args);
-    case 'evaluateLeaveOneOut': return engine.evaluateLeaveOneOut(...message.args);
-    case 'shrinkModel': return engine.shrinkModel(...message.args);
-    case 'shrinkBackbone': return engine.shrinkBackbone(...message.args);
-    case 'describeLayers': return engine.describeLayers(...message.args);
-    case 'lookAtLayer': return engine.lookAtLayer(...message.args);
-    case 'backboneArtifacts': return engine.backboneArtifacts();
+    case 'init':
+      return engine.init(...message.args);
+    case 'embed':
+      return engine.embed(...message.args);
+    case 'train':
+      return engine.train(message.args[0], onProgress, signal);
+    case 'loadModel':
+      return engine.loadModel(...message.args);
+    case 'unloadModel':
+      return engine.unloadModel(...message.args);
+    case 'predict':
+      return engine.predict(...message.args);
+    case 'predictEmbeddings':
+      return engine.predictEmbeddings(...message.args);
+    case 'memory':
+      return engine.memory();
+    case 'evaluate':
+      return engine.evaluate(...message.args);
+    case 'evaluateLeaveOneOut':
+      return engine.evaluateLeaveOneOut(...message.args);
+    case 'shrinkModel':
+      return engine.shrinkModel(...message.args);
+    case 'shrinkBackbone':
+      return engine.shrinkBackbone(...message.args);
+    case 'describeLayers':
+      return engine.describeLayers(...message.args);
+    case 'lookAtLayer':
+      return engine.lookAtLayer(...message.args);
+    case 'backboneArtifacts':
+      return engine.backboneArtifacts();
     default: {
       const unknown: never = message;
       return Promise.reject(new EngineError('internal', `unknown engine method ${JSON.stringify((unknown as CallMessage).method)}`));

@@ -115,7 +115,10 @@ export function cameraCanvas(): { canvas: HTMLCanvasElement; show(photo: Photo):
 }
 
 /** Recognises frame after frame for LIVE_SECONDS (the next frame only once the previous answer is in). */
-export async function liveLoop(photos: readonly Photo[], recognise: (camera: HTMLCanvasElement) => Promise<void>): Promise<{ fps: number; longest: number; count: number }> {
+export async function liveLoop(
+  photos: readonly Photo[],
+  recognise: (camera: HTMLCanvasElement) => Promise<void>,
+): Promise<{ fps: number; longest: number; count: number }> {
   const camera = cameraCanvas();
   // One frame first, unobserved: the first frame of a new size sets things up on both sides.
   camera.show(photos[0]);

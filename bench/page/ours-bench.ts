@@ -1,13 +1,16 @@
 // Our engine as the editor runs it: in its Web Worker, behind the same client the model service uses. Times
 // are what the main thread waits for (messages included).
 import {
-  DEFAULT_TRAINING_SETTINGS, INPUT_SIZE, type ClassInfo, type Embedding, type LabelledEmbedding, type RgbaImage,
+  DEFAULT_TRAINING_SETTINGS,
+  INPUT_SIZE,
+  type ClassInfo,
+  type Embedding,
+  type LabelledEmbedding,
+  type RgbaImage,
 } from '../../engine';
 import { centreSquare } from '../../extension/video/square-frame';
 import { createWorkerEngine } from '../../worker/engine-client';
-import {
-  BATCH_ROUNDS, DIGITS, heapMb, liveLoop, loadPhotos, median, RECOGNITIONS, TRAIN_PER_CLASS, type SideResult,
-} from './measure';
+import { BATCH_ROUNDS, DIGITS, heapMb, liveLoop, loadPhotos, median, RECOGNITIONS, TRAIN_PER_CLASS, type SideResult } from './measure';
 
 /** The model service embeds pictures in batches of this size as a child adds them. */
 const ADD_BATCH = 8;
@@ -38,7 +41,7 @@ async function run(): Promise<SideResult> {
   // From the first picture added to a usable model: embed as pictures arrive, then Train.
   let started = performance.now();
   const embeddings: Embedding[] = [];
-  for (let i = 0; i < images.length; i += ADD_BATCH) embeddings.push(...await engine.embed(images.slice(i, i + ADD_BATCH)));
+  for (let i = 0; i < images.length; i += ADD_BATCH) embeddings.push(...(await engine.embed(images.slice(i, i + ADD_BATCH))));
   const addAllMs = performance.now() - started;
   const classes: ClassInfo[] = DIGITS.map((digit) => ({ id: `digit-${digit}`, name: String(digit) }));
   const examples: LabelledEmbedding[] = photos.train.map((photo, i) => ({ classIndex: photo.classIndex, embedding: embeddings[i] }));

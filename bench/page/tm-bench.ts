@@ -4,9 +4,7 @@
 import * as tmImage from '@teachablemachine/image';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import {
-  BATCH_ROUNDS, DIGITS, heapMb, liveLoop, loadPhotos, median, RECOGNITIONS, TRAIN_PER_CLASS, type SideResult,
-} from './measure';
+import { BATCH_ROUNDS, DIGITS, heapMb, liveLoop, loadPhotos, median, RECOGNITIONS, TRAIN_PER_CLASS, type SideResult } from './measure';
 
 /** Teachable Machine's web app defaults. */
 const TM_DEFAULTS = { denseUnits: 100, epochs: 50, learningRate: 0.001, batchSize: 16 };
@@ -37,7 +35,9 @@ async function run(): Promise<SideResult> {
   const addAllMs = performance.now() - started;
 
   // TM has no batch API: its backbone model directly, on a batch of pictures prepared as capture() does.
-  const batch = tf.tidy(() => tf.stack(photos.train.slice(0, TRAIN_PER_CLASS).map((photo) => tf.browser.fromPixels(photo.canvas).toFloat().div(127).sub(1))));
+  const batch = tf.tidy(() =>
+    tf.stack(photos.train.slice(0, TRAIN_PER_CLASS).map((photo) => tf.browser.fromPixels(photo.canvas).toFloat().div(127).sub(1))),
+  );
   const batches: number[] = [];
   for (let round = 0; round <= BATCH_ROUNDS; round++) {
     const t0 = performance.now();

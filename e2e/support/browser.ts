@@ -15,11 +15,7 @@ export const CHROMIUM_ARGS = [
 
 /** Chromium's fake camera playing `clip` (.y4m or .mjpeg), with the permission prompt accepted. */
 export function fakeCameraArgs(clip: string): string[] {
-  return [
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-video-capture=${clip}`,
-  ];
+  return ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${clip}`];
 }
 
 /** The fixed port of the server the tests start (npm start's default, 8601, may be in use by a developer). */

@@ -17,7 +17,9 @@ export interface UploadedClass {
 export async function uploadAndTrainAtOnce(trainer: Locator, classes: readonly UploadedClass[]): Promise<void> {
   for (const { name, training } of classes) {
     await nameNextClass(trainer, name);
-    await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles([...training]);
+    await classCard(trainer, name)
+      .getByLabel(text.uploadPictures)
+      .setInputFiles([...training]);
   }
   await trainer.getByRole('button', { name: text.train, exact: true }).click();
 }

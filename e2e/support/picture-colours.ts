@@ -35,7 +35,9 @@ export function samplePicture(picture: Locator): Promise<SampledPicture> {
     const nearest = (x: number, y: number) => {
       const [r, g, b] = context.getImageData(x, y, 1, 1).data;
       const distance = ([cr, cg, cb]: readonly number[]) => (r - cr) ** 2 + (g - cg) ** 2 + (b - cb) ** 2;
-      return (Object.keys(colours) as ColourName[]).reduce((best, name) => (distance(colours[name]) < distance(colours[best]) ? name : best));
+      return (Object.keys(colours) as ColourName[]).reduce((best, name) =>
+        distance(colours[name]) < distance(colours[best]) ? name : best,
+      );
     };
     const at = (size: number) => [8, Math.floor(size / 2), size - 9];
     return { width, height, grid: at(height).map((y) => at(width).map((x) => nearest(x, y))) };

@@ -10,7 +10,7 @@ export function sharedDir(): string {
   if (!existsSync(dir)) {
     throw new Error(
       `The shared data folder ${dir} does not exist. Set IMAGE_MODEL_SHARED_DIR to the folder that holds ` +
-      'models/ and data/sign-digits/.',
+        'models/ and data/sign-digits/.',
     );
   }
   return dir;

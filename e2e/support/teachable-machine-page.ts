@@ -25,9 +25,11 @@ export type TfjsVersion = keyof typeof TFJS_BUNDLES;
 /** Installs Teachable Machine's library and tfjs 1.3.1 with the benchmark's installer unless bench/.tm has them. */
 export function ensureTeachableMachineLibrary(): void {
   const needed = [TM_BUNDLE, ...Object.values(TFJS_BUNDLES)];
-  if (needed.some((file) => !existsSync(file))) execFileSync(process.execPath, ['--import', 'tsx', INSTALLER, '--with-tfjs-1'], { cwd: REPO_DIR, stdio: 'inherit' });
+  if (needed.some((file) => !existsSync(file)))
+    execFileSync(process.execPath, ['--import', 'tsx', INSTALLER, '--with-tfjs-1'], { cwd: REPO_DIR, stdio: 'inherit' });
   const missing = needed.filter((file) => !existsSync(file));
-  if (missing.length > 0) throw new Error(`Teachable Machine's library is not installed: ${missing.join(', ')} missing after running ${INSTALLER}.`);
+  if (missing.length > 0)
+    throw new Error(`Teachable Machine's library is not installed: ${missing.join(', ')} missing after running ${INSTALLER}.`);
 }
 
 export interface TeachableMachinePage {
@@ -44,15 +46,20 @@ export async function serveTeachableMachinePage(files: Record<string, Uint8Array
     const tfjs = /^\/tfjs\/([\d.]+)\/tf\.min\.js$/.exec(urlPath)?.[1];
     const version = url.searchParams.get('tfjs') ?? '';
     if (urlPath === '/' && version in TFJS_BUNDLES) {
-      response.writeHead(200, { 'content-type': 'text/html' })
-        .end(`<!doctype html><meta charset="utf-8"><title>Teachable Machine library</title><script src="/tfjs/${version}/tf.min.js"></script><script src="/teachablemachine-image.min.js"></script>`);
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          `<!doctype html><meta charset="utf-8"><title>Teachable Machine library</title><script src="/tfjs/${version}/tf.min.js"></script><script src="/teachablemachine-image.min.js"></script>`,
+        );
     } else if (tfjs && tfjs in TFJS_BUNDLES) {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(TFJS_BUNDLES[tfjs as TfjsVersion]));
     } else if (urlPath === '/teachablemachine-image.min.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(TM_BUNDLE));
     } else if (urlPath.startsWith('/files/') && files[urlPath.slice('/files/'.length)]) {
       const name = urlPath.slice('/files/'.length);
-      response.writeHead(200, { 'content-type': name.endsWith('.json') ? 'application/json' : 'application/octet-stream' }).end(files[name]);
+      response
+        .writeHead(200, { 'content-type': name.endsWith('.json') ? 'application/json' : 'application/octet-stream' })
+        .end(files[name]);
     } else {
       response.writeHead(404).end();
     }

@@ -14,7 +14,9 @@ export function classCard(trainer: Locator, name: string): Locator {
 }
 
 export function pictures(trainer: Locator, name: string): Locator {
-  return classCard(trainer, name).getByRole('list', { name: fill(text.picturesOf, { name }) }).getByRole('listitem');
+  return classCard(trainer, name)
+    .getByRole('list', { name: fill(text.picturesOf, { name }) })
+    .getByRole('listitem');
 }
 
 /** The number of `items` once it has stopped changing for half a second (work already under way has landed). */

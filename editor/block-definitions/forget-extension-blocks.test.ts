@@ -14,7 +14,12 @@ const demo = {
     id: 'demo',
     name: 'Demo',
     blocks: [
-      { opcode: 'sayColour', blockType: 'command', text: 'say [COLOUR]', arguments: { COLOUR: { type: 'string', menu: 'colours', defaultValue: 'red' } } },
+      {
+        opcode: 'sayColour',
+        blockType: 'command',
+        text: 'say [COLOUR]',
+        arguments: { COLOUR: { type: 'string', menu: 'colours', defaultValue: 'red' } },
+      },
       '---',
       { blockType: 'button', text: 'Open', func: 'MAKE_A_VARIABLE' },
       { opcode: 'colour', blockType: 'reporter', text: 'colour' },
@@ -42,9 +47,13 @@ test('a refreshed category names each block and menu it defines, not its button 
   assert.deepEqual(definedBlockTypes(await refreshedCategory()).sort(), ['demo_colour', 'demo_menu_colours', 'demo_sayColour']);
 });
 
-test('forgetting removes exactly those definitions: other extensions\' and Scratch\'s own stay', async () => {
+test("forgetting removes exactly those definitions: other extensions' and Scratch's own stay", async () => {
   const blocks: Record<string, unknown> = {
-    demo_sayColour: {}, demo_menu_colours: {}, demo_colour: {}, pen_clear: {}, motion_movesteps: {},
+    demo_sayColour: {},
+    demo_menu_colours: {},
+    demo_colour: {},
+    pen_clear: {},
+    motion_movesteps: {},
   };
   forgetExtensionBlocks(blocks, await refreshedCategory());
   assert.deepEqual(Object.keys(blocks), ['pen_clear', 'motion_movesteps']);

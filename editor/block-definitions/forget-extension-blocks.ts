@@ -21,8 +21,8 @@ export interface RefreshedCategory {
 export function definedBlockTypes(category: RefreshedCategory): string[] {
   const definitions = [
     ...Object.values(category.customFieldTypes ?? {}).map((field) => field.scratchBlocksDefinition),
-    ...category.menus ?? [],
-    ...category.blocks ?? [],
+    ...(category.menus ?? []),
+    ...(category.blocks ?? []),
   ];
   return definitions.flatMap((definition) => {
     const type = definition?.json?.type;

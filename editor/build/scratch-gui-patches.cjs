@@ -46,7 +46,7 @@ module.exports = function patchScratchGui(source) {
     if (matches.length !== 1) {
       throw new Error(
         `scratch-gui-patches: expected the ${patch.name} anchor exactly once in ${this.resourcePath}, ` +
-        `found ${matches.length}. Was @scratch/scratch-gui upgraded? Update the anchor in ${__filename}.`,
+          `found ${matches.length}. Was @scratch/scratch-gui upgraded? Update the anchor in ${__filename}.`,
       );
     }
     this.addDependency(patch.module);

@@ -106,7 +106,9 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string): voi
     res.end();
     return;
   }
-  createReadStream(file).on('error', () => res.destroy()).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function handle(weightsDir: string | null) {
@@ -145,18 +147,20 @@ if (weightsDir) {
   console.log(`MobileNet weights: serving ${weightsDir} at /models/`);
 } else {
   console.log(
-    'MobileNet weights: no local folder found, so the editor will download Teachable Machine\'s base model\n' +
-    '  from the internet once (afterwards the browser keeps a copy). For offline use, put the folder\n' +
-    '  mobilenet-v2-0.35-224-backbone/ (model.json + weights.bin) in one of:\n' +
-    '    $IMAGE_MODEL_WEIGHTS_DIR, $IMAGE_MODEL_SHARED_DIR/models, ../shared/models, or models-local/ in this repository.',
+    "MobileNet weights: no local folder found, so the editor will download Teachable Machine's base model\n" +
+      '  from the internet once (afterwards the browser keeps a copy). For offline use, put the folder\n' +
+      '  mobilenet-v2-0.35-224-backbone/ (model.json + weights.bin) in one of:\n' +
+      '    $IMAGE_MODEL_WEIGHTS_DIR, $IMAGE_MODEL_SHARED_DIR/models, ../shared/models, or models-local/ in this repository.',
   );
 }
 
 const server = createServer(handle(weightsDir));
 server.on('error', (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE'
-    ? `Port ${port} is already in use: stop the other server or choose another port with PORT=<number>.`
-    : `Server error: ${error.message}`);
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} is already in use: stop the other server or choose another port with PORT=<number>.`
+      : `Server error: ${error.message}`,
+  );
   process.exit(1);
 });
 server.listen(port, HOST, () => {

@@ -20,12 +20,18 @@ test('our button reaches the palette with its own key and text, and the VM logs 
     vmLog.errors.length = 0;
     vm.extensionManager._registerInternalExtension(extensionWithButtons('demo', 'DEMO_OPEN', 'MAKE_A_LIST', 'SOMEONE_ELSES'));
     const category = (vm.runtime._blockInfo as readonly ConvertedCategory[]).find((each) => each.id === 'demo')!;
-    assert.deepEqual(category.blocks.map((block) => block.xml), [
-      '<button text="Open DEMO_OPEN" callbackKey="DEMO_OPEN"></button>',
-      '<button text="Open MAKE_A_LIST" callbackKey="MAKE_A_LIST"></button>',
-      '<button text="Open SOMEONE_ELSES" callbackKey="SOMEONE_ELSES"></button>',
-    ]);
-    assert.deepEqual(category.blocks.map((block) => block.info.func), ['DEMO_OPEN', 'MAKE_A_LIST', 'SOMEONE_ELSES']);
+    assert.deepEqual(
+      category.blocks.map((block) => block.xml),
+      [
+        '<button text="Open DEMO_OPEN" callbackKey="DEMO_OPEN"></button>',
+        '<button text="Open MAKE_A_LIST" callbackKey="MAKE_A_LIST"></button>',
+        '<button text="Open SOMEONE_ELSES" callbackKey="SOMEONE_ELSES"></button>',
+      ],
+    );
+    assert.deepEqual(
+      category.blocks.map((block) => block.info.func),
+      ['DEMO_OPEN', 'MAKE_A_LIST', 'SOMEONE_ELSES'],
+    );
     // Only the key nobody routed is still reported, as before.
     assert.deepEqual(vmLog.errors, ['Custom button callbacks not supported yet: SOMEONE_ELSES']);
   } finally {

@@ -27,7 +27,10 @@ const noModel = {
 function editorWithExtension() {
   const vm = createHeadlessVm();
   followEditorLanguage(vm as unknown as ScratchVm);
-  const extension = createImageModelExtension(vm.runtime, { recognizer: noModel, ui: { openTrainer: () => {}, askForPicture: async () => null } });
+  const extension = createImageModelExtension(vm.runtime, {
+    recognizer: noModel,
+    ui: { openTrainer: () => {}, askForPicture: async () => null },
+  });
   registerExtension(vm, extension);
   return {
     vm,
@@ -64,7 +67,7 @@ test('a language change refreshes our blocks once, in the new language, and our 
   }
 });
 
-test('the extension still redraws its palette when the catalogue changes outside the editor\'s language menu', () => {
+test("the extension still redraws its palette when the catalogue changes outside the editor's language menu", () => {
   const editor = editorWithExtension();
   try {
     let requests = 0;

@@ -10,11 +10,12 @@ import { CLASSES, projectModel, sb3Bytes, vanillaProjectJson } from '../../proje
 import type { ProjectModels, ProjectModelsLoad } from '../../project-file/types';
 import { installProjectStorageHooks, type ProjectStorageVm } from './project-storage-hooks';
 
-type Vm = HeadlessVm & ProjectStorageVm & {
-  attachStorage(storage: object): void;
-  exportSprite(targetId: string, type: string): Promise<Uint8Array>;
-  runtime: Omit<HeadlessVm['runtime'], 'targets'> & { targets: readonly { id: string; isStage: boolean }[] };
-};
+type Vm = HeadlessVm &
+  ProjectStorageVm & {
+    attachStorage(storage: object): void;
+    exportSprite(targetId: string, type: string): Promise<Uint8Array>;
+    runtime: Omit<HeadlessVm['runtime'], 'targets'> & { targets: readonly { id: string; isStage: boolean }[] };
+  };
 
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
 const vms: Vm[] = [];
@@ -34,7 +35,10 @@ function newVm(): Vm {
 function savedModels(includePictures: boolean): ProjectModels {
   const dense = projectModel('0a1b2c3d4e5f60718293a4b5', 'dense', 1);
   return {
-    models: [{ ...dense, pictures: [{ id: 'f00d', classId: CLASSES[1].id, encoded: JPEG, mimeType: 'image/jpeg' }] }, projectModel('b5a4938271605f4e3d2c1b0a', 'knn', 2)],
+    models: [
+      { ...dense, pictures: [{ id: 'f00d', classId: CLASSES[1].id, encoded: JPEG, mimeType: 'image/jpeg' }] },
+      projectModel('b5a4938271605f4e3d2c1b0a', 'knn', 2),
+    ],
     activeModelId: '0a1b2c3d4e5f60718293a4b5',
     includePictures,
   };
@@ -60,7 +64,7 @@ async function saveWithHooks(models: ProjectModels): Promise<Uint8Array> {
   const vm = newVm();
   installProjectStorageHooks(vm, { getModelsForSave: () => models, onModelsLoaded: () => {} });
   await vm.loadProject(await sb3Bytes(vanillaProjectJson()));
-  const blob = await vm.saveProjectSb3() as Blob;
+  const blob = (await vm.saveProjectSb3()) as Blob;
   return new Uint8Array(await blob.arrayBuffer());
 }
 
@@ -69,12 +73,16 @@ test('save -> .sb3 bytes -> load into a fresh VM delivers the identical models',
   const bytes = await saveWithHooks(models);
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files);
-  for (const name of ['imageModel/0a1b2c3d4e5f60718293a4b5.bin', 'imageModel/b5a4938271605f4e3d2c1b0a.bin', 'imageModel/0a1b2c3d4e5f60718293a4b5/f00d.jpg']) {
+  for (const name of [
+    'imageModel/0a1b2c3d4e5f60718293a4b5.bin',
+    'imageModel/b5a4938271605f4e3d2c1b0a.bin',
+    'imageModel/0a1b2c3d4e5f60718293a4b5/f00d.jpg',
+  ]) {
     assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
   }
   const projectJson = JSON.parse(await zip.file('project.json')!.async('string'));
   assert.equal(projectJson.extensionStorage[STORAGE_KEY].models.length, 2);
-  assert.equal(projectJson.targets[0].isStage, true, 'Scratch\'s own part is still there');
+  assert.equal(projectJson.targets[0].isStage, true, "Scratch's own part is still there");
 
   const { vm, loads, errors } = loadingVm();
   await vm.loadProject(bytes);
@@ -93,21 +101,30 @@ test('save -> .sb3 bytes -> load into a fresh VM delivers the identical models',
     assert.deepEqual(loaded.model.trained!.metadata, saved.trained!.metadata);
     assert.deepEqual(new Uint8Array(loaded.model.trained!.weights), new Uint8Array(saved.trained!.weights));
   });
-  assert.deepEqual(load.models[0].status === 'ok' && load.models[0].model.pictures.map((p) => [p.id, p.classId, [...p.encoded as Uint8Array]]), [['f00d', CLASSES[1].id, [...JPEG]]]);
+  assert.deepEqual(
+    load.models[0].status === 'ok' && load.models[0].model.pictures.map((p) => [p.id, p.classId, [...(p.encoded as Uint8Array)]]),
+    [['f00d', CLASSES[1].id, [...JPEG]]],
+  );
 });
 
 test('pictures stay out of the .sb3 unless the child includes them', async () => {
   const names = Object.keys((await JSZip.loadAsync(await saveWithHooks(savedModels(false)))).files);
-  assert.deepEqual(names.filter((name) => name.endsWith('.jpg')), []);
+  assert.deepEqual(
+    names.filter((name) => name.endsWith('.jpg')),
+    [],
+  );
   assert.ok(names.includes('imageModel/0a1b2c3d4e5f60718293a4b5.bin'));
 });
 
-test('with nothing to save (Image Model never started) the .sb3 is exactly Scratch\'s own', async () => {
+test("with nothing to save (Image Model never started) the .sb3 is exactly Scratch's own", async () => {
   const vm = newVm();
   installProjectStorageHooks(vm, { getModelsForSave: () => null, onModelsLoaded: () => {} });
   await vm.loadProject(await sb3Bytes(vanillaProjectJson()));
-  const zip = await JSZip.loadAsync(new Uint8Array(await (await vm.saveProjectSb3() as Blob).arrayBuffer()));
-  assert.deepEqual(Object.keys(zip.files).filter((name) => name.startsWith('imageModel')), []);
+  const zip = await JSZip.loadAsync(new Uint8Array(await ((await vm.saveProjectSb3()) as Blob).arrayBuffer()));
+  assert.deepEqual(
+    Object.keys(zip.files).filter((name) => name.startsWith('imageModel')),
+    [],
+  );
   assert.equal(JSON.parse(await zip.file('project.json')!.async('string')).extensionStorage, undefined);
 });
 
@@ -146,16 +163,33 @@ test('a failing receiver does not stop the project from opening', async () => {
 test('a sprite export carries neither our storage nor our entries', async () => {
   const vm = newVm();
   installProjectStorageHooks(vm, { getModelsForSave: () => savedModels(true), onModelsLoaded: () => {} });
-  await vm.loadProject(await sb3Bytes({
-    ...vanillaProjectJson(),
-    targets: [...(vanillaProjectJson().targets as object[]), {
-      ...(vanillaProjectJson().targets as Record<string, unknown>[])[0], isStage: false, name: 'Sprite1', layerOrder: 1,
-      visible: true, x: 0, y: 0, size: 100, direction: 90, draggable: false, rotationStyle: 'all around',
-    }],
-  }));
+  await vm.loadProject(
+    await sb3Bytes({
+      ...vanillaProjectJson(),
+      targets: [
+        ...(vanillaProjectJson().targets as object[]),
+        {
+          ...(vanillaProjectJson().targets as Record<string, unknown>[])[0],
+          isStage: false,
+          name: 'Sprite1',
+          layerOrder: 1,
+          visible: true,
+          x: 0,
+          y: 0,
+          size: 100,
+          direction: 90,
+          draggable: false,
+          rotationStyle: 'all around',
+        },
+      ],
+    }),
+  );
   const sprite = vm.runtime.targets.find((target) => !target.isStage)!;
   const zip = await JSZip.loadAsync(await vm.exportSprite(sprite.id, 'uint8array'));
-  assert.deepEqual(Object.keys(zip.files).filter((name) => name.startsWith('imageModel')), []);
+  assert.deepEqual(
+    Object.keys(zip.files).filter((name) => name.startsWith('imageModel')),
+    [],
+  );
   assert.equal(JSON.parse(await zip.file('sprite.json')!.async('string')).extensionStorage, undefined);
   assert.equal(JSON.parse(vm.toJSON()).extensionStorage, undefined, 'toJSON outside a save is untouched');
 });

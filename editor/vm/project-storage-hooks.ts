@@ -6,8 +6,14 @@
 //   deserializeProject()     after Scratch has loaded the project, reads our part back and hands it over.
 // A sprite export (toJSON(targetId)) and any toJSON outside a save are left untouched.
 import {
-  addStorageToProjectJson, planProjectModels, readModelsFromProject,
-  type ProjectModels, type ProjectModelsLoad, type ProjectModelsPlan, type ZipSink, type ZipSource,
+  addStorageToProjectJson,
+  planProjectModels,
+  readModelsFromProject,
+  type ProjectModels,
+  type ProjectModelsLoad,
+  type ProjectModelsPlan,
+  type ZipSink,
+  type ZipSource,
 } from '../../project-file';
 
 /** The methods of scratch-vm's VirtualMachine that are wrapped (virtual-machine.js, 15.1.1). */
@@ -68,7 +74,12 @@ export function installProjectStorageHooks(vm: ProjectStorageVm, hooks: ProjectS
     if (saving) for (const entry of saving.entries) zip.file(entry.name, entry.data);
   };
 
-  vm.deserializeProject = async function deserializeProject(this: ProjectStorageVm, projectJson: unknown, zip?: ZipSource | null, ...rest: unknown[]) {
+  vm.deserializeProject = async function deserializeProject(
+    this: ProjectStorageVm,
+    projectJson: unknown,
+    zip?: ZipSource | null,
+    ...rest: unknown[]
+  ) {
     const result = await original.deserializeProject.call(this, projectJson, zip, ...rest);
     try {
       await hooks.onModelsLoaded(await readModelsFromProject(projectJson, zip ?? null));

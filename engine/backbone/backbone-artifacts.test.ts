@@ -41,11 +41,13 @@ async function checkArtifacts(sources: BaseModelSource[], cacheUrl?: string): Pr
   try {
     const artifacts: BackboneArtifacts = loaded.artifacts;
     assert.equal(await sha256Hex(artifacts.weightData), BASE_MODEL.weightsSha256);
-    const rebuilt = await tf.loadLayersModel(tf.io.fromMemory({
-      modelTopology: artifacts.modelTopology as tf.io.ModelJSON['modelTopology'],
-      weightSpecs: [...artifacts.weightSpecs] as tf.io.WeightsManifestEntry[],
-      weightData: artifacts.weightData,
-    }));
+    const rebuilt = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: artifacts.modelTopology as tf.io.ModelJSON['modelTopology'],
+        weightSpecs: [...artifacts.weightSpecs] as tf.io.WeightsManifestEntry[],
+        weightData: artifacts.weightData,
+      }),
+    );
     try {
       assert.deepEqual(rebuilt.outputs[0].shape, [null, EMBEDDING_SIZE]);
       const [expected, actual] = [await embedWith(loaded.model), await embedWith(rebuilt)];
@@ -61,7 +63,10 @@ async function checkArtifacts(sources: BaseModelSource[], cacheUrl?: string): Pr
 
 test('every source hands over artifacts with the trusted weights that rebuild into the same backbone', async () => {
   const offline: BaseModelSource = { kind: 'backbone', url: 'http://127.0.0.1:9/model.json' };
-  for (const network of [{ kind: 'backbone', url: server.backboneUrl }, { kind: 'no-top', url: server.noTopUrl }] as const) {
+  for (const network of [
+    { kind: 'backbone', url: server.backboneUrl },
+    { kind: 'no-top', url: server.noTopUrl },
+  ] as const) {
     const cacheUrl = `memory://artifacts-after-${network.kind}`;
     assert.equal(await checkArtifacts([network], cacheUrl), network.kind);
     assert.equal(await checkArtifacts([{ kind: 'cache', url: cacheUrl }, offline]), 'cache', `the cache written after ${network.kind}`);

@@ -21,14 +21,24 @@ export class Backbone {
   /** Takes ownership of `model`: it is replaced by its fused graph when possible, and disposed with the backbone. */
   static fromModel(model: tf.LayersModel): Backbone {
     const graph = compileFusedGraph(model);
-    if (!graph) return new Backbone((input) => model.predict(input) as tf.Tensor2D, () => model.dispose(), false);
+    if (!graph)
+      return new Backbone(
+        (input) => model.predict(input) as tf.Tensor2D,
+        () => model.dispose(),
+        false,
+      );
     model.dispose();
     return Backbone.fromGraph(graph);
   }
 
   /** Takes ownership of `graph` (e.g. the Lab's int8 copy of the loaded one): disposed with the backbone. */
   static fromGraph(graph: FusedGraph): Backbone {
-    return new Backbone((input) => graph.predict(input), () => graph.dispose(), true, graph);
+    return new Backbone(
+      (input) => graph.predict(input),
+      () => graph.dispose(),
+      true,
+      graph,
+    );
   }
 
   /** Validates every picture first, so a bad one costs no work and its index is exact. */

@@ -35,9 +35,11 @@ async function get(url: URL): Promise<Response> {
 
 function parseModelJson(value: unknown, url: string): ModelJson {
   const json = value as Partial<ModelJson> | null;
-  const manifestOk = Array.isArray(json?.weightsManifest) && json.weightsManifest.every(
-    (group) => Array.isArray(group?.paths) && group.paths.every((p) => typeof p === 'string') && Array.isArray(group.weights),
-  );
+  const manifestOk =
+    Array.isArray(json?.weightsManifest) &&
+    json.weightsManifest.every(
+      (group) => Array.isArray(group?.paths) && group.paths.every((p) => typeof p === 'string') && Array.isArray(group.weights),
+    );
   if (typeof json?.modelTopology !== 'object' || json.modelTopology === null || !manifestOk) {
     throw new EngineError('base-model/invalid', `${url} is not a tfjs layers model.json`);
   }

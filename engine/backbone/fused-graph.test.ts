@@ -25,8 +25,17 @@ function maxDifference(a: tf.Tensor, b: tf.Tensor): number {
 /** Every fusable pattern: conv with bias + BN + ReLU, depthwise (multiplier 2) + BN + ReLU6, bare conv, add, padding. */
 function smallModel(): tf.LayersModel {
   const input = tf.input({ shape: [9, 9, 3] });
-  const padded = tf.layers.zeroPadding2d({ padding: [[0, 1], [0, 1]] }).apply(input) as tf.SymbolicTensor;
-  let x = tf.layers.conv2d({ filters: 4, kernelSize: 3, strides: 2, useBias: true, biasInitializer: 'randomNormal' }).apply(padded) as tf.SymbolicTensor;
+  const padded = tf.layers
+    .zeroPadding2d({
+      padding: [
+        [0, 1],
+        [0, 1],
+      ],
+    })
+    .apply(input) as tf.SymbolicTensor;
+  let x = tf.layers
+    .conv2d({ filters: 4, kernelSize: 3, strides: 2, useBias: true, biasInitializer: 'randomNormal' })
+    .apply(padded) as tf.SymbolicTensor;
   x = tf.layers.batchNormalization({ epsilon: 0.001 }).apply(x) as tf.SymbolicTensor;
   x = tf.layers.reLU({}).apply(x) as tf.SymbolicTensor;
   let y = tf.layers.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, padding: 'same', useBias: false }).apply(x) as tf.SymbolicTensor;
@@ -37,9 +46,11 @@ function smallModel(): tf.LayersModel {
   const pooled = tf.layers.globalAveragePooling2d({}).apply(sum) as tf.SymbolicTensor;
   const model = tf.model({ inputs: input, outputs: pooled });
   // Non-trivial normalisation statistics, so folding them in is really exercised.
-  model.layers.filter((layer) => layer.getClassName() === 'BatchNormalization').forEach((layer, i) => {
-    layer.setWeights(layer.getWeights().map((w, j) => tf.randomUniform(w.shape, j === 3 ? 0.5 : -1, 2, 'float32', 10 * i + j)));
-  });
+  model.layers
+    .filter((layer) => layer.getClassName() === 'BatchNormalization')
+    .forEach((layer, i) => {
+      layer.setWeights(layer.getWeights().map((w, j) => tf.randomUniform(w.shape, j === 3 ? 0.5 : -1, 2, 'float32', 10 * i + j)));
+    });
   return model;
 }
 
@@ -96,7 +107,10 @@ test('a model with a layer the fusion does not know falls back to the layers mod
 
 test('the real backbone, both layouts: the fused graph runs and matches the layers model within float rounding', async () => {
   const photos = imagesToTensor([signDigitPhotos(0)[0], signDigitPhotos(4)[7]].map(decodeJpeg));
-  for (const source of [{ kind: 'backbone', url: server.backboneUrl }, { kind: 'no-top', url: server.noTopUrl }] as const) {
+  for (const source of [
+    { kind: 'backbone', url: server.backboneUrl },
+    { kind: 'no-top', url: server.noTopUrl },
+  ] as const) {
     const { model } = await loadBackbone([source]);
     const expected = model.predict(photos) as tf.Tensor;
     const graph = compileFusedGraph(model);

@@ -73,7 +73,8 @@ function perPicture(shape: tf.Shape | tf.Shape[]): number[] {
 }
 
 const numbers = (value: unknown): number[] => {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number')) throw new Unsupported(`expected numbers, got ${JSON.stringify(value)}`);
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'number'))
+    throw new Unsupported(`expected numbers, got ${JSON.stringify(value)}`);
   return value;
 };
 
@@ -95,8 +96,10 @@ function fuseConvolution(conv: GraphNode, batchNorm: GraphNode | undefined, relu
   const [rawKernel, rawBias] = conv.layer!.getWeights();
   const { kernel, bias } = tf.tidy(() => {
     if (!batchNorm) return { kernel: rawKernel.clone(), bias: rawBias?.clone() };
-    if (batchNorm.config.axis !== -1 && batchNorm.config.axis !== 3) throw new Unsupported(`${batchNorm.name}: axis ${String(batchNorm.config.axis)}`);
-    if (batchNorm.config.center !== true || batchNorm.config.scale !== true) throw new Unsupported(`${batchNorm.name}: without centre or scale`);
+    if (batchNorm.config.axis !== -1 && batchNorm.config.axis !== 3)
+      throw new Unsupported(`${batchNorm.name}: axis ${String(batchNorm.config.axis)}`);
+    if (batchNorm.config.center !== true || batchNorm.config.scale !== true)
+      throw new Unsupported(`${batchNorm.name}: without centre or scale`);
     const [gamma, beta, mean, variance] = batchNorm.layer!.getWeights();
     const scale = tf.div(gamma, tf.sqrt(tf.add(variance, Number(batchNorm.config.epsilon))));
     // Depthwise kernels are [h, w, in, multiplier]; output channel c * multiplier + m scales by scale[that channel].
@@ -120,9 +123,10 @@ function fuseConvolution(conv: GraphNode, batchNorm: GraphNode | undefined, relu
     activation,
     weights: bias ? [kernel, bias] : [kernel],
     outputShape: last.shape,
-    run: ([x], [filter, withBias]) => (depthwise
-      ? tf.fused.depthwiseConv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, bias: withBias, activation })
-      : tf.fused.conv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, bias: withBias, activation })),
+    run: ([x], [filter, withBias]) =>
+      depthwise
+        ? tf.fused.depthwiseConv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, bias: withBias, activation })
+        : tf.fused.conv2d({ x: x as tf.Tensor4D, filter: filter as tf.Tensor4D, strides, pad, bias: withBias, activation }),
   };
 }
 
@@ -135,7 +139,16 @@ function simpleOp(node: GraphNode): FusedOp {
       return { ...step, run: ([x]) => x };
     case 'ZeroPadding2D': {
       const [[top, bottom], [left, right]] = config.padding as [[number, number], [number, number]];
-      return { ...step, run: ([x]) => tf.pad(x, [[0, 0], [top, bottom], [left, right], [0, 0]]) };
+      return {
+        ...step,
+        run: ([x]) =>
+          tf.pad(x, [
+            [0, 0],
+            [top, bottom],
+            [left, right],
+            [0, 0],
+          ]),
+      };
     }
     case 'Add':
       return { ...step, run: (xs) => tf.addN(xs) };
@@ -162,23 +175,44 @@ export interface FusedGraph {
 }
 
 function assemble(ops: readonly FusedOp[], output: string, owned: readonly tf.Tensor[]): FusedGraph {
-  const runUntil = (input: tf.Tensor4D, last: number) => tf.tidy(() => {
-    const values = new Map<string, tf.Tensor>([[GRAPH_INPUT, input]]);
-    for (const op of ops.slice(0, last + 1)) values.set(op.output, op.run(op.inputs.map((name) => values.get(name)!), op.weights));
-    return values.get(ops[last].output)!;
-  });
+  const runUntil = (input: tf.Tensor4D, last: number) =>
+    tf.tidy(() => {
+      const values = new Map<string, tf.Tensor>([[GRAPH_INPUT, input]]);
+      for (const op of ops.slice(0, last + 1))
+        values.set(
+          op.output,
+          op.run(
+            op.inputs.map((name) => values.get(name)!),
+            op.weights,
+          ),
+        );
+      return values.get(ops[last].output)!;
+    });
   return {
     steps: ops,
-    predict: (input) => runUntil(input, ops.findIndex((op) => op.output === output)) as tf.Tensor2D,
+    predict: (input) =>
+      runUntil(
+        input,
+        ops.findIndex((op) => op.output === output),
+      ) as tf.Tensor2D,
     outputOf: (input, index) => {
       if (!Number.isInteger(index) || index < 0 || index >= ops.length) throw new RangeError(`no step ${index}`);
       return runUntil(input, index);
     },
     withWeights: (weights) => {
-      const fits = weights.length === ops.length && ops.every((op, i) => weights[i].length === op.weights.length
-        && op.weights.every((weight, j) => tf.util.arraysEqual(weight.shape, weights[i][j].shape)));
+      const fits =
+        weights.length === ops.length &&
+        ops.every(
+          (op, i) =>
+            weights[i].length === op.weights.length &&
+            op.weights.every((weight, j) => tf.util.arraysEqual(weight.shape, weights[i][j].shape)),
+        );
       if (!fits) throw new RangeError('the new weights do not match the steps');
-      return assemble(ops.map((op, i) => ({ ...op, weights: weights[i] })), output, weights.flat());
+      return assemble(
+        ops.map((op, i) => ({ ...op, weights: weights[i] })),
+        output,
+        weights.flat(),
+      );
     },
     dispose: () => tf.dispose([...owned]),
   };

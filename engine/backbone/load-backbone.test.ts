@@ -87,14 +87,21 @@ test("Teachable Machine's no-top layout, truncated at out_relu and pooled, equal
 });
 
 test('weights that differ from the expected sha256 by one bit are refused', async () => {
-  await rejectsWith(loadBackbone([{ kind: 'backbone', url: server.origin + TAMPERED_PATH }]), 'base-model/hash-mismatch', /expected e159deb3/);
+  await rejectsWith(
+    loadBackbone([{ kind: 'backbone', url: server.origin + TAMPERED_PATH }]),
+    'base-model/hash-mismatch',
+    /expected e159deb3/,
+  );
 });
 
 test('sources that do not answer give base-model/unreachable naming each source', async () => {
   const missing = `${server.origin}/models/nothing-here/model.json`;
   const closedPort = 'http://127.0.0.1:9/model.json';
   await rejectsWith(
-    loadBackbone([{ kind: 'backbone', url: missing }, { kind: 'no-top', url: closedPort }]),
+    loadBackbone([
+      { kind: 'backbone', url: missing },
+      { kind: 'no-top', url: closedPort },
+    ]),
     'base-model/unreachable',
     /nothing-here.*HTTP 404.*127\.0\.0\.1:9/,
   );

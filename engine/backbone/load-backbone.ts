@@ -76,7 +76,10 @@ async function buildModel(artifacts: tf.io.ModelArtifacts, kind: BaseModelSource
   const outputOk = model.outputs.length === 1 && hasShape(model.outputs[0].shape, [null, BASE_MODEL.embeddingSize]);
   if (!inputOk || !outputOk) {
     model.dispose();
-    throw new EngineError('base-model/invalid', `model maps ${JSON.stringify(model.inputs[0]?.shape)} to ${JSON.stringify(model.outputs[0]?.shape)}`);
+    throw new EngineError(
+      'base-model/invalid',
+      `model maps ${JSON.stringify(model.inputs[0]?.shape)} to ${JSON.stringify(model.outputs[0]?.shape)}`,
+    );
   }
   return model;
 }
@@ -84,10 +87,12 @@ async function buildModel(artifacts: tf.io.ModelArtifacts, kind: BaseModelSource
 /** `model` as tfjs saves it (the same form the cache stores), in memory. */
 async function savedArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
   let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+    }),
+  );
   if (!saved) throw new EngineError('internal', 'the backbone could not be written out');
   return saved;
 }
@@ -96,7 +101,11 @@ async function savedArtifacts(model: tf.LayersModel): Promise<tf.io.ModelArtifac
  * What an export needs, whichever source answered: a layers topology mapping a picture to 1280 numbers, and the
  * weights the hash check accepted. Teachable Machine's layout is saved after truncation (its file ends before the cut).
  */
-async function exportableArtifacts(model: tf.LayersModel, loaded: tf.io.ModelArtifacts, kind: BaseModelSource['kind']): Promise<BackboneArtifacts> {
+async function exportableArtifacts(
+  model: tf.LayersModel,
+  loaded: tf.io.ModelArtifacts,
+  kind: BaseModelSource['kind'],
+): Promise<BackboneArtifacts> {
   const artifacts = kind === 'no-top' ? await savedArtifacts(model) : loaded;
   const { modelTopology, weightSpecs, weightData } = artifacts;
   if (!modelTopology || !weightSpecs || !weightData) throw new EngineError('base-model/invalid', 'model has no topology or no weights');

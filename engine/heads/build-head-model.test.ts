@@ -12,20 +12,38 @@ before(async () => {
   await tf.setBackend('cpu');
 });
 
-const dense = (units: number, activation: 'relu' | 'softmax' | 'linear' | 'sigmoid' | 'tanh' = 'relu'): StackLayerSpec => ({ type: 'dense', units, activation });
+const dense = (units: number, activation: 'relu' | 'softmax' | 'linear' | 'sigmoid' | 'tanh' = 'relu'): StackLayerSpec => ({
+  type: 'dense',
+  units,
+  activation,
+});
 const dropout = (rate: number): StackLayerSpec => ({ type: 'dropout', rate });
 const batchNorm: StackLayerSpec = { type: 'batchNorm' };
 
-test('the built model has the stack\'s layers and shapes, then a softmax answer, and exactly the counted parameters', () => {
+test("the built model has the stack's layers and shapes, then a softmax answer, and exactly the counted parameters", () => {
   const stack = [dense(64), batchNorm, dropout(0.2), dense(32, 'tanh')];
   const before = tf.memory().numTensors;
   const model = buildHeadModel(stack, 3, 7);
   try {
-    assert.deepEqual(model.layers.map((layer) => layer.getClassName()), ['Dense', 'BatchNormalization', 'Dropout', 'Dense', 'Dense']);
-    assert.deepEqual(model.layers.map((layer) => layer.outputShape), [[null, 64], [null, 64], [null, 64], [null, 32], [null, 3]]);
+    assert.deepEqual(
+      model.layers.map((layer) => layer.getClassName()),
+      ['Dense', 'BatchNormalization', 'Dropout', 'Dense', 'Dense'],
+    );
+    assert.deepEqual(
+      model.layers.map((layer) => layer.outputShape),
+      [
+        [null, 64],
+        [null, 64],
+        [null, 64],
+        [null, 32],
+        [null, 3],
+      ],
+    );
     assert.deepEqual(model.inputs[0].shape, [null, EMBEDDING_SIZE]);
     assert.equal(model.countParams(), countParameters(stack, 3));
-    const rows = tf.tidy(() => (model.predict(tf.randomNormal([4, EMBEDDING_SIZE], 0, 1, 'float32', 1)) as tf.Tensor).arraySync() as number[][]);
+    const rows = tf.tidy(
+      () => (model.predict(tf.randomNormal([4, EMBEDDING_SIZE], 0, 1, 'float32', 1)) as tf.Tensor).arraySync() as number[][],
+    );
     for (const row of rows) assert.ok(Math.abs(row.reduce((sum, value) => sum + value, 0) - 1) < 1e-5, 'each answer row sums to 1');
   } finally {
     model.dispose();
@@ -56,9 +74,14 @@ test('an empty stack builds plain softmax regression', () => {
 });
 
 test('a bad stack is never built: train/invalid-head names the problem', () => {
-  assert.throws(() => buildHeadModel([dense(10, 'softmax')], 3), (error) =>
-    isEngineError(error) && error.code === 'train/invalid-head' && /activation-cannot-train at layer 0/.test(error.message));
-  assert.throws(() => buildHeadModel([], 1), (error) => isEngineError(error) && error.code === 'train/too-few-classes');
+  assert.throws(
+    () => buildHeadModel([dense(10, 'softmax')], 3),
+    (error) => isEngineError(error) && error.code === 'train/invalid-head' && /activation-cannot-train at layer 0/.test(error.message),
+  );
+  assert.throws(
+    () => buildHeadModel([], 1),
+    (error) => isEngineError(error) && error.code === 'train/too-few-classes',
+  );
 });
 
 test('a block-built head with batch normalisation and dropout learns two separable groups', async () => {

@@ -17,13 +17,15 @@ export function buildHeadModel(stack: readonly StackLayerSpec[], classCount: num
     if (layer.type === 'dropout') model.add(tf.layers.dropout({ rate: layer.rate, inputShape, seed: layerSeed }));
     else if (layer.type === 'batchNorm') model.add(tf.layers.batchNormalization({ inputShape }));
     else {
-      model.add(tf.layers.dense({
-        units: layer.units,
-        activation: layer.activation,
-        inputShape,
-        // Loaded heads overwrite their weights at once, so they skip random initialisation.
-        kernelInitializer: seed === undefined ? 'zeros' : tf.initializers.glorotUniform({ seed: layerSeed }),
-      }));
+      model.add(
+        tf.layers.dense({
+          units: layer.units,
+          activation: layer.activation,
+          inputShape,
+          // Loaded heads overwrite their weights at once, so they skip random initialisation.
+          kernelInitializer: seed === undefined ? 'zeros' : tf.initializers.glorotUniform({ seed: layerSeed }),
+        }),
+      );
     }
   });
   return model;

@@ -20,7 +20,10 @@ function splitLayers(layers: readonly HeadLayerSpec[]): { stack: HeadLayerSpec[]
 }
 
 export class DenseHead implements Head {
-  private constructor(private readonly model: tf.Sequential, private readonly layers: readonly HeadLayerSpec[]) {}
+  private constructor(
+    private readonly model: tf.Sequential,
+    private readonly layers: readonly HeadLayerSpec[],
+  ) {}
 
   /** An untrained head with seeded random weights. */
   static untrained(layers: readonly HeadLayerSpec[], seed: number): DenseHead {
@@ -96,14 +99,27 @@ export async function trainDenseHead(options: HeadTraining<'dense'>): Promise<Tr
   const optimizer = tf.train.adam(settings.learningRate);
   head.network.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const xs = stackEmbeddings(training.map((e) => e.embedding));
-  const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(training.map((e) => e.classIndex), 'int32'), classCount).toFloat());
+  const ys = tf.tidy(() =>
+    tf
+      .oneHot(
+        tf.tensor1d(
+          training.map((e) => e.classIndex),
+          'int32',
+        ),
+        classCount,
+      )
+      .toFloat(),
+  );
   const validationX = validation.length > 0 ? stackEmbeddings(validation.map((e) => e.embedding)) : undefined;
   const validationLabels = validation.map((e) => e.classIndex);
   const history: EpochMetrics[] = [];
   try {
     for (let epoch = 1; epoch <= settings.epochs; epoch++) {
       const started = performance.now();
-      const order = shuffled(training.map((_, i) => i), options.random);
+      const order = shuffled(
+        training.map((_, i) => i),
+        options.random,
+      );
       let lossSum = 0;
       let accSum = 0;
       for (let start = 0; start < order.length; start += settings.batchSize) {

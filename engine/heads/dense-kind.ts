@@ -25,7 +25,9 @@ export function layerWeightSpecs(layers: readonly HeadLayerSpec[]): WeightSpec[]
     if (layer.type === 'dropout') return [];
     if (layer.type === 'batchNorm') {
       return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((part) => ({
-        name: `batch_normalization_${i}/${part}`, shape: [features], dtype: 'float32',
+        name: `batch_normalization_${i}/${part}`,
+        shape: [features],
+        dtype: 'float32',
       }));
     }
     const specs: WeightSpec[] = [

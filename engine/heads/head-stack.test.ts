@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { isEngineError } from '../errors';
 import {
-  assertTrainableStack, countParameters, layerParameters, MAX_HEAD_PARAMETERS, MAX_STACK_LAYERS, stackProblems,
-  type StackLayerSpec, type StackProblem,
+  assertTrainableStack,
+  countParameters,
+  layerParameters,
+  MAX_HEAD_PARAMETERS,
+  MAX_STACK_LAYERS,
+  stackProblems,
+  type StackLayerSpec,
+  type StackProblem,
 } from './head-stack';
 
-const dense = (units: number, activation: 'relu' | 'softmax' | 'linear' | 'sigmoid' | 'tanh' = 'relu'): StackLayerSpec => ({ type: 'dense', units, activation });
+const dense = (units: number, activation: 'relu' | 'softmax' | 'linear' | 'sigmoid' | 'tanh' = 'relu'): StackLayerSpec => ({
+  type: 'dense',
+  units,
+  activation,
+});
 const dropout = (rate: number): StackLayerSpec => ({ type: 'dropout', rate });
 const batchNorm: StackLayerSpec = { type: 'batchNorm' };
 /** A stack as a damaged or hand-edited project could hold it. */
@@ -33,7 +43,10 @@ test('each bad block is refused with its own code and its index', () => {
   assert.deepEqual(problems([dense(10), dropout(-0.1)]), only('dropout-rate-out-of-range', 1));
   assert.deepEqual(problems([untrusted({ type: 'dropout' })]), only('dropout-rate-out-of-range', 0));
   assert.deepEqual(problems([dense(10), dropout(0.3), dropout(0.3)]), only('dropout-twice', 2));
-  assert.deepEqual(problems([untrusted({ type: 'conv2d' }), untrusted(null)]), [{ code: 'unknown-layer', layerIndex: 0 }, { code: 'unknown-layer', layerIndex: 1 }]);
+  assert.deepEqual(problems([untrusted({ type: 'conv2d' }), untrusted(null)]), [
+    { code: 'unknown-layer', layerIndex: 0 },
+    { code: 'unknown-layer', layerIndex: 1 },
+  ]);
   assert.deepEqual(problems(new Array(MAX_STACK_LAYERS + 1).fill(dense(8))), only('too-many-layers', MAX_STACK_LAYERS));
   assert.deepEqual(problems(new Array(MAX_STACK_LAYERS).fill(dense(8))), []);
 });
@@ -61,11 +74,18 @@ test('parameters: dense = inputs x units + units, batch normalisation = 4 per fe
   assert.equal(countParameters([], 5), 1281 * 5);
 });
 
-
 test('the engine refuses a bad stack with train/invalid-head carrying every problem for the editor', () => {
   assert.doesNotThrow(() => assertTrainableStack([dense(100)], 3));
-  assert.throws(() => assertTrainableStack([dense(0), dropout(0.5), dropout(0.5)], 3), (error) => isEngineError(error)
-    && error.code === 'train/invalid-head'
-    && /units-too-few at layer 0; dropout-twice at layer 2/.test(error.detail)
-    && JSON.stringify(error.headProblems) === JSON.stringify([{ code: 'units-too-few', layerIndex: 0 }, { code: 'dropout-twice', layerIndex: 2 }]));
+  assert.throws(
+    () => assertTrainableStack([dense(0), dropout(0.5), dropout(0.5)], 3),
+    (error) =>
+      isEngineError(error) &&
+      error.code === 'train/invalid-head' &&
+      /units-too-few at layer 0; dropout-twice at layer 2/.test(error.detail) &&
+      JSON.stringify(error.headProblems) ===
+        JSON.stringify([
+          { code: 'units-too-few', layerIndex: 0 },
+          { code: 'dropout-twice', layerIndex: 2 },
+        ]),
+  );
 });

@@ -25,8 +25,16 @@ const ACTIVATIONS: readonly DenseLayerSpec['activation'][] = ['relu', 'softmax',
 
 /** Every problem code, so a locale test can check that each one has words in every language. */
 export const STACK_PROBLEM_CODES = [
-  'unknown-layer', 'units-not-whole', 'units-too-few', 'units-too-many', 'unknown-activation', 'activation-cannot-train',
-  'dropout-rate-out-of-range', 'dropout-twice', 'too-many-layers', 'too-many-parameters',
+  'unknown-layer',
+  'units-not-whole',
+  'units-too-few',
+  'units-too-many',
+  'unknown-activation',
+  'activation-cannot-train',
+  'dropout-rate-out-of-range',
+  'dropout-twice',
+  'too-many-layers',
+  'too-many-parameters',
 ] as const satisfies readonly StackProblemCode[];
 
 // Fails to compile when a code is added to StackProblemCode but not to the list above.
@@ -35,7 +43,8 @@ const everyProblemListed: MissingProblemCodes extends never ? true : never = tru
 void everyProblemListed;
 
 function checkClassCount(classCount: number): void {
-  if (!Number.isInteger(classCount) || classCount < 2) throw new EngineError('train/too-few-classes', `${classCount} classes; the answer layer needs at least 2`);
+  if (!Number.isInteger(classCount) || classCount < 2)
+    throw new EngineError('train/too-few-classes', `${classCount} classes; the answer layer needs at least 2`);
 }
 
 /** The layer the answer layer adds on top of every stack. */

@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import {
-  EMBEDDING_SIZE, type EarlyStop, type Embedding, type EpochMetrics, type HeadDescription, type HeadKind, type LabelledEmbedding, type WeightSpec,
+  EMBEDDING_SIZE,
+  type EarlyStop,
+  type Embedding,
+  type EpochMetrics,
+  type HeadDescription,
+  type HeadKind,
+  type LabelledEmbedding,
+  type WeightSpec,
 } from '../types';
 import type { HeadDescriptionOf, HeadSettingsOf } from './head-kind';
 

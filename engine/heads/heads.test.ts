@@ -15,7 +15,10 @@ import { KnnHead, trainKnnHead } from './knn-head';
 function cluster(classIndex: number, count: number, seed: number): LabelledEmbedding[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
-    const embedding = Float32Array.from({ length: EMBEDDING_SIZE }, (_, d) => random() * 0.3 + (Math.floor(d / 100) === classIndex ? 1 : 0));
+    const embedding = Float32Array.from(
+      { length: EMBEDDING_SIZE },
+      (_, d) => random() * 0.3 + (Math.floor(d / 100) === classIndex ? 1 : 0),
+    );
     return { classIndex, embedding };
   });
 }
@@ -44,7 +47,12 @@ test('knn: the nearest examples vote; confidences follow class order; a class wi
   const head = KnnHead.fromExamples(examples, 3, 3);
   try {
     const rows = await predict(head, [...cluster(0, 2, 21), ...cluster(2, 2, 22), ...cluster(1, 1, 23)]);
-    assert.deepEqual(rows.slice(0, 4), [[1, 0, 0], [1, 0, 0], [0, 0, 1], [0, 0, 1]]);
+    assert.deepEqual(rows.slice(0, 4), [
+      [1, 0, 0],
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 0, 1],
+    ]);
     assert.equal(rows[4][1], 0, 'class 1 has no examples, so never a vote');
     assert.deepEqual(head.describe(), { kind: 'knn', k: 3, examplesPerClass: [3, 0, 3] });
   } finally {
@@ -92,20 +100,38 @@ test('dense: learns the clusters, reports each epoch, and restores from its weig
   const epochs: number[] = [];
   const settings = { ...DENSE_KIND.defaults, epochs: 20, batchSize: 8 };
   const { head, history } = await trainDenseHead({
-    training, validation: heldOut, classCount: 3, settings, seed: 4, random: seededRandom(4), onEpoch: (m) => epochs.push(m.epoch),
+    training,
+    validation: heldOut,
+    classCount: 3,
+    settings,
+    seed: 4,
+    random: seededRandom(4),
+    onEpoch: (m) => epochs.push(m.epoch),
   });
   try {
-    assert.deepEqual(epochs, Array.from({ length: 20 }, (_, i) => i + 1));
+    assert.deepEqual(
+      epochs,
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     assert.equal(history.at(-1)!.acc, 1);
     assert.equal(history.at(-1)!.valAcc, 1);
     const rows = await predict(head, heldOut);
-    assert.deepEqual(rows.map(top), heldOut.map((e) => e.classIndex));
+    assert.deepEqual(
+      rows.map(top),
+      heldOut.map((e) => e.classIndex),
+    );
     rows.forEach((row) => assert.ok(Math.abs(row.reduce((a, b) => a + b) - 1) < 1e-5, 'softmax rows sum to 1'));
     const { specs, values } = await head.weights();
-    assert.deepEqual(specs.map((s) => s.shape), [[EMBEDDING_SIZE, 100], [100], [100, 3], [3]]);
+    assert.deepEqual(
+      specs.map((s) => s.shape),
+      [[EMBEDDING_SIZE, 100], [100], [100, 3], [3]],
+    );
     const description = head.describe();
     assert.ok(description.kind === 'dense');
-    assert.deepEqual(description.layers, [{ type: 'dense', units: 100, activation: 'relu' }, { type: 'dense', units: 3, activation: 'softmax' }]);
+    assert.deepEqual(description.layers, [
+      { type: 'dense', units: 100, activation: 'relu' },
+      { type: 'dense', units: 3, activation: 'softmax' },
+    ]);
     const restored = DenseHead.fromWeights(description.layers, values);
     assert.deepEqual(await predict(restored, heldOut), rows);
     restored.dispose();
@@ -115,7 +141,10 @@ test('dense: learns the clusters, reports each epoch, and restores from its weig
 });
 
 test('dense: the same seed gives the same initial weights, another seed other ones', async () => {
-  const layers = [{ type: 'dense', units: 4, activation: 'relu' }, { type: 'dense', units: 2, activation: 'softmax' }] as const;
+  const layers = [
+    { type: 'dense', units: 4, activation: 'relu' },
+    { type: 'dense', units: 2, activation: 'softmax' },
+  ] as const;
   const weights = async (seed: number) => {
     const head = DenseHead.untrained(layers, seed);
     const { values } = await head.weights();
@@ -130,14 +159,22 @@ test('dense: an abort between epochs stops training cleanly with train/cancelled
   const before = tf.memory().numTensors;
   const controller = new AbortController();
   let lastEpoch = 0;
-  await assert.rejects(trainDenseHead({
-    training, validation: heldOut, classCount: 3, settings: DENSE_KIND.defaults, seed: 1, random: seededRandom(1),
-    signal: controller.signal,
-    onEpoch: (m) => {
-      lastEpoch = m.epoch;
-      if (m.epoch === 2) setTimeout(() => controller.abort(), 0); // like a "Stop" message arriving later
-    },
-  }), (error) => isEngineError(error) && error.code === 'train/cancelled');
+  await assert.rejects(
+    trainDenseHead({
+      training,
+      validation: heldOut,
+      classCount: 3,
+      settings: DENSE_KIND.defaults,
+      seed: 1,
+      random: seededRandom(1),
+      signal: controller.signal,
+      onEpoch: (m) => {
+        lastEpoch = m.epoch;
+        if (m.epoch === 2) setTimeout(() => controller.abort(), 0); // like a "Stop" message arriving later
+      },
+    }),
+    (error) => isEngineError(error) && error.code === 'train/cancelled',
+  );
   assert.ok(lastEpoch >= 2 && lastEpoch < DENSE_KIND.defaults.epochs, `stopped after epoch ${lastEpoch}`);
   assert.equal(tf.memory().numTensors, before);
 });

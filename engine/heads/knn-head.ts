@@ -39,7 +39,11 @@ export class KnnHead implements Head {
       const lengths = tf.maximum(tf.norm(matrix, 'euclidean', 1, true), 1e-12);
       return tf.div(matrix, lengths).dataSync() as Float32Array;
     });
-    return KnnHead.fromNormalized(normalized, byClass.map((ofClass) => ofClass.length), k);
+    return KnnHead.fromNormalized(
+      normalized,
+      byClass.map((ofClass) => ofClass.length),
+      k,
+    );
   }
 
   async predict(embeddings: tf.Tensor2D): Promise<number[][]> {
@@ -65,7 +69,9 @@ export class KnnHead implements Head {
   async weights(): Promise<{ specs: WeightSpec[]; values: Float32Array[] }> {
     const dataset = this.classifier.getClassifierDataset();
     const perClass = await Promise.all(
-      this.examplesPerClass.map((count, classIndex) => (count === 0 ? new Float32Array(0) : dataset[classIndex].data() as Promise<Float32Array>)),
+      this.examplesPerClass.map((count, classIndex) =>
+        count === 0 ? new Float32Array(0) : (dataset[classIndex].data() as Promise<Float32Array>),
+      ),
     );
     const total = this.examplesPerClass.reduce((sum, count) => sum + count, 0);
     const values = new Float32Array(total * EMBEDDING_SIZE);
@@ -98,7 +104,10 @@ export async function trainKnnHead(
   const score = async (examples: readonly LabelledEmbedding[]) => {
     const input = stackEmbeddings(examples.map((e) => e.embedding));
     try {
-      return scoreConfidences(await checked.predict(input), examples.map((e) => e.classIndex));
+      return scoreConfidences(
+        await checked.predict(input),
+        examples.map((e) => e.classIndex),
+      );
     } finally {
       input.dispose();
     }

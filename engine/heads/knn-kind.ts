@@ -20,5 +20,7 @@ export const KNN_KIND: HeadKindSpec<'knn'> = {
   numbers: [{ field: 'k', label: 'knnK', limit: KNN_K_LIMIT, step: 1 }],
   totalEpochs: () => 1,
   // Every example, class after class, unit length.
-  weightSpecs: (head) => [{ name: KNN_EXAMPLES_WEIGHT, shape: [head.examplesPerClass.reduce((sum, count) => sum + count, 0), EMBEDDING_SIZE], dtype: 'float32' }],
+  weightSpecs: (head) => [
+    { name: KNN_EXAMPLES_WEIGHT, shape: [head.examplesPerClass.reduce((sum, count) => sum + count, 0), EMBEDDING_SIZE], dtype: 'float32' },
+  ],
 };

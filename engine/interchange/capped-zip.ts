@@ -68,7 +68,8 @@ export async function readZipEntryCapped(entry: ZipEntrySource, name: string, ma
   }
   try {
     const bytes = await streamCapped(entry, maxBytes);
-    if (bytes.length > maxBytes) return { ok: false, failure: 'too-large', detail: `${name} holds ${bytes.length} bytes; the limit is ${maxBytes}` };
+    if (bytes.length > maxBytes)
+      return { ok: false, failure: 'too-large', detail: `${name} holds ${bytes.length} bytes; the limit is ${maxBytes}` };
     return { ok: true, bytes };
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, failure: 'too-large', detail: `${name} inflates to ${error.message}` };

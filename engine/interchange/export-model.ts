@@ -13,7 +13,12 @@ import type { HeadDescriptionOf } from '../heads/head-kind';
 import { encodeModel, readModel, type ValidatedModel } from '../model-format/model-format';
 import { EMBEDDING_SIZE, INPUT_SIZE, type HeadKind, type HeadLayerSpec, type SerializedModel } from '../types';
 import {
-  FILE_NAMES, HEAD_MODEL_NAME, headLayerName, type LayerJson, type ManifestEntry, type TeachableMachineMetadata,
+  FILE_NAMES,
+  HEAD_MODEL_NAME,
+  headLayerName,
+  type LayerJson,
+  type ManifestEntry,
+  type TeachableMachineMetadata,
 } from './teachable-machine-layout';
 
 /** The backbone's topology and weights, as the engine loaded them (EngineApi.backboneArtifacts). */
@@ -40,9 +45,15 @@ function layerJson(layer: HeadLayerSpec, index: number): LayerJson {
   if (layer.type === 'dropout') return { class_name: 'Dropout', config: { name, trainable: true, rate: layer.rate, ...input } };
   if (layer.type === 'batchNorm') {
     // tfjs's defaults, which our head is built with (engine/heads/build-head-model.ts).
-    return { class_name: 'BatchNormalization', config: { name, trainable: true, axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true, ...input } };
+    return {
+      class_name: 'BatchNormalization',
+      config: { name, trainable: true, axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true, ...input },
+    };
   }
-  return { class_name: 'Dense', config: { name, trainable: true, units: layer.units, activation: layer.activation, use_bias: true, ...input } };
+  return {
+    class_name: 'Dense',
+    config: { name, trainable: true, units: layer.units, activation: layer.activation, use_bias: true, ...input },
+  };
 }
 
 function denseHeadExport(model: ValidatedModel, { layers }: HeadDescriptionOf<'dense'>): HeadLayerExport[] {
@@ -74,13 +85,15 @@ function knnHeadExport(model: ValidatedModel, { examplesPerClass }: HeadDescript
     for (let j = 0; j < EMBEDDING_SIZE; j++) kernel[j * classes + classIndex] = mean[j] / length;
   });
   const layer: HeadLayerSpec = { type: 'dense', units: classes, activation: 'softmax' };
-  return [{
-    layer: layerJson(layer, 0),
-    weights: [
-      { name: `${headLayerName(0)}/kernel`, shape: [EMBEDDING_SIZE, classes], values: kernel },
-      { name: `${headLayerName(0)}/bias`, shape: [classes], values: new Float32Array(classes) },
-    ],
-  }];
+  return [
+    {
+      layer: layerJson(layer, 0),
+      weights: [
+        { name: `${headLayerName(0)}/kernel`, shape: [EMBEDDING_SIZE, classes], values: kernel },
+        { name: `${headLayerName(0)}/bias`, shape: [classes], values: new Float32Array(classes) },
+      ],
+    },
+  ];
 }
 
 /** Each head kind as the dense layers Teachable Machine's library runs. */
@@ -94,7 +107,7 @@ function headExportOf<K extends HeadKind>(model: ValidatedModel, head: HeadDescr
 }
 
 function topologyOf(backbone: BackboneArtifacts): LayerJson {
-  const topology = backbone.modelTopology as { model_config?: LayerJson } & Partial<LayerJson> | null;
+  const topology = backbone.modelTopology as ({ model_config?: LayerJson } & Partial<LayerJson>) | null;
   const root = topology?.model_config ?? topology;
   if (!root || typeof root.class_name !== 'string' || typeof root.config !== 'object' || root.config === null) {
     throw new EngineError('base-model/invalid', 'the backbone model.json has no layers topology');
@@ -107,7 +120,7 @@ const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 /** model.json, weights.bin, metadata.json (TM's layout) and image-model.bin (ours, exact). */
 export async function exportModelFiles(model: SerializedModel, backbone: BackboneArtifacts): Promise<ExportedFile[]> {
   const checked = readModel(model);
-  if (await sha256Hex(backbone.weightData) !== BASE_MODEL.weightsSha256) {
+  if ((await sha256Hex(backbone.weightData)) !== BASE_MODEL.weightsSha256) {
     throw new EngineError('base-model/hash-mismatch', 'the backbone given for the export is not the one the model was trained on');
   }
   const { head, classes, name, trainedAt, formatVersion } = checked.metadata;
@@ -127,17 +140,25 @@ export async function exportModelFiles(model: SerializedModel, backbone: Backbon
     convertedBy: null,
     modelTopology: {
       class_name: 'Sequential',
-      config: { name: 'image_model', layers: [topologyOf(backbone), { class_name: 'Sequential', config: { name: HEAD_MODEL_NAME, layers: headExport.map((layer) => layer.layer) } }] },
+      config: {
+        name: 'image_model',
+        layers: [
+          topologyOf(backbone),
+          { class_name: 'Sequential', config: { name: HEAD_MODEL_NAME, layers: headExport.map((layer) => layer.layer) } },
+        ],
+      },
       keras_version: 'tfjs-layers 4.22.0',
       backend: 'tensor_flow.js',
     },
-    weightsManifest: [{
-      paths: [FILE_NAMES.weights],
-      weights: [
-        ...backbone.weightSpecs.map(({ name: weightName, shape, dtype }) => ({ name: weightName, shape: [...shape], dtype })),
-        ...headWeights.map((weight) => ({ name: weight.name, shape: [...weight.shape], dtype: 'float32' })),
-      ],
-    }],
+    weightsManifest: [
+      {
+        paths: [FILE_NAMES.weights],
+        weights: [
+          ...backbone.weightSpecs.map(({ name: weightName, shape, dtype }) => ({ name: weightName, shape: [...shape], dtype })),
+          ...headWeights.map((weight) => ({ name: weight.name, shape: [...weight.shape], dtype: 'float32' })),
+        ],
+      },
+    ],
   };
   const metadata: TeachableMachineMetadata = {
     tfjsVersion: '4.22.0',

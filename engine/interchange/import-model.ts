@@ -62,7 +62,8 @@ async function expand(files: readonly ImportFile[]): Promise<ImportFile[]> {
   let total = 0;
   const add = (file: ImportFile) => {
     total += file.bytes.length;
-    if (file.bytes.length > IMPORT_LIMITS.fileBytes || total > IMPORT_LIMITS.totalBytes) throw new ImportError('too-large', `${file.name} makes the import too big`);
+    if (file.bytes.length > IMPORT_LIMITS.fileBytes || total > IMPORT_LIMITS.totalBytes)
+      throw new ImportError('too-large', `${file.name} makes the import too big`);
     out.push(file);
   };
   for (const file of files) {
@@ -78,7 +79,8 @@ async function expand(files: readonly ImportFile[]): Promise<ImportFile[]> {
     }
     const entries = Object.values(zip.files).filter((entry) => !entry.dir && !entry.name.startsWith('__MACOSX/'));
     if (entries.length > IMPORT_LIMITS.zipEntries) throw new ImportError('not-a-model', `${file.name} holds ${entries.length} files`);
-    if (entries.some((entry) => baseName(entry.name) === 'project.json')) throw new ImportError('not-a-model', `${file.name} is a Scratch project, not a model`);
+    if (entries.some((entry) => baseName(entry.name) === 'project.json'))
+      throw new ImportError('not-a-model', `${file.name} is a Scratch project, not a model`);
     for (const entry of entries) {
       const read = await readZipEntryCapped(entry, entry.name, IMPORT_LIMITS.fileBytes);
       if (!read.ok) throw new ImportError(read.failure === 'too-large' ? 'too-large' : 'damaged', read.detail);
@@ -120,8 +122,10 @@ function parseHeadLayer(layer: unknown, index: number): { spec: HeadLayerSpec; n
   if (kind === 'Dense') {
     const units = own(config, 'units');
     const activation = own(config, 'activation') ?? 'linear';
-    if (typeof units !== 'number' || !Number.isInteger(units) || units < 1 || units > MODEL_LIMITS.denseUnits) throw new ImportError('damaged', `dense ${name} has ${String(units)} units`);
-    if (typeof activation !== 'string' || !ACTIVATIONS.includes(activation)) throw new ImportError('unsupported-model', `dense ${name} uses ${String(activation)}`);
+    if (typeof units !== 'number' || !Number.isInteger(units) || units < 1 || units > MODEL_LIMITS.denseUnits)
+      throw new ImportError('damaged', `dense ${name} has ${String(units)} units`);
+    if (typeof activation !== 'string' || !ACTIVATIONS.includes(activation))
+      throw new ImportError('unsupported-model', `dense ${name} uses ${String(activation)}`);
     const bias = own(config, 'use_bias') === false ? null : `${name}/bias`;
     return { spec: { type: 'dense', units, activation: activation as DenseLayerSpec['activation'] }, names: [`${name}/kernel`, bias] };
   }
@@ -148,9 +152,15 @@ function parseHead(modelJson: Json): ParsedHead {
 }
 
 /** Manifest entry name -> its float32 values, after checking the weight files hold exactly the manifest. */
-function weightsByName(modelJson: Json, files: readonly ImportFile[]): { byName: Map<string, Float32Array>; order: string[]; data: Uint8Array; ranges: Map<string, [number, number]> } {
+function weightsByName(
+  modelJson: Json,
+  files: readonly ImportFile[],
+): { byName: Map<string, Float32Array>; order: string[]; data: Uint8Array; ranges: Map<string, [number, number]> } {
   const manifest = own(modelJson, 'weightsManifest');
-  if (!Array.isArray(manifest) || !manifest.every((group) => isObject(group) && Array.isArray(own(group, 'paths')) && Array.isArray(own(group, 'weights')))) {
+  if (
+    !Array.isArray(manifest) ||
+    !manifest.every((group) => isObject(group) && Array.isArray(own(group, 'paths')) && Array.isArray(own(group, 'weights')))
+  ) {
     throw new ImportError('not-a-model', 'model.json has no weights manifest');
   }
   const groups = manifest as { paths: unknown[]; weights: unknown[] }[];
@@ -160,9 +170,10 @@ function weightsByName(modelJson: Json, files: readonly ImportFile[]): { byName:
   const binaries = files.filter((file) => !baseName(file.name).endsWith('.json'));
   const parts = paths.map((path) => {
     const wanted = typeof path === 'string' ? baseName(path) : '';
-    const found = binaries.find((file) => baseName(file.name) === wanted)
+    const found =
+      binaries.find((file) => baseName(file.name) === wanted) ??
       // A browser download may rename weights.bin (e.g. "weights (1).bin"): one lone weights file is unambiguous.
-      ?? (paths.length === 1 && binaries.length === 1 ? binaries[0] : undefined);
+      (paths.length === 1 && binaries.length === 1 ? binaries[0] : undefined);
     if (!found) throw new ImportError('missing-part', `the weights file ${String(path)} is missing`);
     return found.bytes;
   });
@@ -177,10 +188,12 @@ function weightsByName(modelJson: Json, files: readonly ImportFile[]): { byName:
     if (typeof name !== 'string' || !Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new ImportError('damaged', 'a weights manifest entry has no name or shape');
     }
-    if (dtype !== 'float32' || quantization !== undefined) throw new ImportError('unsupported-model', `weight ${name} is ${String(dtype)}${quantization ? ' (quantized)' : ''}`);
+    if (dtype !== 'float32' || quantization !== undefined)
+      throw new ImportError('unsupported-model', `weight ${name} is ${String(dtype)}${quantization ? ' (quantized)' : ''}`);
     if (byName.has(name)) throw new ImportError('damaged', `weight ${name} is listed twice`);
     const bytes = shape.reduce((product: number, d: number) => product * d, 1) * 4;
-    if (offset + bytes > data.length) throw new ImportError('damaged', `the weights file is shorter than the manifest (${data.length} bytes)`);
+    if (offset + bytes > data.length)
+      throw new ImportError('damaged', `the weights file is shorter than the manifest (${data.length} bytes)`);
     byName.set(name, new Float32Array(data.slice(offset, offset + bytes).buffer));
     ranges.set(name, [offset, offset + bytes]);
     order.push(name);
@@ -192,13 +205,15 @@ function weightsByName(modelJson: Json, files: readonly ImportFile[]): { byName:
 
 function readLabels(metadata: unknown): string[] {
   const labels = isObject(metadata) ? own(metadata, 'labels') : undefined;
-  if (!Array.isArray(labels) || !labels.every((label) => typeof label === 'string')) throw new ImportError('damaged', 'metadata.json has no list of labels');
+  if (!Array.isArray(labels) || !labels.every((label) => typeof label === 'string'))
+    throw new ImportError('damaged', 'metadata.json has no list of labels');
   return labels as string[];
 }
 
 async function importTeachableMachine(modelFile: ImportFile, files: readonly ImportFile[]): Promise<SerializedModel> {
   const modelJson = parseJson(modelFile, 'not-a-model');
-  if (!isObject(modelJson) || !isObject(own(modelJson, 'modelTopology'))) throw new ImportError('not-a-model', `${modelFile.name} is not a tfjs layers model`);
+  if (!isObject(modelJson) || !isObject(own(modelJson, 'modelTopology')))
+    throw new ImportError('not-a-model', `${modelFile.name} is not a tfjs layers model`);
   const metadataFile = files.find((file) => baseName(file.name) === FILE_NAMES.metadata);
   if (!metadataFile) throw new ImportError('missing-part', 'metadata.json (the class names) is missing');
   const metadata = parseJson(metadataFile, 'damaged');
@@ -211,33 +226,46 @@ async function importTeachableMachine(modelFile: ImportFile, files: readonly Imp
   const backboneParts = order.filter((name) => !headNames.has(name)).map((name) => data.subarray(...ranges.get(name)!));
   const backbone = new Uint8Array(backboneParts.reduce((sum, part) => sum + part.length, 0));
   backboneParts.reduce((offset, part) => (backbone.set(part, offset), offset + part.length), 0);
-  if (await sha256Hex(backbone.buffer) !== BASE_MODEL.weightsSha256) {
+  if ((await sha256Hex(backbone.buffer)) !== BASE_MODEL.weightsSha256) {
     throw new ImportError('other-base-model', 'the weights before the head are not MobileNetV2-0.35 as Teachable Machine uses it');
   }
 
   const answer = head.layers[head.layers.length - 1];
-  if (answer.type !== 'dense' || answer.activation !== 'softmax') throw new ImportError('unsupported-model', 'the head does not end in a softmax layer');
-  if (answer.units !== labels.length) throw new ImportError('damaged', `the model answers ${answer.units} classes but metadata.json names ${labels.length}`);
+  if (answer.type !== 'dense' || answer.activation !== 'softmax')
+    throw new ImportError('unsupported-model', 'the head does not end in a softmax layer');
+  if (answer.units !== labels.length)
+    throw new ImportError('damaged', `the model answers ${answer.units} classes but metadata.json names ${labels.length}`);
   const specs = layerWeightSpecs(head.layers);
-  const values = specs.flatMap((layerSpecs, layerIndex) => layerSpecs.map((spec, i) => {
-    const name = head.weightNames[layerIndex][i];
-    const size = spec.shape.reduce((product, d) => product * d, 1);
-    if (name === null) return new Float32Array(size);
-    const found = byName.get(name);
-    if (!found) throw new ImportError('damaged', `weight ${name} is not in the weights file`);
-    if (found.length !== size) throw new ImportError('damaged', `weight ${name} has ${found.length} numbers; the head needs ${size}`);
-    return found;
-  }));
+  const values = specs.flatMap((layerSpecs, layerIndex) =>
+    layerSpecs.map((spec, i) => {
+      const name = head.weightNames[layerIndex][i];
+      const size = spec.shape.reduce((product, d) => product * d, 1);
+      if (name === null) return new Float32Array(size);
+      const found = byName.get(name);
+      if (!found) throw new ImportError('damaged', `weight ${name} is not in the weights file`);
+      if (found.length !== size) throw new ImportError('damaged', `weight ${name} has ${found.length} numbers; the head needs ${size}`);
+      return found;
+    }),
+  );
   const classes: ClassInfo[] = labels.map((label, i) => ({ id: `class-${i + 1}`, name: label.slice(0, MODEL_LIMITS.textLength) }));
   // TM's own placeholder counts as no name.
-  const modelName = isObject(metadata) && typeof own(metadata, 'modelName') === 'string' && own(metadata, 'modelName') !== 'untitled'
-    ? (own(metadata, 'modelName') as string).slice(0, MODEL_LIMITS.textLength) : '';
+  const modelName =
+    isObject(metadata) && typeof own(metadata, 'modelName') === 'string' && own(metadata, 'modelName') !== 'untitled'
+      ? (own(metadata, 'modelName') as string).slice(0, MODEL_LIMITS.textLength)
+      : '';
   const timeStamp = isObject(metadata) ? own(metadata, 'timeStamp') : undefined;
   const trainedAt = typeof timeStamp === 'string' && !Number.isNaN(Date.parse(timeStamp)) ? new Date(timeStamp) : new Date();
   try {
     const written = writeModel({
-      name: modelName, classes, history: [], head: { kind: 'dense', layers: head.layers }, trainedAt,
-      settings: { validationRate: DEFAULT_TRAINING_SETTINGS.validationRate, head: { ...HEAD_KIND_SPECS.dense.defaults, hiddenLayers: head.layers.slice(0, -1) } },
+      name: modelName,
+      classes,
+      history: [],
+      head: { kind: 'dense', layers: head.layers },
+      trainedAt,
+      settings: {
+        validationRate: DEFAULT_TRAINING_SETTINGS.validationRate,
+        head: { ...HEAD_KIND_SPECS.dense.defaults, hiddenLayers: head.layers.slice(0, -1) },
+      },
       weights: { specs: specs.flat(), values },
     });
     const { metadata: checked, weights } = readModel(written);
@@ -262,10 +290,17 @@ function exactFileProblem(error: unknown): ImportProblem {
 function withNamesRepaired(model: SerializedModel, names: ImportNames): ImportedModel {
   const { metadata } = model;
   const [name] = repairNames([metadata.name], () => names.model);
-  const classNames = repairNames(metadata.classes.map((info) => info.name), names.className);
+  const classNames = repairNames(
+    metadata.classes.map((info) => info.name),
+    names.className,
+  );
   const renamed = [
     ...nameChanges('model', [metadata.name], [name]),
-    ...nameChanges('class', metadata.classes.map((info) => info.name), classNames),
+    ...nameChanges(
+      'class',
+      metadata.classes.map((info) => info.name),
+      classNames,
+    ),
   ];
   const classes = metadata.classes.map((info, i) => ({ ...info, name: classNames[i] }));
   return { model: { ...model, metadata: { ...metadata, name, classes } }, renamed };
@@ -291,11 +326,15 @@ async function readModelFiles(files: readonly ImportFile[]): Promise<SerializedM
     }
   }
   const jsonFiles = all.filter((file) => baseName(file.name).endsWith('.json'));
-  const modelFile = jsonFiles.find((file) => baseName(file.name) === FILE_NAMES.model)
-    ?? jsonFiles.find((file) => baseName(file.name) !== FILE_NAMES.metadata);
+  const modelFile =
+    jsonFiles.find((file) => baseName(file.name) === FILE_NAMES.model) ??
+    jsonFiles.find((file) => baseName(file.name) !== FILE_NAMES.metadata);
   if (!modelFile) {
     const onlyMetadata = jsonFiles.length > 0 || all.some((file) => baseName(file.name).endsWith('.bin'));
-    throw new ImportError(onlyMetadata ? 'missing-part' : 'not-a-model', onlyMetadata ? 'model.json is missing' : 'no model.json or image model file among the files');
+    throw new ImportError(
+      onlyMetadata ? 'missing-part' : 'not-a-model',
+      onlyMetadata ? 'model.json is missing' : 'no model.json or image model file among the files',
+    );
   }
   return importTeachableMachine(modelFile, all);
 }

@@ -47,9 +47,16 @@ before(async () => {
     });
   }
   for (const method of ['knn', 'dense'] as const) {
-    trained.set(method, await engine.train({
-      modelName: `hands ${method}`, classes: CLASSES, examples: training, settings: settingsWith({ kind: method }), seed: 7,
-    }));
+    trained.set(
+      method,
+      await engine.train({
+        modelName: `hands ${method}`,
+        classes: CLASSES,
+        examples: training,
+        settings: settingsWith({ kind: method }),
+        seed: 7,
+      }),
+    );
   }
 });
 
@@ -57,7 +64,10 @@ after(() => server.close());
 
 async function predictionsOf(model: SerializedModel, key: string): Promise<Prediction[]> {
   await engine.loadModel(key, model);
-  return engine.predictEmbeddings(key, heldOut.map((photo) => photo.embedding));
+  return engine.predictEmbeddings(
+    key,
+    heldOut.map((photo) => photo.embedding),
+  );
 }
 
 /** What TM's library does with model.json: tf.loadLayersModel, then predict on the [-1, 1] picture tensor. */
@@ -65,11 +75,13 @@ async function predictWithLayersModel(files: readonly ImportFile[]): Promise<num
   const byName = (name: string) => files.find((file) => file.name === name)!.bytes;
   const modelJson = JSON.parse(new TextDecoder().decode(byName('model.json')));
   const weights = byName('weights.bin');
-  const model = await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology,
-    weightSpecs: modelJson.weightsManifest.flatMap((group: { weights: tf.io.WeightsManifestEntry[] }) => group.weights),
-    weightData: weights.slice().buffer,
-  }));
+  const model = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: modelJson.modelTopology,
+      weightSpecs: modelJson.weightsManifest.flatMap((group: { weights: tf.io.WeightsManifestEntry[] }) => group.weights),
+      weightData: weights.slice().buffer,
+    }),
+  );
   try {
     const rows: number[][] = [];
     for (const { image } of heldOut) {
@@ -100,17 +112,25 @@ test('export -> import of the zip gives the identical model and predictions (KNN
   }
 });
 
-test('a dense export read through Teachable Machine\'s files alone (no image-model.bin) predicts identically', async () => {
+test("a dense export read through Teachable Machine's files alone (no image-model.bin) predicts identically", async () => {
   const original = trained.get('dense')!;
   const files = withoutExact(await exportModelFiles(original, backbone));
   const { model: imported } = await importModelFiles(files, TEST_IMPORT_NAMES);
-  assert.deepEqual(imported.metadata.classes.map((info) => info.name), CLASSES.map((info) => info.name));
+  assert.deepEqual(
+    imported.metadata.classes.map((info) => info.name),
+    CLASSES.map((info) => info.name),
+  );
   assert.deepEqual(await predictionsOf(imported, 'tm-route'), await predictionsOf(original, 'original-dense'));
 });
 
-test('the exported model.json loads as a tfjs layers model (as TM\'s library loads it) and answers like our engine', async () => {
-  const metadata = JSON.parse(new TextDecoder().decode((await exportModelFiles(trained.get('dense')!, backbone)).find((f) => f.name === 'metadata.json')!.bytes));
-  assert.deepEqual(metadata.labels, CLASSES.map((info) => info.name));
+test("the exported model.json loads as a tfjs layers model (as TM's library loads it) and answers like our engine", async () => {
+  const metadata = JSON.parse(
+    new TextDecoder().decode((await exportModelFiles(trained.get('dense')!, backbone)).find((f) => f.name === 'metadata.json')!.bytes),
+  );
+  assert.deepEqual(
+    metadata.labels,
+    CLASSES.map((info) => info.name),
+  );
   for (const method of ['dense', 'knn'] as const) {
     const rows = await predictWithLayersModel(await exportModelFiles(trained.get(method)!, backbone));
     const ours = await predictionsOf(trained.get(method)!, `compare-${method}`);
@@ -122,7 +142,9 @@ test('the exported model.json loads as a tfjs layers model (as TM\'s library loa
     if (method === 'dense') {
       // The same network: only the backbone's arithmetic differs (ours folds batch normalisation).
       assert.equal(agree, rows.length);
-      rows.forEach((row, i) => row.forEach((value, c) => assert.ok(Math.abs(value - ours[i].confidences[c]) < 1e-3, `photo ${i} class ${c}`)));
+      rows.forEach((row, i) =>
+        row.forEach((value, c) => assert.ok(Math.abs(value - ours[i].confidences[c]) < 1e-3, `photo ${i} class ${c}`)),
+      );
     } else {
       // Nearest class average stands in for KNN in TM's library: it must mostly answer as the KNN does.
       assert.ok(agree >= rows.length * 0.8, `${agree}/${rows.length}`);
@@ -131,16 +153,23 @@ test('the exported model.json loads as a tfjs layers model (as TM\'s library loa
 });
 
 let tmModel: TeachableMachineModel | undefined;
-const tm = async () => (tmModel ??= await teachableMachineModel({ modelName: 'tm-hands', labels: CLASSES.map((info) => info.name), training }));
+const tm = async () =>
+  (tmModel ??= await teachableMachineModel({ modelName: 'tm-hands', labels: CLASSES.map((info) => info.name), training }));
 
-test('a Teachable Machine image model (files or zip) imports, and our engine answers as TM\'s model does', async () => {
+test("a Teachable Machine image model (files or zip) imports, and our engine answers as TM's model does", async () => {
   const { files, predict } = await tm();
   const zipped = await teachableMachineZip(files);
   const tmRows = await predict(heldOut.map((photo) => photo.image));
-  for (const [label, input] of [['files', files], ['zip', [{ name: 'tm.zip', bytes: zipped }]]] as const) {
+  for (const [label, input] of [
+    ['files', files],
+    ['zip', [{ name: 'tm.zip', bytes: zipped }]],
+  ] as const) {
     const { model: imported } = await importModelFiles(input, TEST_IMPORT_NAMES);
     assert.equal(imported.metadata.name, 'tm-hands');
-    assert.deepEqual(imported.metadata.classes.map((info) => info.name), CLASSES.map((info) => info.name));
+    assert.deepEqual(
+      imported.metadata.classes.map((info) => info.name),
+      CLASSES.map((info) => info.name),
+    );
     const ours = await predictionsOf(imported, `tm-${label}`);
     ours.forEach((prediction, i) => {
       assert.equal(prediction.classIndex, topClass(tmRows[i]), `${label}: photo ${i}`);
@@ -150,11 +179,15 @@ test('a Teachable Machine image model (files or zip) imports, and our engine ans
 });
 
 async function rejects(files: readonly ImportFile[], problem: ImportProblem, label: string): Promise<void> {
-  await assert.rejects(importModelFiles(files, TEST_IMPORT_NAMES), (error) => {
-    assert.ok(isImportError(error), `${label}: ${String(error)}`);
-    assert.equal(error.problem, problem, `${label}: ${error.message}`);
-    return true;
-  }, label);
+  await assert.rejects(
+    importModelFiles(files, TEST_IMPORT_NAMES),
+    (error) => {
+      assert.ok(isImportError(error), `${label}: ${String(error)}`);
+      assert.equal(error.problem, problem, `${label}: ${error.message}`);
+      return true;
+    },
+    label,
+  );
 }
 
 test('files that are not a usable model are refused, each with its own reason', async () => {
@@ -169,19 +202,39 @@ test('files that are not a usable model are refused, each with its own reason', 
   await rejects([file('model.json'), file('metadata.json')], 'missing-part', 'weights missing');
   await rejects([file('model.json'), file('weights.bin')], 'missing-part', 'metadata missing');
   await rejects([file('metadata.json'), file('weights.bin')], 'missing-part', 'model.json missing');
-  await rejects([file('model.json'), { name: 'weights.bin', bytes: file('weights.bin').bytes.slice(0, 5000) }, file('metadata.json')], 'damaged', 'truncated weights');
+  await rejects(
+    [file('model.json'), { name: 'weights.bin', bytes: file('weights.bin').bytes.slice(0, 5000) }, file('metadata.json')],
+    'damaged',
+    'truncated weights',
+  );
   const otherBackbone = file('weights.bin').bytes.slice();
   new Float32Array(otherBackbone.buffer)[10] += 0.5; // the first convolution: a backbone that is not ours
-  await rejects([file('model.json'), { name: 'weights.bin', bytes: otherBackbone }, file('metadata.json')], 'other-base-model', 'another backbone');
+  await rejects(
+    [file('model.json'), { name: 'weights.bin', bytes: otherBackbone }, file('metadata.json')],
+    'other-base-model',
+    'another backbone',
+  );
   const twoLabels = new TextEncoder().encode(JSON.stringify({ labels: ['a', 'b'] }));
-  await rejects([file('model.json'), file('weights.bin'), { name: 'metadata.json', bytes: twoLabels }], 'damaged', 'labels do not match outputs');
+  await rejects(
+    [file('model.json'), file('weights.bin'), { name: 'metadata.json', bytes: twoLabels }],
+    'damaged',
+    'labels do not match outputs',
+  );
   const modelJson = JSON.parse(new TextDecoder().decode(file('model.json').bytes));
   modelJson.modelTopology.config.layers.pop(); // no head: e.g. a pose or feature model
-  await rejects([{ name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(modelJson)) }, file('weights.bin'), file('metadata.json')], 'unsupported-model', 'no classifier head');
+  await rejects(
+    [{ name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(modelJson)) }, file('weights.bin'), file('metadata.json')],
+    'unsupported-model',
+    'no classifier head',
+  );
   // TM's weights.bin holds the backbone's trainable weights, then the head, then the rest: find the head's first number.
   const backboneNames = new Set(modelFolder(BACKBONE_FOLDER).json.weightsManifest[0].weights.map((entry) => entry.name));
   const manifest: tf.io.WeightsManifestEntry[] = modelJson.weightsManifest[0].weights;
-  const headStart = manifest.slice(0, manifest.findIndex((entry) => !backboneNames.has(entry.name)))
+  const headStart = manifest
+    .slice(
+      0,
+      manifest.findIndex((entry) => !backboneNames.has(entry.name)),
+    )
     .reduce((sum, entry) => sum + entry.shape.reduce((a, b) => a * b, 1), 0);
   const nanHead = file('weights.bin').bytes.slice();
   new Float32Array(nanHead.buffer)[headStart + 5] = Number.NaN;

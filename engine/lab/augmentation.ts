@@ -115,7 +115,8 @@ export function blur(image: RgbaImage): RgbaImage {
 
 /** Adds `delta` (-255..255) to red, green and blue, clipped to 0-255; transparency is kept. */
 export function changeBrightness(image: RgbaImage, delta: number): RgbaImage {
-  if (!Number.isFinite(delta) || Math.abs(delta) > 255) throw new EngineError('internal', `brightness change ${delta} is not within -255..255`);
+  if (!Number.isFinite(delta) || Math.abs(delta) > 255)
+    throw new EngineError('internal', `brightness change ${delta} is not within -255..255`);
   const out = blank(image);
   for (let i = 0; i < image.data.length; i++) {
     out.data[i] = i % 4 === 3 ? image.data[i] : image.data[i] + delta; // Uint8ClampedArray clips to 0-255

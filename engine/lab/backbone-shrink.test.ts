@@ -30,8 +30,11 @@ before(async () => {
     heldOut.push(...photos.slice(TRAIN_PER_CLASS).map((image) => ({ image, classIndex })));
   }
   const model = await engine.train({
-    modelName: 'digits', classes: DIGITS.map((digit) => ({ id: `d${digit}`, name: `${digit}` })), examples: training,
-    settings: { ...DEFAULT_TRAINING_SETTINGS, validationRate: 0 }, seed: 3,
+    modelName: 'digits',
+    classes: DIGITS.map((digit) => ({ id: `d${digit}`, name: `${digit}` })),
+    examples: training,
+    settings: { ...DEFAULT_TRAINING_SETTINGS, validationRate: 0 },
+    seed: 3,
   });
   await engine.loadModel('digits', model);
 });
@@ -46,8 +49,10 @@ test('int8 MobileNet on the shared photos: about 4x fewer bytes, accuracy within
   const { numTensors } = await engine.memory();
   const report = await engine.shrinkBackbone('digits', heldOut);
   assert.equal((await engine.memory()).numTensors, numTensors, 'the int8 copy and every tensor of the comparison are freed');
-  t.diagnostic(`${heldOut.length} held-out photos: float ${(report.before.accuracy! * 100).toFixed(1)}%, int8 ${(report.after.accuracy! * 100).toFixed(1)}%, `
-    + `${report.changedPictures.length} answers changed; MobileNet weights ${report.bytesBefore} -> ${report.bytesAfter} bytes`);
+  t.diagnostic(
+    `${heldOut.length} held-out photos: float ${(report.before.accuracy! * 100).toFixed(1)}%, int8 ${(report.after.accuracy! * 100).toFixed(1)}%, ` +
+      `${report.changedPictures.length} answers changed; MobileNet weights ${report.bytesBefore} -> ${report.bytesAfter} bytes`,
+  );
   assert.equal(report.before.total, heldOut.length);
   assert.ok(report.before.accuracy! >= 0.8, `the float model learned the digits (${report.before.accuracy})`);
   assert.ok(Math.abs(report.before.accuracy! - report.after.accuracy!) <= 0.15, `${report.before.accuracy} vs ${report.after.accuracy}`);
@@ -55,7 +60,10 @@ test('int8 MobileNet on the shared photos: about 4x fewer bytes, accuracy within
   assert.ok(report.bytesBefore > 1_000_000, `${report.bytesBefore} bytes before`);
   const ratio = report.bytesBefore / report.bytesAfter;
   assert.ok(ratio > 3.5 && ratio < 4, `shrunk ${ratio.toFixed(3)}x`);
-  assert.deepEqual(report.changedPictures, report.before.pictures.flatMap((p, i) => (p.predictedClass === report.after.pictures[i].predictedClass ? [] : [i])));
+  assert.deepEqual(
+    report.changedPictures,
+    report.before.pictures.flatMap((p, i) => (p.predictedClass === report.after.pictures[i].predictedClass ? [] : [i])),
+  );
 
   // The normal backbone is untouched: the same pictures still get exactly the float answers.
   assert.deepEqual((await engine.shrinkBackbone('digits', heldOut.slice(0, 5))).before.pictures, report.before.pictures.slice(0, 5));
@@ -63,9 +71,13 @@ test('int8 MobileNet on the shared photos: about 4x fewer bytes, accuracy within
 
 test('shrinkBackbone refuses unknown classes, bad pictures and unknown models, and frees everything', async () => {
   const { numTensors } = await engine.memory();
-  const refused = async (promise: Promise<unknown>, code: string) => assert.rejects(promise, (error) => isEngineError(error) && error.code === code);
+  const refused = async (promise: Promise<unknown>, code: string) =>
+    assert.rejects(promise, (error) => isEngineError(error) && error.code === code);
   await refused(engine.shrinkBackbone('digits', [{ image: heldOut[0].image, classIndex: 9 }]), 'train/invalid-classes');
-  await refused(engine.shrinkBackbone('digits', [{ image: { width: 2, height: 2, data: new Uint8ClampedArray(3) }, classIndex: 0 }]), 'image/invalid');
+  await refused(
+    engine.shrinkBackbone('digits', [{ image: { width: 2, height: 2, data: new Uint8ClampedArray(3) }, classIndex: 0 }]),
+    'image/invalid',
+  );
   await refused(engine.shrinkBackbone('nothing', heldOut.slice(0, 1)), 'model/not-loaded');
   assert.equal((await engine.memory()).numTensors, numTensors);
 });

@@ -41,7 +41,9 @@ function roundPerChannel(values: Float32Array, channels: number): Float32Array {
   const perChannel = values.length / channels;
   for (let channel = 0; channel < channels; channel++) {
     const slice = Float32Array.from({ length: perChannel }, (_, j) => values[channel + j * channels]);
-    dequantize(quantize(slice)).forEach((value, j) => { rounded[channel + j * channels] = value; });
+    dequantize(quantize(slice)).forEach((value, j) => {
+      rounded[channel + j * channels] = value;
+    });
   }
   return rounded;
 }

@@ -46,7 +46,10 @@ test('patience: with 3 epochs in a row, a lucky single epoch does not stop train
 
 test('a target of 0, above 100% or a patience that is not a whole number is refused', () => {
   const refused = (rule: EarlyStopRule) =>
-    assert.throws(() => earlyStop(epochs([0.5]), rule), (error) => isEngineError(error) && error.code === 'train/invalid-settings');
+    assert.throws(
+      () => earlyStop(epochs([0.5]), rule),
+      (error) => isEngineError(error) && error.code === 'train/invalid-settings',
+    );
   refused({ targetAccuracy: 0 });
   refused({ targetAccuracy: 1.5 });
   refused({ targetAccuracy: Number.NaN });

@@ -36,7 +36,10 @@ export function earlyStop(history: readonly EpochMetrics[], rule: EarlyStopRule)
   const needed = rule.epochsInARow ?? 1;
   // A target of 0% would stop after the first epoch whatever happened: a mistake, not a wish.
   if (!(rule.targetAccuracy > 0 && rule.targetAccuracy <= 1) || !Number.isInteger(needed) || needed < 1) {
-    throw new EngineError('train/invalid-settings', `early stop at ${rule.targetAccuracy} for ${needed} epoch(s) in a row; the target must be in (0, 1] and the count a whole number from 1`);
+    throw new EngineError(
+      'train/invalid-settings',
+      `early stop at ${rule.targetAccuracy} for ${needed} epoch(s) in a row; the target must be in (0, 1] and the count a whole number from 1`,
+    );
   }
   if (history.length < needed) return undefined;
   const recent = history.slice(-needed).map(watchedAccuracy);

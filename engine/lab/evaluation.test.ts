@@ -41,7 +41,10 @@ test('a known tiny case: counts, accuracy, per-class accuracy with its count, co
     { total: 4, right: 2, accuracy: 0.5 },
     { total: 0, right: 0, accuracy: undefined },
   ]);
-  assert.deepEqual(result.pictures.map((p) => p.correct), [true, true, false, true, true, false, false]);
+  assert.deepEqual(
+    result.pictures.map((p) => p.correct),
+    [true, true, false, true, true, false, false],
+  );
   assert.deepEqual(result.pictures[2], { trueClass: 0, predictedClass: 1, correct: false, percentages: [20, 70, 10] });
   assert.deepEqual(result.pictures[6].percentages, [50, 25, 25]);
 });
@@ -99,16 +102,36 @@ test('leave-one-out KNN on a known tiny case, k = 3', () => {
     said(1, [1 / 3, 2 / 3]), // 80 (c1), 20 (c0), 15 (c1)
     said(0, [1, 0]), // the odd one out: 10, 20, 0 are all class 0
   ]);
-  const result = evaluatePredictions(circle.map((e) => e.classIndex), predictions, 2);
+  const result = evaluatePredictions(
+    circle.map((e) => e.classIndex),
+    predictions,
+    2,
+  );
   assert.equal(result.accuracy, 5 / 6);
-  assert.deepEqual(result.confusion, [[3, 0], [1, 2]]);
-  assert.deepEqual(result.perClass.map((score) => score.accuracy), [1, 2 / 3]);
+  assert.deepEqual(result.confusion, [
+    [3, 0],
+    [1, 2],
+  ]);
+  assert.deepEqual(
+    result.perClass.map((score) => score.accuracy),
+    [1, 2 / 3],
+  );
 });
 
 test('leave-one-out KNN with k = 1 listens only to the nearest neighbour', () => {
   const predictions = leaveOneOutKnn(circle, 2, 1);
-  assert.deepEqual(predictions.map((p) => p.classIndex), [0, 1, 1, 1, 1, 0]);
-  assert.equal(evaluatePredictions(circle.map((e) => e.classIndex), predictions, 2).accuracy, 3 / 6);
+  assert.deepEqual(
+    predictions.map((p) => p.classIndex),
+    [0, 1, 1, 1, 1, 0],
+  );
+  assert.equal(
+    evaluatePredictions(
+      circle.map((e) => e.classIndex),
+      predictions,
+      2,
+    ).accuracy,
+    3 / 6,
+  );
 });
 
 test('leave-one-out gives exactly what the real KNN head predicts when trained without that example', async () => {
@@ -116,13 +139,20 @@ test('leave-one-out gives exactly what the real KNN head predicts when trained w
   const examples: LabelledEmbedding[] = Array.from({ length: 12 }, (_, i) => {
     const classIndex = i % 3;
     // Each class leans towards its own third of the numbers, with plenty of noise, so neighbours disagree sometimes.
-    const embedding = Float32Array.from({ length: EMBEDDING_SIZE }, (__, d) => random() + (Math.floor((d * 3) / EMBEDDING_SIZE) === classIndex ? 0.08 : 0));
+    const embedding = Float32Array.from(
+      { length: EMBEDDING_SIZE },
+      (__, d) => random() + (Math.floor((d * 3) / EMBEDDING_SIZE) === classIndex ? 0.08 : 0),
+    );
     return { classIndex, embedding };
   });
   const tensorsBefore = tf.memory().numTensors;
   const expected: Prediction[] = [];
   for (let i = 0; i < examples.length; i++) {
-    const head = KnnHead.fromExamples(examples.filter((_, j) => j !== i), 3, 5);
+    const head = KnnHead.fromExamples(
+      examples.filter((_, j) => j !== i),
+      3,
+      5,
+    );
     const input = stackEmbeddings([examples[i].embedding]);
     const [confidences] = await head.predict(input);
     input.dispose();
@@ -137,7 +167,16 @@ test('leave-one-out gives exactly what the real KNN head predicts when trained w
 });
 
 test('leave-one-out refuses what it cannot do', () => {
-  assert.throws(() => leaveOneOutKnn([circle[0]], 2, 3), (error) => isEngineError(error));
-  assert.throws(() => leaveOneOutKnn(circle, 2, 0), (error) => isEngineError(error));
-  assert.throws(() => leaveOneOutKnn([at(2, 0), at(0, 1)], 2, 1), (error) => isEngineError(error));
+  assert.throws(
+    () => leaveOneOutKnn([circle[0]], 2, 3),
+    (error) => isEngineError(error),
+  );
+  assert.throws(
+    () => leaveOneOutKnn(circle, 2, 0),
+    (error) => isEngineError(error),
+  );
+  assert.throws(
+    () => leaveOneOutKnn([at(2, 0), at(0, 1)], 2, 1),
+    (error) => isEngineError(error),
+  );
 });

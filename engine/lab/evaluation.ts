@@ -63,7 +63,8 @@ export function wholePercentages(confidences: readonly number[]): number[] {
 
 /** Scores `predictions` against the true class of each picture (same order). */
 export function evaluatePredictions(trueClasses: readonly number[], predictions: readonly Prediction[], classCount: number): Evaluation {
-  if (!Number.isInteger(classCount) || classCount < 1) throw new EngineError('internal', `classCount ${classCount} is not a positive whole number`);
+  if (!Number.isInteger(classCount) || classCount < 1)
+    throw new EngineError('internal', `classCount ${classCount} is not a positive whole number`);
   if (trueClasses.length !== predictions.length) {
     throw new EngineError('internal', `${trueClasses.length} true classes but ${predictions.length} predictions`);
   }
@@ -118,7 +119,8 @@ export function leaveOneOutKnn(examples: readonly LabelledEmbedding[], classCoun
   if (!Number.isInteger(k) || k < 1) throw new EngineError('internal', `k ${k} is not a positive whole number`);
   if (examples.length < 2) throw new EngineError('internal', 'leave-one-out needs at least 2 examples');
   examples.forEach((example, i) => {
-    if (!isClassIndex(example.classIndex, classCount)) throw new EngineError('internal', `example ${i}'s class ${example.classIndex} does not exist`);
+    if (!isClassIndex(example.classIndex, classCount))
+      throw new EngineError('internal', `example ${i}'s class ${example.classIndex} does not exist`);
   });
   const unit = examples.map(({ embedding }) => {
     // `|| 1`: an all-zero embedding (the backbone never makes one) is then similar to nothing instead of NaN.
@@ -137,8 +139,10 @@ export function leaveOneOutKnn(examples: readonly LabelledEmbedding[], classCoun
   }
   const neighbours = Math.min(k, n - 1);
   return examples.map((_, i) => {
-    const ranked = examples.map((__, j) => j).filter((j) => j !== i).sort((a, b) =>
-      similarity[i][b] - similarity[i][a] || examples[a].classIndex - examples[b].classIndex || a - b);
+    const ranked = examples
+      .map((__, j) => j)
+      .filter((j) => j !== i)
+      .sort((a, b) => similarity[i][b] - similarity[i][a] || examples[a].classIndex - examples[b].classIndex || a - b);
     const votes = new Array<number>(classCount).fill(0);
     for (const j of ranked.slice(0, neighbours)) votes[examples[j].classIndex]++;
     const confidences = votes.map((count) => count / neighbours);

@@ -25,7 +25,11 @@ async function trainAndLoad(key: string, settings: SettingsPatch): Promise<void>
     examples.push(...embeddings.map((embedding) => ({ classIndex, embedding })));
   }
   const model = await engine.train({
-    modelName: key, classes: CLASSES, examples, settings: settingsWith({ epochs: 3, validationRate: 0, ...settings }), seed: 1,
+    modelName: key,
+    classes: CLASSES,
+    examples,
+    settings: settingsWith({ epochs: 3, validationRate: 0, ...settings }),
+    seed: 1,
   });
   await engine.loadModel(key, model);
 }
@@ -37,7 +41,10 @@ before(async () => {
   photo = decodeJpeg(signDigitPhotos(3)[0]);
   await trainAndLoad('dense', { kind: 'dense' });
   await trainAndLoad('knn', { kind: 'knn' });
-  await trainAndLoad('blocks', { kind: 'dense', hiddenLayers: [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.5 }] });
+  await trainAndLoad('blocks', {
+    kind: 'dense',
+    hiddenLayers: [{ type: 'dense', units: 32, activation: 'relu' }, { type: 'batchNorm' }, { type: 'dropout', rate: 0.5 }],
+  });
 });
 
 after(() => server.close());
@@ -50,14 +57,28 @@ test('the layer list: the picture, the stem, 17 blocks, the last convolution, th
   const model = await engine.describeLayers('dense');
   const { layers } = model;
   assert.deepEqual(layers[0], {
-    name: 'input_1', kind: 'input', group: 'input', outputShape: [224, 224, 3], parameters: 0, folded: [], activation: 'linear',
+    name: 'input_1',
+    kind: 'input',
+    group: 'input',
+    outputShape: [224, 224, 3],
+    parameters: 0,
+    folded: [],
+    activation: 'linear',
   });
   assert.deepEqual(layers[2], {
-    name: 'Conv1', kind: 'conv', group: 'stem', outputShape: [112, 112, 16], parameters: 3 * 3 * 3 * 16 + 16,
-    folded: ['bn_Conv1', 'Conv1_relu'], activation: 'relu6',
+    name: 'Conv1',
+    kind: 'conv',
+    group: 'stem',
+    outputShape: [112, 112, 16],
+    parameters: 3 * 3 * 3 * 16 + 16,
+    folded: ['bn_Conv1', 'Conv1_relu'],
+    activation: 'relu6',
   });
   const blocks = new Set(layers.filter((layer) => layer.group === 'block').map((layer) => layer.block));
-  assert.deepEqual([...blocks], Array.from({ length: 17 }, (_, i) => i));
+  assert.deepEqual(
+    [...blocks],
+    Array.from({ length: 17 }, (_, i) => i),
+  );
   const project = layers[indexOf(model, 'block_16_project')];
   assert.equal(project.activation, 'linear', 'projections have no ReLU6');
   assert.deepEqual(project.folded, ['block_16_project_BN']);
@@ -66,16 +87,25 @@ test('the layer list: the picture, the stem, 17 blocks, the last convolution, th
   const pooling = layers[layers.length - head.length - 1];
   assert.equal(pooling.kind, 'pool');
   assert.deepEqual(pooling.outputShape, [1280]);
-  assert.deepEqual(head.map((layer) => [layer.kind, layer.outputShape, layer.parameters]), [
-    ['dense', [100], 1280 * 100 + 100],
-    ['dense', [CLASSES.length], 100 * CLASSES.length + CLASSES.length],
-  ]);
+  assert.deepEqual(
+    head.map((layer) => [layer.kind, layer.outputShape, layer.parameters]),
+    [
+      ['dense', [100], 1280 * 100 + 100],
+      ['dense', [CLASSES.length], 100 * CLASSES.length + CLASSES.length],
+    ],
+  );
   assert.equal(head.at(-1)!.activation, 'softmax');
   assert.equal(model.originalLayerCount, KERAS_BACKBONE_LAYERS + head.length, 'every original layer is a step or folded into one');
 
   const knn = await engine.describeLayers('knn');
   assert.deepEqual(knn.layers.at(-1), {
-    name: 'knn', kind: 'knn', group: 'head', outputShape: [CLASSES.length], parameters: 18 * 1280, folded: [], activation: 'linear',
+    name: 'knn',
+    kind: 'knn',
+    group: 'head',
+    outputShape: [CLASSES.length],
+    parameters: 18 * 1280,
+    folded: [],
+    activation: 'linear',
   });
 });
 
@@ -90,8 +120,9 @@ test('a convolution step shows its first 16 feature maps at their size, and hist
   assert.deepEqual([maps.shown, maps.total, maps.height, maps.width], [MAX_FEATURE_MAPS, channels, height, width]);
   assert.equal(maps.pixels.length, MAX_FEATURE_MAPS * height * width);
   // Each map is stretched on its own: a map with any detail reaches both black and white.
-  const lit = Array.from({ length: maps.shown }, (_, m) => maps.pixels.subarray(m * height * width, (m + 1) * height * width))
-    .filter((map) => Math.max(...map) === 255 && Math.min(...map) === 0);
+  const lit = Array.from({ length: maps.shown }, (_, m) => maps.pixels.subarray(m * height * width, (m + 1) * height * width)).filter(
+    (map) => Math.max(...map) === 255 && Math.min(...map) === 0,
+  );
   assert.ok(lit.length >= 8, `${lit.length} maps use the whole grey range`);
   assert.equal(counted(look.activations), total(layer.outputShape));
   assert.ok(look.activations.min >= 0 && look.activations.max <= 6, 'ReLU6 keeps every number between 0 and 6');
@@ -101,7 +132,10 @@ test('a convolution step shows its first 16 feature maps at their size, and hist
 
 test('the picture step shows its red, green and blue scaled down; the pooling step is the embedding itself', async () => {
   const input = await engine.lookAtLayer('dense', photo, 0);
-  assert.deepEqual([input.featureMaps!.shown, input.featureMaps!.height, input.featureMaps!.width], [3, MAX_FEATURE_MAP_SIZE, MAX_FEATURE_MAP_SIZE]);
+  assert.deepEqual(
+    [input.featureMaps!.shown, input.featureMaps!.height, input.featureMaps!.width],
+    [3, MAX_FEATURE_MAP_SIZE, MAX_FEATURE_MAP_SIZE],
+  );
   assert.equal(input.weights, undefined);
   assert.ok(input.activations.min >= -1 && input.activations.max <= 1);
 
@@ -123,7 +157,11 @@ test('head layers: the hidden layer and the answer (one number per class, adding
   assert.equal(counted(answer.activations), CLASSES.length);
   assert.ok(answer.activations.min >= 0 && answer.activations.max <= 1);
   const [confidences] = await engine.predictEmbeddings('dense', await engine.embed([photo]));
-  assert.deepEqual(answer.answer!.map((value) => value.toFixed(5)), confidences.confidences.map((value) => value.toFixed(5)), 'the same answer as recognising');
+  assert.deepEqual(
+    answer.answer!.map((value) => value.toFixed(5)),
+    confidences.confidences.map((value) => value.toFixed(5)),
+    'the same answer as recognising',
+  );
   assert.equal(hidden.answer, undefined);
   assert.equal(counted(answer.weights!), model.layers[last].parameters);
 

@@ -79,7 +79,12 @@ interface Entry {
 }
 
 const KINDS: Readonly<Record<string, LayerKind>> = {
-  InputLayer: 'input', ZeroPadding2D: 'pad', Conv2D: 'conv', DepthwiseConv2D: 'depthwise', Add: 'add', GlobalAveragePooling2D: 'pool',
+  InputLayer: 'input',
+  ZeroPadding2D: 'pad',
+  Conv2D: 'conv',
+  DepthwiseConv2D: 'depthwise',
+  Add: 'add',
+  GlobalAveragePooling2D: 'pool',
 };
 
 const sizeOf = (shape: readonly number[]) => shape.reduce((product, d) => product * d, 1);
@@ -100,23 +105,40 @@ function backboneEntries(graph: FusedGraph): Entry[] {
     // The nested model's own node only hands its last output on: plumbing, not a step.
     if (!kind) return [];
     const [name, ...folded] = step.layers;
-    return [{
-      source: { from: 'backbone', step: index },
-      summary: {
-        name, kind, ...placeInBackbone(kind, name), outputShape: step.outputShape, folded,
-        parameters: step.weights.reduce((sum, weight) => sum + weight.size, 0), activation: step.activation,
+    return [
+      {
+        source: { from: 'backbone', step: index },
+        summary: {
+          name,
+          kind,
+          ...placeInBackbone(kind, name),
+          outputShape: step.outputShape,
+          folded,
+          parameters: step.weights.reduce((sum, weight) => sum + weight.size, 0),
+          activation: step.activation,
+        },
       },
-    }];
+    ];
   });
 }
 
 function headEntries(head: HeadDescription, classCount: number): Entry[] {
   if (head.kind === 'knn') {
     const remembered = head.examplesPerClass.reduce((sum, count) => sum + count, 0);
-    return [{
-      source: { from: 'head', layer: 0 },
-      summary: { name: 'knn', kind: 'knn', group: 'head', outputShape: [classCount], parameters: remembered * EMBEDDING_SIZE, folded: [], activation: 'linear' },
-    }];
+    return [
+      {
+        source: { from: 'head', layer: 0 },
+        summary: {
+          name: 'knn',
+          kind: 'knn',
+          group: 'head',
+          outputShape: [classCount],
+          parameters: remembered * EMBEDDING_SIZE,
+          folded: [],
+          activation: 'linear',
+        },
+      },
+    ];
   }
   const specs = layerWeightSpecs(head.layers);
   let width = EMBEDDING_SIZE;
@@ -126,7 +148,11 @@ function headEntries(head: HeadDescription, classCount: number): Entry[] {
     return {
       source: { from: 'head', layer: i },
       summary: {
-        name, kind: layer.type, group: 'head', outputShape: [width], folded: [],
+        name,
+        kind: layer.type,
+        group: 'head',
+        outputShape: [width],
+        folded: [],
         parameters: specs[i].reduce((sum, spec) => sum + sizeOf(spec.shape), 0),
         activation: layer.type === 'dense' ? layer.activation : 'linear',
       },
@@ -190,7 +216,8 @@ function histogramOfParts(parts: readonly Float32Array[]): Histogram | undefined
   return histogram(values);
 }
 
-const histogramOf = async (tensors: readonly tf.Tensor[]) => histogramOfParts(await Promise.all(tensors.map((tensor) => tensor.data<'float32'>())));
+const histogramOf = async (tensors: readonly tf.Tensor[]) =>
+  histogramOfParts(await Promise.all(tensors.map((tensor) => tensor.data<'float32'>())));
 
 /** The head layer's output for one embedding, and its stored weights. */
 async function lookInsideHead(head: Head, layer: number, embedding: tf.Tensor2D): Promise<{ output: tf.Tensor; weights: Float32Array[] }> {
@@ -205,7 +232,9 @@ async function lookInsideHead(head: Head, layer: number, embedding: tf.Tensor2D)
   // A copy of the head built from its stored weights lets each layer run on its own (dropout does nothing outside training).
   const copy = DenseHead.fromWeights(description.layers, values);
   try {
-    const output = tf.tidy(() => copy.network.layers.slice(0, layer + 1).reduce<tf.Tensor>((x, next) => next.apply(x) as tf.Tensor, embedding));
+    const output = tf.tidy(() =>
+      copy.network.layers.slice(0, layer + 1).reduce<tf.Tensor>((x, next) => next.apply(x) as tf.Tensor, embedding),
+    );
     return { output, weights: values.slice(first, first + perLayer[layer]) };
   } finally {
     copy.dispose();
@@ -213,7 +242,13 @@ async function lookInsideHead(head: Head, layer: number, embedding: tf.Tensor2D)
 }
 
 /** What step `layerIndex` (of describeLayers) makes of `image`: some feature maps and histograms of its numbers. */
-export async function lookAtLayer(graph: FusedGraph, head: Head, classCount: number, image: RgbaImage, layerIndex: number): Promise<LayerLook> {
+export async function lookAtLayer(
+  graph: FusedGraph,
+  head: Head,
+  classCount: number,
+  image: RgbaImage,
+  layerIndex: number,
+): Promise<LayerLook> {
   const all = entries(graph, head.describe(), classCount);
   const entry = all[layerIndex];
   if (!entry) throw new RangeError(`no layer ${layerIndex}`);
@@ -225,7 +260,9 @@ export async function lookAtLayer(graph: FusedGraph, head: Head, classCount: num
       const output = graph.outputOf(input, source.step);
       made.push(output);
       const [featureMaps, activations, weights] = await Promise.all([
-        featureMapsOf(output), output.data<'float32'>(), histogramOf(graph.steps[source.step].weights),
+        featureMapsOf(output),
+        output.data<'float32'>(),
+        histogramOf(graph.steps[source.step].weights),
       ]);
       return { layerIndex, ...(featureMaps && { featureMaps }), activations: histogram(activations), ...(weights && { weights }) };
     }
@@ -236,7 +273,9 @@ export async function lookAtLayer(graph: FusedGraph, head: Head, classCount: num
     const values = await output.data<'float32'>();
     const weightHistogram = histogramOfParts(weights);
     return {
-      layerIndex, activations: histogram(values), ...(weightHistogram && { weights: weightHistogram }),
+      layerIndex,
+      activations: histogram(values),
+      ...(weightHistogram && { weights: weightHistogram }),
       ...(layerIndex === all.length - 1 && { answer: Array.from(values) }),
     };
   } finally {

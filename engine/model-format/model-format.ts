@@ -10,8 +10,17 @@ import { dequantize, quantize } from './quantization';
 import { MODEL_LIMITS } from './model-limits';
 import { parseSettings } from '../training-settings';
 import type {
-  ClassInfo, DenseLayerSpec, EarlyStop, EpochMetrics, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel, TrainingSettings,
-  WeightQuantization, WeightSpec,
+  ClassInfo,
+  DenseLayerSpec,
+  EarlyStop,
+  EpochMetrics,
+  HeadDescription,
+  HeadLayerSpec,
+  ModelMetadata,
+  SerializedModel,
+  TrainingSettings,
+  WeightQuantization,
+  WeightSpec,
 } from '../types';
 
 export { MODEL_LIMITS } from './model-limits';
@@ -69,7 +78,10 @@ function copySettings({ validationRate, stopAtAccuracy, head }: TrainingSettings
   return {
     validationRate,
     ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
-    head: head.kind === 'dense' && head.hiddenLayers ? { ...head, hiddenLayers: head.hiddenLayers.map((layer) => ({ ...layer })) } : { ...head },
+    head:
+      head.kind === 'dense' && head.hiddenLayers
+        ? { ...head, hiddenLayers: head.hiddenLayers.map((layer) => ({ ...layer })) }
+        : { ...head },
   };
 }
 
@@ -89,7 +101,10 @@ export function quantizeModel(model: SerializedModel): SerializedModel {
     offset += tensor.data.length;
   }
   const weightSpecs = read.metadata.weightSpecs.map(({ name, shape }, i): WeightSpec => ({
-    name, shape: [...shape], dtype: 'int8', quantization: { scale: quantized[i].scale, zeroPoint: quantized[i].zeroPoint },
+    name,
+    shape: [...shape],
+    dtype: 'int8',
+    quantization: { scale: quantized[i].scale, zeroPoint: quantized[i].zeroPoint },
   }));
   return { metadata: { ...read.metadata, weightSpecs }, weights: packed.buffer };
 }
@@ -104,7 +119,10 @@ export type ModelFormatProblem = 'invalid' | 'too-large' | 'not-finite' | 'weigh
 
 /** EngineError 'model/invalid' that also says which kind of check failed. */
 export class ModelFormatError extends EngineError {
-  constructor(readonly problem: ModelFormatProblem, detail: string) {
+  constructor(
+    readonly problem: ModelFormatProblem,
+    detail: string,
+  ) {
     super('model/invalid', detail);
   }
 }
@@ -138,17 +156,28 @@ function readVersion(metadata: Record<string, unknown>): void {
 }
 
 function readBaseModel(value: unknown): void {
-  if (!isObject(value) || typeof value.id !== 'string' || typeof value.weightsSha256 !== 'string' || typeof value.embeddingSize !== 'number') {
+  if (
+    !isObject(value) ||
+    typeof value.id !== 'string' ||
+    typeof value.weightsSha256 !== 'string' ||
+    typeof value.embeddingSize !== 'number'
+  ) {
     throw invalid('baseModel is not {id, weightsSha256, embeddingSize}');
   }
   if (value.id !== BASE_MODEL.id || value.weightsSha256 !== BASE_MODEL.weightsSha256 || value.embeddingSize !== BASE_MODEL.embeddingSize) {
-    throw new EngineError('model/wrong-base-model', `trained on ${value.id} (${value.weightsSha256}), not ${BASE_MODEL.id} (${BASE_MODEL.weightsSha256})`);
+    throw new EngineError(
+      'model/wrong-base-model',
+      `trained on ${value.id} (${value.weightsSha256}), not ${BASE_MODEL.id} (${BASE_MODEL.weightsSha256})`,
+    );
   }
 }
 
 function readClasses(value: unknown): ClassInfo[] {
   if (!Array.isArray(value) || value.length < 2 || value.length > MODEL_LIMITS.classes) {
-    throw failed(`classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`, Array.isArray(value) && value.length > MODEL_LIMITS.classes);
+    throw failed(
+      `classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`,
+      Array.isArray(value) && value.length > MODEL_LIMITS.classes,
+    );
   }
   const seen = new Set<string>();
   return value.map((info: unknown, i) => {
@@ -179,13 +208,18 @@ function readLayer(value: unknown, i: number): HeadLayerSpec {
 
 function readHead(value: unknown, classCount: number, settings: TrainingSettings): HeadDescription {
   if (!isObject(value)) throw invalid('head is missing');
-  if (value.kind !== settings.head.kind) throw invalid(`head.kind ${JSON.stringify(value.kind)} differs from settings.head.kind ${settings.head.kind}`);
+  if (value.kind !== settings.head.kind)
+    throw invalid(`head.kind ${JSON.stringify(value.kind)} differs from settings.head.kind ${settings.head.kind}`);
   if (value.kind === 'knn') {
     if (!isCount(value.k, 1, 100)) throw invalid('head.k must be a whole number from 1 to 100');
     const counts = value.examplesPerClass;
-    if (!Array.isArray(counts) || counts.length !== classCount) throw invalid(`head.examplesPerClass must have one count per class (${classCount})`, 'classes-mismatch');
+    if (!Array.isArray(counts) || counts.length !== classCount)
+      throw invalid(`head.examplesPerClass must have one count per class (${classCount})`, 'classes-mismatch');
     if (!counts.every((count) => isCount(count, 0, MODEL_LIMITS.knnExamples))) {
-      throw failed('head.examplesPerClass holds a count that is not a whole number in range', counts.some((count) => isOver(count, MODEL_LIMITS.knnExamples)));
+      throw failed(
+        'head.examplesPerClass holds a count that is not a whole number in range',
+        counts.some((count) => isOver(count, MODEL_LIMITS.knnExamples)),
+      );
     }
     const total = counts.reduce((sum: number, count: number) => sum + count, 0);
     if (total < 1 || total > MODEL_LIMITS.knnExamples) {
@@ -195,7 +229,10 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
   }
   const layers = value.layers;
   if (!Array.isArray(layers) || layers.length < 1 || layers.length > MODEL_LIMITS.denseLayers) {
-    throw failed(`head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`, Array.isArray(layers) && layers.length > MODEL_LIMITS.denseLayers);
+    throw failed(
+      `head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`,
+      Array.isArray(layers) && layers.length > MODEL_LIMITS.denseLayers,
+    );
   }
   const read = layers.map(readLayer);
   const last = read[read.length - 1];
@@ -204,8 +241,10 @@ function readHead(value: unknown, classCount: number, settings: TrainingSettings
   // The same rules as training (e.g. the parameter limit), so a hand-made file cannot load a head we would never train.
   const problems = stackProblems(read.slice(0, -1), classCount);
   if (problems.length > 0) {
-    throw failed(`head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`,
-      problems.some(({ code }) => SIZE_PROBLEMS.includes(code)));
+    throw failed(
+      `head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`,
+      problems.some(({ code }) => SIZE_PROBLEMS.includes(code)),
+    );
   }
   return { kind: 'dense', layers: read };
 }
@@ -220,13 +259,20 @@ function readSettings(value: unknown): TrainingSettings {
 function checkStack(settings: TrainingSettings, head: HeadDescription): void {
   if (settings.head.kind !== 'dense' || head.kind !== 'dense' || !settings.head.hiddenLayers) return;
   const hiddenLayers = settings.head.hiddenLayers.map((layer, i) => readLayer(layer, i));
-  if (JSON.stringify(hiddenLayers) !== JSON.stringify(head.layers.slice(0, -1))) throw invalid('settings.hiddenLayers differ from the layers of the head');
+  if (JSON.stringify(hiddenLayers) !== JSON.stringify(head.layers.slice(0, -1)))
+    throw invalid('settings.hiddenLayers differ from the layers of the head');
 }
 
 function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): EarlyStop | undefined {
   if (value === undefined) return undefined;
-  if (!isObject(value) || (value.watched !== 'valAcc' && value.watched !== 'acc') || !isFiniteNumber(value.accuracy)
-    || value.accuracy < 0 || value.accuracy > 1 || value.epoch !== history[history.length - 1]?.epoch) {
+  if (
+    !isObject(value) ||
+    (value.watched !== 'valAcc' && value.watched !== 'acc') ||
+    !isFiniteNumber(value.accuracy) ||
+    value.accuracy < 0 ||
+    value.accuracy > 1 ||
+    value.epoch !== history[history.length - 1]?.epoch
+  ) {
     throw invalid('stoppedEarly is not {epoch: the last epoch of history, watched, accuracy}');
   }
   return { epoch: value.epoch, watched: value.watched, accuracy: value.accuracy };
@@ -235,7 +281,10 @@ function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): Ear
 function readPictureIds(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   if (!Array.isArray(value) || value.length > MODEL_LIMITS.knnExamples || !value.every(isText)) {
-    throw failed(`validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`, Array.isArray(value) && value.length > MODEL_LIMITS.knnExamples);
+    throw failed(
+      `validationPictureIds must be a list of up to ${MODEL_LIMITS.knnExamples} ids`,
+      Array.isArray(value) && value.length > MODEL_LIMITS.knnExamples,
+    );
   }
   return [...value];
 }
@@ -246,8 +295,15 @@ function readHistory(value: unknown): EpochMetrics[] {
   }
   return value.map((metrics: unknown, i) => {
     const optional = (key: string) => isObject(metrics) && (metrics[key] === undefined || isFiniteNumber(metrics[key]));
-    if (!isObject(metrics) || !isCount(metrics.epoch, 1, Number.MAX_SAFE_INTEGER) || !isFiniteNumber(metrics.loss)
-      || !isFiniteNumber(metrics.acc) || !isFiniteNumber(metrics.ms) || !optional('valLoss') || !optional('valAcc')) {
+    if (
+      !isObject(metrics) ||
+      !isCount(metrics.epoch, 1, Number.MAX_SAFE_INTEGER) ||
+      !isFiniteNumber(metrics.loss) ||
+      !isFiniteNumber(metrics.acc) ||
+      !isFiniteNumber(metrics.ms) ||
+      !optional('valLoss') ||
+      !optional('valAcc')
+    ) {
       throw invalid(`history[${i}] is not a set of finite epoch metrics`);
     }
     const { epoch, loss, acc, valLoss, valAcc, ms } = metrics as unknown as EpochMetrics;
@@ -263,21 +319,35 @@ function readQuantization(value: unknown): WeightQuantization | undefined {
 /** The head's expected tensors, each stored as float32 or (shrunk) as int8 with a valid scale and zero point. */
 function readWeightSpecs(value: unknown, head: HeadDescription): WeightSpec[] {
   const expected = expectedWeightSpecs(head);
-  if (!Array.isArray(value) || value.length !== expected.length) throw invalid(`weightSpecs must list ${expected.length} tensors for this head`, 'wrong-shapes');
+  if (!Array.isArray(value) || value.length !== expected.length)
+    throw invalid(`weightSpecs must list ${expected.length} tensors for this head`, 'wrong-shapes');
   return expected.map((spec, i) => {
     const given: unknown = value[i];
-    const declaredBytes = isObject(given) && Array.isArray(given.shape) && given.shape.every((d) => Number.isInteger(d) && d >= 0)
-      ? given.shape.reduce((product: number, d: number) => product * d, 1) * (given.dtype === 'int8' ? 1 : 4) : 0;
-    if (declaredBytes > MODEL_LIMITS.weightBytes) throw tooLarge(`weightSpecs[${i}] declares ${declaredBytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
-    const matches = isObject(given) && given.name === spec.name && (given.dtype === spec.dtype || given.dtype === 'int8')
-      && Array.isArray(given.shape) && given.shape.length === spec.shape.length && given.shape.every((d, j) => d === spec.shape[j]);
-    if (!matches) throw invalid(`weightSpecs[${i}] should be ${spec.name} ${spec.dtype} or int8 [${spec.shape.join(', ')}] for this head`, 'wrong-shapes');
+    const declaredBytes =
+      isObject(given) && Array.isArray(given.shape) && given.shape.every((d) => Number.isInteger(d) && d >= 0)
+        ? given.shape.reduce((product: number, d: number) => product * d, 1) * (given.dtype === 'int8' ? 1 : 4)
+        : 0;
+    if (declaredBytes > MODEL_LIMITS.weightBytes)
+      throw tooLarge(`weightSpecs[${i}] declares ${declaredBytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
+    const matches =
+      isObject(given) &&
+      given.name === spec.name &&
+      (given.dtype === spec.dtype || given.dtype === 'int8') &&
+      Array.isArray(given.shape) &&
+      given.shape.length === spec.shape.length &&
+      given.shape.every((d, j) => d === spec.shape[j]);
+    if (!matches)
+      throw invalid(
+        `weightSpecs[${i}] should be ${spec.name} ${spec.dtype} or int8 [${spec.shape.join(', ')}] for this head`,
+        'wrong-shapes',
+      );
     if (given.dtype !== 'int8') {
       if (given.quantization !== undefined) throw invalid(`weightSpecs[${i}] is ${spec.dtype} but has a quantization`, 'wrong-shapes');
       return spec;
     }
     const quantization = readQuantization(given.quantization);
-    if (!quantization) throw invalid(`weightSpecs[${i}] is int8 but its quantization is not {scale > 0, zeroPoint -128 to 127}`, 'wrong-shapes');
+    if (!quantization)
+      throw invalid(`weightSpecs[${i}] is int8 but its quantization is not {scale > 0, zeroPoint -128 to 127}`, 'wrong-shapes');
     return { ...spec, dtype: 'int8', quantization };
   });
 }
@@ -292,7 +362,8 @@ function readWeights(weights: ArrayBuffer, specs: readonly WeightSpec[]): Float3
   const sizes = specs.map((spec) => spec.shape.reduce((product, d) => product * d, 1));
   const bytes = sizes.reduce((sum, size, i) => sum + size * bytesPerNumber(specs[i]), 0);
   if (bytes > MODEL_LIMITS.weightBytes) throw tooLarge(`weights declare ${bytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
-  if (weights.byteLength !== bytes) throw invalid(`weights hold ${weights.byteLength} bytes but weightSpecs need ${bytes}`, 'weights-truncated');
+  if (weights.byteLength !== bytes)
+    throw invalid(`weights hold ${weights.byteLength} bytes but weightSpecs need ${bytes}`, 'weights-truncated');
   let offset = 0;
   return specs.map((spec, i) => {
     const start = offset;

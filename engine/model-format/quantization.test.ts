@@ -24,8 +24,13 @@ test('round trip: every value comes back within scale / 2, and 0 stays exactly 0
   for (const values of cases) {
     const quantized = quantize(values);
     const back = dequantize(quantized);
-    assert.ok(maxError(values, back) <= withinBound(values, quantized.scale), `max error ${maxError(values, back)} vs scale ${quantized.scale}`);
-    values.forEach((value, i) => { if (value === 0) assert.equal(back[i], 0); });
+    assert.ok(
+      maxError(values, back) <= withinBound(values, quantized.scale),
+      `max error ${maxError(values, back)} vs scale ${quantized.scale}`,
+    );
+    values.forEach((value, i) => {
+      if (value === 0) assert.equal(back[i], 0);
+    });
   }
 });
 
@@ -34,9 +39,15 @@ test('a known small case: exact steps, zero point and values', () => {
   assert.equal(quantized.scale, Math.fround(2.55 / 255));
   assert.equal(quantized.zeroPoint, -28); // -128 - (-1 / 0.01)
   assert.deepEqual(Array.from(quantized.data), [-128, -28, 22, 127]);
-  assert.deepEqual(Array.from(dequantize(quantized)).map((v) => Math.round(v * 1000) / 1000), [-1, 0, 0.5, 1.55]);
+  assert.deepEqual(
+    Array.from(dequantize(quantized)).map((v) => Math.round(v * 1000) / 1000),
+    [-1, 0, 0.5, 1.55],
+  );
   assert.deepEqual(dequantize(quantize(new Float32Array(3))), new Float32Array(3));
-  assert.throws(() => quantize(Float32Array.of(1, Number.NaN)), (error) => isEngineError(error) && error.code === 'model/invalid');
+  assert.throws(
+    () => quantize(Float32Array.of(1, Number.NaN)),
+    (error) => isEngineError(error) && error.code === 'model/invalid',
+  );
 });
 
 // On the shared photos (int8 accuracy within 2 points of float) through the real path: engine/engine-lab.test.ts.

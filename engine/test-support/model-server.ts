@@ -58,9 +58,10 @@ export async function startModelServer(overrides: Record<string, Uint8Array> = {
     backboneUrl: `${origin}/models/${BACKBONE_FOLDER}/model.json`,
     noTopUrl: `${origin}${TEACHABLE_MACHINE_NO_TOP_PATH}model.json`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.closeAllConnections();
-      server.close((error) => (error ? reject(error) : resolve()));
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

@@ -3,13 +3,17 @@ import { HEAD_KIND_SPECS } from '../heads/kinds';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
 import type { DenseSettings, HeadKind, HeadSettings, KnnSettings, TrainingSettings } from '../types';
 
-export type SettingsPatch = Partial<Omit<TrainingSettings, 'head' | 'otherHeads'>> & { readonly kind?: HeadKind }
-  & Partial<Omit<KnnSettings, 'kind'>> & Partial<Omit<DenseSettings, 'kind'>>;
+export type SettingsPatch = Partial<Omit<TrainingSettings, 'head' | 'otherHeads'>> & { readonly kind?: HeadKind } & Partial<
+    Omit<KnnSettings, 'kind'>
+  > &
+  Partial<Omit<DenseSettings, 'kind'>>;
 
 /** Fields of another kind than `kind` are ignored, as the engine would. */
 export function settingsWith({ kind = 'dense', validationRate, stopAtAccuracy, ...head }: SettingsPatch = {}): TrainingSettings {
   const defaults = HEAD_KIND_SPECS[kind].defaults;
-  const known = Object.fromEntries(Object.entries(head).filter(([name]) => name in defaults || name === 'hiddenLayers' && kind === 'dense'));
+  const known = Object.fromEntries(
+    Object.entries(head).filter(([name]) => name in defaults || (name === 'hiddenLayers' && kind === 'dense')),
+  );
   return {
     validationRate: validationRate ?? DEFAULT_TRAINING_SETTINGS.validationRate,
     ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),

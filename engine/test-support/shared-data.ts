@@ -26,7 +26,10 @@ export function sharedModelsDir(): string {
 /** Photo files of one sign-digit class (0-4), in a stable order. */
 export function signDigitPhotos(digit: number): string[] {
   const dir = path.join(sharedDir(), 'data', 'sign-digits', String(digit));
-  return readdirSync(dir).filter((name) => /\.jpe?g$/i.test(name)).sort().map((name) => path.join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => /\.jpe?g$/i.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 export function decodeJpeg(file: string): RgbaImage {

@@ -56,7 +56,12 @@ function scaled(image: RgbaImage, width: number, height: number): RgbaImage {
  */
 export function emptyView(photo: RgbaImage, variant: number): RgbaImage {
   const [right, bottom] = [photo.width - CORNER, photo.height - CORNER];
-  const corners = [crop(photo, 0, 0, CORNER), crop(photo, right, 0, CORNER), crop(photo, 0, bottom, CORNER), crop(photo, right, bottom, CORNER)];
+  const corners = [
+    crop(photo, 0, 0, CORNER),
+    crop(photo, right, 0, CORNER),
+    crop(photo, 0, bottom, CORNER),
+    crop(photo, right, bottom, CORNER),
+  ];
   const calmest = corners.reduce((best, corner) => (busyness(corner) < busyness(best) ? corner : best));
   const view = scaled(calmest, photo.width, photo.height);
   const random = seededRandom(1000 + variant);

@@ -16,7 +16,8 @@ export type FlagScript = 'video' | 'stage' | 'costume';
 /** Scratch shows a 100x100 photo 3.6 times larger: it fills the stage's centre square (360x360). */
 const PHOTO_SIZE_PERCENT = 360;
 
-const BACKDROP_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360" viewBox="0 0 480 360"><rect width="480" height="360" fill="#ffffff"/></svg>';
+const BACKDROP_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360" viewBox="0 0 480 360"><rect width="480" height="360" fill="#ffffff"/></svg>';
 
 type Block = Record<string, unknown>;
 
@@ -29,10 +30,11 @@ function scripts(hatClass: string, flagScript: FlagScript, camera?: string): Rec
   const add = (id: string, block: Block) => {
     blocks[id] = { next: null, parent: null, inputs: {}, fields: {}, shadow: false, topLevel: false, ...block };
   };
-  const chain = (ids: readonly string[]) => ids.forEach((id, index) => {
-    if (index > 0) blocks[id].parent = ids[index - 1];
-    if (index < ids.length - 1) blocks[id].next = ids[index + 1];
-  });
+  const chain = (ids: readonly string[]) =>
+    ids.forEach((id, index) => {
+      if (index > 0) blocks[id].parent = ids[index - 1];
+      if (index < ids.length - 1) blocks[id].next = ids[index + 1];
+    });
   const setResult = (id: string) => {
     add(id, {
       opcode: 'data_setvariableto',
@@ -72,7 +74,12 @@ function scripts(hatClass: string, flagScript: FlagScript, camera?: string): Rec
 }
 
 /** `camera`: a camera's name for a `choose camera` block before the video is turned on. */
-export function classroomProjectJson(hatClass: string, flagScript: FlagScript, photoJpeg: Buffer, camera?: string): Record<string, unknown> {
+export function classroomProjectJson(
+  hatClass: string,
+  flagScript: FlagScript,
+  photoJpeg: Buffer,
+  camera?: string,
+): Record<string, unknown> {
   const backdropId = md5(BACKDROP_SVG);
   const photoId = md5(photoJpeg);
   const variable = (id: string, name: string, value: string | number) => [id, [name, value]] as const;
@@ -81,13 +88,26 @@ export function classroomProjectJson(hatClass: string, flagScript: FlagScript, p
       {
         isStage: true,
         name: 'Stage',
-        variables: Object.fromEntries([variable('var-hat-count', CLASSROOM_VARIABLES.hatCount, 0), variable('var-result', CLASSROOM_VARIABLES.result, '')]),
+        variables: Object.fromEntries([
+          variable('var-hat-count', CLASSROOM_VARIABLES.hatCount, 0),
+          variable('var-result', CLASSROOM_VARIABLES.result, ''),
+        ]),
         lists: {},
         broadcasts: {},
         blocks: {},
         comments: {},
         currentCostume: 0,
-        costumes: [{ name: 'backdrop1', assetId: backdropId, md5ext: `${backdropId}.svg`, dataFormat: 'svg', bitmapResolution: 1, rotationCenterX: 240, rotationCenterY: 180 }],
+        costumes: [
+          {
+            name: 'backdrop1',
+            assetId: backdropId,
+            md5ext: `${backdropId}.svg`,
+            dataFormat: 'svg',
+            bitmapResolution: 1,
+            rotationCenterX: 240,
+            rotationCenterY: 180,
+          },
+        ],
         sounds: [],
         volume: 100,
         layerOrder: 0,
@@ -105,7 +125,17 @@ export function classroomProjectJson(hatClass: string, flagScript: FlagScript, p
         blocks: scripts(hatClass, flagScript, camera),
         comments: {},
         currentCostume: 0,
-        costumes: [{ name: 'photo', assetId: photoId, md5ext: `${photoId}.jpg`, dataFormat: 'jpg', bitmapResolution: 1, rotationCenterX: 50, rotationCenterY: 50 }],
+        costumes: [
+          {
+            name: 'photo',
+            assetId: photoId,
+            md5ext: `${photoId}.jpg`,
+            dataFormat: 'jpg',
+            bitmapResolution: 1,
+            rotationCenterX: 50,
+            rotationCenterY: 50,
+          },
+        ],
         sounds: [],
         volume: 100,
         layerOrder: 1,
@@ -119,7 +149,8 @@ export function classroomProjectJson(hatClass: string, flagScript: FlagScript, p
       },
     ],
     monitors: Object.entries(CLASSROOM_VARIABLES).map(([key, name], index) =>
-      variableMonitor(key === 'hatCount' ? 'var-hat-count' : 'var-result', name, index)),
+      variableMonitor(key === 'hatCount' ? 'var-hat-count' : 'var-result', name, index),
+    ),
     extensions: ['imageModel'],
     meta: { semver: '3.0.0', vm: '15.1.1', agent: 'image-model-blocks classroom fixture' },
   };

@@ -14,7 +14,9 @@ export const startEngine = startRealEngine;
 /** Trainings are seeded, so what the blocks answer for a held-out photo is the same on every run. */
 export function newModelService(engine: EngineApi): ModelService {
   return createModelService({
-    engine: withTrainingSeed(engine, 20261201), store: createModelStore(createMemoryBackend()), defaultSettings: DEFAULT_TRAINING_SETTINGS,
+    engine: withTrainingSeed(engine, 20261201),
+    store: createModelStore(createMemoryBackend()),
+    defaultSettings: DEFAULT_TRAINING_SETTINGS,
   });
 }
 
@@ -23,11 +25,7 @@ export function photo(digit: number, index: number): RgbaImage {
 }
 
 /** Adds one class per entry (name -> sign digit) with the digit's first `perClass` photos, then trains. */
-export async function trainClasses(
-  service: ModelService,
-  classes: Readonly<Record<string, number>>,
-  perClass: number,
-): Promise<void> {
+export async function trainClasses(service: ModelService, classes: Readonly<Record<string, number>>, perClass: number): Promise<void> {
   await service.whenLoaded();
   for (const [name, digit] of Object.entries(classes)) {
     const id = service.addClass(name);

@@ -11,10 +11,8 @@ export interface CameraInfo {
 
 /** The cameras of this browser; empty where there are none or the browser cannot tell. */
 export async function listCameras(): Promise<CameraInfo[]> {
-  const devices = await globalThis.navigator?.mediaDevices?.enumerateDevices?.().catch(() => []) ?? [];
-  return devices
-    .filter((device) => device.kind === 'videoinput')
-    .map((device) => ({ deviceId: device.deviceId, label: device.label }));
+  const devices = (await globalThis.navigator?.mediaDevices?.enumerateDevices?.().catch(() => [])) ?? [];
+  return devices.filter((device) => device.kind === 'videoinput').map((device) => ({ deviceId: device.deviceId, label: device.label }));
 }
 
 const LONGEST_CAMERA_NAME = 32;

@@ -25,9 +25,8 @@ export function grabSquareFrame(video: VideoDevice): RgbaImage | null {
   if (!video.videoReady) return null;
   const size = video.provider?.video;
   const aspect = size && size.videoWidth > 0 && size.videoHeight > 0 ? size.videoWidth / size.videoHeight : DEFAULT_ASPECT;
-  const dimensions: [number, number] = aspect >= 1
-    ? [Math.round(INPUT_SIZE * aspect), INPUT_SIZE]
-    : [INPUT_SIZE, Math.round(INPUT_SIZE / aspect)];
+  const dimensions: [number, number] =
+    aspect >= 1 ? [Math.round(INPUT_SIZE * aspect), INPUT_SIZE] : [INPUT_SIZE, Math.round(INPUT_SIZE / aspect)];
   // cacheTimeout 0: a frame the provider captured for another size or moment is never reused.
   const frame = video.getFrame({ dimensions, format: VideoFormat.imageData, cacheTimeout: 0 });
   return frame && 'data' in frame ? centreSquare(frame) : null;

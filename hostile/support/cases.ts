@@ -39,5 +39,6 @@ export function hostileCases(part: string, cases: readonly HostileCase[]): void 
 /** Own keys of Object.prototype, to compare before and after a case (prototype pollution). */
 export function prototypeSnapshot(): string {
   return [Object.prototype, Array.prototype, Function.prototype]
-    .map((proto) => Reflect.ownKeys(proto).map(String).sort().join(',')).join('|');
+    .map((proto) => Reflect.ownKeys(proto).map(String).sort().join(','))
+    .join('|');
 }

@@ -29,11 +29,17 @@ export function CameraView({ camera, children }: CameraViewProps) {
           playsInline
           hidden={camera.status === 'failed'}
         />
-        {camera.status === 'starting' && <p className="imc-camera__status" role="status">{t('trainer.cameraStarting')}</p>}
+        {camera.status === 'starting' && (
+          <p className="imc-camera__status" role="status">
+            {t('trainer.cameraStarting')}
+          </p>
+        )}
         {camera.status === 'failed' && camera.problem && (
           <div className="imc-camera__problem" role="alert">
             <p>{t(`errors.${camera.problem}`)}</p>
-            <button type="button" className="imc-camera__retry" onClick={camera.retry}>{t('trainer.cameraRetry')}</button>
+            <button type="button" className="imc-camera__retry" onClick={camera.retry}>
+              {t('trainer.cameraRetry')}
+            </button>
           </div>
         )}
       </div>

@@ -2,14 +2,17 @@
 // (t('errors.<code>')). No React here: the hook and the view build on it.
 
 export type CameraProblem =
-  | 'camera/denied'       // the child (or a policy) said no to the camera
-  | 'camera/not-found'    // no camera is connected
-  | 'camera/in-use'       // another app or tab holds the camera
-  | 'camera/unsupported'  // this page cannot use cameras at all (old browser, or not https/localhost)
+  | 'camera/denied' // the child (or a policy) said no to the camera
+  | 'camera/not-found' // no camera is connected
+  | 'camera/in-use' // another app or tab holds the camera
+  | 'camera/unsupported' // this page cannot use cameras at all (old browser, or not https/localhost)
   | 'camera/failed';
 
 export class CameraError extends Error {
-  constructor(readonly code: CameraProblem, detail: string) {
+  constructor(
+    readonly code: CameraProblem,
+    detail: string,
+  ) {
     super(`${code}: ${detail}`);
     this.name = 'CameraError';
   }
@@ -70,7 +73,5 @@ export function stopCameraStream(stream: MediaStream | null): void {
 export async function listCameras(): Promise<CameraDevice[]> {
   if (!canUseCamera() || typeof navigator.mediaDevices.enumerateDevices !== 'function') return [];
   const devices = await navigator.mediaDevices.enumerateDevices();
-  return devices
-    .filter((device) => device.kind === 'videoinput')
-    .map((device) => ({ deviceId: device.deviceId, label: device.label }));
+  return devices.filter((device) => device.kind === 'videoinput').map((device) => ({ deviceId: device.deviceId, label: device.label }));
 }

@@ -8,7 +8,12 @@ const SWITCHES: readonly (keyof AugmentationChoice)[] = ['flip', 'turn', 'blur',
 
 /** Which switch makes each kind of copy. */
 const SWITCH_OF: Readonly<Record<Exclude<CopyPreview['kind'], 'original'>, keyof AugmentationChoice>> = {
-  flip: 'flip', 'turn-left': 'turn', 'turn-right': 'turn', blur: 'blur', brighter: 'light', darker: 'light',
+  flip: 'flip',
+  'turn-left': 'turn',
+  'turn-right': 'turn',
+  blur: 'blur',
+  brighter: 'light',
+  darker: 'light',
 };
 
 const EXAMPLE_SIZE = 96;
@@ -60,20 +65,36 @@ export function CopiesPanel() {
   useEffect(() => {
     let current = true;
     if (!pictureId) setPreview([]);
-    else void service.previewCopies(pictureId).then((copies) => { if (current) setPreview(copies); }, () => { if (current) setPreview([]); });
-    return () => { current = false; };
+    else
+      void service.previewCopies(pictureId).then(
+        (copies) => {
+          if (current) setPreview(copies);
+        },
+        () => {
+          if (current) setPreview([]);
+        },
+      );
+    return () => {
+      current = false;
+    };
   }, [service, pictureId]);
 
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t('lab.copies.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">
+        {t('lab.copies.heading')}
+      </h4>
       <p className="imt-field-help">{t('lab.copies.help')}</p>
       {!dense && <p className="imt-note imt-note--warn">{t('lab.copies.denseOnly')}</p>}
       <fieldset className="iml-copies__choices" disabled={!dense || running}>
         <legend>{t('lab.copies.choices')}</legend>
         {SWITCHES.map((name) => (
           <label key={name} className="iml-copies__choice">
-            <input type="checkbox" checked={augmentation[name]} onChange={(event) => service.setAugmentation({ [name]: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={augmentation[name]}
+              onChange={(event) => service.setAugmentation({ [name]: event.target.checked })}
+            />
             {t(`lab.copies.${name}`)}
           </label>
         ))}
@@ -82,7 +103,10 @@ export function CopiesPanel() {
         <p className="imt-field-help" role="status">
           {perPicture === 0
             ? t('lab.copies.none')
-            : t(perPicture === 1 ? 'lab.copies.countOne' : 'lab.copies.count', { count: perPicture, total: pictureCount * (perPicture + 1) })}
+            : t(perPicture === 1 ? 'lab.copies.countOne' : 'lab.copies.count', {
+                count: perPicture,
+                total: pictureCount * (perPicture + 1),
+              })}
         </p>
       )}
       <h5 className="iml-subheading">{t('lab.copies.examples')}</h5>

@@ -31,7 +31,11 @@ function MixUpTable({ report }: { readonly report: LabReport }) {
               <span>{t('lab.evaluation.said')} →</span>
               <span>{t('lab.evaluation.really')} ↓</span>
             </td>
-            {classes.map((info) => <th key={info.id} scope="col">{info.name}</th>)}
+            {classes.map((info) => (
+              <th key={info.id} scope="col">
+                {info.name}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -43,7 +47,9 @@ function MixUpTable({ report }: { readonly report: LabReport }) {
                 {row.map((count, said) => {
                   const right = really === said;
                   const words = t(right ? 'lab.evaluation.cellRight' : 'lab.evaluation.cellWrong', {
-                    count, really: classes[really].name, said: classes[said].name,
+                    count,
+                    really: classes[really].name,
+                    said: classes[said].name,
                   });
                   const shade = cellShade(count, rowTotal);
                   return (
@@ -65,13 +71,19 @@ function MixUpTable({ report }: { readonly report: LabReport }) {
       </table>
       <p className="imt-field-help">{t('lab.evaluation.matrixHelp')}</p>
       <ul className="iml-mixups">
-        {mixUps.length === 0
-          ? <li>{t('lab.evaluation.noMixUps')}</li>
-          : mixUps.slice(0, 3).map((cell) => (
+        {mixUps.length === 0 ? (
+          <li>{t('lab.evaluation.noMixUps')}</li>
+        ) : (
+          mixUps.slice(0, 3).map((cell) => (
             <li key={`${cell.really}-${cell.said}`}>
-              {t(cell.count === 1 ? 'lab.evaluation.mixUpOne' : 'lab.evaluation.mixUp', { really: classes[cell.really].name, said: classes[cell.said].name, count: cell.count })}
+              {t(cell.count === 1 ? 'lab.evaluation.mixUpOne' : 'lab.evaluation.mixUp', {
+                really: classes[cell.really].name,
+                said: classes[cell.said].name,
+                count: cell.count,
+              })}
             </li>
-          ))}
+          ))
+        )}
       </ul>
     </div>
   );
@@ -93,7 +105,9 @@ export function EvaluationView({ report, pictures }: { readonly report: LabRepor
   }[measuredOn];
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t(measuredOn === 'test' ? 'lab.evaluation.testHeading' : 'lab.evaluation.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">
+        {t(measuredOn === 'test' ? 'lab.evaluation.testHeading' : 'lab.evaluation.heading')}
+      </h4>
       {evaluation.accuracy === undefined ? (
         <p className="imt-note">{t('lab.evaluation.none')}</p>
       ) : (
@@ -109,16 +123,19 @@ export function EvaluationView({ report, pictures }: { readonly report: LabRepor
             {evaluation.perClass.map((score, index) => {
               const name = classes[index].name;
               const value = score.accuracy === undefined ? 0 : percent(score.accuracy);
-              const words = score.accuracy === undefined
-                ? t('lab.evaluation.classNoPictures', { name })
-                : t('lab.evaluation.classScore', { name, right: score.right, total: score.total });
+              const words =
+                score.accuracy === undefined
+                  ? t('lab.evaluation.classNoPictures', { name })
+                  : t('lab.evaluation.classScore', { name, right: score.right, total: score.total });
               return (
                 <li key={classes[index].id} className="imt-meter">
                   <span className="imt-meter__name">{name}</span>
                   <div className="imt-meter__track" role="img" aria-label={words}>
                     <div className="imt-meter__bar" style={{ width: `${value}%` }} />
                   </div>
-                  <span className="imt-meter__value" aria-hidden="true">{score.accuracy === undefined ? '–' : `${score.right}/${score.total}`}</span>
+                  <span className="imt-meter__value" aria-hidden="true">
+                    {score.accuracy === undefined ? '–' : `${score.right}/${score.total}`}
+                  </span>
                 </li>
               );
             })}

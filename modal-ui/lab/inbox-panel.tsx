@@ -31,7 +31,15 @@ function keyChoice(classes: readonly ClassInfo[], current: string, key: string):
   return undefined;
 }
 
-function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDiscard }: {
+function InboxCard({
+  picture,
+  number,
+  classes,
+  guess,
+  selectRef,
+  onLabel,
+  onDiscard,
+}: {
   readonly picture: InboxPictureView;
   readonly number: number;
   readonly classes: readonly ClassInfo[];
@@ -69,7 +77,9 @@ function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDisc
     <li className="iml-inbox__card" aria-label={t('lab.inbox.picture', { number })}>
       {url && <img className="iml-mistake__picture" src={url} alt="" width={112} height={112} />}
       {guessed && <p className="iml-inbox__guess">{t('lab.inbox.guess', { name: guessed.name, confidence: guess.confidence })}</p>}
-      <label htmlFor={selectId} className="imt-visually-hidden">{t('lab.inbox.classFor', { number })}</label>
+      <label htmlFor={selectId} className="imt-visually-hidden">
+        {t('lab.inbox.classFor', { number })}
+      </label>
       <select
         id={selectId}
         ref={selectRef}
@@ -77,10 +87,16 @@ function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDisc
         disabled={classes.length === 0}
         onKeyDown={onKeyDown}
         // A pick with the mouse (or from the open list) is the child's decision: the picture moves at once.
-        onChange={(event) => { if (event.target.value) onLabel(event.target.value); }}
+        onChange={(event) => {
+          if (event.target.value) onLabel(event.target.value);
+        }}
       >
         <option value="">{t('lab.inbox.choose')}</option>
-        {classes.map((info) => <option key={info.id} value={info.id}>{info.name}</option>)}
+        {classes.map((info) => (
+          <option key={info.id} value={info.id}>
+            {info.name}
+          </option>
+        ))}
       </select>
       <button type="button" className="imt-button imt-button--small" disabled={!chosen} onClick={() => chosen && onLabel(chosen.id)}>
         {chosen ? t('lab.inbox.put', { name: chosen.name }) : t('lab.inbox.putNone')}
@@ -91,7 +107,8 @@ function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDisc
         aria-label={t('lab.inbox.discardPicture', { number })}
         onClick={onDiscard}
       >
-        <Icon name="trash" />{t('lab.inbox.discard')}
+        <Icon name="trash" />
+        {t('lab.inbox.discard')}
       </button>
     </li>
   );
@@ -104,7 +121,10 @@ function InboxCard({ picture, number, classes, guess, selectRef, onLabel, onDisc
 export function InboxPanel() {
   const { t } = useTranslation();
   const service = useModelService();
-  const { classes, inbox } = useServiceState((state) => ({ classes: state.classes.map(({ id, name }) => ({ id, name })), inbox: state.inbox }));
+  const { classes, inbox } = useServiceState((state) => ({
+    classes: state.classes.map(({ id, name }) => ({ id, name })),
+    inbox: state.inbox,
+  }));
   const guesses = useInboxGuesses(inbox);
   const selects = useRef(new Map<string, HTMLSelectElement>());
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -125,16 +145,13 @@ export function InboxPanel() {
     setSaid(words);
     change();
   };
-  const count = inbox.length === 0
-    ? t('lab.inbox.empty')
-    : t(inbox.length === 1 ? 'lab.inbox.countOne' : 'lab.inbox.countOther', { count: inbox.length });
+  const count =
+    inbox.length === 0
+      ? t('lab.inbox.empty')
+      : t(inbox.length === 1 ? 'lab.inbox.countOne' : 'lab.inbox.countOther', { count: inbox.length });
 
   return (
-    <PictureDropArea
-      label={t('lab.inbox.heading')}
-      buttonText={t('lab.inbox.add')}
-      onPictures={(pictures) => service.addToInbox(pictures)}
-    >
+    <PictureDropArea label={t('lab.inbox.heading')} buttonText={t('lab.inbox.add')} onPictures={(pictures) => service.addToInbox(pictures)}>
       <h4 className="imt-heading">{t('lab.inbox.heading')}</h4>
       <p className="imt-field-help">{t('lab.inbox.help')}</p>
       {classes.length === 0 && <p className="imt-note imt-note--warn">{t('lab.inbox.needClasses')}</p>}
@@ -155,11 +172,13 @@ export function InboxPanel() {
                 if (element) selects.current.set(picture.id, element);
                 else selects.current.delete(picture.id);
               }}
-              onLabel={(classId) => sortOut(
-                picture.id,
-                () => service.labelInboxPicture(picture.id, classId),
-                t('lab.inbox.moved', { name: classes.find((info) => info.id === classId)?.name ?? '' }),
-              )}
+              onLabel={(classId) =>
+                sortOut(
+                  picture.id,
+                  () => service.labelInboxPicture(picture.id, classId),
+                  t('lab.inbox.moved', { name: classes.find((info) => info.id === classId)?.name ?? '' }),
+                )
+              }
               onDiscard={() => sortOut(picture.id, () => service.discardInboxPicture(picture.id), t('lab.inbox.thrownAway'))}
             />
           ))}

@@ -6,7 +6,12 @@ import { PictureFileInput, PictureFilesStatus, takeEachBatch, usePictureFiles } 
 import { Icon } from '../trainer/icons';
 import { useTranslation } from '../use-translation';
 
-export function PictureDropArea({ label, buttonText, onPictures, children }: {
+export function PictureDropArea({
+  label,
+  buttonText,
+  onPictures,
+  children,
+}: {
   /** The region's name. */
   readonly label: string;
   readonly buttonText: string;
@@ -18,15 +23,12 @@ export function PictureDropArea({ label, buttonText, onPictures, children }: {
   const files = usePictureFiles(takeEachBatch(onPictures));
 
   return (
-    <section
-      className={`iml-drop${files.dragging ? ' iml-drop--dragging' : ''}`}
-      aria-label={label}
-      {...files.dropTarget}
-    >
+    <section className={`iml-drop${files.dragging ? ' iml-drop--dragging' : ''}`} aria-label={label} {...files.dropTarget}>
       {children}
       <div className="iml-drop__actions">
         <button type="button" className="imt-button imt-button--small" onClick={() => fileInput.current?.click()}>
-          <Icon name="folder" />{buttonText}
+          <Icon name="folder" />
+          {buttonText}
         </button>
         <PictureFileInput ref={fileInput} label={buttonText} onFiles={(chosen) => void files.addFiles(chosen)} />
         <span className="imt-class__drop-hint">{t('trainer.dropHere')}</span>

@@ -70,9 +70,17 @@ function LabPages() {
   } else if (tab === 'hood') {
     page = <UnderTheHoodPanel />;
   } else if (problem) {
-    page = <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>;
+    page = (
+      <p className="imt-note imt-note--bad" role="alert">
+        {t(`errors.${problem}`)}
+      </p>
+    );
   } else if (!report) {
-    page = <p className="imt-field-help" role="status">{t('lab.checking')}</p>;
+    page = (
+      <p className="imt-field-help" role="status">
+        {t('lab.checking')}
+      </p>
+    );
   } else {
     page = tab === 'mistakes' ? <MistakesGallery report={report} /> : <EvaluationView report={report} pictures={picturesById(pictures)} />;
   }
@@ -82,13 +90,9 @@ function LabPages() {
       {outOfDate && !running && (
         <div className="iml-again">
           <p className="imt-note imt-note--warn">{t('lab.outOfDate')}</p>
-          <button
-            type="button"
-            className="imt-button imt-button--train"
-            onClick={() => void service.train()}
-            disabled={!canTrain}
-          >
-            <Icon name="play" />{t('lab.trainAgain')}
+          <button type="button" className="imt-button imt-button--train" onClick={() => void service.train()} disabled={!canTrain}>
+            <Icon name="play" />
+            {t('lab.trainAgain')}
           </button>
         </div>
       )}
@@ -101,7 +105,9 @@ function LabPages() {
         {TABS.map((name) => (
           <button
             key={name}
-            ref={(element) => { tabRefs.current[name] = element; }}
+            ref={(element) => {
+              tabRefs.current[name] = element;
+            }}
             type="button"
             role="tab"
             id={`${baseId}-${name}-tab`}
@@ -133,7 +139,9 @@ export function LabArea() {
   return (
     <section className="imt-panel iml-lab" aria-label={t('lab.open')}>
       <button type="button" className="iml-lab__toggle" aria-expanded={open} aria-controls={contentId} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true" className="iml-lab__arrow">{open ? '▾' : '▸'}</span>
+        <span aria-hidden="true" className="iml-lab__arrow">
+          {open ? '▾' : '▸'}
+        </span>
         {t('lab.open')}
       </button>
       {open && (

@@ -26,7 +26,12 @@ function useKeptPictures(service: ModelService, versionId: string | null) {
   return { kept, keep: (pictureId: string) => setKept(new Set([...kept, pictureId])), showAgain: () => setKept(NONE) };
 }
 
-function MistakeCard({ mistake, picture, classes, onKeep }: {
+function MistakeCard({
+  mistake,
+  picture,
+  classes,
+  onKeep,
+}: {
   readonly mistake: Mistake;
   readonly picture: PictureView;
   /** The classes the picture can go to now. */
@@ -52,7 +57,9 @@ function MistakeCard({ mistake, picture, classes, onKeep }: {
       <button type="button" className="imt-button imt-button--small iml-mistake__keep" aria-describedby={keepHelpId} onClick={onKeep}>
         {t('lab.mistakes.keep', { name: label })}
       </button>
-      <p id={keepHelpId} className="imt-field-help">{t('lab.mistakes.keepHelp', { name: label })}</p>
+      <p id={keepHelpId} className="imt-field-help">
+        {t('lab.mistakes.keepHelp', { name: label })}
+      </p>
       {guess && (
         <button
           type="button"
@@ -64,10 +71,16 @@ function MistakeCard({ mistake, picture, classes, onKeep }: {
       )}
       {others.length > 0 && (
         <div className="iml-mistake__other">
-          <label htmlFor={selectId} className="imt-visually-hidden">{t('lab.mistakes.moveOther')}</label>
+          <label htmlFor={selectId} className="imt-visually-hidden">
+            {t('lab.mistakes.moveOther')}
+          </label>
           <select id={selectId} value={target} onChange={(event) => setTarget(event.target.value)}>
             <option value="">{t('lab.mistakes.chooseClass')}</option>
-            {others.map((info) => <option key={info.id} value={info.id}>{info.name}</option>)}
+            {others.map((info) => (
+              <option key={info.id} value={info.id}>
+                {info.name}
+              </option>
+            ))}
           </select>
           <button
             type="button"
@@ -80,7 +93,8 @@ function MistakeCard({ mistake, picture, classes, onKeep }: {
         </div>
       )}
       <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.removePicture(picture.id)}>
-        <Icon name="trash" />{t('lab.mistakes.delete')}
+        <Icon name="trash" />
+        {t('lab.mistakes.delete')}
       </button>
     </li>
   );
@@ -97,7 +111,10 @@ export function MistakesGallery({ report }: { readonly report: LabReport }) {
   const headingId = useId();
   const status = useRef<HTMLParagraphElement>(null);
   const service = useModelService();
-  const { versionId, classViews } = useServiceState((state) => ({ versionId: state.trained?.versionId ?? null, classViews: state.classes }));
+  const { versionId, classViews } = useServiceState((state) => ({
+    versionId: state.trained?.versionId ?? null,
+    classViews: state.classes,
+  }));
   const { kept, keep, showAgain } = useKeptPictures(service, versionId);
   const byId = new Map(classViews.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
   const classes = classViews.map(({ id, name }) => ({ id, name }));
@@ -108,7 +125,8 @@ export function MistakesGallery({ report }: { readonly report: LabReport }) {
   const groups = [
     { practised: false, title: t('lab.mistakes.newPictures') },
     { practised: true, title: t('lab.mistakes.practised') },
-  ].map((group) => ({ ...group, mistakes: shown.filter((mistake) => mistake.practised === group.practised) }))
+  ]
+    .map((group) => ({ ...group, mistakes: shown.filter((mistake) => mistake.practised === group.practised) }))
     .filter((group) => group.mistakes.length > 0);
 
   const onKeep = (pictureId: string) => {
@@ -123,9 +141,16 @@ export function MistakesGallery({ report }: { readonly report: LabReport }) {
 
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t('lab.mistakes.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">
+        {t('lab.mistakes.heading')}
+      </h4>
       <p className="imt-field-help">{t('lab.mistakes.help')}</p>
-      <p ref={status} role="status" tabIndex={-1} className={shown.length === 0 && keptCount === 0 ? 'imt-note imt-note--good' : 'imt-note'}>
+      <p
+        ref={status}
+        role="status"
+        tabIndex={-1}
+        className={shown.length === 0 && keptCount === 0 ? 'imt-note imt-note--good' : 'imt-note'}
+      >
         {summary}
         {keptCount > 0 && <> {t(keptCount === 1 ? 'lab.mistakes.keptOne' : 'lab.mistakes.keptOther', { count: keptCount })}</>}
       </p>

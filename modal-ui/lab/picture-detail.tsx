@@ -51,7 +51,13 @@ function ClassBars({ report, checked }: { readonly report: LabReport; readonly c
  * A checked picture large, with its label, the model's answer and a bar per class; Previous/Next walk through the
  * pictures, Escape closes, and focus goes back to the picture that opened it.
  */
-function PictureDetail({ report, list, index, onIndexChange, onClose }: {
+function PictureDetail({
+  report,
+  list,
+  index,
+  onIndexChange,
+  onClose,
+}: {
   readonly report: LabReport;
   readonly list: readonly CheckedPicture[];
   readonly index: number;
@@ -80,8 +86,18 @@ function PictureDetail({ report, list, index, onIndexChange, onClose }: {
 
   return (
     <div className="iml-detail__backdrop">
-      <div ref={dialog} className="iml-detail" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} onKeyDown={onKeyDown}>
-        <h4 id={titleId} className="imt-heading">{t('lab.detail.title', { number: index + 1, total: list.length })}</h4>
+      <div
+        ref={dialog}
+        className="iml-detail"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <h4 id={titleId} className="imt-heading">
+          {t('lab.detail.title', { number: index + 1, total: list.length })}
+        </h4>
         <div className="iml-detail__body">
           {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
           <div className="iml-detail__facts">
@@ -94,20 +110,37 @@ function PictureDetail({ report, list, index, onIndexChange, onClose }: {
           </div>
         </div>
         <div className="iml-detail__nav">
-          <button type="button" className="imt-button imt-button--secondary" disabled={index === 0} onClick={() => onIndexChange(index - 1)}>
+          <button
+            type="button"
+            className="imt-button imt-button--secondary"
+            disabled={index === 0}
+            onClick={() => onIndexChange(index - 1)}
+          >
             {t('lab.detail.previous')}
           </button>
-          <button type="button" className="imt-button imt-button--secondary" disabled={index === list.length - 1} onClick={() => onIndexChange(index + 1)}>
+          <button
+            type="button"
+            className="imt-button imt-button--secondary"
+            disabled={index === list.length - 1}
+            onClick={() => onIndexChange(index + 1)}
+          >
             {t('lab.detail.next')}
           </button>
-          <button type="button" className="imt-button" onClick={onClose}>{t('lab.detail.close')}</button>
+          <button type="button" className="imt-button" onClick={onClose}>
+            {t('lab.detail.close')}
+          </button>
         </div>
       </div>
     </div>
   );
 }
 
-function PictureButton({ report, checked, number, onOpen }: {
+function PictureButton({
+  report,
+  checked,
+  number,
+  onOpen,
+}: {
   readonly report: LabReport;
   readonly checked: CheckedPicture;
   readonly number: number;
@@ -123,7 +156,10 @@ function PictureButton({ report, checked, number, onOpen }: {
         type="button"
         className="iml-checked__open"
         aria-label={t('lab.evaluation.pictureButton', {
-          number, really: classes[checked.trueClass].name, said, percent: checked.percentages[checked.predictedClass],
+          number,
+          really: classes[checked.trueClass].name,
+          said,
+          percent: checked.percentages[checked.predictedClass],
         })}
         onClick={onOpen}
       >
@@ -157,9 +193,7 @@ export function PictureResults({ report, pictures }: { readonly report: LabRepor
           <PictureButton key={checked.picture.id} report={report} checked={checked} number={index + 1} onOpen={() => setOpen(index)} />
         ))}
       </ul>
-      {shown !== null && (
-        <PictureDetail report={report} list={list} index={shown} onIndexChange={setOpen} onClose={() => setOpen(null)} />
-      )}
+      {shown !== null && <PictureDetail report={report} list={list} index={shown} onIndexChange={setOpen} onClose={() => setOpen(null)} />}
     </>
   );
 }

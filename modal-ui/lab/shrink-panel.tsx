@@ -20,7 +20,11 @@ function ChangedPicture({ picture, before, after }: { readonly picture: PictureV
 }
 
 /** Size and accuracy before and after 8-bit, what they were checked on, and the pictures whose answer changed. */
-function ComparisonView({ comparison, caption, sizeLabel }: {
+function ComparisonView({
+  comparison,
+  caption,
+  sizeLabel,
+}: {
   readonly comparison: ShrinkComparison;
   readonly caption: string;
   readonly sizeLabel: string;
@@ -87,11 +91,24 @@ function BackboneShrink({ running }: { readonly running: boolean }) {
   return (
     <div className="iml-shrink-backbone">
       <p className="imt-field-help">{t('lab.shrink.backboneNote')}</p>
-      <button type="button" className="imt-button" onClick={() => void run((service) => service.shrinkBackbone())} disabled={busy || running}>
+      <button
+        type="button"
+        className="imt-button"
+        onClick={() => void run((service) => service.shrinkBackbone())}
+        disabled={busy || running}
+      >
         {t('lab.shrink.backboneButton')}
       </button>
-      {busy && <p className="imt-field-help" role="status">{t('lab.shrink.backboneWorking')}</p>}
-      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {busy && (
+        <p className="imt-field-help" role="status">
+          {t('lab.shrink.backboneWorking')}
+        </p>
+      )}
+      {problem && (
+        <p className="imt-note imt-note--bad" role="alert">
+          {t(`errors.${problem}`)}
+        </p>
+      )}
       {comparison && (
         <ComparisonView comparison={comparison} caption={t('lab.shrink.backboneTable')} sizeLabel={t('lab.shrink.backboneSize')} />
       )}
@@ -105,7 +122,9 @@ export function ShrinkPanel() {
   const headingId = useId();
   const service = useModelService();
   const { versionId, small, running } = useServiceState(({ trained, training }) => ({
-    versionId: trained?.versionId ?? null, small: trained?.small ?? false, running: training.status === 'running',
+    versionId: trained?.versionId ?? null,
+    small: trained?.small ?? false,
+    running: training.status === 'running',
   }));
   // Cleared by another trained version: keeping a shrink of an earlier one is meaningless.
   const { result: shrink, busy, problem, run: shrinkIt, clear } = useModelQuery<ShrinkView>();
@@ -122,10 +141,14 @@ export function ShrinkPanel() {
 
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t('lab.shrink.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">
+        {t('lab.shrink.heading')}
+      </h4>
       <p className="imt-field-help">{t('lab.shrink.help')}</p>
       {kept ? (
-        <p className="imt-note imt-note--good" role="status">{t('lab.shrink.kept')}</p>
+        <p className="imt-note imt-note--good" role="status">
+          {t('lab.shrink.kept')}
+        </p>
       ) : small ? (
         <p className="imt-note">{t('lab.shrink.alreadySmall')}</p>
       ) : (
@@ -133,9 +156,21 @@ export function ShrinkPanel() {
           {t('lab.shrink.button')}
         </button>
       )}
-      {busy && <p className="imt-field-help" role="status">{t('lab.shrink.working')}</p>}
-      {stale && <p className="imt-note imt-note--warn" role="status">{t('lab.shrink.stale')}</p>}
-      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {busy && (
+        <p className="imt-field-help" role="status">
+          {t('lab.shrink.working')}
+        </p>
+      )}
+      {stale && (
+        <p className="imt-note imt-note--warn" role="status">
+          {t('lab.shrink.stale')}
+        </p>
+      )}
+      {problem && (
+        <p className="imt-note imt-note--bad" role="alert">
+          {t(`errors.${problem}`)}
+        </p>
+      )}
       {shrink && !kept && (
         <>
           <ComparisonView comparison={shrink} caption={t('lab.shrink.table')} sizeLabel={t('lab.shrink.size')} />

@@ -25,8 +25,18 @@ export function TestSetPanel() {
   let evaluation;
   if (!trained) evaluation = <p className="imt-field-help">{t('lab.test.needModel')}</p>;
   else if (testPictures.length === 0) evaluation = <p className="imt-field-help">{t('lab.test.needPictures')}</p>;
-  else if (problem) evaluation = <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>;
-  else if (!report) evaluation = <p className="imt-field-help" role="status">{t('lab.checking')}</p>;
+  else if (problem)
+    evaluation = (
+      <p className="imt-note imt-note--bad" role="alert">
+        {t(`errors.${problem}`)}
+      </p>
+    );
+  else if (!report)
+    evaluation = (
+      <p className="imt-field-help" role="status">
+        {t('lab.checking')}
+      </p>
+    );
   else evaluation = <EvaluationView report={report} pictures={picturesById(testPictures)} />;
 
   return (

@@ -23,7 +23,8 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
   const valid = text.trim() !== '' && isValidStopAtAccuracy(target) && target >= 0.01;
 
   useEffect(() => {
-    if (settings.stopAtAccuracy !== undefined) setText((current) => (Number(current) / 100 === settings.stopAtAccuracy ? current : String(percent(settings.stopAtAccuracy!))));
+    if (settings.stopAtAccuracy !== undefined)
+      setText((current) => (Number(current) / 100 === settings.stopAtAccuracy ? current : String(percent(settings.stopAtAccuracy!))));
   }, [settings.stopAtAccuracy]);
 
   return (
@@ -36,7 +37,9 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
         />
         {t('lab.log.stopAt')}
       </label>
-      <label htmlFor={inputId} className="imt-visually-hidden">{t('lab.log.stopAtPercent')}</label>
+      <label htmlFor={inputId} className="imt-visually-hidden">
+        {t('lab.log.stopAtPercent')}
+      </label>
       <input
         id={inputId}
         type="number"
@@ -49,7 +52,8 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
         onChange={(event) => {
           setText(event.target.value);
           const next = Number(event.target.value) / 100;
-          if (on && event.target.value.trim() !== '' && isValidStopAtAccuracy(next) && next >= 0.01) service.updateSettings({ stopAtAccuracy: next });
+          if (on && event.target.value.trim() !== '' && isValidStopAtAccuracy(next) && next >= 0.01)
+            service.updateSettings({ stopAtAccuracy: next });
         }}
       />
       <span aria-hidden="true">%</span>
@@ -61,23 +65,34 @@ function StopAtAccuracy({ disabled }: { readonly disabled: boolean }) {
 }
 
 export function stoppedEarlyText(t: typeof translate, stop: EarlyStop): string {
-  return t(stop.watched === 'valAcc' ? 'lab.log.stoppedEarlyVal' : 'lab.log.stoppedEarlyAcc', { epoch: stop.epoch, percent: percent(stop.accuracy) });
+  return t(stop.watched === 'valAcc' ? 'lab.log.stoppedEarlyVal' : 'lab.log.stoppedEarlyAcc', {
+    epoch: stop.epoch,
+    percent: percent(stop.accuracy),
+  });
 }
 
 /** Per-epoch numbers beside the chart, the early-stop option, and why training ended early when it did. */
 export function TrainingLog() {
   const { t } = useTranslation();
   // The training under way, else the trained model's.
-  const { history, totalEpochs, stoppedEarly, running } = useServiceState(({ training, trained }) => (training.status === 'running'
-    ? { history: training.history, totalEpochs: training.totalEpochs, stoppedEarly: undefined, running: true }
-    : { history: trained?.history ?? [], totalEpochs: trained?.history.length ?? 0, stoppedEarly: trained?.stoppedEarly, running: false }));
+  const { history, totalEpochs, stoppedEarly, running } = useServiceState(({ training, trained }) =>
+    training.status === 'running'
+      ? { history: training.history, totalEpochs: training.totalEpochs, stoppedEarly: undefined, running: true }
+      : { history: trained?.history ?? [], totalEpochs: trained?.history.length ?? 0, stoppedEarly: trained?.stoppedEarly, running: false },
+  );
   const headingId = useId();
   const number = (value: number | undefined, show: (value: number) => string) => (value === undefined ? t('lab.log.noValue') : show(value));
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t('lab.log.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">
+        {t('lab.log.heading')}
+      </h4>
       <StopAtAccuracy disabled={running} />
-      {stoppedEarly && !running && <p className="imt-note imt-note--good" role="status">{stoppedEarlyText(t, stoppedEarly)}</p>}
+      {stoppedEarly && !running && (
+        <p className="imt-note imt-note--good" role="status">
+          {stoppedEarlyText(t, stoppedEarly)}
+        </p>
+      )}
       {history.length === 0 ? (
         <p className="imt-field-help">{t('lab.log.none')}</p>
       ) : (

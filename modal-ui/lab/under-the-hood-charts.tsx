@@ -27,7 +27,9 @@ export function FeatureMapGrid({ maps }: { readonly maps: FeatureMaps }) {
       <figcaption>{t('lab.hood.mapsShown', { shown: maps.shown, total: maps.total })}</figcaption>
       <ol className="imh-maps" aria-label={t('lab.hood.maps')}>
         {Array.from({ length: maps.shown }, (_, index) => (
-          <li key={index}><MapCanvas maps={maps} index={index} label={t('lab.hood.map', { number: index + 1 })} /></li>
+          <li key={index}>
+            <MapCanvas maps={maps} index={index} label={t('lab.hood.map', { number: index + 1 })} />
+          </li>
         ))}
       </ol>
     </figure>
@@ -69,12 +71,24 @@ export function HistogramChart({ histogram, title }: { readonly histogram: Histo
         })}
         <line className="imh-histogram__axis" x1={LEFT} y1={TOP + plotHeight} x2={WIDTH - 4} y2={TOP + plotHeight} />
         <line className="imh-histogram__axis" x1={LEFT} y1={TOP} x2={LEFT} y2={TOP + plotHeight} />
-        <text x={LEFT - 4} y={TOP + 8} textAnchor="end">{tallest}</text>
-        <text x={LEFT - 4} y={TOP + plotHeight} textAnchor="end">0</text>
-        <text x={12} y={TOP + plotHeight / 2} textAnchor="middle" transform={`rotate(-90 12 ${TOP + plotHeight / 2})`}>{t('lab.hood.axisCount')}</text>
-        <text x={LEFT} y={TOP + plotHeight + 14} textAnchor="start">{shortNumber(min)}</text>
-        <text x={WIDTH - 4} y={TOP + plotHeight + 14} textAnchor="end">{shortNumber(max)}</text>
-        <text x={LEFT + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">{t('lab.hood.axisValue')}</text>
+        <text x={LEFT - 4} y={TOP + 8} textAnchor="end">
+          {tallest}
+        </text>
+        <text x={LEFT - 4} y={TOP + plotHeight} textAnchor="end">
+          0
+        </text>
+        <text x={12} y={TOP + plotHeight / 2} textAnchor="middle" transform={`rotate(-90 12 ${TOP + plotHeight / 2})`}>
+          {t('lab.hood.axisCount')}
+        </text>
+        <text x={LEFT} y={TOP + plotHeight + 14} textAnchor="start">
+          {shortNumber(min)}
+        </text>
+        <text x={WIDTH - 4} y={TOP + plotHeight + 14} textAnchor="end">
+          {shortNumber(max)}
+        </text>
+        <text x={LEFT + plotWidth / 2} y={HEIGHT - 4} textAnchor="middle">
+          {t('lab.hood.axisValue')}
+        </text>
       </svg>
     </figure>
   );

@@ -31,8 +31,16 @@ function groupWords(t: T, group: LayerGroupView): string {
   return group.group === 'block' ? t('lab.hood.group.block', { number: group.block ?? 0 }) : t(`lab.hood.group.${group.group}`);
 }
 
-function PictureChoice({ picture, label, chosen, onChoose }: {
-  readonly picture: PictureView; readonly label: string; readonly chosen: boolean; readonly onChoose: () => void;
+function PictureChoice({
+  picture,
+  label,
+  chosen,
+  onChoose,
+}: {
+  readonly picture: PictureView;
+  readonly label: string;
+  readonly chosen: boolean;
+  readonly onChoose: () => void;
 }) {
   const url = usePictureUrl(picture.encoded);
   return (
@@ -50,7 +58,13 @@ function useCount(): (value: number) => string {
   return (value) => value.toLocaleString(locale);
 }
 
-function LayerGraph({ layers, index, open, onToggle, onChoose }: {
+function LayerGraph({
+  layers,
+  index,
+  open,
+  onToggle,
+  onChoose,
+}: {
   readonly layers: readonly LayerSummary[];
   readonly index: number;
   readonly open: ReadonlySet<string>;
@@ -68,8 +82,16 @@ function LayerGraph({ layers, index, open, onToggle, onChoose }: {
         const stepsId = `${baseId}-${group.key}`;
         return (
           <li key={group.key} className="imh-group" data-current={index >= group.first && index <= group.last}>
-            <button type="button" className="imh-group__toggle" aria-expanded={expanded} aria-controls={stepsId} onClick={() => onToggle(group.key)}>
-              <span aria-hidden="true" className="imh-group__arrow">{expanded ? '▾' : '▸'}</span>
+            <button
+              type="button"
+              className="imh-group__toggle"
+              aria-expanded={expanded}
+              aria-controls={stepsId}
+              onClick={() => onToggle(group.key)}
+            >
+              <span aria-hidden="true" className="imh-group__arrow">
+                {expanded ? '▾' : '▸'}
+              </span>
               <strong>{groupWords(t, group)}</strong>
               <span>{t(steps === 1 ? 'lab.hood.stepsOne' : 'lab.hood.stepsOther', { count: steps })}</span>
               <span className="imh-group__shape">→ {shapeWords(t, layers[group.last].outputShape)}</span>
@@ -80,7 +102,12 @@ function LayerGraph({ layers, index, open, onToggle, onChoose }: {
                   const at = group.first + offset;
                   return (
                     <li key={layer.name}>
-                      <button type="button" className="imh-step" aria-current={at === index ? 'step' : undefined} onClick={() => onChoose(at)}>
+                      <button
+                        type="button"
+                        className="imh-step"
+                        aria-current={at === index ? 'step' : undefined}
+                        onClick={() => onChoose(at)}
+                      >
                         <strong>{kindWords(t, layers, at)}</strong>
                         <span>{shapeWords(t, layer.outputShape)}</span>
                         <small>
@@ -101,8 +128,16 @@ function LayerGraph({ layers, index, open, onToggle, onChoose }: {
   );
 }
 
-function StepView({ layers, index, look, classNames }: {
-  readonly layers: readonly LayerSummary[]; readonly index: number; readonly look: LayerLook | null; readonly classNames: readonly string[];
+function StepView({
+  layers,
+  index,
+  look,
+  classNames,
+}: {
+  readonly layers: readonly LayerSummary[];
+  readonly index: number;
+  readonly look: LayerLook | null;
+  readonly classNames: readonly string[];
 }) {
   const { t } = useTranslation();
   const count = useCount();
@@ -110,10 +145,14 @@ function StepView({ layers, index, look, classNames }: {
   const outputs = count(layer.outputShape.reduce((product, d) => product * d, 1));
   return (
     <div className="imh-step-view">
-      <h5 className="imh-step-view__title">{kindWords(t, layers, index)} <small>{layer.name}</small></h5>
+      <h5 className="imh-step-view__title">
+        {kindWords(t, layers, index)} <small>{layer.name}</small>
+      </h5>
       <p className="imt-field-help">{isAnswer(layers, index) ? t('lab.hood.explain.answer') : t(`lab.hood.explain.${layer.kind}`)}</p>
       {!look || look.layerIndex !== index ? (
-        <p className="imt-field-help" role="status">{t('lab.hood.looking')}</p>
+        <p className="imt-field-help" role="status">
+          {t('lab.hood.looking')}
+        </p>
       ) : (
         <div className="imh-charts">
           {look.featureMaps && <FeatureMapGrid maps={look.featureMaps} />}
@@ -126,9 +165,11 @@ function StepView({ layers, index, look, classNames }: {
           )}
           {!look.featureMaps && !look.answer && <p className="imt-field-help">{t('lab.hood.noMaps', { count: outputs })}</p>}
           <HistogramChart histogram={look.activations} title={t('lab.hood.activations', { count: outputs })} />
-          {look.weights
-            ? <HistogramChart histogram={look.weights} title={t('lab.hood.weights', { count: count(layer.parameters) })} />
-            : <p className="imt-field-help">{t('lab.hood.noWeights')}</p>}
+          {look.weights ? (
+            <HistogramChart histogram={look.weights} title={t('lab.hood.weights', { count: count(layer.parameters) })} />
+          ) : (
+            <p className="imt-field-help">{t('lab.hood.noWeights')}</p>
+          )}
         </div>
       )}
     </div>
@@ -144,10 +185,15 @@ export function UnderTheHoodPanel() {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set(['input']));
 
   const trainedClassIds = new Set(state.trainedClasses.map((info) => info.id));
-  const choices = state.classes.filter((info) => trainedClassIds.has(info.id))
-    .flatMap((info) => info.pictures.slice(0, PICTURES_PER_CLASS).map((picture, i) => ({ picture, label: t('lab.hood.picture', { name: info.name, number: i + 1 }) })));
+  const choices = state.classes
+    .filter((info) => trainedClassIds.has(info.id))
+    .flatMap((info) =>
+      info.pictures
+        .slice(0, PICTURES_PER_CLASS)
+        .map((picture, i) => ({ picture, label: t('lab.hood.picture', { name: info.name, number: i + 1 }) })),
+    );
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const pictureId = choices.some((choice) => choice.picture.id === chosenId) ? chosenId : choices[0]?.picture.id ?? null;
+  const pictureId = choices.some((choice) => choice.picture.id === chosenId) ? chosenId : (choices[0]?.picture.id ?? null);
 
   // Asked once per trained version.
   const described = useModelQuery({ key: '', ask: (service) => service.describeModelLayers() });
@@ -161,8 +207,18 @@ export function UnderTheHoodPanel() {
   const look = looked.result;
   const problem = described.problem ?? looked.problem;
 
-  if (problem) return <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>;
-  if (!model) return <p className="imt-field-help" role="status">{t('lab.hood.loading')}</p>;
+  if (problem)
+    return (
+      <p className="imt-note imt-note--bad" role="alert">
+        {t(`errors.${problem}`)}
+      </p>
+    );
+  if (!model)
+    return (
+      <p className="imt-field-help" role="status">
+        {t('lab.hood.loading')}
+      </p>
+    );
   const { layers } = model;
   const at = Math.min(index, layers.length - 1);
 
@@ -172,11 +228,12 @@ export function UnderTheHoodPanel() {
     if (group) setOpen((keys) => new Set([...keys, group.key]));
     setIndex(clamped);
   };
-  const toggle = (key: string) => setOpen((keys) => {
-    const next = new Set(keys);
-    if (!next.delete(key)) next.add(key);
-    return next;
-  });
+  const toggle = (key: string) =>
+    setOpen((keys) => {
+      const next = new Set(keys);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   // Arrow keys step too while focus is on the step buttons; at either end the button stays focusable (aria-disabled).
   const onStepKey = (event: KeyboardEvent) => {
     const move = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 }[event.key];
@@ -187,24 +244,38 @@ export function UnderTheHoodPanel() {
 
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId} className="imt-heading">{t('lab.hood.heading')}</h4>
+      <h4 id={headingId} className="imt-heading">
+        {t('lab.hood.heading')}
+      </h4>
       <p className="imt-field-help">{t('lab.hood.help')}</p>
       <p className="imt-note">{t('lab.hood.fusedNote', { layers: model.originalLayerCount, steps: layers.length })}</p>
       <div className="imh-layout">
         <LayerGraph layers={layers} index={at} open={open} onToggle={toggle} onChoose={choose} />
         <div className="imh-viewer">
           <h5 className="imh-viewer__label">{t('lab.hood.pickPicture')}</h5>
-          {choices.length === 0 ? <p className="imt-field-help">{t('lab.hood.noPictures')}</p> : (
+          {choices.length === 0 ? (
+            <p className="imt-field-help">{t('lab.hood.noPictures')}</p>
+          ) : (
             <ul className="imh-pictures" aria-label={t('lab.hood.pickPicture')}>
               {choices.map(({ picture, label }) => (
-                <PictureChoice key={picture.id} picture={picture} label={label} chosen={picture.id === pictureId} onChoose={() => setChosenId(picture.id)} />
+                <PictureChoice
+                  key={picture.id}
+                  picture={picture}
+                  label={label}
+                  chosen={picture.id === pictureId}
+                  onChoose={() => setChosenId(picture.id)}
+                />
               ))}
             </ul>
           )}
           <div className="imh-nav" role="group" aria-label={t('lab.hood.stepper')} onKeyDown={onStepKey}>
-            <button type="button" className="imt-button" aria-disabled={at === 0} onClick={() => choose(at - 1)}>{t('lab.hood.previous')}</button>
+            <button type="button" className="imt-button" aria-disabled={at === 0} onClick={() => choose(at - 1)}>
+              {t('lab.hood.previous')}
+            </button>
             <span role="status">{t('lab.hood.stepOf', { number: at + 1, total: layers.length })}</span>
-            <button type="button" className="imt-button" aria-disabled={at === layers.length - 1} onClick={() => choose(at + 1)}>{t('lab.hood.next')}</button>
+            <button type="button" className="imt-button" aria-disabled={at === layers.length - 1} onClick={() => choose(at + 1)}>
+              {t('lab.hood.next')}
+            </button>
           </div>
           {pictureId && <StepView layers={layers} index={at} look={look} classNames={state.trainedClasses.map((info) => info.name)} />}
         </div>

@@ -3,8 +3,11 @@ import { test } from 'node:test';
 import JSZip from 'jszip';
 import { picturesZip } from './pictures-zip';
 
-test('a class\'s pictures become one folder of numbered JPEGs, in order, named safely after the class', async () => {
-  const pictures = ['first', 'second', 'third'].map((text) => ({ encoded: new Blob([text], { type: 'image/jpeg' }), mimeType: 'image/jpeg' as const }));
+test("a class's pictures become one folder of numbered JPEGs, in order, named safely after the class", async () => {
+  const pictures = ['first', 'second', 'third'].map((text) => ({
+    encoded: new Blob([text], { type: 'image/jpeg' }),
+    mimeType: 'image/jpeg' as const,
+  }));
   const { fileName, bytes } = await picturesZip('rock/paper: "mine"', pictures);
   assert.equal(fileName, 'rock paper mine.zip');
   const zip = await JSZip.loadAsync(bytes);

@@ -21,10 +21,13 @@ export interface SquarePicture extends EncodedPicture {
 
 /** Why a file was refused; each maps to a locale key 'errors.picture/<reason>'. */
 export type PictureRejection =
-  | 'picture/not-an-image' | 'picture/too-big' | 'picture/empty' | 'picture/unreadable' | 'picture/too-many-pixels' | 'picture/heic';
+  'picture/not-an-image' | 'picture/too-big' | 'picture/empty' | 'picture/unreadable' | 'picture/too-many-pixels' | 'picture/heic';
 
 export class PictureError extends Error {
-  constructor(readonly reason: PictureRejection, readonly fileName: string) {
+  constructor(
+    readonly reason: PictureRejection,
+    readonly fileName: string,
+  ) {
     super(`${reason}: ${fileName}`);
     this.name = 'PictureError';
   }
@@ -76,5 +79,5 @@ export async function squareFromSource(
   options: { mirror?: boolean } = {},
 ): Promise<SquarePicture> {
   const { canvas, image } = drawSquareCanvas(source, width, height, options.mirror);
-  return { image, ...await encodePicture(canvas) };
+  return { image, ...(await encodePicture(canvas)) };
 }

@@ -14,7 +14,8 @@ import { ACCEPT_ATTRIBUTE, type SquarePicture } from './square-picture';
 export type PictureDestination = (count: number, onDuplicates: (count: number) => void) => PictureIntake;
 
 /** A destination that needs no warning (the inbox, test pictures): each batch is handed to `take`. */
-export const takeEachBatch = (take: (pictures: readonly SquarePicture[]) => Promise<void>): PictureDestination =>
+export const takeEachBatch =
+  (take: (pictures: readonly SquarePicture[]) => Promise<void>): PictureDestination =>
   () => ({ add: take, finish() {} });
 
 export function usePictureFiles(destination: PictureDestination) {
@@ -28,7 +29,9 @@ export function usePictureFiles(destination: PictureDestination) {
     if (files.length === 0) return;
     // Announced in the same tick as the choice, so a Train pressed at once already knows these pictures.
     let skipped = 0;
-    const intake = destination(files.length, (count) => { skipped += count; });
+    const intake = destination(files.length, (count) => {
+      skipped += count;
+    });
     setReading((count) => count + files.length);
     try {
       setProblems(await readPictureFiles(files, (pictures) => intake.add(pictures)));
@@ -87,7 +90,12 @@ export const PictureFileInput = forwardRef<HTMLInputElement, { readonly label: s
 );
 
 /** "Adding your pictures…" while files are read, each refused file with its reason, and `skipped` (duplicates). */
-export function PictureFilesStatus({ reading, problems, skipped, onDismiss }: {
+export function PictureFilesStatus({
+  reading,
+  problems,
+  skipped,
+  onDismiss,
+}: {
   readonly reading: number;
   readonly problems: readonly FileProblem[];
   /** Said when pictures were skipped as already in the class. */
@@ -97,7 +105,11 @@ export function PictureFilesStatus({ reading, problems, skipped, onDismiss }: {
   const { t } = useTranslation();
   return (
     <>
-      {reading > 0 && <p className="imt-field-help" role="status">{t('trainer.addingPictures')}</p>}
+      {reading > 0 && (
+        <p className="imt-field-help" role="status">
+          {t('trainer.addingPictures')}
+        </p>
+      )}
       {(problems.length > 0 || skipped) && (
         <div className="imt-file-problems" role="alert">
           {skipped && <p className="imt-file-problems__skipped">{skipped}</p>}
@@ -110,7 +122,9 @@ export function PictureFilesStatus({ reading, problems, skipped, onDismiss }: {
               ))}
             </ul>
           )}
-          <button type="button" className="imt-button imt-button--quiet" onClick={onDismiss}>{t('trainer.dismiss')}</button>
+          <button type="button" className="imt-button imt-button--quiet" onClick={onDismiss}>
+            {t('trainer.dismiss')}
+          </button>
         </div>
       )}
     </>

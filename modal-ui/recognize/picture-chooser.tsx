@@ -83,10 +83,16 @@ export function PictureChooser({ onPicture }: PictureChooserProps) {
                   data-autofocus
                 />
               </label>
-              <button type="button" className="imr-button" data-variant="quiet" disabled={busy} onClick={() => {
+              <button
+                type="button"
+                className="imr-button"
+                data-variant="quiet"
+                disabled={busy}
+                onClick={() => {
                   setProblem(null);
                   setCamera(true);
-                }}>
+                }}
+              >
                 {t('blocks.popupUseCamera')}
               </button>
             </div>
@@ -94,7 +100,11 @@ export function PictureChooser({ onPicture }: PictureChooserProps) {
           </>
         )}
       </div>
-      {busy && <p className="imr-busy" role="status">{t('blocks.popupReading')}</p>}
+      {busy && (
+        <p className="imr-busy" role="status">
+          {t('blocks.popupReading')}
+        </p>
+      )}
       {problem && (
         <p className="imr-problem" role="alert">
           {t(`errors.${problem.reason}`, { name: problem.fileName })}

@@ -43,7 +43,9 @@ test('stopping the project answers every waiting request with null', async () =>
   const prompt = createPicturePrompt();
   const answers = [prompt.ask(), prompt.ask(), prompt.ask()];
   let notified = 0;
-  prompt.subscribe(() => { notified += 1; });
+  prompt.subscribe(() => {
+    notified += 1;
+  });
   prompt.cancelAll();
   assert.deepEqual(await Promise.all(answers), [null, null, null]);
   assert.equal(prompt.getState().current, null);

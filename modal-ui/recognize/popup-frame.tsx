@@ -49,8 +49,14 @@ export function PopupFrame({ title, subtitle, role = 'dialog', onClose, children
         tabIndex={-1}
       >
         <div className="imr-header">
-          <h2 id={titleId} className="imr-title">{title}</h2>
-          {subtitle && <p id={subtitleId} className="imr-subtitle">{subtitle}</p>}
+          <h2 id={titleId} className="imr-title">
+            {title}
+          </h2>
+          {subtitle && (
+            <p id={subtitleId} className="imr-subtitle">
+              {subtitle}
+            </p>
+          )}
         </div>
         <div className="imr-body">{children}</div>
         <div className="imr-footer">{footer}</div>

@@ -20,7 +20,9 @@ export function RecognizePopup({ request, waiting, error, onAnswer, onOpenTraine
   const subtitle = [
     request.title ? t('blocks.popupAskedBy', { sprite: request.title }) : '',
     waiting > 0 ? t('blocks.popupWaiting', { count: waiting }) : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   if (request.needsModel) {
     return (
@@ -29,8 +31,12 @@ export function RecognizePopup({ request, waiting, error, onAnswer, onOpenTraine
         onClose={cancel}
         footer={
           <>
-            <button type="button" className="imr-button" data-variant="quiet" onClick={cancel}>{t('blocks.popupCancel')}</button>
-            <button type="button" className="imr-button" onClick={onOpenTrainer} data-autofocus>{t('blocks.popupOpenTrainer')}</button>
+            <button type="button" className="imr-button" data-variant="quiet" onClick={cancel}>
+              {t('blocks.popupCancel')}
+            </button>
+            <button type="button" className="imr-button" onClick={onOpenTrainer} data-autofocus>
+              {t('blocks.popupOpenTrainer')}
+            </button>
           </>
         }
       >
@@ -44,9 +50,17 @@ export function RecognizePopup({ request, waiting, error, onAnswer, onOpenTraine
       title={t('blocks.popupTitle')}
       subtitle={subtitle || undefined}
       onClose={cancel}
-      footer={<button type="button" className="imr-button" data-variant="quiet" onClick={cancel}>{t('blocks.popupCancel')}</button>}
+      footer={
+        <button type="button" className="imr-button" data-variant="quiet" onClick={cancel}>
+          {t('blocks.popupCancel')}
+        </button>
+      }
     >
-      {error && <p className="imr-problem" role="alert">{t(`errors.${error}`)}</p>}
+      {error && (
+        <p className="imr-problem" role="alert">
+          {t(`errors.${error}`)}
+        </p>
+      )}
       <PictureChooser onPicture={onAnswer} />
     </PopupFrame>
   );
@@ -64,7 +78,11 @@ export function RecognizeErrorNotice({ code, onClose }: RecognizeErrorNoticeProp
       role="alertdialog"
       title={t('blocks.popupErrorTitle')}
       onClose={onClose}
-      footer={<button type="button" className="imr-button" onClick={onClose} data-autofocus>{t('blocks.popupOk')}</button>}
+      footer={
+        <button type="button" className="imr-button" onClick={onClose} data-autofocus>
+          {t('blocks.popupOk')}
+        </button>
+      }
     >
       <p className="imr-hint">{t(`errors.${code}`)}</p>
     </PopupFrame>

@@ -34,20 +34,28 @@ export function useModelQuery<T>(auto?: { readonly key: string | null; readonly 
   const [answer, setAnswer] = useState<Answer<T> | null>(null);
   /** Bumped by every question and when the component goes: only the latest question's answer is kept. */
   const ticket = useRef(0);
-  useEffect(() => () => { ticket.current += 1; }, []);
+  useEffect(
+    () => () => {
+      ticket.current += 1;
+    },
+    [],
+  );
 
-  const run = useCallback(async (ask: Ask<T>) => {
-    if (versionId === null) return;
-    const mine = ++ticket.current;
-    const kept = (before: Answer<T> | null) => (before?.versionId === versionId ? before.result : null);
-    setAnswer((before) => ({ versionId, result: kept(before), busy: true, problem: null }));
-    try {
-      const result = await ask(service);
-      if (ticket.current === mine) setAnswer({ versionId, result, busy: false, problem: null });
-    } catch (error) {
-      if (ticket.current === mine) setAnswer((before) => ({ versionId, result: kept(before), busy: false, problem: problemCode(error) }));
-    }
-  }, [service, versionId]);
+  const run = useCallback(
+    async (ask: Ask<T>) => {
+      if (versionId === null) return;
+      const mine = ++ticket.current;
+      const kept = (before: Answer<T> | null) => (before?.versionId === versionId ? before.result : null);
+      setAnswer((before) => ({ versionId, result: kept(before), busy: true, problem: null }));
+      try {
+        const result = await ask(service);
+        if (ticket.current === mine) setAnswer({ versionId, result, busy: false, problem: null });
+      } catch (error) {
+        if (ticket.current === mine) setAnswer((before) => ({ versionId, result: kept(before), busy: false, problem: problemCode(error) }));
+      }
+    },
+    [service, versionId],
+  );
 
   const clear = useCallback(() => {
     ticket.current += 1;
@@ -55,7 +63,9 @@ export function useModelQuery<T>(auto?: { readonly key: string | null; readonly 
   }, []);
 
   const latestAsk = useRef(auto?.ask);
-  useEffect(() => { latestAsk.current = auto?.ask; });
+  useEffect(() => {
+    latestAsk.current = auto?.ask;
+  });
   const autoKey = auto ? auto.key : null;
   useEffect(() => {
     const ask = latestAsk.current;

@@ -15,7 +15,11 @@ export function ModelsPanel() {
   const { t } = useTranslation();
   const service = useModelService();
   const state = useServiceState(({ models, modelId, name, earlierModels, training }) => ({
-    models, modelId, name, earlierModels, busy: training.status === 'running',
+    models,
+    modelId,
+    name,
+    earlierModels,
+    busy: training.status === 'running',
   }));
   const menuId = useId();
   const busyId = useId();
@@ -77,7 +81,14 @@ export function ModelsPanel() {
   };
 
   const item = (label: string, onClick: () => void) => (
-    <button type="button" role="menuitem" className="imt-models-menu__item" tabIndex={-1} aria-disabled={busy || undefined} onClick={onClick}>
+    <button
+      type="button"
+      role="menuitem"
+      className="imt-models-menu__item"
+      tabIndex={-1}
+      aria-disabled={busy || undefined}
+      onClick={onClick}
+    >
       {label}
     </button>
   );
@@ -98,8 +109,19 @@ export function ModelsPanel() {
       </button>
       {open && (
         <div className="imt-models-menu__popup" ref={popup}>
-          {busy && <p id={busyId} className="imt-field-help">{t('sharing.busyTraining')}</p>}
-          <div id={menuId} ref={menu} role="menu" aria-label={t('sharing.modelsMenu')} aria-describedby={busy ? busyId : undefined} onKeyDown={onMenuKeyDown}>
+          {busy && (
+            <p id={busyId} className="imt-field-help">
+              {t('sharing.busyTraining')}
+            </p>
+          )}
+          <div
+            id={menuId}
+            ref={menu}
+            role="menu"
+            aria-label={t('sharing.modelsMenu')}
+            aria-describedby={busy ? busyId : undefined}
+            onKeyDown={onMenuKeyDown}
+          >
             <div role="group" aria-label={t('sharing.modelsHeading')}>
               {state.models.map((model) => (
                 <button
@@ -113,13 +135,23 @@ export function ModelsPanel() {
                   onClick={choose(() => void service.switchModel(model.id))}
                 >
                   <bdi>{model.name}</bdi>
-                  {model.id === state.modelId && <span className="imt-models-menu__badge" aria-hidden="true">{t('sharing.inUse')}</span>}
+                  {model.id === state.modelId && (
+                    <span className="imt-models-menu__badge" aria-hidden="true">
+                      {t('sharing.inUse')}
+                    </span>
+                  )}
                 </button>
               ))}
             </div>
             <div role="separator" className="imt-models-menu__separator" />
-            {item(t('sharing.newModel'), choose(() => service.createModel(t('trainer.defaultModelName'))))}
-            {item(t('sharing.duplicateModel'), choose(() => service.duplicateModel(t('sharing.copyName', { name: state.name }))))}
+            {item(
+              t('sharing.newModel'),
+              choose(() => service.createModel(t('trainer.defaultModelName'))),
+            )}
+            {item(
+              t('sharing.duplicateModel'),
+              choose(() => service.duplicateModel(t('sharing.copyName', { name: state.name }))),
+            )}
             {item(t('sharing.deleteModel'), () => {
               if (busy) return;
               setOpen(null);
@@ -128,7 +160,10 @@ export function ModelsPanel() {
             {state.earlierModels > 0 && (
               <>
                 <div role="separator" className="imt-models-menu__separator" />
-                {item(t('sharing.bringBack', { count: state.earlierModels }), choose(() => void service.bringBackEarlierModels()))}
+                {item(
+                  t('sharing.bringBack', { count: state.earlierModels }),
+                  choose(() => void service.bringBackEarlierModels()),
+                )}
               </>
             )}
           </div>
@@ -138,19 +173,26 @@ export function ModelsPanel() {
       {confirming && active && (
         <div className="imt-models-menu__popup imt-models-menu__confirm" role="alertdialog" aria-label={t('sharing.deleteModel')}>
           <p>{t('sharing.confirmDeleteModel', { name: active.name })}</p>
-          <button type="button" className="imt-button imt-button--stop imt-button--small"
+          <button
+            type="button"
+            className="imt-button imt-button--stop imt-button--small"
             onClick={() => {
               setConfirming(false);
               service.deleteModel(active.id);
               button.current?.focus();
-            }}>
+            }}
+          >
             {t('sharing.yesDelete')}
           </button>
-          <button type="button" className="imt-button imt-button--secondary imt-button--small" autoFocus
+          <button
+            type="button"
+            className="imt-button imt-button--secondary imt-button--small"
+            autoFocus
             onClick={() => {
               setConfirming(false);
               button.current?.focus();
-            }}>
+            }}
+          >
             {t('sharing.keepIt')}
           </button>
         </div>

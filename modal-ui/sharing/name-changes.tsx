@@ -32,7 +32,11 @@ export function NameChanges({ renamed }: { readonly renamed: readonly NameChange
   return (
     <div className="imt-name-changes">
       <p>{why}</p>
-      <ul>{lines.map((line, index) => <li key={index}>{line}</li>)}</ul>
+      <ul>
+        {lines.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
     </div>
   );
 }

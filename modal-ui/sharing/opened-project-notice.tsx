@@ -33,7 +33,13 @@ export function OpenedProjectNotice() {
   const lines = openedProjectNoticeLines(notice, t);
   return (
     <div className="imt-problem" role="alert">
-      {lines.length > 0 && <ul className="imt-opened">{lines.map((line, index) => <li key={index}>{line}</li>)}</ul>}
+      {lines.length > 0 && (
+        <ul className="imt-opened">
+          {lines.map((line, index) => (
+            <li key={index}>{line}</li>
+          ))}
+        </ul>
+      )}
       <NameChanges renamed={notice.renamed} />
       <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.dismissOpenedProject()}>
         {t('sharing.dismiss')}

@@ -20,7 +20,9 @@ export function SharePanel() {
   const { t } = useTranslation();
   const service = useModelService();
   const state = useServiceState(({ includePictures, trained, training }) => ({
-    includePictures, method: trained?.method, running: training.status === 'running',
+    includePictures,
+    method: trained?.method,
+    running: training.status === 'running',
   }));
   const headingId = useId();
   const whyId = useId();
@@ -61,7 +63,9 @@ export function SharePanel() {
 
   return (
     <section className="imt-panel imt-share" aria-labelledby={headingId}>
-      <h3 id={headingId} className="imt-heading">{t('sharing.shareHeading')}</h3>
+      <h3 id={headingId} className="imt-heading">
+        {t('sharing.shareHeading')}
+      </h3>
       <label className="imt-share__include">
         <input
           type="checkbox"
@@ -71,9 +75,16 @@ export function SharePanel() {
         />
         {t('sharing.includePictures')}
       </label>
-      <p id={whyId} className="imt-field-help">{t('sharing.includePicturesWhy')}</p>
+      <p id={whyId} className="imt-field-help">
+        {t('sharing.includePicturesWhy')}
+      </p>
       <div className="imt-share__row">
-        <button type="button" className="imt-button imt-button--secondary" disabled={busy || !state.method} onClick={() => void exportModel()}>
+        <button
+          type="button"
+          className="imt-button imt-button--secondary"
+          disabled={busy || !state.method}
+          onClick={() => void exportModel()}
+        >
           {t('sharing.exportModel')}
         </button>
         <label className={`imt-button imt-button--secondary imt-file-button${busy ? ' imt-file-button--disabled' : ''}`}>
@@ -89,14 +100,22 @@ export function SharePanel() {
         </label>
       </div>
       {!state.method && <p className="imt-field-help">{t('sharing.exportNeedsTraining')}</p>}
-      {status.kind === 'busy' && <p className="imt-note" role="status">{t(status.key)}</p>}
+      {status.kind === 'busy' && (
+        <p className="imt-note" role="status">
+          {t(status.key)}
+        </p>
+      )}
       {status.kind === 'done' && (
         <div className="imt-note imt-note--good" role="status">
           <p>{status.text}</p>
           {status.renamed && <NameChanges renamed={status.renamed} />}
         </div>
       )}
-      {status.kind === 'failed' && <p className="imt-note imt-note--bad" role="alert">{status.text}</p>}
+      {status.kind === 'failed' && (
+        <p className="imt-note imt-note--bad" role="alert">
+          {status.text}
+        </p>
+      )}
     </section>
   );
 }

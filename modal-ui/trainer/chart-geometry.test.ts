@@ -18,7 +18,10 @@ test('accuracy runs from the bottom (0%) to the top (100%) across the planned ep
 test('an unfinished run draws only what is known, against the full epoch axis', () => {
   const lines = chartLines([epoch(1, 0.5, 1)], 5, box);
   assert.equal(lines.accuracy, 'M10 35');
-  assert.deepEqual(lines.epochTicks.map((tick) => tick.epoch), [1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    lines.epochTicks.map((tick) => tick.epoch),
+    [1, 2, 3, 4, 5],
+  );
   assert.equal(lines.epochTicks[4].x, 110);
 });
 

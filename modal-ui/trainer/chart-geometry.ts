@@ -54,7 +54,9 @@ export function chartLines(history: readonly EpochMetrics[], totalEpochs: number
   return {
     accuracy: path(history.map((metrics) => [x(metrics.epoch), yOf(metrics.acc)])),
     validationAccuracy: path(withValidation.map((metrics) => [x(metrics.epoch), yOf(metrics.valAcc!)])),
-    loss: path(history.filter((metrics) => Number.isFinite(metrics.loss)).map((metrics) => [x(metrics.epoch), yOf(metrics.loss / lossTop)])),
+    loss: path(
+      history.filter((metrics) => Number.isFinite(metrics.loss)).map((metrics) => [x(metrics.epoch), yOf(metrics.loss / lossTop)]),
+    ),
     lossTop,
     epochTicks,
   };

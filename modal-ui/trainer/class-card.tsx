@@ -47,12 +47,7 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
   }, [focusAfter]);
 
   return (
-    <section
-      ref={card}
-      className={`imt-class${files.dragging ? ' imt-class--dragging' : ''}`}
-      aria-label={info.name}
-      {...files.dropTarget}
-    >
+    <section ref={card} className={`imt-class${files.dragging ? ' imt-class--dragging' : ''}`} aria-label={info.name} {...files.dropTarget}>
       <div className="imt-class__header">
         <ClassName
           name={info.name}
@@ -103,7 +98,8 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
       )}
       <div className="imt-class__actions">
         <button ref={uploadButton} type="button" className="imt-button" onClick={() => fileInput.current?.click()}>
-          <Icon name="folder" />{t('trainer.uploadPictures')}
+          <Icon name="folder" />
+          {t('trainer.uploadPictures')}
         </button>
         <PictureFileInput ref={fileInput} label={t('trainer.uploadPictures')} onFiles={(chosen) => void files.addFiles(chosen)} />
         <button
@@ -112,16 +108,22 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
           aria-expanded={webcamOpen}
           onClick={() => onWebcamOpenChange(!webcamOpen)}
         >
-          <Icon name="camera" />{t('trainer.useWebcam')}
+          <Icon name="camera" />
+          {t('trainer.useWebcam')}
         </button>
         <span className="imt-class__drop-hint">{t('trainer.dropHere')}</span>
       </div>
       <PictureFilesStatus
         reading={files.reading}
         problems={files.problems}
-        skipped={files.duplicates > 0
-          ? t(files.duplicates === 1 ? 'trainer.duplicatesSkippedOne' : 'trainer.duplicatesSkippedOther', { count: files.duplicates, name: info.name })
-          : null}
+        skipped={
+          files.duplicates > 0
+            ? t(files.duplicates === 1 ? 'trainer.duplicatesSkippedOne' : 'trainer.duplicatesSkippedOther', {
+                count: files.duplicates,
+                name: info.name,
+              })
+            : null
+        }
         onDismiss={files.dismissProblems}
       />
       {webcamOpen && (
@@ -148,8 +150,12 @@ const PicturesRemoved = forwardRef<HTMLButtonElement, { readonly undo: PicturesU
             ? t('trainer.picturesRemovedOne', { name: undo.className })
             : t('trainer.picturesRemovedOther', { count: undo.count, name: undo.className })}
         </span>
-        <button ref={undoButton} type="button" className="imt-button imt-button--small" onClick={onUndo}>{t('trainer.undo')}</button>
-        <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={onDismiss}>{t('trainer.dismiss')}</button>
+        <button ref={undoButton} type="button" className="imt-button imt-button--small" onClick={onUndo}>
+          {t('trainer.undo')}
+        </button>
+        <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={onDismiss}>
+          {t('trainer.dismiss')}
+        </button>
       </div>
     );
   },

@@ -33,12 +33,16 @@ export function ClassList({ webcamClassId, testWebcamOpen, onWebcamClassChange }
 
   return (
     <section className="imt-classes" aria-labelledby={headingId}>
-      <h3 id={headingId} className="imt-heading">{t('trainer.classesHeading')}</h3>
+      <h3 id={headingId} className="imt-heading">
+        {t('trainer.classesHeading')}
+      </h3>
       <p className="imt-intro">{t('trainer.classesIntro')}</p>
       {state.undo && (
         <div className="imt-undo" role="status">
           <span>{t('trainer.classDeleted', { name: state.undo.className })}</span>
-          <button type="button" className="imt-button imt-button--small" onClick={() => service.undoDelete()}>{t('trainer.undo')}</button>
+          <button type="button" className="imt-button imt-button--small" onClick={() => service.undoDelete()}>
+            {t('trainer.undo')}
+          </button>
           <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.dismissUndo()}>
             {t('trainer.dismiss')}
           </button>
@@ -60,7 +64,8 @@ export function ClassList({ webcamClassId, testWebcamOpen, onWebcamClassChange }
       </ol>
       <NothingSuggestion webcamInUse={webcamClassId !== null || testWebcamOpen} onAdded={onWebcamClassChange} />
       <button type="button" className="imt-button imt-button--add" onClick={addClass}>
-        <Icon name="plus" />{t('trainer.addClass')}
+        <Icon name="plus" />
+        {t('trainer.addClass')}
       </button>
     </section>
   );

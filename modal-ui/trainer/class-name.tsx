@@ -76,7 +76,9 @@ export function ClassName({ name, editing, onEditingChange, onRename }: ClassNam
   }
   return (
     <div className="imt-class-name">
-      <h4 className="imt-class-name__text"><bdi>{name}</bdi></h4>
+      <h4 className="imt-class-name__text">
+        <bdi>{name}</bdi>
+      </h4>
       <button
         ref={renameButton}
         type="button"

@@ -37,7 +37,11 @@ export function ModelNameField() {
           }
         }}
       />
-      {taken && <p id={messageId} className="imt-note imt-note--bad" role="alert">{t('sharing.modelNameTaken')}</p>}
+      {taken && (
+        <p id={messageId} className="imt-note imt-note--bad" role="alert">
+          {t('sharing.modelNameTaken')}
+        </p>
+      )}
     </div>
   );
 }

@@ -15,7 +15,10 @@ const NOTHING_NAMES = new Set(Object.values(catalogues).map((catalogue) => nameK
  * empty view the model still has to pick one of the child's classes. One click adds it and opens its webcam. Not
  * shown when a class of that name exists, or once the child says no (until the trainer opens again).
  */
-export function NothingSuggestion({ webcamInUse, onAdded }: {
+export function NothingSuggestion({
+  webcamInUse,
+  onAdded,
+}: {
   /** A webcam of the trainer is open now. */
   readonly webcamInUse: boolean;
   /** The new class, whose webcam should open. */
@@ -35,11 +38,14 @@ export function NothingSuggestion({ webcamInUse, onAdded }: {
   const name = t(NAME_KEY);
   return (
     <section className="imt-nothing" aria-labelledby={titleId}>
-      <h4 id={titleId} className="imt-nothing__title">{t('trainer.nothing.title', { name })}</h4>
+      <h4 id={titleId} className="imt-nothing__title">
+        {t('trainer.nothing.title', { name })}
+      </h4>
       <p className="imt-nothing__why">{t('trainer.nothing.why', { name })}</p>
       <div className="imt-nothing__actions">
         <button type="button" className="imt-button imt-button--small" onClick={() => onAdded(service.addClass(name))}>
-          <Icon name="plus" />{t('trainer.nothing.add', { name })}
+          <Icon name="plus" />
+          {t('trainer.nothing.add', { name })}
         </button>
         <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => setDismissed(true)}>
           {t('trainer.nothing.dismiss')}

@@ -6,7 +6,16 @@ import { createNearbyWatcher, useNearbyPictureUrl, type NearbyWatcher } from './
 /** One grid's height above and below it: pictures that far away are ready before they scroll in. */
 const NEARBY_MARGIN = '100% 0px';
 
-const Thumbnail = memo(function Thumbnail({ picture, watcher, focusable, itemLabel, label, removeLabel, hintId, onRemove }: {
+const Thumbnail = memo(function Thumbnail({
+  picture,
+  watcher,
+  focusable,
+  itemLabel,
+  label,
+  removeLabel,
+  hintId,
+  onRemove,
+}: {
   readonly picture: PictureView;
   readonly watcher: NearbyWatcher | null;
   /** The one picture of the grid that Tab reaches (roving tabindex). */
@@ -31,7 +40,14 @@ const Thumbnail = memo(function Thumbnail({ picture, watcher, focusable, itemLab
     >
       {url && <img src={url} alt={label} width={64} height={64} />}
       {/* For the mouse: the keyboard removes the focused picture with Delete, so this is no tab stop. */}
-      <button type="button" className="imt-picture__remove" tabIndex={-1} aria-label={removeLabel} title={removeLabel} onClick={() => onRemove(picture.id)}>
+      <button
+        type="button"
+        className="imt-picture__remove"
+        tabIndex={-1}
+        aria-label={removeLabel}
+        title={removeLabel}
+        onClick={() => onRemove(picture.id)}
+      >
         <span aria-hidden="true">×</span>
       </button>
     </li>
@@ -52,7 +68,13 @@ function picturesPerRow(grid: HTMLElement): number {
  * focus moves to the picture that took its place. Only the pictures in sight (or nearly) have an image, so a
  * class of hundreds of pictures costs a few decoded thumbnails, not hundreds.
  */
-export function PictureGrid({ className, pictures, emptyText, onRemove, onRemovedLast }: {
+export function PictureGrid({
+  className,
+  pictures,
+  emptyText,
+  onRemove,
+  onRemovedLast,
+}: {
   readonly className: string;
   readonly pictures: readonly PictureView[];
   /** What an empty class says instead of "No pictures yet". */
@@ -92,7 +114,12 @@ export function PictureGrid({ className, pictures, emptyText, onRemove, onRemove
     const last = pictures.length - 1;
     const perRow = picturesPerRow(grid);
     const target = {
-      ArrowRight: index + 1, ArrowLeft: index - 1, ArrowDown: index + perRow, ArrowUp: index - perRow, Home: 0, End: last,
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      ArrowDown: index + perRow,
+      ArrowUp: index - perRow,
+      Home: 0,
+      End: last,
     }[event.key];
     // Handled here only: the editor behind must not also act on them (Delete would delete its selected block).
     if (target !== undefined) {
@@ -131,7 +158,9 @@ export function PictureGrid({ className, pictures, emptyText, onRemove, onRemove
             focusable={picture.id === active}
             // "Picture 3 of 10…" on every picture would re-render them all whenever one is added (thousands
             // while a big upload comes in); the focus only ever lands on the focusable one.
-            itemLabel={picture.id === active ? t('trainer.pictureItem', { number: index + 1, count: pictures.length, name: className }) : undefined}
+            itemLabel={
+              picture.id === active ? t('trainer.pictureItem', { number: index + 1, count: pictures.length, name: className }) : undefined
+            }
             label={t('trainer.pictureLabel', { number: index + 1, name: className })}
             removeLabel={t('trainer.removePicture', { number: index + 1, name: className })}
             hintId={hintId}
@@ -139,7 +168,9 @@ export function PictureGrid({ className, pictures, emptyText, onRemove, onRemove
           />
         ))}
       </ul>
-      <p id={hintId} className="imt-visually-hidden">{t('trainer.pictureKeys')}</p>
+      <p id={hintId} className="imt-visually-hidden">
+        {t('trainer.pictureKeys')}
+      </p>
     </>
   );
 }

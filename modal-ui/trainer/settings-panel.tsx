@@ -7,7 +7,14 @@ import { useTranslation } from '../use-translation';
 /** Shows a number without float noise (0.15 * 100 is 15.000000000000002). */
 const display = (value: number) => String(Number(value.toPrecision(6)));
 
-function NumberSetting({ name, limit, value, scale = 1, step, onChange }: {
+function NumberSetting({
+  name,
+  limit,
+  value,
+  scale = 1,
+  step,
+  onChange,
+}: {
   /** Names its words: trainer.setting.<name> and trainer.setting.<name>Help. */
   readonly name: SettingLabel;
   readonly limit: SettingLimit;
@@ -30,7 +37,9 @@ function NumberSetting({ name, limit, value, scale = 1, step, onChange }: {
 
   return (
     <div className="imt-setting">
-      <label htmlFor={id} className="imt-setting__label">{t(`trainer.setting.${name}`)}</label>
+      <label htmlFor={id} className="imt-setting__label">
+        {t(`trainer.setting.${name}`)}
+      </label>
       <input
         id={id}
         type="number"
@@ -51,9 +60,9 @@ function NumberSetting({ name, limit, value, scale = 1, step, onChange }: {
         {valid
           ? t(`trainer.setting.${name}Help`)
           : t(limit.integer ? 'trainer.settingRangeWhole' : 'trainer.settingRange', {
-            min: display(limit.min * scale),
-            max: display(limit.max * scale),
-          })}
+              min: display(limit.min * scale),
+              max: display(limit.max * scale),
+            })}
       </p>
     </div>
   );
@@ -92,12 +101,20 @@ export function SettingsPanel({ disabled }: { readonly disabled: boolean }) {
         </fieldset>
         {HEAD_KIND_SPECS[head.kind].numbers.map(({ field, label, limit, step }) => (
           <NumberSetting
-            key={`${head.kind}.${field}`} name={label} limit={limit} value={fields[field]} step={step}
+            key={`${head.kind}.${field}`}
+            name={label}
+            limit={limit}
+            value={fields[field]}
+            step={step}
             onChange={(value) => service.updateSettings({ head: { kind: head.kind, [field]: value } })}
           />
         ))}
         <NumberSetting
-          name="validationRate" limit={VALIDATION_RATE_LIMIT} value={settings.validationRate} scale={100} step={5}
+          name="validationRate"
+          limit={VALIDATION_RATE_LIMIT}
+          value={settings.validationRate}
+          scale={100}
+          step={5}
           onChange={(validationRate) => service.updateSettings({ validationRate })}
         />
       </fieldset>

@@ -6,5 +6,9 @@ import { worksWithoutPictures } from './hint-text';
 export function SharedModelBanner() {
   const { t } = useTranslation();
   if (!useServiceState(worksWithoutPictures)) return null;
-  return <p className="imt-banner imt-banner--good" role="status">{t('trainer.sharedModelBanner')}</p>;
+  return (
+    <p className="imt-banner imt-banner--good" role="status">
+      {t('trainer.sharedModelBanner')}
+    </p>
+  );
 }

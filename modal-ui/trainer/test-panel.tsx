@@ -37,7 +37,9 @@ function ConfidenceMeters({ result, label }: { readonly result: RecognitionResul
         const isTop = entry.classId === result.classId;
         return (
           <li key={entry.classId} className={`imt-meter${isTop ? ' imt-meter--top' : ''}`}>
-            <span className="imt-meter__name"><bdi>{entry.name}</bdi></span>
+            <span className="imt-meter__name">
+              <bdi>{entry.name}</bdi>
+            </span>
             <div
               className="imt-meter__track"
               role="meter"
@@ -49,7 +51,9 @@ function ConfidenceMeters({ result, label }: { readonly result: RecognitionResul
             >
               <div className="imt-meter__bar" style={{ width: `${value}%` }} />
             </div>
-            <span className="imt-meter__value" aria-hidden="true">{value}%</span>
+            <span className="imt-meter__value" aria-hidden="true">
+              {value}%
+            </span>
           </li>
         );
       })}
@@ -68,7 +72,11 @@ function LiveTest({ onStop }: { onStop(): void }) {
     <div className="imt-live">
       <CameraView camera={camera} />
       {camera.status === 'live' && !problem && <p className="imt-field-help">{t('trainer.liveHelp')}</p>}
-      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {problem && (
+        <p className="imt-note imt-note--bad" role="alert">
+          {t(`errors.${problem}`)}
+        </p>
+      )}
       {result && camera.status === 'live' && (
         // Not a live region: a screen reader would read every answer, many times a second.
         <div className="imt-result__answer">
@@ -92,10 +100,7 @@ interface Tested {
  * recognises the webcam continuously until it is switched off, another webcam opens, the tab is hidden or the
  * trainer closes.
  */
-export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
-  readonly webcamOpen: boolean;
-  onWebcamOpenChange(open: boolean): void;
-}) {
+export function TestPanel({ webcamOpen, onWebcamOpenChange }: { readonly webcamOpen: boolean; onWebcamOpenChange(open: boolean): void }) {
   const { t } = useTranslation();
   const headingId = useId();
   // The answer is about one trained version: another model (a new training, a copy) does not show it.
@@ -126,7 +131,9 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
 
   return (
     <section className="imt-panel imt-test" aria-labelledby={headingId}>
-      <h3 id={headingId} className="imt-heading">{t('trainer.testHeading')}</h3>
+      <h3 id={headingId} className="imt-heading">
+        {t('trainer.testHeading')}
+      </h3>
       {!hasModel && <p className="imt-field-help">{t('trainer.testNeedsModel')}</p>}
       <div className="imt-test__actions">
         <label className={`imt-button imt-file-button${hasModel ? '' : ' imt-file-button--disabled'}`}>
@@ -156,7 +163,8 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
           disabled={!hasModel}
           onClick={() => toggleWebcam('snap')}
         >
-          <Icon name="camera" />{t('trainer.testWithWebcam')}
+          <Icon name="camera" />
+          {t('trainer.testWithWebcam')}
         </button>
         <button
           type="button"
@@ -165,13 +173,22 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: {
           disabled={!hasModel}
           onClick={() => toggleWebcam('live')}
         >
-          <Icon name={live ? 'stop' : 'play'} />{t('trainer.testLive')}
+          <Icon name={live ? 'stop' : 'play'} />
+          {t('trainer.testLive')}
         </button>
       </div>
       {webcamOpen && hasModel && webcamMode === 'snap' && <TestCamera onPicture={(picture) => void test(picture)} />}
       {live && hasModel && <LiveTest onStop={() => onWebcamOpenChange(false)} />}
-      {busy && <p className="imt-field-help" role="status">{t('trainer.testing')}</p>}
-      {problem && <p className="imt-note imt-note--bad" role="alert">{t(`errors.${problem}`)}</p>}
+      {busy && (
+        <p className="imt-field-help" role="status">
+          {t('trainer.testing')}
+        </p>
+      )}
+      {problem && (
+        <p className="imt-note imt-note--bad" role="alert">
+          {t(`errors.${problem}`)}
+        </p>
+      )}
       {tested && !live && (
         <div className="imt-result" ref={resultRef}>
           {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}

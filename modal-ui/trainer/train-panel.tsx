@@ -10,7 +10,13 @@ import { TrainingChart } from './training-chart';
 export function TrainPanel() {
   const { t } = useTranslation();
   const service = useModelService();
-  const state = useServiceState(({ training, trained, engine, addingPictures, readiness }) => ({ training, trained, engine, addingPictures, readiness }));
+  const state = useServiceState(({ training, trained, engine, addingPictures, readiness }) => ({
+    training,
+    trained,
+    engine,
+    addingPictures,
+    readiness,
+  }));
   const sharedModel = useServiceState(worksWithoutPictures);
   const headingId = useId();
   const hintId = useId();
@@ -20,9 +26,14 @@ export function TrainPanel() {
   const waiting = training.status === 'waiting';
 
   let hint: string;
-  if (waiting) hint = t(state.addingPictures === 1 ? 'trainer.waitingForPicturesOne' : 'trainer.waitingForPicturesOther', { count: state.addingPictures });
+  if (waiting)
+    hint = t(state.addingPictures === 1 ? 'trainer.waitingForPicturesOne' : 'trainer.waitingForPicturesOther', {
+      count: state.addingPictures,
+    });
   else if (running && training.copies) hint = t('lab.copies.making', { done: training.copies.done, total: training.copies.total });
-  else if (running) hint = training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
+  else if (running)
+    hint =
+      training.method === 'knn' ? t('trainer.trainingKnn') : t('trainer.epochOf', { epoch: training.epoch, total: training.totalEpochs });
   else if (engine.status === 'failed') hint = t(`errors.${engine.problem}`);
   else if (sharedModel) hint = t('trainer.hintSharedModel');
   else if (!state.readiness.ready) hint = readinessHint(t, state.readiness);
@@ -31,7 +42,7 @@ export function TrainPanel() {
   else hint = t('trainer.hintReady');
   const canTrain = state.readiness.ready && engine.status === 'ready' && !running && !waiting;
 
-  const chartHistory = running ? training.history : trained?.history ?? [];
+  const chartHistory = running ? training.history : (trained?.history ?? []);
   const chartEpochs = running ? training.totalEpochs : chartHistory.length;
   const showChart = running ? training.method === 'dense' : trained?.method === 'dense' && chartHistory.length > 0;
 
@@ -42,7 +53,9 @@ export function TrainPanel() {
 
   return (
     <section className="imt-panel imt-train" aria-labelledby={headingId}>
-      <h3 id={headingId} className="imt-heading">{t('trainer.trainHeading')}</h3>
+      <h3 id={headingId} className="imt-heading">
+        {t('trainer.trainHeading')}
+      </h3>
       <div className="imt-train__row">
         {running || waiting ? (
           <button
@@ -51,7 +64,8 @@ export function TrainPanel() {
             onClick={() => service.stopTraining()}
             disabled={running && training.stopping}
           >
-            <Icon name="stop" />{t('trainer.stop')}
+            <Icon name="stop" />
+            {t('trainer.stop')}
           </button>
         ) : (
           <button
@@ -61,10 +75,13 @@ export function TrainPanel() {
             disabled={!canTrain}
             aria-describedby={hintId}
           >
-            <Icon name="play" />{t('trainer.train')}
+            <Icon name="play" />
+            {t('trainer.train')}
           </button>
         )}
-        <p id={hintId} className="imt-train__hint" aria-live="polite">{hint}</p>
+        <p id={hintId} className="imt-train__hint" aria-live="polite">
+          {hint}
+        </p>
       </div>
       {(running || waiting) && (
         <progress
@@ -83,9 +100,15 @@ export function TrainPanel() {
           </p>
         </div>
       )}
-      {training.status === 'stopped' && <p className="imt-note" role="status">{t('trainer.trainingStopped')}</p>}
+      {training.status === 'stopped' && (
+        <p className="imt-note" role="status">
+          {t('trainer.trainingStopped')}
+        </p>
+      )}
       {training.status === 'failed' && (
-        <p className="imt-note imt-note--bad" role="alert">{t('trainer.trainingFailed', { reason: t(`errors.${training.problem}`) })}</p>
+        <p className="imt-note imt-note--bad" role="alert">
+          {t('trainer.trainingFailed', { reason: t(`errors.${training.problem}`) })}
+        </p>
       )}
       {trained?.outOfDate && !running && !waiting && <p className="imt-note imt-note--warn">{t('trainer.outOfDate')}</p>}
       {showChart && <TrainingChart history={chartHistory} totalEpochs={chartEpochs} />}

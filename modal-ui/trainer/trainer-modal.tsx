@@ -58,13 +58,17 @@ function TrainerDialog({ onClose }: { onClose(): void }) {
         onKeyDown={onKeyDown}
       >
         <header className="imt-header">
-          <h2 id={titleId} className="imt-header__title">{t('trainer.title')}</h2>
+          <h2 id={titleId} className="imt-header__title">
+            {t('trainer.title')}
+          </h2>
           <button type="button" className="imt-header__close" aria-label={t('trainer.close')} title={t('trainer.close')} onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>
         </header>
         {!loaded ? (
-          <p className="imt-loading" role="status">{t('trainer.loading')}</p>
+          <p className="imt-loading" role="status">
+            {t('trainer.loading')}
+          </p>
         ) : (
           <div className="imt-body">
             {problem && (

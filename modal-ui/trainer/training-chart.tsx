@@ -18,11 +18,11 @@ export function TrainingChart({ history, totalEpochs }: { readonly history: read
   const summary = !last
     ? t('trainer.chartWaiting')
     : t(last.valAcc === undefined ? 'trainer.chartSummaryNoValidation' : 'trainer.chartSummary', {
-      epoch: last.epoch,
-      acc: percent(last.acc),
-      valAcc: percent(last.valAcc ?? 0),
-      loss: last.loss.toFixed(2),
-    });
+        epoch: last.epoch,
+        acc: percent(last.acc),
+        valAcc: percent(last.valAcc ?? 0),
+        loss: last.loss.toFixed(2),
+      });
   return (
     <figure className="imt-chart">
       <svg viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-labelledby={titleId} aria-describedby={descId}>
@@ -34,12 +34,16 @@ export function TrainingChart({ history, totalEpochs }: { readonly history: read
             <g key={fraction} className="imt-chart__grid">
               <line x1={BOX.left} x2={BOX.width - BOX.right} y1={y} y2={y} />
               <text x={BOX.left - 6} y={y + 4} textAnchor="end">{`${fraction * 100}%`}</text>
-              <text x={BOX.width - BOX.right + 6} y={y + 4} textAnchor="start">{Number((fraction * lines.lossTop).toPrecision(2))}</text>
+              <text x={BOX.width - BOX.right + 6} y={y + 4} textAnchor="start">
+                {Number((fraction * lines.lossTop).toPrecision(2))}
+              </text>
             </g>
           );
         })}
         {lines.epochTicks.map((tick) => (
-          <text key={tick.epoch} className="imt-chart__tick" x={tick.x} y={BOX.height - 8} textAnchor="middle">{tick.epoch}</text>
+          <text key={tick.epoch} className="imt-chart__tick" x={tick.x} y={BOX.height - 8} textAnchor="middle">
+            {tick.epoch}
+          </text>
         ))}
         <path className="imt-chart__line imt-chart__line--loss" d={lines.loss} />
         <path className="imt-chart__line imt-chart__line--val" d={lines.validationAccuracy} />
@@ -47,9 +51,18 @@ export function TrainingChart({ history, totalEpochs }: { readonly history: read
       </svg>
       <figcaption>
         <ul className="imt-chart__legend">
-          <li><span className="imt-swatch imt-swatch--acc" aria-hidden="true" />{t('trainer.legendAccuracy')}</li>
-          <li><span className="imt-swatch imt-swatch--val" aria-hidden="true" />{t('trainer.legendValAccuracy')}</li>
-          <li><span className="imt-swatch imt-swatch--loss" aria-hidden="true" />{t('trainer.legendLoss')}</li>
+          <li>
+            <span className="imt-swatch imt-swatch--acc" aria-hidden="true" />
+            {t('trainer.legendAccuracy')}
+          </li>
+          <li>
+            <span className="imt-swatch imt-swatch--val" aria-hidden="true" />
+            {t('trainer.legendValAccuracy')}
+          </li>
+          <li>
+            <span className="imt-swatch imt-swatch--loss" aria-hidden="true" />
+            {t('trainer.legendLoss')}
+          </li>
         </ul>
         <p className="imt-field-help">{summary}</p>
         <details className="imt-chart__help">

@@ -27,12 +27,21 @@ export interface NearbyWatcher {
  */
 export function createNearbyWatcher(root: Element, margin: string): NearbyWatcher {
   if (typeof IntersectionObserver === 'undefined') {
-    return { watch: (_element, onChange) => { onChange(true); return () => undefined; }, disconnect: () => undefined };
+    return {
+      watch: (_element, onChange) => {
+        onChange(true);
+        return () => undefined;
+      },
+      disconnect: () => undefined,
+    };
   }
   const listeners = new Map<Element, (near: boolean) => void>();
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
-  }, { root, rootMargin: margin });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) listeners.get(entry.target)?.(entry.isIntersecting);
+    },
+    { root, rootMargin: margin },
+  );
   return {
     watch(element, onChange) {
       listeners.set(element, onChange);

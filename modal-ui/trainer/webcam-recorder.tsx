@@ -7,7 +7,11 @@ import { BURST_PER_SECOND } from './webcam-burst';
 const isHoldKey = (event: KeyboardEvent) => event.key === ' ' || event.key === 'Enter';
 
 /** The webcam for one class: live preview, hold-to-record bursts (pointer or Space/Enter held) and snapshots. */
-export function WebcamRecorder({ className, onPictures, onClose }: {
+export function WebcamRecorder({
+  className,
+  onPictures,
+  onClose,
+}: {
   readonly className: string;
   onPictures(pictures: SquarePicture[]): void;
   onClose(): void;
@@ -80,7 +84,9 @@ export function WebcamRecorder({ className, onPictures, onClose }: {
       <p className="imt-field-help" role="status">
         {recording ? t('trainer.recording', { count: taken }) : t('trainer.webcamHelp')}
       </p>
-      <button type="button" className="imt-button imt-button--quiet" onClick={onClose}>{t('trainer.closeWebcam')}</button>
+      <button type="button" className="imt-button imt-button--quiet" onClick={onClose}>
+        {t('trainer.closeWebcam')}
+      </button>
     </div>
   );
 }

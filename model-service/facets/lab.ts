@@ -1,6 +1,18 @@
 // The Lab: looks at the trained model (how it does on pictures it did not learn from, on the test pictures and
 // the inbox), shrinks it to 8-bit numbers, shows it "under the hood" and previews the extra practice copies.
-import { type AugmentationKind, augmentVariants, type ClassInfo, DEFAULT_AUGMENTATION, EngineError, type Evaluation, type LayerLook, type ModelLayers, type RgbaImage, type SerializedModel, type ShrinkReport } from '../../engine';
+import {
+  type AugmentationKind,
+  augmentVariants,
+  type ClassInfo,
+  DEFAULT_AUGMENTATION,
+  EngineError,
+  type Evaluation,
+  type LayerLook,
+  type ModelLayers,
+  type RgbaImage,
+  type SerializedModel,
+  type ShrinkReport,
+} from '../../engine';
 import type { StoredPicture, TrainedVersion } from '../../store';
 import { newId } from '../ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from '../lab-report';
@@ -135,7 +147,10 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const classes = trainedClasses(session);
       const waiting = session.inbox;
       const engine = await context.engine();
-      const predictions = await engine.predictEmbeddings(engineKey(session), waiting.map((picture) => picture.embedding));
+      const predictions = await engine.predictEmbeddings(
+        engineKey(session),
+        waiting.map((picture) => picture.embedding),
+      );
       return predictions.map((prediction, i) => ({
         pictureId: waiting[i].id,
         classId: classes[prediction.classIndex].id,
@@ -169,8 +184,11 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
         return labReport({ ...base, measuredOn: 'leave-one-out' }, { examples, evaluation, practised: false });
       }
       const { practised, unseen } = splitByPractice(version, examples);
-      const evaluated = async (group: readonly LabExample[], isPractice: boolean): Promise<EvaluatedPictures> =>
-        ({ examples: group, evaluation: await engine.evaluate(engineKey(session), group), practised: isPractice });
+      const evaluated = async (group: readonly LabExample[], isPractice: boolean): Promise<EvaluatedPictures> => ({
+        examples: group,
+        evaluation: await engine.evaluate(engineKey(session), group),
+        practised: isPractice,
+      });
       if (unseen.length === 0) return labReport({ ...base, measuredOn: 'practice' }, await evaluated(practised, true));
       return labReport({ ...base, measuredOn: 'held-out' }, await evaluated(unseen, false), await evaluated(practised, true));
     },
@@ -190,8 +208,16 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const decoded = await Promise.all(checked.map((example) => decodePicture(encodedOf.get(example.pictureId)!).catch(() => null)));
       const readable = checked.flatMap((example, i) => (decoded[i] ? [{ example, image: decoded[i] }] : []));
       const engine = await context.engine();
-      const report = await engine.shrinkBackbone(engineKey(session), readable.map(({ example, image }) => ({ image, classIndex: example.classIndex })));
-      return shrinkComparison(classes, readable.map(({ example }) => example), measuredOn, report);
+      const report = await engine.shrinkBackbone(
+        engineKey(session),
+        readable.map(({ example, image }) => ({ image, classIndex: example.classIndex })),
+      );
+      return shrinkComparison(
+        classes,
+        readable.map(({ example }) => example),
+        measuredOn,
+        report,
+      );
     },
     async keepShrunkModel(shrink) {
       const version = session.trained;

@@ -16,7 +16,9 @@ export interface Persistence {
 }
 
 export function createPersistence(
-  session: Session, view: { commit(): void; report(error: unknown): void }, tabs: TabChannel | undefined,
+  session: Session,
+  view: { commit(): void; report(error: unknown): void },
+  tabs: TabChannel | undefined,
 ): Persistence {
   /** Settles when every write started so far has (for tests, and for hosts that want to know). */
   let allWritten: Promise<void> = Promise.resolve();

@@ -118,7 +118,10 @@ export function createPictures(context: FacetContext): Pictures {
    * the pictures (already counted as on their way) are done, kept or not.
    */
   async function embedNew(
-    newPictures: readonly NewPicture[], classId: string, keep: (stored: StoredPicture[]) => void, settle: (count: number) => void,
+    newPictures: readonly NewPicture[],
+    classId: string,
+    keep: (stored: StoredPicture[]) => void,
+    settle: (count: number) => void,
   ): Promise<void> {
     let waiting = newPictures.length;
     commit();
@@ -130,11 +133,22 @@ export function createPictures(context: FacetContext): Pictures {
         const embeddings = await engine.embed(batch.map((picture) => picture.image));
         waiting -= batch.length;
         const { draft, deleted } = session;
-        const stillThere = classId === '' ? startedFor === session.generation : draft.classes.some((info) => info.id === classId) || deleted?.info.id === classId;
+        const stillThere =
+          classId === ''
+            ? startedFor === session.generation
+            : draft.classes.some((info) => info.id === classId) || deleted?.info.id === classId;
         if (stillThere) {
-          keep(batch.map((picture, index): StoredPicture => ({
-            id: newId(), modelId: draft.id, classId, encoded: picture.encoded, mimeType: picture.mimeType, embedding: embeddings[index], createdAt: nextCreatedAt(session),
-          })));
+          keep(
+            batch.map((picture, index): StoredPicture => ({
+              id: newId(),
+              modelId: draft.id,
+              classId,
+              encoded: picture.encoded,
+              mimeType: picture.mimeType,
+              embedding: embeddings[index],
+              createdAt: nextCreatedAt(session),
+            })),
+          );
         }
         // Settled after keeping, so the count readiness sees never dips between the two.
         settle(batch.length);
@@ -150,7 +164,9 @@ export function createPictures(context: FacetContext): Pictures {
   /** Inbox and test pictures: counted in `adding` while they are embedded. */
   function embedIntoSet(newPictures: readonly NewPicture[], classId: string, keep: (stored: StoredPicture[]) => void): Promise<void> {
     session.adding += newPictures.length;
-    return embedNew(newPictures, classId, keep, (count) => { session.adding -= count; });
+    return embedNew(newPictures, classId, keep, (count) => {
+      session.adding -= count;
+    });
   }
 
   function keepInClass(stored: StoredPicture[]): void {
@@ -163,7 +179,10 @@ export function createPictures(context: FacetContext): Pictures {
   function keepNewInClass(onDuplicates: (count: number) => void) {
     return (stored: StoredPicture[]) => {
       const classId = stored[0]?.classId;
-      const { kept, skipped } = withoutDuplicates(stored, session.pictures.filter((picture) => picture.classId === classId));
+      const { kept, skipped } = withoutDuplicates(
+        stored,
+        session.pictures.filter((picture) => picture.classId === classId),
+      );
       if (skipped > 0) onDuplicates(skipped);
       keepInClass(kept);
     };
@@ -197,14 +216,23 @@ export function createPictures(context: FacetContext): Pictures {
       finishDeletion();
       const { classes } = session.draft;
       const fallback = t('trainer.defaultClassName', { number: classes.length + 1 });
-      const info: ClassInfo = { id: newId(), name: uniqueName(cleanName(name) || fallback, classes.map((other) => other.name)) };
+      const info: ClassInfo = {
+        id: newId(),
+        name: uniqueName(
+          cleanName(name) || fallback,
+          classes.map((other) => other.name),
+        ),
+      };
       saveDraft({ classes: [...classes, info] });
       return info.id;
     },
     renameClass(classId, name) {
       const clean = cleanName(name);
       const { classes } = session.draft;
-      const problemWithName = nameProblem(clean, classes.filter((info) => info.id !== classId).map((info) => info.name));
+      const problemWithName = nameProblem(
+        clean,
+        classes.filter((info) => info.id !== classId).map((info) => info.name),
+      );
       if (problemWithName) return problemWithName;
       saveDraft({ classes: classes.map((info) => (info.id === classId ? { ...info, name: clean } : info)) });
       return null;

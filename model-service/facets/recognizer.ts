@@ -9,7 +9,9 @@ import type { Workspace } from './workspace';
 export interface RecognizerFacet extends RecognizerApi, ModelSwitcherApi {}
 
 export function createRecognizer(
-  context: FacetContext, workspace: Workspace, onModelChange: (listener: () => void) => () => void,
+  context: FacetContext,
+  workspace: Workspace,
+  onModelChange: (listener: () => void) => () => void,
 ): RecognizerFacet {
   const { session } = context;
   return {

@@ -1,6 +1,15 @@
 // Sharing: the child's models in and out of the project (.sb3 save and open), a model file to export or import,
 // and the models set aside when other projects were opened.
-import { cleanName, type EngineApi, exportModelZip, type ImportFile, importModelFiles, type NameChange, type SerializedModel, uniqueName } from '../../engine';
+import {
+  cleanName,
+  type EngineApi,
+  exportModelZip,
+  type ImportFile,
+  importModelFiles,
+  type NameChange,
+  type SerializedModel,
+  uniqueName,
+} from '../../engine';
 import { t } from '../../locales';
 import type { ProjectModels, ProjectModelsLoad } from '../../project-file';
 import { SET_ASIDE_LIMIT, type TrainedVersion } from '../../store';
@@ -54,13 +63,17 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
   /** Decodes and embeds pictures that came without embeddings (an opened project's); null where one cannot be read. */
   async function embedPictures(encoded: readonly Blob[], engine: EngineApi): Promise<(Float32Array | null)[]> {
     const { decodePicture } = context;
-    const images = await Promise.all(encoded.map((blob) => (decodePicture ? decodePicture(blob).catch(() => null) : Promise.resolve(null))));
+    const images = await Promise.all(
+      encoded.map((blob) => (decodePicture ? decodePicture(blob).catch(() => null) : Promise.resolve(null))),
+    );
     const readable = images.flatMap((image, index) => (image ? [{ image, index }] : []));
     const embeddings: (Float32Array | null)[] = encoded.map(() => null);
     for (let start = 0; start < readable.length; start += EMBED_BATCH) {
       const batch = readable.slice(start, start + EMBED_BATCH);
       const embedded = await engine.embed(batch.map((entry) => entry.image));
-      batch.forEach((entry, i) => { embeddings[entry.index] = embedded[i]; });
+      batch.forEach((entry, i) => {
+        embeddings[entry.index] = embedded[i];
+      });
     }
     return embeddings;
   }
@@ -79,7 +92,9 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       const id = newId();
       const name = uniqueName(cleanName(model.metadata.name) || t('trainer.defaultModelName'), modelNames());
       const version: TrainedVersion = {
-        version: newId(), model, trainedOn: { classIds: model.metadata.classes.map((info) => info.id), pictureIds: [] },
+        version: newId(),
+        model,
+        trainedOn: { classIds: model.metadata.classes.map((info) => info.id), pictureIds: [] },
       };
       const engine = await context.engine();
       // The engine checks it before it becomes part of the project.
@@ -108,7 +123,8 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
     },
     async importModel(files) {
       const { model, renamed } = await importModelFiles(files, {
-        model: t('trainer.defaultModelName'), className: (position) => t('trainer.defaultClassName', { number: position }),
+        model: t('trainer.defaultModelName'),
+        className: (position) => t('trainer.defaultClassName', { number: position }),
       });
       await sharing.addTrainedModel(model);
       return renamed;
@@ -146,18 +162,24 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       stash();
       const previous = [...session.models.keys()];
       // Models with nothing in them are not worth keeping aside.
-      const empty = [...session.models.values()].filter((model) => model.draft.classes.length === 0 && !model.trained).map((model) => model.draft.id);
+      const empty = [...session.models.values()]
+        .filter((model) => model.draft.classes.length === 0 && !model.trained)
+        .map((model) => model.draft.id);
       const opened = load.present
         ? await openProject(load, await context.engine())
         : { models: [], activeModelId: null, broken: [], droppedPictures: 0, renamed: [] };
-      const kept = opened.models.length > 0 ? opened.models : [{ draft: workspace.freshDraft(t('trainer.defaultModelName')), pictures: [], trained: null }];
+      const kept =
+        opened.models.length > 0
+          ? opened.models
+          : [{ draft: workspace.freshDraft(t('trainer.defaultModelName')), pictures: [], trained: null }];
       const activeModelId = opened.activeModelId ?? kept[0].draft.id;
       session.models = new Map(kept.map((model) => [model.draft.id, model]));
       const includePictures = load.present && load.includePictures;
       session.includePictures = includePictures;
-      session.openedProject = opened.broken.length > 0 || opened.droppedPictures > 0 || opened.renamed.length > 0
-        ? { broken: opened.broken, droppedPictures: opened.droppedPictures, renamed: opened.renamed }
-        : null;
+      session.openedProject =
+        opened.broken.length > 0 || opened.droppedPictures > 0 || opened.renamed.length > 0
+          ? { broken: opened.broken, droppedPictures: opened.droppedPictures, renamed: opened.renamed }
+          : null;
       workspace.select(activeModelId);
       persist((target) => target.replaceWorkspace({ models: kept, activeModelId, includePictures }, empty));
       session.earlierModels = Math.min(SET_ASIDE_LIMIT, session.earlierModels + previous.length - empty.length);

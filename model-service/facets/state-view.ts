@@ -52,27 +52,58 @@ function snapshot(session: Session): ModelServiceState {
   let trainedView: TrainedView | null = null;
   if (trained) {
     const { metadata } = trained.model;
-    const outOfDate = !sameMembers(trained.trainedOn.classIds, draft.classes.map((info) => info.id))
-      || !sameMembers(trained.trainedOn.pictureIds, classes.flatMap((view) => view.pictures.map((picture) => picture.id)))
-      || labelsChanged(trained.trainedOn, pictures);
+    const outOfDate =
+      !sameMembers(
+        trained.trainedOn.classIds,
+        draft.classes.map((info) => info.id),
+      ) ||
+      !sameMembers(
+        trained.trainedOn.pictureIds,
+        classes.flatMap((view) => view.pictures.map((picture) => picture.id)),
+      ) ||
+      labelsChanged(trained.trainedOn, pictures);
     trainedView = {
-      versionId: trained.version, classes: trainedClasses(session), method: metadata.head.kind, trainedAt: metadata.trainedAt, history: metadata.history,
+      versionId: trained.version,
+      classes: trainedClasses(session),
+      method: metadata.head.kind,
+      trainedAt: metadata.trainedAt,
+      history: metadata.history,
       ...(metadata.stoppedEarly && { stoppedEarly: metadata.stoppedEarly }),
-      small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'), outOfDate,
+      small: metadata.weightSpecs.length > 0 && metadata.weightSpecs.every((spec) => spec.dtype === 'int8'),
+      outOfDate,
       ...(metadata.head.kind === 'dense' && { headLayers: metadata.head.layers }),
       learnedFrom: { pictures: trained.trainedOn.pictureIds.length, classes: trained.trainedOn.classIds.length },
     };
   }
-  const modelList = [...session.models.values()].map((model): ModelListItem => (model.draft.id === draft.id
-    ? { id: draft.id, name: draft.name, trained: (trained ?? session.pendingTrained) !== null }
-    : { id: model.draft.id, name: model.draft.name, trained: model.trained !== null }));
+  const modelList = [...session.models.values()].map((model): ModelListItem =>
+    model.draft.id === draft.id
+      ? { id: draft.id, name: draft.name, trained: (trained ?? session.pendingTrained) !== null }
+      : { id: model.draft.id, name: model.draft.name, trained: model.trained !== null },
+  );
   return {
-    loaded: session.loaded, models: modelList, includePictures: session.includePictures, openedProject: session.openedProject,
-    earlierModels: session.earlierModels, engine: session.engine, persistent: session.persistent, modelId: draft.id, name: draft.name, classes,
-    settings: draft.settings, augmentation: cleanChoice(draft.augmentation), trained: trainedView, training: session.training,
-    readiness: trainReadiness(classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })), draft.settings),
-    addingPictures: session.adding + incoming.total(), undo: undoView(session), problem: session.problem,
-    inbox: session.inbox, testPictures: session.testPictures.filter((picture) => byClass.has(picture.classId)),
+    loaded: session.loaded,
+    models: modelList,
+    includePictures: session.includePictures,
+    openedProject: session.openedProject,
+    earlierModels: session.earlierModels,
+    engine: session.engine,
+    persistent: session.persistent,
+    modelId: draft.id,
+    name: draft.name,
+    classes,
+    settings: draft.settings,
+    augmentation: cleanChoice(draft.augmentation),
+    trained: trainedView,
+    training: session.training,
+    readiness: trainReadiness(
+      classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })),
+      draft.settings,
+    ),
+    addingPictures: session.adding + incoming.total(),
+    undo: undoView(session),
+    problem: session.problem,
+    inbox: session.inbox,
+    testPictures: session.testPictures.filter((picture) => byClass.has(picture.classId)),
   };
 }
 

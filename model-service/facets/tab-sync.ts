@@ -19,7 +19,10 @@ export interface TabSync {
 }
 
 export function createTabSync(
-  context: FacetContext, workspace: Workspace, tabs: TabChannel | undefined, whenSaved: () => Promise<void>,
+  context: FacetContext,
+  workspace: Workspace,
+  tabs: TabChannel | undefined,
+  whenSaved: () => Promise<void>,
 ): TabSync {
   const { session } = context;
   /** Another tab wrote since this tab last read the store. */

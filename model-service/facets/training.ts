@@ -78,11 +78,13 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
     async train() {
       if (session.training.status === 'running' || session.training.status === 'waiting') return;
       // Without pictures on their way it starts at once (the trainer sees 'running' as soon as Train is pressed).
-      if (session.incoming.total() > 0 && !await waitForIncoming()) return;
+      if (session.incoming.total() > 0 && !(await waitForIncoming())) return;
       const { readiness } = deps.getState();
       if (!readiness.ready) {
-        if (readiness.need === 'head') context.report(new EngineError('train/invalid-head', 'the block stack has problems', readiness.problems));
-        else context.report(new EngineError(readiness.need === 'classes' ? 'train/too-few-classes' : 'train/too-few-examples', 'not ready'));
+        if (readiness.need === 'head')
+          context.report(new EngineError('train/invalid-head', 'the block stack has problems', readiness.problems));
+        else
+          context.report(new EngineError(readiness.need === 'classes' ? 'train/too-few-classes' : 'train/too-few-examples', 'not ready'));
         return;
       }
       const { classes, settings } = session.draft;
@@ -111,13 +113,24 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
         const augmented = await copiesFor(examples, settings, controller);
         if (controller.signal.aborted) throw new EngineError('train/cancelled', 'training was stopped');
         const model = await engine.train(
-          { modelName: session.draft.name, classes, examples, settings, seed: trainingSeed(examples), ...(augmented.length > 0 && { augmented }) },
+          {
+            modelName: session.draft.name,
+            classes,
+            examples,
+            settings,
+            seed: trainingSeed(examples),
+            ...(augmented.length > 0 && { augmented }),
+          },
           (progress) => {
             const { training } = session;
             if (training.status !== 'running' || session.abort !== controller) return;
             if (progress.metrics) history.push(progress.metrics);
             session.training = {
-              ...training, epoch: progress.metrics ? progress.epoch : training.epoch, totalEpochs: progress.totalEpochs, history: [...history], copies: undefined,
+              ...training,
+              epoch: progress.metrics ? progress.epoch : training.epoch,
+              totalEpochs: progress.totalEpochs,
+              history: [...history],
+              copies: undefined,
             };
             commit();
           },

@@ -50,13 +50,14 @@ export interface Workspace {
 
 /** A new, empty model: `classCount` empty classes ("Class 1", "Class 2") ready to fill. */
 export function newModelDraft(name: string, settings: TrainingSettings, classCount: number): ModelDraft {
-  const classes = Array.from({ length: classCount }, (_, i): ClassInfo => ({ id: newId(), name: t('trainer.defaultClassName', { number: i + 1 }) }));
+  const classes = Array.from({ length: classCount }, (_, i): ClassInfo => ({
+    id: newId(),
+    name: t('trainer.defaultClassName', { number: i + 1 }),
+  }));
   return { schema: 1, id: newId(), name, classes, settings, trainedVersion: null, updatedAt: Date.now() };
 }
 
-export function createWorkspace(
-  context: FacetContext, newModelClasses: number, pictures: { finishDeletion(): void },
-): Workspace {
+export function createWorkspace(context: FacetContext, newModelClasses: number, pictures: { finishDeletion(): void }): Workspace {
   const { session, commit, persist } = context;
 
   const freshDraft = (name: string) => newModelDraft(name, context.defaultSettings, newModelClasses);
@@ -130,7 +131,10 @@ export function createWorkspace(
   }
 
   function unload(modelId: string): void {
-    void context.engine().then((engine) => engine.unloadModel(engineKeyOf(modelId))).catch(() => undefined);
+    void context
+      .engine()
+      .then((engine) => engine.unloadModel(engineKeyOf(modelId)))
+      .catch(() => undefined);
   }
 
   const canSwitch = () => session.training.status !== 'running';
@@ -189,7 +193,13 @@ export function createWorkspace(
       const id = newId();
       const version = trained && { ...trained, version: newId() };
       void addModel({
-        draft: { ...draft, id, name: uniqueName(cleanName(copyName) || draft.name, modelNames()), trainedVersion: version?.version ?? null, updatedAt: Date.now() },
+        draft: {
+          ...draft,
+          id,
+          name: uniqueName(cleanName(copyName) || draft.name, modelNames()),
+          trainedVersion: version?.version ?? null,
+          updatedAt: Date.now(),
+        },
         pictures: session.pictures.map((picture) => ({ ...picture, modelId: id })),
         trained: version,
         inbox: session.inbox.map((picture) => ({ ...picture, modelId: id })),

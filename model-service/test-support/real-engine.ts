@@ -36,9 +36,15 @@ export function useRealEngine(): RealEngine {
     return started;
   };
   return {
-    get engine() { return get().engine; },
-    get engineReady() { return get().engineReady; },
-    get backboneUrl() { return get().backboneUrl; },
+    get engine() {
+      return get().engine;
+    },
+    get engineReady() {
+      return get().engineReady;
+    },
+    get backboneUrl() {
+      return get().backboneUrl;
+    },
     close: () => get().close(),
   };
 }

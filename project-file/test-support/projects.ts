@@ -10,29 +10,39 @@ import type { ClassInfo, HeadDescription, SerializedModel } from '../../engine/t
 import type { ProjectModel } from '../types';
 
 export const CLASSES: ClassInfo[] = [
-  { id: 'c0aa11', name: 'rock' }, { id: 'c1bb22', name: 'paper' }, { id: 'c2cc33', name: 'scissors' },
+  { id: 'c0aa11', name: 'rock' },
+  { id: 'c1bb22', name: 'paper' },
+  { id: 'c2cc33', name: 'scissors' },
 ];
 
 /** A model whose every weight is distinct (value from position and seed), as the trainer would write it. */
 export function syntheticModel(kind: 'dense' | 'knn', seed = 1): SerializedModel {
-  const head: HeadDescription = kind === 'dense'
-    ? { kind, layers: denseLayersFor(CLASSES.length) }
-    : { kind, k: 3, examplesPerClass: [4, 3, 5] };
+  const head: HeadDescription =
+    kind === 'dense' ? { kind, layers: denseLayersFor(CLASSES.length) } : { kind, k: 3, examplesPerClass: [4, 3, 5] };
   const specs = expectedWeightSpecs(head);
   let position = 0;
-  const values = specs.map((spec) => Float32Array.from(
-    { length: spec.shape.reduce((a, b) => a * b, 1) }, () => Math.sin(seed * 1000 + position++) / 10,
-  ));
+  const values = specs.map((spec) =>
+    Float32Array.from({ length: spec.shape.reduce((a, b) => a * b, 1) }, () => Math.sin(seed * 1000 + position++) / 10),
+  );
   return writeModel({
-    name: `${kind} model`, classes: CLASSES, settings: settingsWith({ kind }),
-    history: [{ epoch: 1, loss: 0.5, acc: 0.9, ms: 3 }], head, weights: { specs, values }, trainedAt: new Date('2026-11-01T10:00:00Z'),
+    name: `${kind} model`,
+    classes: CLASSES,
+    settings: settingsWith({ kind }),
+    history: [{ epoch: 1, loss: 0.5, acc: 0.9, ms: 3 }],
+    head,
+    weights: { specs, values },
+    trainedAt: new Date('2026-11-01T10:00:00Z'),
   });
 }
 
 export function projectModel(id: string, kind: 'dense' | 'knn', seed = 1): ProjectModel {
   const trained = syntheticModel(kind, seed);
   return {
-    id, name: `${kind} model ${seed}`, classes: CLASSES, settings: trained.metadata.settings, trained,
+    id,
+    name: `${kind} model ${seed}`,
+    classes: CLASSES,
+    settings: trained.metadata.settings,
+    trained,
     trainedOn: { classIds: CLASSES.map((info) => info.id), pictureIds: [] },
   };
 }
@@ -43,12 +53,35 @@ const BACKDROP_ID = createHash('md5').update(BACKDROP_SVG).digest('hex');
 /** project.json of an empty project, shaped as scratch-vm's sb3 serializer writes it. */
 export function vanillaProjectJson(): Record<string, unknown> {
   return {
-    targets: [{
-      isStage: true, name: 'Stage', variables: {}, lists: {}, broadcasts: {}, blocks: {}, comments: {},
-      currentCostume: 0,
-      costumes: [{ name: 'backdrop1', dataFormat: 'svg', assetId: BACKDROP_ID, md5ext: `${BACKDROP_ID}.svg`, rotationCenterX: 1, rotationCenterY: 1 }],
-      sounds: [], volume: 100, layerOrder: 0, tempo: 60, videoTransparency: 50, videoState: 'on', textToSpeechLanguage: null,
-    }],
+    targets: [
+      {
+        isStage: true,
+        name: 'Stage',
+        variables: {},
+        lists: {},
+        broadcasts: {},
+        blocks: {},
+        comments: {},
+        currentCostume: 0,
+        costumes: [
+          {
+            name: 'backdrop1',
+            dataFormat: 'svg',
+            assetId: BACKDROP_ID,
+            md5ext: `${BACKDROP_ID}.svg`,
+            rotationCenterX: 1,
+            rotationCenterY: 1,
+          },
+        ],
+        sounds: [],
+        volume: 100,
+        layerOrder: 0,
+        tempo: 60,
+        videoTransparency: 50,
+        videoState: 'on',
+        textToSpeechLanguage: null,
+      },
+    ],
     monitors: [],
     extensions: [],
     meta: { semver: '3.0.0', vm: '15.1.1', agent: 'node' },

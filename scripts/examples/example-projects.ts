@@ -4,7 +4,20 @@ import { Opcode, PictureSource, VideoState } from '../../blocks/block-specs';
 import { FINGER_COUNTER, ROCK_PAPER_SCISSORS, WHAT_DID_I_DRAW } from '../../examples/examples';
 import { PAPER, PENCIL, PLAYGROUND_BACKDROP, ROCK, SCISSORS, scratchCat, THINKING, WHITE_BACKDROP } from './costumes';
 import {
-  broadcast, broadcastId, buildProject, color, menu, num, of, read, Scripts, text, variable, type BuiltProject, type InputValue, type Variable,
+  broadcast,
+  broadcastId,
+  buildProject,
+  color,
+  menu,
+  num,
+  of,
+  read,
+  Scripts,
+  text,
+  variable,
+  type BuiltProject,
+  type InputValue,
+  type Variable,
 } from './scratch-project';
 
 const imageModel = (opcode: string) => `imageModel_${opcode}`;
@@ -40,7 +53,9 @@ export const ROBOT_POSITION = { x: 150, y: -80 } as const;
  */
 export function rockPaperScissorsProject(): BuiltProject {
   const names = ROCK_PAPER_SCISSORS.variables;
-  const [you, computer, winner, yourScore, myScore] = [names.you, names.computer, names.winner, names.yourScore, names.myScore].map(variable);
+  const [you, computer, winner, yourScore, myScore] = [names.you, names.computer, names.winner, names.yourScore, names.myScore].map(
+    variable,
+  );
   const wins = ROCK_PAPER_SCISSORS.winnerText;
   const s = new Scripts('robot');
   const b = helpers(s);
@@ -51,39 +66,57 @@ export function rockPaperScissorsProject(): BuiltProject {
   s.script(s.block('event_whenthisspriteclicked'), b.broadcast('play'));
   s.script(
     b.whenReceive('play'),
-    b.set(you, text('')), b.set(computer, text('')), b.set(winner, text('')),
+    b.set(you, text('')),
+    b.set(computer, text('')),
+    b.set(winner, text('')),
     s.block('looks_switchcostumeto', { COSTUME: menu('looks_costume', 'COSTUME', THINKING.name) }),
     b.say(text('Rock, paper, scissors... show me your hand!')),
     s.block(imageModel(Opcode.recognizeImage)),
     b.set(you, b.result()),
-    b.ifElse(is(you, ''), [
-      b.say(text('No picture? Click me to play again!')),
-    ], [
-      // Costumes 1-3 are rock, paper and scissors: a random costume is the computer's choice.
-      s.block('looks_switchcostumeto', { COSTUME: of(s.block('operator_random', { FROM: num(1), TO: num(3) })) }),
-      b.set(computer, of(s.block('looks_costumenumbername', {}, { NUMBER_NAME: ['name', null] }))),
-      b.ifElse(b.equals(read(you), read(computer)), [
-        b.set(winner, text(wins.tie)),
-        b.say(b.join(text('We both chose '), b.join(read(you), text('. A tie! Click me to play again.')))),
-      ], [
-        b.ifElse(b.or(b.or(youBeat('rock', 'scissors'), youBeat('paper', 'rock')), youBeat('scissors', 'paper')), [
-          b.set(winner, text(wins.you)),
-          b.change(yourScore, num(1)),
-          b.say(b.join(text('You win! I chose '), b.join(read(computer), text('. Click me to play again.')))),
-        ], [
-          b.set(winner, text(wins.computer)),
-          b.change(myScore, num(1)),
-          b.say(b.join(text('I win! I chose '), b.join(read(computer), text('. Click me to play again.')))),
-        ]),
-      ]),
-    ]),
+    b.ifElse(
+      is(you, ''),
+      [b.say(text('No picture? Click me to play again!'))],
+      [
+        // Costumes 1-3 are rock, paper and scissors: a random costume is the computer's choice.
+        s.block('looks_switchcostumeto', { COSTUME: of(s.block('operator_random', { FROM: num(1), TO: num(3) })) }),
+        b.set(computer, of(s.block('looks_costumenumbername', {}, { NUMBER_NAME: ['name', null] }))),
+        b.ifElse(
+          b.equals(read(you), read(computer)),
+          [
+            b.set(winner, text(wins.tie)),
+            b.say(b.join(text('We both chose '), b.join(read(you), text('. A tie! Click me to play again.')))),
+          ],
+          [
+            b.ifElse(
+              b.or(b.or(youBeat('rock', 'scissors'), youBeat('paper', 'rock')), youBeat('scissors', 'paper')),
+              [
+                b.set(winner, text(wins.you)),
+                b.change(yourScore, num(1)),
+                b.say(b.join(text('You win! I chose '), b.join(read(computer), text('. Click me to play again.')))),
+              ],
+              [
+                b.set(winner, text(wins.computer)),
+                b.change(myScore, num(1)),
+                b.say(b.join(text('I win! I chose '), b.join(read(computer), text('. Click me to play again.')))),
+              ],
+            ),
+          ],
+        ),
+      ],
+    ),
   );
   return buildProject({
     backdrop: PLAYGROUND_BACKDROP,
-    variables: [you, computer, winner, yourScore, myScore].map((v) => ({ variable: v, value: v === yourScore || v === myScore ? 0 : '', shown: true })),
+    variables: [you, computer, winner, yourScore, myScore].map((v) => ({
+      variable: v,
+      value: v === yourScore || v === myScore ? 0 : '',
+      shown: true,
+    })),
     broadcasts: ['play'],
     // Bottom right, so its speech bubble stays clear of the score monitors at the top left.
-    sprites: [{ options: { name: 'Robot', costumes: [ROCK, PAPER, SCISSORS, THINKING], x: ROBOT_POSITION.x, y: ROBOT_POSITION.y }, scripts: s }],
+    sprites: [
+      { options: { name: 'Robot', costumes: [ROCK, PAPER, SCISSORS, THINKING], x: ROBOT_POSITION.x, y: ROBOT_POSITION.y }, scripts: s },
+    ],
     extensions: ['imageModel'],
   });
 }
@@ -103,7 +136,8 @@ export function fingerCounterProject(): BuiltProject {
 
   s.script(
     b.whenFlag(),
-    b.set(total, num(0)), b.set(seen, text('')),
+    b.set(total, num(0)),
+    b.set(seen, text('')),
     // Only sure answers count, so a hand moving between signs adds nothing.
     s.block(imageModel(Opcode.setConfidenceThreshold), { THRESHOLD: num(80) }),
     s.block(imageModel(Opcode.videoToggle), {}, { VIDEO_STATE: [VideoState.on, null] }),
@@ -113,25 +147,34 @@ export function fingerCounterProject(): BuiltProject {
   s.script(b.whenKey('space'), s.block(imageModel(Opcode.recognizeImage)));
   s.script(whenRecognized('0'), b.set(seen, text('0')), b.set(total, num(0)), b.say(text('Back to 0! Show me some fingers.')));
   // No hand in view is its own answer, so taking the hand away neither counts nor starts again.
-  s.script(whenRecognized(FINGER_COUNTER.nothing), b.set(seen, text(FINGER_COUNTER.nothing)), b.say(text('I see no hand. Show me some fingers!')));
+  s.script(
+    whenRecognized(FINGER_COUNTER.nothing),
+    b.set(seen, text(FINGER_COUNTER.nothing)),
+    b.say(text('I see no hand. Show me some fingers!')),
+  );
   for (const digit of ['1', '2', '3', '4']) {
     s.script(whenRecognized(digit), b.set(seen, text(digit)), b.change(total, num(Number(digit))), b.broadcast('added'));
   }
   s.script(
     b.whenReceive('added'),
-    b.ifElse(b.equals(read(total), num(goal)), [
-      b.say(text(`You made ${goal}! Show me a fist to play again.`)),
-    ], [
-      b.ifElse(s.block('operator_gt', { OPERAND1: read(total), OPERAND2: num(goal) }), [
-        b.say(b.join(read(total), text(` is more than ${goal}! Show me a fist to start again.`))),
-      ], [
-        b.say(b.join(text('That makes '), b.join(read(total), text('. Show me another sign!')))),
-      ]),
-    ]),
+    b.ifElse(
+      b.equals(read(total), num(goal)),
+      [b.say(text(`You made ${goal}! Show me a fist to play again.`))],
+      [
+        b.ifElse(
+          s.block('operator_gt', { OPERAND1: read(total), OPERAND2: num(goal) }),
+          [b.say(b.join(read(total), text(` is more than ${goal}! Show me a fist to start again.`)))],
+          [b.say(b.join(text('That makes '), b.join(read(total), text('. Show me another sign!'))))],
+        ),
+      ],
+    ),
   );
   return buildProject({
     backdrop: PLAYGROUND_BACKDROP,
-    variables: [{ variable: total, value: 0, shown: true }, { variable: seen, value: '', shown: true }],
+    variables: [
+      { variable: total, value: 0, shown: true },
+      { variable: seen, value: '', shown: true },
+    ],
     broadcasts: ['added'],
     sprites: [{ options: { name: 'Cat', costumes: [scratchCat()], x: -150, y: -100, size: 80 }, scripts: s }],
     extensions: ['imageModel'],
@@ -156,10 +199,13 @@ export function whatDidIDrawProject(): BuiltProject {
     pencil.block('pen_setPenColorToColor', { COLOR: color(DRAWING_PEN.color) }),
     pencil.block('pen_setPenSizeTo', { SIZE: num(DRAWING_PEN.size) }),
     pencil.block('control_forever', {
-      SUBSTACK: [p.ifElse(pencil.block('sensing_mousedown'), [
-        pencil.block('motion_goto', { TO: menu('motion_goto_menu', 'TO', '_mouse_') }),
-        pencil.block('pen_penDown'),
-      ], [pencil.block('pen_penUp')])],
+      SUBSTACK: [
+        p.ifElse(
+          pencil.block('sensing_mousedown'),
+          [pencil.block('motion_goto', { TO: menu('motion_goto_menu', 'TO', '_mouse_') }), pencil.block('pen_penDown')],
+          [pencil.block('pen_penUp')],
+        ),
+      ],
     }),
   );
   pencil.script(p.whenKey('c'), pencil.block('pen_clear'), p.set(guess, text('')));

@@ -16,7 +16,13 @@ type Random = () => number;
 const between = (random: Random, low: number, high: number) => low + random() * (high - low);
 
 const PEN_COLOURS: readonly (readonly [number, number, number])[] = [
-  [0x1f, 0x4f, 0xd8], [0x1f, 0x4f, 0xd8], [0x1f, 0x4f, 0xd8], [0, 0, 0], [0xe0, 0x41, 0x3a], [0x2e, 0x9e, 0x4f], [0x8e, 0x44, 0xad],
+  [0x1f, 0x4f, 0xd8],
+  [0x1f, 0x4f, 0xd8],
+  [0x1f, 0x4f, 0xd8],
+  [0, 0, 0],
+  [0xe0, 0x41, 0x3a],
+  [0x2e, 0x9e, 0x4f],
+  [0x8e, 0x44, 0xad],
 ];
 
 /** Points along a closed or open path of corners, with the hand's wobble across the stroke. */
@@ -66,14 +72,20 @@ function shapeStroke(shape: Shape, random: Random): Point[] {
     case 'square': {
       const [w, h] = [size, size * between(random, 0.85, 1.18)];
       const jitter = () => (random() - 0.5) * size * 0.12;
-      const corners: Point[] = [[-w, h], [w, h], [w, -h], [-w, -h]].map(([x, y]) => rotate([x + jitter(), y + jitter()], tilt, centre));
+      const corners: Point[] = [
+        [-w, h],
+        [w, h],
+        [w, -h],
+        [-w, -h],
+      ].map(([x, y]) => rotate([x + jitter(), y + jitter()], tilt, centre));
       return strokeThrough(corners, random, true);
     }
     case 'triangle': {
       const spin = random() < 0.75 ? tilt : random() * Math.PI * 2;
       const jitter = () => (random() - 0.5) * size * 0.3;
-      const corners: Point[] = [Math.PI / 2, Math.PI * 7 / 6, Math.PI * 11 / 6]
-        .map((angle) => rotate([size * Math.cos(angle) + jitter(), size * Math.sin(angle) + jitter()], spin, centre));
+      const corners: Point[] = [Math.PI / 2, (Math.PI * 7) / 6, (Math.PI * 11) / 6].map((angle) =>
+        rotate([size * Math.cos(angle) + jitter(), size * Math.sin(angle) + jitter()], spin, centre),
+      );
       return strokeThrough(corners, random, true);
     }
     case 'line': {

@@ -54,7 +54,11 @@ export class Scripts {
 
   constructor(private readonly prefix: string) {}
 
-  block(opcode: string, inputs: Readonly<Record<string, InputValue | readonly string[]>> = {}, fields: Readonly<Record<string, readonly [string, string | null]>> = {}): string {
+  block(
+    opcode: string,
+    inputs: Readonly<Record<string, InputValue | readonly string[]>> = {},
+    fields: Readonly<Record<string, readonly [string, string | null]>> = {},
+  ): string {
     const id = `${this.prefix}-${++this.count}`;
     const serialized: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(inputs)) serialized[name] = this.input(id, name, value);
@@ -97,15 +101,26 @@ export class Scripts {
     if (Array.isArray(value)) return [2, this.adopt(parent, this.chain(value))]; // a substack
     const single = value as InputValue;
     switch (single.kind) {
-      case 'text': return [1, [10, single.value]];
-      case 'number': return [1, [4, String(single.value)]];
-      case 'color': return [1, [9, single.value]];
-      case 'variable': return [3, [12, single.variable.name, single.variable.id], [10, '']];
-      case 'broadcast': return [1, [11, single.name, broadcastId(single.name)]];
+      case 'text':
+        return [1, [10, single.value]];
+      case 'number':
+        return [1, [4, String(single.value)]];
+      case 'color':
+        return [1, [9, single.value]];
+      case 'variable':
+        return [3, [12, single.variable.name, single.variable.id], [10, '']];
+      case 'broadcast':
+        return [1, [11, single.name, broadcastId(single.name)]];
       case 'menu': {
         const id = `${parent}-${name.toLowerCase()}`;
         this.blocks[id] = {
-          opcode: single.opcode, next: null, parent, inputs: {}, fields: { [single.field]: [single.value, null] }, shadow: true, topLevel: false,
+          opcode: single.opcode,
+          next: null,
+          parent,
+          inputs: {},
+          fields: { [single.field]: [single.value, null] },
+          shadow: true,
+          topLevel: false,
         };
         return [1, id];
       }
@@ -137,8 +152,13 @@ export const variable = (name: string): Variable => ({ id: `var-${name.replace(/
 function costumeJson(costume: Costume) {
   const assetId = md5(costume.svg);
   return {
-    name: costume.name, assetId, md5ext: `${assetId}.svg`, dataFormat: 'svg', bitmapResolution: 1,
-    rotationCenterX: costume.rotationCenterX, rotationCenterY: costume.rotationCenterY,
+    name: costume.name,
+    assetId,
+    md5ext: `${assetId}.svg`,
+    dataFormat: 'svg',
+    bitmapResolution: 1,
+    rotationCenterX: costume.rotationCenterX,
+    rotationCenterY: costume.rotationCenterY,
   };
 }
 
@@ -162,23 +182,49 @@ export interface BuiltProject {
 
 export function buildProject(options: ProjectOptions): BuiltProject {
   const assets = new Map<string, string>();
-  const costumes = (list: readonly Costume[]) => list.map((costume) => {
-    const json = costumeJson(costume);
-    assets.set(json.md5ext, costume.svg);
-    return json;
-  });
+  const costumes = (list: readonly Costume[]) =>
+    list.map((costume) => {
+      const json = costumeJson(costume);
+      assets.set(json.md5ext, costume.svg);
+      return json;
+    });
   const stage = {
-    isStage: true, name: 'Stage',
+    isStage: true,
+    name: 'Stage',
     variables: Object.fromEntries(options.variables.map(({ variable: v, value }) => [v.id, [v.name, value]])),
     lists: Object.fromEntries((options.lists ?? []).map(({ variable: v, items }) => [v.id, [v.name, [...items]]])),
     broadcasts: Object.fromEntries((options.broadcasts ?? []).map((name) => [broadcastId(name), name])),
-    blocks: options.stageScripts?.blocks ?? {}, comments: {}, currentCostume: 0, costumes: costumes([options.backdrop]),
-    sounds: [], volume: 100, layerOrder: 0, tempo: 60, videoTransparency: 50, videoState: 'off', textToSpeechLanguage: null,
+    blocks: options.stageScripts?.blocks ?? {},
+    comments: {},
+    currentCostume: 0,
+    costumes: costumes([options.backdrop]),
+    sounds: [],
+    volume: 100,
+    layerOrder: 0,
+    tempo: 60,
+    videoTransparency: 50,
+    videoState: 'off',
+    textToSpeechLanguage: null,
   };
   const sprites = options.sprites.map(({ options: sprite, scripts }, index) => ({
-    isStage: false, name: sprite.name, variables: {}, lists: {}, broadcasts: {}, blocks: scripts.blocks, comments: {},
-    currentCostume: 0, costumes: costumes(sprite.costumes), sounds: [], volume: 100, layerOrder: index + 1,
-    visible: sprite.visible ?? true, x: sprite.x, y: sprite.y, size: sprite.size ?? 100, direction: 90, draggable: false,
+    isStage: false,
+    name: sprite.name,
+    variables: {},
+    lists: {},
+    broadcasts: {},
+    blocks: scripts.blocks,
+    comments: {},
+    currentCostume: 0,
+    costumes: costumes(sprite.costumes),
+    sounds: [],
+    volume: 100,
+    layerOrder: index + 1,
+    visible: sprite.visible ?? true,
+    x: sprite.x,
+    y: sprite.y,
+    size: sprite.size ?? 100,
+    direction: 90,
+    draggable: false,
     rotationStyle: 'all around',
   }));
   const shown = options.variables.filter((entry) => entry.shown);
@@ -194,7 +240,10 @@ export function buildProject(options: ProjectOptions): BuiltProject {
 }
 
 /** The .sb3: project.json, the SVG assets, and `extra` entries (our models' weights). */
-export async function sb3(project: BuiltProject, extra: readonly { readonly name: string; readonly data: Uint8Array | Blob }[]): Promise<Buffer> {
+export async function sb3(
+  project: BuiltProject,
+  extra: readonly { readonly name: string; readonly data: Uint8Array | Blob }[],
+): Promise<Buffer> {
   const zip = new JSZip();
   zip.file('project.json', JSON.stringify(project.projectJson));
   for (const [name, svg] of project.assets) zip.file(name, svg);

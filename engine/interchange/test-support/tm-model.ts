@@ -34,17 +34,23 @@ export interface TeachableMachineModel {
  * Trains TM's head (dense 100 relu, then softmax without bias) on `training` (our engine's embeddings, whose
  * classIndex points into `labels`) and saves backbone + head as one layers model, as TM does.
  */
-export async function teachableMachineModel({ modelName, labels, training }: {
+export async function teachableMachineModel({
+  modelName,
+  labels,
+  training,
+}: {
   readonly modelName: string;
   readonly labels: readonly string[];
   readonly training: readonly LabelledEmbedding[];
 }): Promise<TeachableMachineModel> {
   const noTop = modelFolder(NO_TOP_FOLDER);
-  const mobilenet = await tf.loadLayersModel(tf.io.fromMemory({
-    modelTopology: noTop.json.modelTopology as tf.io.ModelArtifacts['modelTopology'],
-    weightSpecs: noTop.json.weightsManifest[0].weights,
-    weightData: noTop.weights,
-  }));
+  const mobilenet = await tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: noTop.json.modelTopology as tf.io.ModelArtifacts['modelTopology'],
+      weightSpecs: noTop.json.weightsManifest[0].weights,
+      weightData: noTop.weights,
+    }),
+  );
   const truncated = tf.model({ inputs: mobilenet.inputs, outputs: mobilenet.getLayer(NO_TOP_OUTPUT_LAYER).output });
   const base = tf.sequential();
   base.add(truncated);
@@ -57,23 +63,56 @@ export async function teachableMachineModel({ modelName, labels, training }: {
     ],
   });
   head.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
-  const xs = tf.tensor2d(training.flatMap((example) => [...example.embedding]), [training.length, 1280]);
-  const ys = tf.oneHot(tf.tensor1d(training.map((example) => example.classIndex), 'int32'), labels.length);
+  const xs = tf.tensor2d(
+    training.flatMap((example) => [...example.embedding]),
+    [training.length, 1280],
+  );
+  const ys = tf.oneHot(
+    tf.tensor1d(
+      training.map((example) => example.classIndex),
+      'int32',
+    ),
+    labels.length,
+  );
   await head.fit(xs, ys, { epochs: 30, batchSize: 16, verbose: 0 });
   tf.dispose([xs, ys]);
   const joint = tf.sequential();
   joint.add(base);
   joint.add(head);
   let saved: tf.io.ModelArtifacts | undefined;
-  await joint.save(tf.io.withSaveHandler(async (artifacts) => {
-    saved = artifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await joint.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const files: ImportFile[] = [
-    { name: 'model.json', bytes: encode({ modelTopology: saved!.modelTopology, format: 'layers-model', generatedBy: 'TensorFlow.js tfjs-layers v4.22.0', convertedBy: null, weightsManifest: [{ paths: ['./weights.bin'], weights: saved!.weightSpecs }] }) },
+    {
+      name: 'model.json',
+      bytes: encode({
+        modelTopology: saved!.modelTopology,
+        format: 'layers-model',
+        generatedBy: 'TensorFlow.js tfjs-layers v4.22.0',
+        convertedBy: null,
+        weightsManifest: [{ paths: ['./weights.bin'], weights: saved!.weightSpecs }],
+      }),
+    },
     { name: 'weights.bin', bytes: new Uint8Array(saved!.weightData as ArrayBuffer) },
-    { name: 'metadata.json', bytes: encode({ tfjsVersion: '1.3.1', tmVersion: '2.4.7', packageVersion: '0.8.4', packageName: '@teachablemachine/image', timeStamp: '2023-04-01T10:00:00.000Z', userMetadata: {}, modelName, labels, imageSize: 224 }) },
+    {
+      name: 'metadata.json',
+      bytes: encode({
+        tfjsVersion: '1.3.1',
+        tmVersion: '2.4.7',
+        packageVersion: '0.8.4',
+        packageName: '@teachablemachine/image',
+        timeStamp: '2023-04-01T10:00:00.000Z',
+        userMetadata: {},
+        modelName,
+        labels,
+        imageSize: 224,
+      }),
+    },
   ];
   const predict = async (images: readonly RgbaImage[]) => {
     const rows: number[][] = [];

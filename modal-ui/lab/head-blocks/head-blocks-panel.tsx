@@ -34,8 +34,13 @@ export function HeadBlocksPanel() {
   const { t, locale } = useTranslation();
   const service = useModelService();
   const state = useServiceState(({ modelId, settings, classes, trained, readiness, engine, training }) => ({
-    modelId, settings, classCount: classes.length, headLayers: trained?.headLayers, readiness,
-    engineReady: engine.status === 'ready', running: training.status === 'running',
+    modelId,
+    settings,
+    classCount: classes.length,
+    headLayers: trained?.headLayers,
+    readiness,
+    engineReady: engine.status === 'ready',
+    running: training.status === 'running',
   }));
   const headingId = useId();
   const reasonId = useId();
@@ -95,15 +100,25 @@ export function HeadBlocksPanel() {
 
   return (
     <section className="imh-panel" aria-labelledby={headingId}>
-      <h4 id={headingId} className="imh-heading">{t('lab.head.heading')}</h4>
+      <h4 id={headingId} className="imh-heading">
+        {t('lab.head.heading')}
+      </h4>
       <p className="imt-field-help">{t('lab.head.help')}</p>
       {state.settings.head.kind !== 'dense' && <p className="imt-note imt-note--warn">{t('lab.head.denseOnly')}</p>}
       <div className="imh-editor">
         <div ref={hostRef} className="imh-workspace" role="application" aria-label={t('lab.head.workspace')}>
-          {loading === 'loading' && <p className="imt-field-help" role="status">{t('lab.head.loading')}</p>}
+          {loading === 'loading' && (
+            <p className="imt-field-help" role="status">
+              {t('lab.head.loading')}
+            </p>
+          )}
         </div>
         <div className="imh-side" aria-live="polite">
-          {loading === 'failed' && <p className="imt-note imt-note--bad" role="alert">{t('lab.head.loadFailed')}</p>}
+          {loading === 'failed' && (
+            <p className="imt-note imt-note--bad" role="alert">
+              {t('lab.head.loadFailed')}
+            </p>
+          )}
           {problems.length > 0 ? (
             <div className="imt-note imt-note--bad">
               <p>{t('lab.head.problems')}</p>
@@ -130,9 +145,14 @@ export function HeadBlocksPanel() {
             disabled={!canTrain}
             aria-describedby={reason ? reasonId : undefined}
           >
-            <Icon name="play" />{t('lab.head.train')}
+            <Icon name="play" />
+            {t('lab.head.train')}
           </button>
-          {reason && <p id={reasonId} className="imt-field-help">{reason}</p>}
+          {reason && (
+            <p id={reasonId} className="imt-field-help">
+              {reason}
+            </p>
+          )}
         </div>
       </div>
     </section>

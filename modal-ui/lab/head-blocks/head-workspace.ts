@@ -5,8 +5,20 @@ import * as ScratchBlocks from 'scratch-blocks';
 import { MAX_STACK_LAYERS, type HeadLayerSpec } from '../../../engine';
 import type { t as translate } from '../../../locales';
 import {
-  ACTIVATION_CHOICES, ACTIVATION_FIELD, BATCH_NORM_BLOCK, DENSE_BLOCK, DROPOUT_BLOCK, LAYERS_INPUT, NETWORK_BLOCK,
-  networkFromStack, paletteBlocks, PERCENT_FIELD, stackFromNetwork, UNITS_FIELD, type BlockStack, type BlockState,
+  ACTIVATION_CHOICES,
+  ACTIVATION_FIELD,
+  BATCH_NORM_BLOCK,
+  DENSE_BLOCK,
+  DROPOUT_BLOCK,
+  LAYERS_INPUT,
+  NETWORK_BLOCK,
+  networkFromStack,
+  paletteBlocks,
+  PERCENT_FIELD,
+  stackFromNetwork,
+  UNITS_FIELD,
+  type BlockStack,
+  type BlockState,
 } from './stack-blocks';
 
 type Translate = typeof translate;
@@ -42,9 +54,12 @@ const STYLES = {
 type StyleName = keyof typeof STYLES;
 
 function headTheme(): ScratchBlocks.Theme {
-  const blockStyles = Object.fromEntries(Object.entries(STYLES).map(([name, [primary, secondary, tertiary]]) => [
-    name, { colourPrimary: primary, colourSecondary: secondary, colourTertiary: tertiary, colourQuaternary: tertiary, hat: '' },
-  ]));
+  const blockStyles = Object.fromEntries(
+    Object.entries(STYLES).map(([name, [primary, secondary, tertiary]]) => [
+      name,
+      { colourPrimary: primary, colourSecondary: secondary, colourTertiary: tertiary, colourQuaternary: tertiary, hat: '' },
+    ]),
+  );
   return new ScratchBlocks.Theme('imagemodel-head', blockStyles);
 }
 
@@ -75,7 +90,11 @@ function defineBlocks(t: Translate): void {
     message0: t('lab.head.block.dense'),
     args0: [
       { type: 'field_number', name: UNITS_FIELD, value: 32 },
-      { type: 'field_dropdown', name: ACTIVATION_FIELD, options: ACTIVATION_CHOICES.map((name) => [t(`lab.head.activation.${name}`), name]) },
+      {
+        type: 'field_dropdown',
+        name: ACTIVATION_FIELD,
+        options: ACTIVATION_CHOICES.map((name) => [t(`lab.head.activation.${name}`), name]),
+      },
     ],
     extensions: ['shape_statement'],
   });
@@ -98,10 +117,14 @@ export function createHeadWorkspace(container: HTMLElement, options: HeadWorkspa
     theme: headTheme(),
     toolbox: {
       kind: 'categoryToolbox',
-      contents: [{
-        kind: 'category', name: t('lab.head.palette'), colour: STYLES.imh_dense[0],
-        contents: paletteBlocks().map((block) => ({ kind: 'block', ...block })),
-      }],
+      contents: [
+        {
+          kind: 'category',
+          name: t('lab.head.palette'),
+          colour: STYLES.imh_dense[0],
+          contents: paletteBlocks().map((block) => ({ kind: 'block', ...block })),
+        },
+      ],
     },
     zoom: { controls: false, wheel: false, startScale: 0.75 },
     move: { scrollbars: true, drag: true, wheel: true },

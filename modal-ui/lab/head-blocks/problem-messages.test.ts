@@ -15,8 +15,17 @@ test('every reason a stack cannot train has its own message in English and Korea
 test('each bad stack is explained with its own words, naming the block to fix and the limit', () => {
   const dense = (units: number, activation: 'relu' | 'softmax' = 'relu'): StackLayerSpec => ({ type: 'dense', units, activation });
   const bad: StackLayerSpec[][] = [
-    [dense(0)], [dense(2.5)], [dense(5000)], [dense(10, 'softmax')], [{ type: 'dropout', rate: 1 }],
-    [{ type: 'dropout', rate: 0.2 }, { type: 'dropout', rate: 0.2 }], new Array(8).fill(dense(4)), [dense(1600)],
+    [dense(0)],
+    [dense(2.5)],
+    [dense(5000)],
+    [dense(10, 'softmax')],
+    [{ type: 'dropout', rate: 1 }],
+    [
+      { type: 'dropout', rate: 0.2 },
+      { type: 'dropout', rate: 0.2 },
+    ],
+    new Array(8).fill(dense(4)),
+    [dense(1600)],
   ];
   const texts = bad.map((stack) => {
     const [problem] = stackProblems(stack, 3);

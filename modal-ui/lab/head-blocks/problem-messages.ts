@@ -19,6 +19,7 @@ export function stackProblemMessage(t: Translate, code: StackProblemCode): strin
 
 /** "Block 2: …" or "The answer block: …" (layerIndex equal to the stack's length is the answer layer). */
 export function stackProblemText(t: Translate, problem: StackProblem, stackLength: number): string {
-  const where = problem.layerIndex >= stackLength ? t('lab.head.where.answer') : t('lab.head.where.block', { number: problem.layerIndex + 1 });
+  const where =
+    problem.layerIndex >= stackLength ? t('lab.head.where.answer') : t('lab.head.where.block', { number: problem.layerIndex + 1 });
   return t('lab.head.problemAt', { where, problem: stackProblemMessage(t, problem.code) });
 }

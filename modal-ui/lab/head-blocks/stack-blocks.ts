@@ -93,7 +93,10 @@ export function networkFromStack(stack: readonly HeadLayerSpec[], position: { x:
     undefined,
   );
   return {
-    type: NETWORK_BLOCK, ...position, deletable: false, movable: false,
+    type: NETWORK_BLOCK,
+    ...position,
+    deletable: false,
+    movable: false,
     ...(chain && { inputs: { [LAYERS_INPUT]: { block: chain } } }),
   };
 }
