@@ -1,6 +1,6 @@
 // Import rules between the product's folders, checked by `npm run check:deps` (scripts/check-deps.ts) in `npm test`.
-// The layers, bottom up: engine (tfjs, no DOM) < worker < store, project-file < model-service < extension, blocks,
-// modal-ui < editor. Tests (and the e2e, hostile, bench and scripts folders) may reach further in; product code may not.
+// The layers, bottom up: engine (tfjs, no DOM) < worker, pictures < store, project-file < model-service < extension,
+// blocks, modal-ui < editor. Tests (and the e2e, hostile, bench and scripts folders) may reach further in; product code may not.
 
 /** Test code: unit tests, their helpers, end-to-end specs and the hostile-input tests. */
 const TESTS = ['\\.test\\.tsx?$', '\\.spec\\.ts$', '/test-support/', '^e2e/', '^hostile/', '^fixtures/'];
@@ -19,7 +19,7 @@ module.exports = {
       from: { path: '^(engine|worker)/' },
       to: {
         path: [
-          '^(model-service|modal-ui|extension|blocks|editor|store|project-file)/',
+          '^(model-service|modal-ui|extension|blocks|editor|store|project-file|pictures)/',
           'node_modules/(react|react-dom|react-redux|redux)/',
         ],
       },
@@ -37,6 +37,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: ['^engine/', '^worker/engine-worker\\.ts$', '^(bench|scripts)/', ...TESTS] },
       to: { path: ENGINE_RUNTIME },
+    },
+    {
+      name: 'ui-through-the-model-service',
+      comment: "The trainer and popups reach the child's models only through the model service, never the store or the worker.",
+      severity: 'error',
+      from: { path: '^modal-ui/' },
+      to: { path: '^(store|worker)/' },
     },
     {
       name: 'blocks-not-extension',
