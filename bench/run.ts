@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import type { BuildOptions } from 'esbuild';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { installTeachableMachine, tmDir } from './install-teachable-machine';
 import type { SideResult } from './page/measure';
 import type { ThroughTrainer } from './trainer-ui';
@@ -24,19 +25,8 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const repoDir = path.dirname(benchDir);
 const buildDir = path.join(benchDir, '.build');
 const TM_BASE_MODEL = 'teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--js-flags=--expose-gc',
-  '--enable-precise-memory-info',
-];
+/** The tests' quiet headless Chromium, plus a garbage collector and exact heap figures for the memory rows. */
+const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
 const FLOOR_MS = 0.4;
 
 /** A side's figures as the table prints them: what its page measured, in which browser. */
@@ -213,7 +203,7 @@ async function main(): Promise<void> {
   const server = await startServer(shared);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: BENCH_CHROMIUM_ARGS });
   try {
     const engineSide = await runSide(browser, origin, 'ours', shared);
     const tm = await runSide(browser, origin, 'tm', shared);

@@ -128,6 +128,22 @@ test("a vanilla project has no models and no problem; other extensions' storage 
 });
 
 /** Each hostile change to the first (dense) model; the KNN model saved beside it must still load. */
+/** Writes `value` over one float of the saved dense weights. */
+function setWeight(zip: JSZip, index: number, value: number): void {
+  const weights = 'imageModel/m1dense.bin';
+  zip.file(
+    weights,
+    zip
+      .file(weights)!
+      .async('uint8array')
+      .then((bytes) => {
+        const copy = bytes.slice();
+        new Float32Array(copy.buffer)[index] = value;
+        return copy;
+      }),
+  );
+}
+
 const HOSTILE: { name: string; problem: ProjectModelProblem; tamper: (model: Json, zip: JSZip) => void }[] = [
   { name: 'weights entry missing', problem: 'weights-missing', tamper: (_, zip) => zip.remove('imageModel/m1dense.bin') },
   {
@@ -166,34 +182,12 @@ const HOSTILE: { name: string; problem: ProjectModelProblem; tamper: (model: Jso
   {
     name: 'NaN among the weights',
     problem: 'not-finite',
-    tamper: (_, zip) =>
-      zip.file(
-        'imageModel/m1dense.bin',
-        zip
-          .file('imageModel/m1dense.bin')!
-          .async('uint8array')
-          .then((b) => {
-            const copy = b.slice();
-            new Float32Array(copy.buffer)[1234] = Number.NaN;
-            return copy;
-          }),
-      ),
+    tamper: (_, zip) => setWeight(zip, 1234, Number.NaN),
   },
   {
     name: 'Infinity among the weights',
     problem: 'not-finite',
-    tamper: (_, zip) =>
-      zip.file(
-        'imageModel/m1dense.bin',
-        zip
-          .file('imageModel/m1dense.bin')!
-          .async('uint8array')
-          .then((b) => {
-            const copy = b.slice();
-            new Float32Array(copy.buffer)[7] = Number.NEGATIVE_INFINITY;
-            return copy;
-          }),
-      ),
+    tamper: (_, zip) => setWeight(zip, 7, Number.NEGATIVE_INFINITY),
   },
   {
     name: 'a base model we do not know',
