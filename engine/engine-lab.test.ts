@@ -18,12 +18,12 @@ import type {
   ClassInfo,
   HeadLayerSpec,
   LabelledEmbedding,
-  DenseSettings,
   RgbaImage,
   SerializedModel,
   TrainingProgress,
   TrainRequest,
 } from './types';
+import type { DenseSettings } from './heads/dense-kind';
 
 const DIGITS = [0, 1, 2, 3, 4];
 const CLASSES: ClassInfo[] = DIGITS.map((digit) => ({ id: `digit-${digit}`, name: `${digit} fingers` }));

@@ -38,10 +38,11 @@ export {
   STOP_AT_ACCURACY_LIMITS,
   VALIDATION_RATE_LIMIT,
 } from './training-settings';
-export { isWithin, type SettingLimit } from './schema';
-export { HEAD_KIND_SPECS, HEAD_KINDS, headSettingsOf, isHeadKind, totalEpochs } from './heads/kinds';
+export { isSafeId, isWithin, readClassList, type ClassListProblem, type ClassListRules, type SettingLimit } from './schema';
+export { HEAD_KIND_SPECS, HEAD_KINDS, headSettingsOf, isHeadKind, numberInputsOf, totalEpochs } from './heads/kinds';
 export type { HeadKindSpec, HeadSettingsOf, NumberSetting, SettingLabel } from './heads/head-kind';
-export { DEFAULT_HIDDEN_LAYERS, hiddenLayersOf } from './heads/dense-kind';
+export { DEFAULT_HIDDEN_LAYERS, hiddenLayersOf, type DenseHeadDescription, type DenseSettings } from './heads/dense-kind';
+export type { KnnHeadDescription, KnnSettings } from './heads/knn-kind';
 export {
   countParameters,
   MAX_HEAD_PARAMETERS,

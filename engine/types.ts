@@ -13,31 +13,19 @@ export type Embedding = Float32Array;
 export const EMBEDDING_SIZE = 1280;
 export const INPUT_SIZE = 224;
 
-/** KNN head: remembers the examples; `k` neighbours vote. */
-export interface KnnSettings {
-  readonly kind: 'knn';
-  readonly k: number;
-}
+/**
+ * The registered head kinds: each kind's module (engine/heads/<kind>-kind.ts) adds `<kind>: { settings;
+ * description; labels }` here with `declare module '../types'` (`labels`: the words of its number inputs, see
+ * SettingLabel), so the unions below list every kind without this file naming any, and a new kind needs no edit here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each kind's module (declaration merging)
+export interface HeadKinds {}
 
-/** Dense head: a small neural network trained with Adam. */
-export interface DenseSettings {
-  readonly kind: 'dense';
-  /** Passes over the training pictures. */
-  readonly epochs: number;
-  /** Pictures per weight update. */
-  readonly batchSize: number;
-  /** Step size of the optimiser (Adam). */
-  readonly learningRate: number;
-  /**
-   * The blocks between MobileNet's features and the answer layer, as the child stacked them (absent:
-   * DEFAULT_HIDDEN_LAYERS, one dense layer of 100 relu units). Checked with engine/lab/head-stack.ts.
-   */
-  readonly hiddenLayers?: readonly HeadLayerSpec[];
-}
-
+export type HeadKind = keyof HeadKinds;
 /** The settings of one head kind (engine/heads/kinds.ts lists the kinds). */
-export type HeadSettings = KnnSettings | DenseSettings;
-export type HeadKind = HeadSettings['kind'];
+export type HeadSettings = HeadKinds[HeadKind]['settings'];
+/** What a model file says about its head: enough, with the weights, to load it again. */
+export type HeadDescription = HeadKinds[HeadKind]['description'];
 
 export interface TrainingSettings {
   /** Fraction of each class's pictures held out to check the model (0 = none). */
@@ -167,7 +155,7 @@ export interface BatchNormLayerSpec {
 }
 export type HeadLayerSpec = DenseLayerSpec | DropoutLayerSpec | BatchNormLayerSpec;
 
-/** Why a block stack cannot be trained (engine/lab/head-stack.ts decides; locales explain each code). */
+/** Why a block stack cannot be trained (engine/heads/head-stack.ts decides; locales explain each code). */
 export type StackProblemCode =
   | 'unknown-layer' // not a dense, dropout or batch-normalisation block (e.g. a damaged saved stack)
   | 'units-not-whole' // 2.5 units
@@ -185,10 +173,6 @@ export interface StackProblem {
   /** The block to fix: 0 = the one just above the MobileNet features; the stack's length = the answer layer. */
   readonly layerIndex: number;
 }
-
-export type HeadDescription =
-  | { readonly kind: 'knn'; readonly k: number; readonly examplesPerClass: readonly number[] }
-  | { readonly kind: 'dense'; readonly layers: readonly HeadLayerSpec[] };
 
 export interface ModelMetadata {
   readonly formatVersion: 1;

@@ -9,7 +9,7 @@ export {
 } from './write-models';
 export { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 export { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
-export { isSafeId } from './zip-entries';
+export { isSafeId } from '../engine';
 export type {
   LoadedProjectModel,
   NameChange,

@@ -7,11 +7,13 @@ import {
   cleanName,
   isEngineError,
   isModelFormatError,
+  isSafeId,
   MODEL_FORMAT_VERSION,
   MODEL_LIMITS,
   type NameChange,
   nameChanges,
   parseSettings,
+  readClassList,
   readModel,
   repairNames,
   type SerializedModel,
@@ -21,7 +23,7 @@ import { t } from '../locales';
 import { bytesMatchType, isPictureMimeType, type PictureMimeType } from '../pictures/picture-codec';
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 import type { LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource } from './types';
-import { isSafeId, pictureEntryName, readEntry, weightsEntryName } from './zip-entries';
+import { pictureEntryName, readEntry, weightsEntryName } from './zip-entries';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,22 +48,11 @@ function problemOf(error: unknown): Broken {
   return new Broken('invalid', error.detail);
 }
 
+/** The draft's classes, by the model format's own rules except that a draft may have fewer than 2 and ids must be safe. */
 function readClasses(value: unknown): ClassInfo[] {
-  if (!Array.isArray(value)) throw new Broken('invalid', 'classes is not a list');
-  if (value.length > MODEL_LIMITS.classes)
-    throw new Broken('too-large', `classes lists ${value.length}; the limit is ${MODEL_LIMITS.classes}`);
-  const seen = new Set<string>();
-  return value.map((info: unknown, i) => {
-    if (!isObject(info)) throw new Broken('invalid', `classes[${i}] is not a class`);
-    const id = own(info, 'id');
-    const name = own(info, 'name');
-    if (!isSafeId(id)) throw new Broken('unsafe-name', `classes[${i}].id ${JSON.stringify(id)} is not a safe id`);
-    if (seen.has(id)) throw new Broken('duplicate', `class id ${id} is repeated`);
-    if (typeof name !== 'string' || name.length > MODEL_LIMITS.textLength)
-      throw new Broken('invalid', `classes[${i}].name is not a short text`);
-    seen.add(id);
-    return { id, name };
-  });
+  const read = readClassList(value, { minClasses: 0, safeIds: true });
+  if ('problem' in read) throw new Broken(read.problem === 'unsafe-id' ? 'unsafe-name' : read.problem, read.detail);
+  return read.classes;
 }
 
 /**

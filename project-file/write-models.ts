@@ -1,5 +1,6 @@
 // Writing the project's models into a .sb3 being saved: metadata into project.json, bytes as zip entries.
-import { pictureEntryName, isSafeId, weightsEntryName } from './zip-entries';
+import { isSafeId } from '../engine';
+import { pictureEntryName, weightsEntryName } from './zip-entries';
 import { PROJECT_STORAGE_VERSION, STORAGE_KEY, type ProjectStorageJson, type StoredModelJson } from './storage-json';
 import type { ProjectModel, ProjectModels, ZipSink } from './types';
 

@@ -8,14 +8,6 @@ import type { ZipEntrySource, ZipSource } from './types';
 /** Our folder inside the .sb3 (next to Scratch's project.json and asset files). */
 export const ENTRY_FOLDER = 'imageModel';
 
-/** Property names that would reach Object.prototype if an id were ever used as a plain object's key. */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString', 'valueOf']);
-
-/** A short token of letters, digits, '-' and '_' (our ids are 24 hex digits) that is not a built-in name. */
-export function isSafeId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value) && !RESERVED.has(value);
-}
-
 export const weightsEntryName = (modelId: string) => `${ENTRY_FOLDER}/${modelId}.bin`;
 export const pictureEntryName = (modelId: string, pictureId: string, mimeType: PictureMimeType) =>
   `${ENTRY_FOLDER}/${modelId}/${pictureId}.${pictureExtension(mimeType)}`;

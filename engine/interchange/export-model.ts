@@ -1,17 +1,16 @@
 // A model -> Teachable Machine's image-model files (see teachable-machine-layout.ts), so a teacher can keep it or
 // load it with TM's own library. TM's model.json is the whole network (picture in, confidences out), so the
-// export joins the backbone's topology and weights with our head. A dense head is exported exactly; TM's library
-// has no KNN, so a KNN head becomes one softmax layer over the cosine similarity to each class's average example
-// (it agrees with KNN on typical pictures, not always), and our exact model file rides along for re-import.
+// export joins the backbone's topology and weights with our head, which each head kind gives as the plain layers
+// TM's library runs (`portableLayers` in engine/heads/<kind>-kind.ts: a dense head exactly, a KNN head as an
+// approximation); our exact model file rides along for re-import.
 // Plain JSON composition, no tfjs: the main thread can export without loading the engine.
 import JSZip from 'jszip';
 import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
 import { EngineError } from '../errors';
-import { layerWeightSpecs } from '../heads/dense-kind';
-import type { HeadDescriptionOf } from '../heads/head-kind';
-import { encodeModel, readModel, type ValidatedModel } from '../model-format/model-format';
-import { EMBEDDING_SIZE, INPUT_SIZE, type HeadKind, type HeadLayerSpec, type SerializedModel } from '../types';
+import { HEAD_KIND_SPECS, portableLayersOf } from '../heads/kinds';
+import { encodeModel, readModel } from '../model-format/model-format';
+import { EMBEDDING_SIZE, INPUT_SIZE, type HeadDescription, type HeadLayerSpec, type SerializedModel } from '../types';
 import {
   FILE_NAMES,
   HEAD_MODEL_NAME,
@@ -56,54 +55,12 @@ function layerJson(layer: HeadLayerSpec, index: number): LayerJson {
   };
 }
 
-function denseHeadExport(model: ValidatedModel, { layers }: HeadDescriptionOf<'dense'>): HeadLayerExport[] {
-  let tensor = 0;
-  return layerWeightSpecs(layers).map((specs, index) => ({
-    layer: layerJson(layers[index], index),
-    weights: specs.map((spec) => ({
-      // Our spec names end in the tfjs weight's own name (kernel, bias, gamma, ...).
-      name: `${headLayerName(index)}/${spec.name.split('/').pop()}`,
-      shape: spec.shape,
-      values: model.tensors[tensor++],
-    })),
+/** The head as TM's layers: each layer's JSON, and its weights named as tfjs names them. */
+function headExportOf(head: HeadDescription, tensors: readonly Float32Array[]): HeadLayerExport[] {
+  return portableLayersOf(head, tensors).map(({ layer, weights }, index) => ({
+    layer: layerJson(layer, index),
+    weights: weights.map(({ part, shape, values }) => ({ name: `${headLayerName(index)}/${part}`, shape, values })),
   }));
-}
-
-/** KNN -> softmax over the cosine similarity to each class's average (unit-length) example. */
-function knnHeadExport(model: ValidatedModel, { examplesPerClass }: HeadDescriptionOf<'knn'>): HeadLayerExport[] {
-  const classes = examplesPerClass.length;
-  const examples = model.tensors[0];
-  const kernel = new Float32Array(EMBEDDING_SIZE * classes);
-  let row = 0;
-  examplesPerClass.forEach((count, classIndex) => {
-    const mean = new Float64Array(EMBEDDING_SIZE);
-    for (let r = row; r < row + count; r++) {
-      for (let j = 0; j < EMBEDDING_SIZE; j++) mean[j] += examples[r * EMBEDDING_SIZE + j];
-    }
-    row += count;
-    const length = Math.hypot(...mean) || 1;
-    for (let j = 0; j < EMBEDDING_SIZE; j++) kernel[j * classes + classIndex] = mean[j] / length;
-  });
-  const layer: HeadLayerSpec = { type: 'dense', units: classes, activation: 'softmax' };
-  return [
-    {
-      layer: layerJson(layer, 0),
-      weights: [
-        { name: `${headLayerName(0)}/kernel`, shape: [EMBEDDING_SIZE, classes], values: kernel },
-        { name: `${headLayerName(0)}/bias`, shape: [classes], values: new Float32Array(classes) },
-      ],
-    },
-  ];
-}
-
-/** Each head kind as the dense layers Teachable Machine's library runs. */
-const HEAD_EXPORTS: { readonly [K in HeadKind]: (model: ValidatedModel, head: HeadDescriptionOf<K>) => HeadLayerExport[] } = {
-  dense: denseHeadExport,
-  knn: knnHeadExport,
-};
-
-function headExportOf<K extends HeadKind>(model: ValidatedModel, head: HeadDescriptionOf<K>): HeadLayerExport[] {
-  return HEAD_EXPORTS[head.kind](model, head);
 }
 
 function topologyOf(backbone: BackboneArtifacts): LayerJson {
@@ -124,7 +81,8 @@ export async function exportModelFiles(model: SerializedModel, backbone: Backbon
     throw new EngineError('base-model/hash-mismatch', 'the backbone given for the export is not the one the model was trained on');
   }
   const { head, classes, name, trainedAt, formatVersion } = checked.metadata;
-  const headExport = headExportOf(checked, head);
+  const headExport = headExportOf(head, checked.tensors);
+  const note = HEAD_KIND_SPECS[head.kind].exportNote;
   const headWeights = headExport.flatMap((layer) => layer.weights);
   const headBytes = headWeights.reduce((sum, weight) => sum + weight.values.length * 4, 0);
   const weights = new Uint8Array(backbone.weightData.byteLength + headBytes);
@@ -172,7 +130,7 @@ export async function exportModelFiles(model: SerializedModel, backbone: Backbon
       formatVersion,
       head: head.kind,
       classIds: classes.map((info) => info.id),
-      ...(head.kind === 'knn' && { note: 'model.json answers by the nearest class average; image-model.bin holds the exact KNN model' }),
+      ...(note && { note }),
     },
   };
   return [

@@ -7,8 +7,9 @@ import type { FusedGraph, FusedStep } from '../backbone/fused-graph';
 import { DenseHead } from '../heads/dense-head';
 import type { Head } from '../heads/head';
 import { layerWeightSpecs } from '../heads/dense-kind';
+import { expectedWeightSpecs } from '../heads/kinds';
 import { imageToTensor } from '../preprocess';
-import { EMBEDDING_SIZE, type DenseLayerSpec, type HeadDescription, type RgbaImage } from '../types';
+import { EMBEDDING_SIZE, type DenseLayerSpec, type HeadDescription, type HeadKind, type RgbaImage } from '../types';
 
 /** Feature maps shown per step: enough to see different filters at work, small enough to stay a thumbnail strip. */
 export const MAX_FEATURE_MAPS = 16;
@@ -16,7 +17,8 @@ export const MAX_FEATURE_MAPS = 16;
 export const MAX_FEATURE_MAP_SIZE = 112;
 export const HISTOGRAM_BINS = 20;
 
-export type LayerKind = 'input' | 'pad' | 'conv' | 'depthwise' | 'add' | 'pool' | 'dense' | 'dropout' | 'batchNorm' | 'knn';
+/** A head that is not a stack of layers (KNN) is one step named by its kind. */
+export type LayerKind = 'input' | 'pad' | 'conv' | 'depthwise' | 'add' | 'pool' | 'dense' | 'dropout' | 'batchNorm' | HeadKind;
 /** Where a step belongs in MobileNetV2 (its first convolution, its 17 bottleneck blocks, its last convolution), or the head. */
 export type LayerGroup = 'input' | 'stem' | 'block' | 'top' | 'pooling' | 'head';
 
@@ -123,17 +125,17 @@ function backboneEntries(graph: FusedGraph): Entry[] {
 }
 
 function headEntries(head: HeadDescription, classCount: number): Entry[] {
-  if (head.kind === 'knn') {
-    const remembered = head.examplesPerClass.reduce((sum, count) => sum + count, 0);
+  if (head.kind !== 'dense') {
+    // One step, whose parameters are the numbers it stores (a KNN head: every remembered example).
     return [
       {
         source: { from: 'head', layer: 0 },
         summary: {
-          name: 'knn',
-          kind: 'knn',
+          name: head.kind,
+          kind: head.kind,
           group: 'head',
           outputShape: [classCount],
-          parameters: remembered * EMBEDDING_SIZE,
+          parameters: expectedWeightSpecs(head).reduce((sum, spec) => sum + sizeOf(spec.shape), 0),
           folded: [],
           activation: 'linear',
         },
@@ -223,7 +225,7 @@ const histogramOf = async (tensors: readonly tf.Tensor[]) =>
 async function lookInsideHead(head: Head, layer: number, embedding: tf.Tensor2D): Promise<{ output: tf.Tensor; weights: Float32Array[] }> {
   const description = head.describe();
   const { values } = await head.weights();
-  if (description.kind === 'knn') {
+  if (description.kind !== 'dense') {
     const [confidences] = await head.predict(embedding);
     return { output: tf.tensor1d(confidences), weights: values };
   }

@@ -6,7 +6,8 @@ import { DEFAULT_HIDDEN_LAYERS, denseLayersFor } from '../heads/dense-kind';
 import { expectedWeightSpecs } from '../heads/kinds';
 import { decodeModel, encodeModel, quantizeModel, readModel, writeModel, type ModelContent } from './model-format';
 import { settingsWith } from '../test-support/settings';
-import type { ClassInfo, DenseSettings, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from '../types';
+import type { DenseSettings } from '../heads/dense-kind';
+import type { ClassInfo, HeadDescription, HeadLayerSpec, ModelMetadata, SerializedModel } from '../types';
 
 const CLASSES: ClassInfo[] = [
   { id: 'a', name: 'rock' },
@@ -245,7 +246,7 @@ test('each broken part of the metadata is refused with a detail naming the check
       altered(dense(), (m) => {
         m.head.layers[0].activation = 'swish';
       }),
-      /activation "swish" is unknown/,
+      /unknown-activation at layer 0/,
     ],
     [
       'unknown layer',

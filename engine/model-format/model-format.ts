@@ -3,31 +3,29 @@
 // a model may come from an old version, another backbone, a half-written store or a hand-edited file.
 // Plain data only (no tfjs), so the main thread can read and write models without loading the engine.
 import { BASE_MODEL } from '../base-model';
-import { EngineError, isEngineError } from '../errors';
-import { expectedWeightSpecs } from '../heads/kinds';
-import { stackProblems } from '../heads/head-stack';
-import { dequantize, quantize } from './quantization';
-import { MODEL_LIMITS } from './model-limits';
+import { EngineError } from '../errors';
+import { expectedWeightSpecs, readHeadDescription } from '../heads/kinds';
+import { readClassList } from '../schema';
 import { parseSettings } from '../training-settings';
 import type {
   ClassInfo,
-  DenseLayerSpec,
   EarlyStop,
   EpochMetrics,
   HeadDescription,
-  HeadLayerSpec,
   ModelMetadata,
   SerializedModel,
   TrainingSettings,
   WeightQuantization,
   WeightSpec,
 } from '../types';
+import { failed, invalid, isCount, tooLarge } from './model-format-error';
+import { MODEL_LIMITS } from './model-limits';
+import { dequantize, quantize } from './quantization';
 
 export { MODEL_LIMITS } from './model-limits';
+export { isModelFormatError, ModelFormatError, type ModelFormatProblem } from './model-format-error';
 
 export const MODEL_FORMAT_VERSION = 1;
-
-const ACTIVATIONS: readonly string[] = ['relu', 'softmax', 'linear', 'sigmoid', 'tanh'];
 
 /** A model that passed every check, with one float32 view per weight tensor. */
 export interface ValidatedModel extends SerializedModel {
@@ -73,16 +71,9 @@ export function writeModel(content: ModelContent): SerializedModel {
   return { metadata, weights: packed.buffer };
 }
 
-/** Only the known setting fields, deeply copied (the stack is an array of objects the caller may change later). */
+/** Only the known setting fields, deeply copied (a head's settings may hold lists the caller may change later). */
 function copySettings({ validationRate, stopAtAccuracy, head }: TrainingSettings): TrainingSettings {
-  return {
-    validationRate,
-    ...(stopAtAccuracy !== undefined && { stopAtAccuracy }),
-    head:
-      head.kind === 'dense' && head.hiddenLayers
-        ? { ...head, hiddenLayers: head.hiddenLayers.map((layer) => ({ ...layer })) }
-        : { ...head },
-  };
+  return { validationRate, ...(stopAtAccuracy !== undefined && { stopAtAccuracy }), head: structuredClone(head) };
 }
 
 /**
@@ -111,37 +102,7 @@ export function quantizeModel(model: SerializedModel): SerializedModel {
 
 // ---------------------------------------------------------------------------------------------- reader
 
-/**
- * Which kind of check a model failed, so a caller (e.g. the report on an opened project) maps a reason and never
- * parses the English detail. Any declared size over a limit is 'too-large', whichever field declares it.
- */
-export type ModelFormatProblem = 'invalid' | 'too-large' | 'not-finite' | 'weights-truncated' | 'classes-mismatch' | 'wrong-shapes';
-
-/** EngineError 'model/invalid' that also says which kind of check failed. */
-export class ModelFormatError extends EngineError {
-  constructor(
-    readonly problem: ModelFormatProblem,
-    detail: string,
-  ) {
-    super('model/invalid', detail);
-  }
-}
-
-export function isModelFormatError(value: unknown): value is ModelFormatError {
-  return isEngineError(value) && value.code === 'model/invalid' && typeof (value as Partial<ModelFormatError>).problem === 'string';
-}
-
-const invalid = (detail: string, problem: ModelFormatProblem = 'invalid') => new ModelFormatError(problem, detail);
-const tooLarge = (detail: string) => new ModelFormatError('too-large', detail);
-/** One failed check: 'too-large' when what failed was a declared size over its limit, else 'invalid'. */
-const failed = (detail: string, overLimit: boolean) => (overLimit ? tooLarge(detail) : invalid(detail));
-/** A whole number above `max`: a size declared too large (anything else that is not a count is just invalid). */
-const isOver = (value: unknown, max: number) => typeof value === 'number' && Number.isInteger(value) && value > max;
-/** Layer-stack problems that are about size, not shape. */
-const SIZE_PROBLEMS: readonly string[] = ['units-too-many', 'too-many-layers', 'too-many-parameters'];
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown, min: number, max: number): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MODEL_LIMITS.textLength;
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 // `instanceof` fails for buffers from another realm (an iframe, a worker's structured clone in some hosts).
@@ -173,80 +134,16 @@ function readBaseModel(value: unknown): void {
 }
 
 function readClasses(value: unknown): ClassInfo[] {
-  if (!Array.isArray(value) || value.length < 2 || value.length > MODEL_LIMITS.classes) {
-    throw failed(
-      `classes must be a list of 2 to ${MODEL_LIMITS.classes} classes`,
-      Array.isArray(value) && value.length > MODEL_LIMITS.classes,
-    );
-  }
-  const seen = new Set<string>();
-  return value.map((info: unknown, i) => {
-    if (!isObject(info) || !isText(info.id) || info.id === '' || !isText(info.name)) {
-      throw invalid(`classes[${i}] needs a non-empty id and a name (text up to ${MODEL_LIMITS.textLength} characters)`);
-    }
-    if (seen.has(info.id)) throw invalid(`classes[${i}].id ${JSON.stringify(info.id)} is repeated`);
-    seen.add(info.id);
-    return { id: info.id, name: info.name };
-  });
-}
-
-function readLayer(value: unknown, i: number): HeadLayerSpec {
-  if (isObject(value) && value.type === 'batchNorm') return { type: 'batchNorm' };
-  if (isObject(value) && value.type === 'dropout') {
-    if (!isFiniteNumber(value.rate) || value.rate < 0 || value.rate >= 1) throw invalid(`head.layers[${i}].rate must be in [0, 1)`);
-    return { type: 'dropout', rate: value.rate };
-  }
-  if (!isObject(value) || value.type !== 'dense') throw invalid(`head.layers[${i}] is not a dense, dropout or batchNorm layer`);
-  if (!isCount(value.units, 1, MODEL_LIMITS.denseUnits)) {
-    throw failed(`head.layers[${i}].units must be 1 to ${MODEL_LIMITS.denseUnits}`, isOver(value.units, MODEL_LIMITS.denseUnits));
-  }
-  if (typeof value.activation !== 'string' || !ACTIVATIONS.includes(value.activation)) {
-    throw invalid(`head.layers[${i}].activation ${JSON.stringify(value.activation)} is unknown`);
-  }
-  return { type: 'dense', units: value.units, activation: value.activation as DenseLayerSpec['activation'] };
+  const read = readClassList(value, { minClasses: 2, safeIds: false });
+  if ('problem' in read) throw failed(read.detail, read.problem === 'too-large');
+  return read.classes;
 }
 
 function readHead(value: unknown, classCount: number, settings: TrainingSettings): HeadDescription {
   if (!isObject(value)) throw invalid('head is missing');
   if (value.kind !== settings.head.kind)
     throw invalid(`head.kind ${JSON.stringify(value.kind)} differs from settings.head.kind ${settings.head.kind}`);
-  if (value.kind === 'knn') {
-    if (!isCount(value.k, 1, 100)) throw invalid('head.k must be a whole number from 1 to 100');
-    const counts = value.examplesPerClass;
-    if (!Array.isArray(counts) || counts.length !== classCount)
-      throw invalid(`head.examplesPerClass must have one count per class (${classCount})`, 'classes-mismatch');
-    if (!counts.every((count) => isCount(count, 0, MODEL_LIMITS.knnExamples))) {
-      throw failed(
-        'head.examplesPerClass holds a count that is not a whole number in range',
-        counts.some((count) => isOver(count, MODEL_LIMITS.knnExamples)),
-      );
-    }
-    const total = counts.reduce((sum: number, count: number) => sum + count, 0);
-    if (total < 1 || total > MODEL_LIMITS.knnExamples) {
-      throw failed(`head.examplesPerClass totals ${total}; must be 1 to ${MODEL_LIMITS.knnExamples}`, total > MODEL_LIMITS.knnExamples);
-    }
-    return { kind: 'knn', k: value.k, examplesPerClass: counts as number[] };
-  }
-  const layers = value.layers;
-  if (!Array.isArray(layers) || layers.length < 1 || layers.length > MODEL_LIMITS.denseLayers) {
-    throw failed(
-      `head.layers must list 1 to ${MODEL_LIMITS.denseLayers} layers`,
-      Array.isArray(layers) && layers.length > MODEL_LIMITS.denseLayers,
-    );
-  }
-  const read = layers.map(readLayer);
-  const last = read[read.length - 1];
-  if (last.type !== 'dense' || last.activation !== 'softmax') throw invalid('head.layers must end with a softmax dense layer');
-  if (last.units !== classCount) throw invalid(`head answers ${last.units} classes but the model lists ${classCount}`, 'classes-mismatch');
-  // The same rules as training (e.g. the parameter limit), so a hand-made file cannot load a head we would never train.
-  const problems = stackProblems(read.slice(0, -1), classCount);
-  if (problems.length > 0) {
-    throw failed(
-      `head.layers: ${problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ')}`,
-      problems.some(({ code }) => SIZE_PROBLEMS.includes(code)),
-    );
-  }
-  return { kind: 'dense', layers: read };
+  return readHeadDescription(value, classCount, settings.head);
 }
 
 /** The known settings (migrated from an earlier version's); a dense model's stack must be the one its head was built from. */
@@ -254,13 +151,6 @@ function readSettings(value: unknown): TrainingSettings {
   const parsed = parseSettings(value);
   if ('problem' in parsed) throw invalid(`settings: ${parsed.problem}`);
   return copySettings(parsed.settings);
-}
-
-function checkStack(settings: TrainingSettings, head: HeadDescription): void {
-  if (settings.head.kind !== 'dense' || head.kind !== 'dense' || !settings.head.hiddenLayers) return;
-  const hiddenLayers = settings.head.hiddenLayers.map((layer, i) => readLayer(layer, i));
-  if (JSON.stringify(hiddenLayers) !== JSON.stringify(head.layers.slice(0, -1)))
-    throw invalid('settings.hiddenLayers differ from the layers of the head');
 }
 
 function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): EarlyStop | undefined {
@@ -388,7 +278,6 @@ export function readModel(model: unknown): ValidatedModel {
   const classes = readClasses(metadata.classes);
   const settings = readSettings(metadata.settings);
   const head = readHead(metadata.head, classes.length, settings);
-  checkStack(settings, head);
   const history = readHistory(metadata.history);
   if (typeof metadata.trainedAt !== 'string' || Number.isNaN(Date.parse(metadata.trainedAt))) throw invalid('trainedAt is not a date');
   const stoppedEarly = readStoppedEarly(metadata.stoppedEarly, history);

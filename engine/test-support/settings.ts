@@ -1,7 +1,9 @@
 // Training settings for tests, written the short way: the defaults with a head kind and a few values changed.
 import { HEAD_KIND_SPECS } from '../heads/kinds';
 import { DEFAULT_TRAINING_SETTINGS } from '../training-settings';
-import type { DenseSettings, HeadKind, HeadSettings, KnnSettings, TrainingSettings } from '../types';
+import type { DenseSettings } from '../heads/dense-kind';
+import type { KnnSettings } from '../heads/knn-kind';
+import type { HeadKind, HeadSettings, TrainingSettings } from '../types';
 
 export type SettingsPatch = Partial<Omit<TrainingSettings, 'head' | 'otherHeads'>> & { readonly kind?: HeadKind } & Partial<
     Omit<KnnSettings, 'kind'>

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { HEAD_KIND_SPECS, HEAD_KINDS, isValidSetting, VALIDATION_RATE_LIMIT, type SettingLimit } from '../../model-service';
-import type { SettingLabel } from '../../engine';
+import { HEAD_KINDS, isValidSetting, VALIDATION_RATE_LIMIT, type SettingLimit } from '../../model-service';
+import { numberInputsOf, type SettingLabel } from '../../engine';
 import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 
@@ -75,8 +75,6 @@ export function SettingsPanel({ disabled }: { readonly disabled: boolean }) {
   const settings = useServiceState((state) => state.settings);
   const methodName = useId();
   const { head } = settings;
-  // The chosen kind's own numbers, each read from and written to its settings by field name.
-  const fields = head as unknown as Readonly<Record<string, number>>;
   return (
     <details className="imt-advanced">
       <summary>{t('trainer.advanced')}</summary>
@@ -99,12 +97,13 @@ export function SettingsPanel({ disabled }: { readonly disabled: boolean }) {
             </label>
           ))}
         </fieldset>
-        {HEAD_KIND_SPECS[head.kind].numbers.map(({ field, label, limit, step }) => (
+        {/* The chosen kind's own numbers, each written to its settings by field name. */}
+        {numberInputsOf(head).map(({ setting: { field, label, limit, step }, value }) => (
           <NumberSetting
             key={`${head.kind}.${field}`}
             name={label}
             limit={limit}
-            value={fields[field]}
+            value={value}
             step={step}
             onChange={(value) => service.updateSettings({ head: { kind: head.kind, [field]: value } })}
           />
