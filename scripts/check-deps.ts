@@ -1,5 +1,5 @@
 // `npm run check:deps`: the import rules of .dependency-cruiser.cjs over every folder of the product. Runs
-// dependency-cruiser through its API: its command line refuses Node 20, which the project still supports.
+// dependency-cruiser through its API so the folders come from tsconfig.json's `include`, not a second list.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ICruiseOptions, IForbiddenRuleType } from 'dependency-cruiser';
