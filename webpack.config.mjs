@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
@@ -20,6 +22,31 @@ const GUI_CHUNK = 'scratch-gui';
 /** scratch-blocks for the Lab's network editor, loaded only when that tab opens; also minified upstream. */
 const BLOCKS_CHUNK = 'scratch-blocks';
 const PREMINIFIED_CHUNKS = new Set([GUI_CHUNK, BLOCKS_CHUNK]);
+
+/** Text and WASM, which compress well; images, audio and fonts arrive compressed already. */
+const COMPRESSIBLE = /\.(js|mjs|css|html|json|wasm|svg|txt|hex)$/;
+/** Below this many bytes the headers of a second request cost about what compression saves. */
+const COMPRESS_THRESHOLD = 1024;
+
+/**
+ * `<file>.br` and `<file>.gz` beside each compressible asset, sent by editor/server/serve.ts to the clients that
+ * accept them. Brotli 9, not 11: on 2 cores the 17 MB GUI bundle takes 3 s at 9 (4.64 MB) and 28 s at 11 (4.27 MB),
+ * and the whole build 48 s instead of 115 s (40 s without compression). Gzip 9 costs 0.5 s there (5.66 MB).
+ * @returns {import('webpack').WebpackPluginInstance[]}
+ */
+function precompressionPlugins() {
+  // A copy that saves under a tenth of the bytes is not worth a second file.
+  const common = { test: COMPRESSIBLE, threshold: COMPRESS_THRESHOLD, minRatio: 0.9 };
+  return [
+    new /** @type {typeof CompressionPlugin<import('node:zlib').BrotliOptions>} */ (CompressionPlugin)({
+      ...common,
+      filename: '[path][base].br',
+      algorithm: 'brotliCompress',
+      compressionOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } },
+    }),
+    new CompressionPlugin({ ...common, filename: '[path][base].gz', algorithm: 'gzip', compressionOptions: { level: 9 } }),
+  ];
+}
 
 /**
  * Marks the chunks minified upstream so the production minimiser skips them; webpack's Terser plugin honours the
@@ -134,6 +161,7 @@ export default (_env, argv) => {
           { from: path.join(tfjsWasmDist, '*.wasm').replaceAll('\\', '/'), to: 'tfjs-wasm/[name][ext]' },
         ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
       }),
+      ...(production ? precompressionPlugins() : []),
     ],
     stats: 'errors-warnings',
   };

@@ -175,6 +175,14 @@ function printTable(ours: Measured, tm: Measured): void {
       '  the same, through the trainer, Train pressed at once',
       (r) => (r.throughTrainer ? `${(r.throughTrainer.heldOutAccuracy * 100).toFixed(1)}% (${r.throughTrainer.learnedFrom})` : '—'),
     ],
+    [
+      'first visit: bytes transferred (decoded)',
+      (r) =>
+        r.throughTrainer
+          ? `${mb(r.throughTrainer.firstVisit.transferredBytes / 1e6)} (${mb(r.throughTrainer.firstVisit.decodedBytes / 1e6)})`
+          : '—',
+    ],
+    ['first visit: navigation → usable editor', (r) => (r.throughTrainer ? seconds(r.throughTrainer.firstVisit.usableMs) : '—')],
     ['live recognition', (r) => `${r.liveFps.toFixed(1)} frames/s`],
     [
       'longest main-thread task while live (≥ 50 ms counted)',

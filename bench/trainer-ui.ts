@@ -9,6 +9,7 @@ import type { Browser } from '@playwright/test';
 import trainerText from '../locales/en/trainer.json';
 import { addImageModelExtension, openTrainer, waitForEditor } from '../e2e/support/editor';
 import { testAreaCorrect, trainingFinished, uploadAndTrainAtOnce, type UploadedClass } from '../e2e/support/first-loop';
+import { measureFirstVisit, type FirstVisit } from './first-visit';
 
 const repoDir = path.resolve(__dirname, '..');
 const editorDir = path.join(repoDir, 'bench', '.build', 'editor');
@@ -18,6 +19,8 @@ export interface ThroughTrainer {
   readonly heldOutAccuracy: number;
   /** The Train panel's words after training, e.g. "Learned from 90 pictures in 3 classes." */
   readonly learnedFrom: string;
+  /** The same built editor on a fresh browser's first visit, measured before the trainer run. */
+  readonly firstVisit: FirstVisit;
 }
 
 function buildEditor(): void {
@@ -65,6 +68,8 @@ export async function measureThroughTrainer(
   const server = await startEditorServer();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   try {
+    console.log('Opening the editor as a first visit …');
+    const firstVisit = await measureFirstVisit(browser, `http://127.0.0.1:${PORT}/`);
     console.log('Running the trainer as a child does …');
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await waitForEditor(page);
@@ -74,7 +79,7 @@ export async function measureThroughTrainer(
     await uploadAndTrainAtOnce(trainer, classes);
     const finished = (await (await trainingFinished(trainer)).textContent()) ?? '';
     const { correct, total } = await testAreaCorrect(trainer, classes);
-    return { heldOutAccuracy: correct / total, learnedFrom: finished.replace(trainerText.trainingDone, '').trim() };
+    return { heldOutAccuracy: correct / total, learnedFrom: finished.replace(trainerText.trainingDone, '').trim(), firstVisit };
   } finally {
     await page.close();
     server.kill();

@@ -1,10 +1,12 @@
 // A small static server for dist/ (no dependencies): `npm run serve`, or `npm start` after a build.
 // It sends the cross-origin-isolation headers tfjs's WASM backend needs for threads, and serves the MobileNet
-// weights under /models/ from a folder outside the repository (see findWeightsDir).
+// weights under /models/ from a folder outside the repository (see findWeightsDir). Where the build wrote a
+// brotli or gzip copy beside a file, the client that accepts it gets that copy (see content-encoding.ts).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseEncoding, PRECOMPRESSED, type ContentEncoding } from './content-encoding';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const distDir = path.resolve(repo, process.env.DIST_DIR ?? 'dist');
@@ -81,7 +83,13 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-function serveFile(req: IncomingMessage, res: ServerResponse, file: string): void {
+/** The precompressed copies the build wrote beside `file`, by encoding. */
+function precompressedCopies(file: string): Map<ContentEncoding, string> {
+  return new Map(PRECOMPRESSED.filter(({ suffix }) => existsSync(file + suffix)).map(({ encoding, suffix }) => [encoding, file + suffix]));
+}
+
+/** `negotiate` is off for the weights: they are sent as they are, whatever lies beside them. */
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string, negotiate: boolean): void {
   let stats;
   try {
     stats = statSync(file);
@@ -94,9 +102,15 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string): voi
     return;
   }
   const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  const copies = negotiate ? precompressedCopies(file) : new Map<ContentEncoding, string>();
+  const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(copies.keys()));
+  const sent = encoding ? (copies.get(encoding) ?? file) : file;
   res.writeHead(200, {
     'Content-Type': type,
-    'Content-Length': stats.size,
+    'Content-Length': sent === file ? stats.size : statSync(sent).size,
+    ...(encoding ? { 'Content-Encoding': encoding } : {}),
+    // Caches must keep one copy per Accept-Encoding wherever the answer depends on it.
+    ...(copies.size ? { Vary: 'Accept-Encoding' } : {}),
     // Hashed bundles may be cached; the page and the weights are checked each time.
     'Cache-Control': /\.[0-9a-f]{8}\.js$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
@@ -106,7 +120,7 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string): voi
     res.end();
     return;
   }
-  createReadStream(file)
+  createReadStream(sent)
     .on('error', () => res.destroy())
     .pipe(res);
 }
@@ -119,8 +133,9 @@ function handle(weightsDir: string | null) {
     }
     const urlPath = new URL(req.url ?? '/', `http://${HOST}`).pathname;
     const modelsPrefix = '/models/';
+    const isWeights = urlPath.startsWith(modelsPrefix);
     let file;
-    if (urlPath.startsWith(modelsPrefix)) {
+    if (isWeights) {
       if (!weightsDir) {
         send(res, 404, 'No local weights folder: see the README ("Where the MobileNet weights come from").');
         return;
@@ -133,7 +148,7 @@ function handle(weightsDir: string | null) {
       send(res, 400, 'Bad path');
       return;
     }
-    serveFile(req, res, file);
+    serveFile(req, res, file, !isWeights);
   };
 }
 
