@@ -36,7 +36,8 @@ const COMPRESS_THRESHOLD = 1024;
  */
 function precompressionPlugins() {
   // A copy that saves under a tenth of the bytes is not worth a second file.
-  const common = { test: COMPRESSIBLE, threshold: COMPRESS_THRESHOLD, minRatio: 0.9 };
+  // The bundle report is read by scripts/check-main-chunk.ts on disk, never fetched by a browser.
+  const common = { test: COMPRESSIBLE, exclude: /bundle-report\.json$/, threshold: COMPRESS_THRESHOLD, minRatio: 0.9 };
   return [
     new /** @type {typeof CompressionPlugin<import('node:zlib').BrotliOptions>} */ (CompressionPlugin)({
       ...common,

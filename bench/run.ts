@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import type { BuildOptions } from 'esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser';
+import { sharedDir } from '../e2e/support/shared-data';
 import { installTeachableMachine, tmDir } from './install-teachable-machine';
 import type { SideResult } from './page/measure';
 import type { ThroughTrainer } from './trainer-ui';
@@ -31,14 +32,6 @@ const FLOOR_MS = 0.4;
 
 /** A side's figures as the table prints them: what its page measured, in which browser. */
 type Measured = SideResult & { readonly browser: string; readonly throughTrainer?: ThroughTrainer };
-
-function sharedDir(): string {
-  const dir = path.resolve(process.env.IMAGE_MODEL_SHARED_DIR ?? path.join(repoDir, '..', 'shared'));
-  if (!existsSync(path.join(dir, 'models')) || !existsSync(path.join(dir, 'data', 'sign-digits'))) {
-    throw new Error(`Shared data not found at ${dir}. Set IMAGE_MODEL_SHARED_DIR to the folder holding models/ and data/sign-digits/.`);
-  }
-  return dir;
-}
 
 async function bundle(): Promise<void> {
   const { build } = await import('esbuild');
@@ -216,7 +209,7 @@ async function main(): Promise<void> {
     const engineSide = await runSide(browser, origin, 'ours', shared);
     const tm = await runSide(browser, origin, 'tm', shared);
     const { measureThroughTrainer } = await import('./trainer-ui');
-    const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, shared, [0, 1, 2], 30) };
+    const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, [0, 1, 2], 30) };
     printTable(ours, tm);
     if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm }, null, 2));
   } finally {

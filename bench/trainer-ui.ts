@@ -3,11 +3,11 @@
 // last one, then every held-out photo tried in the test area. A gap between this and the engine's own accuracy
 // on the same split means the trainer loses pictures on their way to the engine.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import trainerText from '../locales/en/trainer.json';
 import { addImageModelExtension, openTrainer, waitForEditor } from '../e2e/support/editor';
+import { signDigitPhotos, type Digit } from '../e2e/support/shared-data';
 import { testAreaCorrect, trainingFinished, uploadAndTrainAtOnce, type UploadedClass } from '../e2e/support/first-loop';
 import { measureFirstVisit, type FirstVisit } from './first-visit';
 
@@ -47,23 +47,14 @@ function startEditorServer(): Promise<ChildProcess> {
 }
 
 /** The bench's split: per digit, the first `trainPerClass` photos to train on and the rest held out. */
-function benchClasses(shared: string, digits: readonly number[], trainPerClass: number): UploadedClass[] {
+function benchClasses(digits: readonly Digit[], trainPerClass: number): UploadedClass[] {
   return digits.map((digit) => {
-    const dir = path.join(shared, 'data', 'sign-digits', String(digit));
-    const files = readdirSync(dir)
-      .filter((name) => /\.jpe?g$/i.test(name))
-      .sort()
-      .map((name) => path.join(dir, name));
+    const files = signDigitPhotos(digit);
     return { name: `digit ${digit}`, training: files.slice(0, trainPerClass), heldOut: files.slice(trainPerClass) };
   });
 }
 
-export async function measureThroughTrainer(
-  browser: Browser,
-  shared: string,
-  digits: readonly number[],
-  trainPerClass: number,
-): Promise<ThroughTrainer> {
+export async function measureThroughTrainer(browser: Browser, digits: readonly Digit[], trainPerClass: number): Promise<ThroughTrainer> {
   buildEditor();
   const server = await startEditorServer();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -75,7 +66,7 @@ export async function measureThroughTrainer(
     await waitForEditor(page);
     await addImageModelExtension(page);
     const trainer = await openTrainer(page);
-    const classes = benchClasses(shared, digits, trainPerClass);
+    const classes = benchClasses(digits, trainPerClass);
     await uploadAndTrainAtOnce(trainer, classes);
     const finished = (await (await trainingFinished(trainer)).textContent()) ?? '';
     const { correct, total } = await testAreaCorrect(trainer, classes);

@@ -1,33 +1,24 @@
 // A duplicated model starts its Lab afresh: the copy has the same trained head, the same pictures and the same
 // training time as its original, but what the child did in the original's Lab (here: a mistake kept in its class,
 // hidden until the next training) belongs to the original only.
-import type { Locator } from '@playwright/test';
 import lab from '../locales/en/lab.json';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test } from './support';
-import { classCard, fill, nameNextClass, openModelsMenu, pictures } from './support/trainer-page';
+import { addClassWithFiles, addClassWithPhotos, fill, openAdvanced, openModelsMenu } from './support/trainer-page';
 
 const PHOTOS_PER_CLASS = 8;
 /** A photo of a three, uploaded into "zero" by mistake: the Lab lists it among the mistakes. */
 const MISLABELLED = signDigitPhotos(3)[20];
 
-async function addClass(trainer: Locator, name: string, photos: readonly string[]): Promise<void> {
-  await nameNextClass(trainer, name);
-  await classCard(trainer, name)
-    .getByLabel(trainerText.uploadPictures)
-    .setInputFiles([...photos]);
-  await expect(pictures(trainer, name)).toHaveCount(photos.length);
-}
-
 test("a duplicated model does not inherit its original's Lab state (a mistake kept in its class)", async ({ page }) => {
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
-  await addClass(trainer, 'zero', [...signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS), MISLABELLED]);
-  await addClass(trainer, 'three', signDigitPhotos(3).slice(0, PHOTOS_PER_CLASS));
+  await addClassWithFiles(trainer, 'zero', [...signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS), MISLABELLED]);
+  await addClassWithPhotos(trainer, 'three', 3, PHOTOS_PER_CLASS);
   // KNN: quick, and the Lab tests each picture against all the others, so the mislabelled photo is a mistake.
-  await trainer.getByText(trainerText.advanced, { exact: true }).click();
+  await openAdvanced(trainer);
   await trainer.getByRole('radio', { name: trainerText['setting.method.knn'] }).check();
   await trainer.getByRole('button', { name: trainerText.train, exact: true }).click();
   await expect(trainer.getByText(trainerText.trainingDone)).toBeVisible({ timeout: 120_000 });

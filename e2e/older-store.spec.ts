@@ -7,6 +7,7 @@ import trainerText from '../locales/en/trainer.json';
 import { STORE_RECORDS_FILE, type RecordJson } from '../fixtures/before-picture-codec/store-records';
 import { DATABASE_NAME } from '../store/model-store';
 import { addImageModelExtension, expect, openEditor, openTrainer, test } from './support';
+import { classCard, fill } from './support/trainer-page';
 
 /** Writes the records into this site's IndexedDB as idb-keyval keeps them (store 'records'), before the app runs. */
 async function seedStore(page: Page, records: readonly RecordJson[]): Promise<void> {
@@ -77,9 +78,9 @@ test('the work stored by the version before the picture codec opens in the train
   await openEditor(page);
   await addImageModelExtension(page);
   const trainer = await openTrainer(page);
-  const fivePictures = trainerText.pictureCountOther.replace('{count}', '5');
+  const fivePictures = fill(trainerText.pictureCountOther, { count: 5 });
   for (const name of ['one', 'two']) {
-    const card = trainer.getByRole('region', { name, exact: true });
+    const card = classCard(trainer, name);
     await expect(card.getByText(fivePictures)).toBeVisible();
     // The thumbnails are the stored JPEGs, decoded by the browser.
     const thumbnail = card.getByRole('img').first();

@@ -38,7 +38,16 @@ export {
   STOP_AT_ACCURACY_LIMITS,
   VALIDATION_RATE_LIMIT,
 } from './training-settings';
-export { isSafeId, isWithin, readClassList, type ClassListProblem, type ClassListRules, type SettingLimit } from './schema';
+export {
+  isRecord,
+  isSafeId,
+  isWithin,
+  MAX_SAVED_STACK_LAYERS,
+  readClassList,
+  type ClassListProblem,
+  type ClassListRules,
+  type SettingLimit,
+} from './schema';
 export { HEAD_KIND_SPECS, HEAD_KINDS, headSettingsOf, isHeadKind, numberInputsOf, totalEpochs } from './heads/kinds';
 export type { HeadKindSpec, HeadSettingsOf, NumberSetting, SettingLabel } from './heads/head-kind';
 export { DEFAULT_HIDDEN_LAYERS, hiddenLayersOf, type DenseHeadDescription, type DenseSettings } from './heads/dense-kind';

@@ -5,6 +5,10 @@ import * as v from 'valibot';
 import { MODEL_LIMITS } from './model-format/model-limits';
 import type { ClassInfo, DenseLayerSpec, HeadLayerSpec } from './types';
 
+/** A JSON object (not null, not a list): what every reader of saved data checks before reading fields. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** The accepted range of a number setting (inclusive); the trainer's inputs show the same limits. */
 export interface SettingLimit {
   readonly min: number;
@@ -51,7 +55,13 @@ const savedLayerSchema = v.variant(
   'is not a dense, dropout or batchNorm layer',
 );
 
-/** How many blocks may be kept depends on where (a project, the trainer's store), so each reader limits the length. */
+/**
+ * How many blocks of a child's stack are kept (in the store and in a project): more than any stack can train with
+ * (the head editor says so), few enough that a hostile file stays small. A trained head's own limit is
+ * MODEL_LIMITS.denseLayers.
+ */
+export const MAX_SAVED_STACK_LAYERS = 64;
+
 export const savedStackSchema: v.GenericSchema<unknown, HeadLayerSpec[]> = v.array(savedLayerSchema, 'is not a list of layers');
 
 /** "path message" of the first problem, or undefined when `value` fits `schema`. */

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { EngineError } from './errors';
 import { HEAD_KIND_SPECS, HEAD_KINDS } from './heads/kinds';
-import { describeIssue, firstProblem, limitedNumber } from './schema';
+import { describeIssue, firstProblem, isRecord, limitedNumber } from './schema';
 import type { HeadSettings, TrainingSettings } from './types';
 
 export const VALIDATION_RATE_LIMIT = { min: 0, max: 0.5, integer: false } as const;
@@ -52,15 +52,13 @@ const trainingSettingsSchema: v.GenericSchema<unknown, TrainingSettings> = v.obj
   'settings are missing',
 );
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
 /**
  * Settings as this version lays them out. Settings saved by earlier versions were one flat bag ({method, epochs,
  * batchSize, learningRate, validationRate, knnK, hiddenLayers?, stopAtAccuracy?}): the chosen method's values become
  * `head`, the other method's `otherHeads`. Anything else comes back as it is, for the schema to judge.
  */
 export function migrateSettings(value: unknown): unknown {
-  if (!isObject(value) || 'head' in value || !('method' in value)) return value;
+  if (!isRecord(value) || 'head' in value || !('method' in value)) return value;
   const { method, epochs, batchSize, learningRate, validationRate, knnK, hiddenLayers, stopAtAccuracy } = value;
   const heads = [
     { kind: 'dense', epochs, batchSize, learningRate, ...(hiddenLayers !== undefined && { hiddenLayers }) },

@@ -493,6 +493,15 @@ const CASES: HostileCase[] = [
   projectCase('settings that are not settings', broken('invalid'), (parts) => {
     parts.model.settings = { method: 'magic' };
   }),
+  projectCase(
+    'a draft of 12 blocks, more than can train (the head editor says so), is kept as the child built it',
+    loads(({ model }) => assert.equal(model.settings.head.kind === 'dense' && model.settings.head.hiddenLayers?.length, 12)),
+    (parts) => {
+      // A copy: the draft's settings, not the trained model's (the builder shares one object between them).
+      const hiddenLayers = Array.from({ length: 12 }, () => ({ type: 'dense', units: 10, activation: 'relu' }));
+      parts.model.settings = { ...parts.model.settings, head: { ...parts.model.settings.head, hiddenLayers } };
+    },
+  ),
   projectCase('a draft with 1000 hidden layers', broken('too-large'), (parts) => {
     parts.model.settings.head.hiddenLayers = Array.from({ length: 1000 }, () => ({ type: 'dense', units: 10, activation: 'relu' }));
   }),

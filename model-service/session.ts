@@ -78,6 +78,9 @@ export function createSession(store: ModelStore, draft: ModelDraft, engineStarti
 }
 
 /** The active trained model; rejects what needs one with EngineError 'model/not-loaded' before any training. */
+/** Training runs: models may not be switched, created or deleted, and other tabs' writes wait. */
+export const isTraining = (session: Session): boolean => session.training.status === 'running';
+
 export function requireTrained(session: Session): TrainedVersion {
   if (!session.trained) throw new EngineError('model/not-loaded', 'no trained model yet');
   return session.trained;

@@ -5,7 +5,8 @@ import { headSettingsOf } from '../engine/heads/kinds';
 import { DEFAULT_TRAINING_SETTINGS } from '../engine/training-settings';
 import type { HeadLayerSpec, TrainingSettings } from '../engine/types';
 import { trainReadiness } from './readiness';
-import { applySettingChanges, MAX_SAVED_STACK_LAYERS, restoreSettings } from './settings';
+import { MAX_SAVED_STACK_LAYERS } from '../engine';
+import { applySettingChanges, restoreSettings } from './settings';
 
 const base = DEFAULT_TRAINING_SETTINGS;
 const stackOf = (settings: TrainingSettings) => headSettingsOf(settings, 'dense').hiddenLayers;

@@ -9,15 +9,14 @@ import {
   type HeadKind,
   type HeadSettings,
   isHeadKind,
+  isRecord,
   isValidStopAtAccuracy,
   isWithin,
+  MAX_SAVED_STACK_LAYERS,
   migrateSettings,
   type TrainingSettings,
   VALIDATION_RATE_LIMIT,
 } from '../engine';
-
-/** More blocks than any stack can train with (the head editor says so), few enough that a hostile file stays small. */
-export const MAX_SAVED_STACK_LAYERS = 64;
 
 export interface SettingChanges {
   /** Train with this kind from now on; the values it had last come back. */
@@ -28,8 +27,6 @@ export interface SettingChanges {
   /** Present with the value undefined: early stopping off. */
   readonly stopAtAccuracy?: number;
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** `start` with each valid field of `fields`; an invalid or missing value keeps the one in `start`. */
 function withFields(start: HeadSettings, fields: Record<string, unknown>): HeadSettings {
@@ -48,11 +45,11 @@ function withFields(start: HeadSettings, fields: Record<string, unknown>): HeadS
 /** Applies the valid changes only; an invalid or missing value keeps the one in `base`. */
 export function applySettingChanges(base: TrainingSettings, changes: SettingChanges | undefined): TrainingSettings {
   const fields: unknown = changes?.head;
-  const changedKind = isObject(fields) && isHeadKind(fields.kind) ? fields.kind : base.head.kind;
+  const changedKind = isRecord(fields) && isHeadKind(fields.kind) ? fields.kind : base.head.kind;
   const kept = [base.head, ...(base.otherHeads ?? [])];
   const heads = HEAD_KINDS.map((kind) => {
     const start = kept.find((head) => head.kind === kind) ?? HEAD_KIND_SPECS[kind].defaults;
-    return kind === changedKind && isObject(fields) ? withFields(start, fields) : start;
+    return kind === changedKind && isRecord(fields) ? withFields(start, fields) : start;
   });
   const chosen = isHeadKind(changes?.kind) ? changes.kind : base.head.kind;
   const validationRate = changes?.validationRate;
@@ -74,11 +71,11 @@ export function applySettingChanges(base: TrainingSettings, changes: SettingChan
 /** Settings saved by this or an earlier version (store, project), as this version accepts them: `defaults` where a value is missing or refused. */
 export function restoreSettings(defaults: TrainingSettings, saved: unknown): TrainingSettings {
   const migrated = migrateSettings(saved);
-  if (!isObject(migrated)) return defaults;
+  if (!isRecord(migrated)) return defaults;
   const others = Array.isArray(migrated.otherHeads) ? migrated.otherHeads : [];
   // Saved values are checked field by field; only the saved chosen kind is chosen.
   const restored = [...others, migrated.head].reduce<TrainingSettings>((settings, head) => {
-    if (!isObject(head) || !isHeadKind(head.kind)) return settings;
+    if (!isRecord(head) || !isHeadKind(head.kind)) return settings;
     return applySettingChanges(settings, { head: head as Partial<HeadSettings>, ...(head === migrated.head && { kind: head.kind }) });
   }, defaults);
   return applySettingChanges(restored, {

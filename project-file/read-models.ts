@@ -7,7 +7,9 @@ import {
   cleanName,
   isEngineError,
   isModelFormatError,
+  isRecord,
   isSafeId,
+  MAX_SAVED_STACK_LAYERS,
   MODEL_FORMAT_VERSION,
   MODEL_LIMITS,
   type NameChange,
@@ -26,7 +28,6 @@ import type { LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, Projec
 import { pictureEntryName, readEntry, weightsEntryName } from './zip-entries';
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 // Own properties only: a key such as "__proto__" in the file must not reach Object.prototype's members.
 const own = (object: Json, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 
@@ -63,7 +64,7 @@ function readDraftSettings(value: unknown): TrainingSettings {
   const parsed = parseSettings(value);
   if ('problem' in parsed) throw new Broken('invalid', `settings: ${parsed.problem}`);
   const { head } = parsed.settings;
-  if (head.kind === 'dense' && head.hiddenLayers && head.hiddenLayers.length > MODEL_LIMITS.denseLayers) {
+  if (head.kind === 'dense' && head.hiddenLayers && head.hiddenLayers.length > MAX_SAVED_STACK_LAYERS) {
     throw new Broken('too-large', `settings.hiddenLayers lists ${head.hiddenLayers.length} layers`);
   }
   return parsed.settings;
@@ -75,7 +76,7 @@ function readIdList(value: unknown, max: number): string[] | undefined {
 
 /** Optional bookkeeping: when unreadable the trainer just treats the model as out of date. */
 function readTrainedOn(value: unknown): ProjectTrainedOn | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const classIds = readIdList(own(value, 'classIds'), MODEL_LIMITS.classes);
   const pictureIds = readIdList(own(value, 'pictureIds'), MODEL_LIMITS.knnExamples);
   return classIds && pictureIds ? { classIds, pictureIds } : undefined;
@@ -87,9 +88,9 @@ interface Budget {
 
 async function readTrained(value: unknown, modelId: string, zip: ZipSource | null, budget: Budget): Promise<SerializedModel | null> {
   if (value === null || value === undefined) return null;
-  if (!isObject(value)) throw new Broken('invalid', 'trained is not an object');
+  if (!isRecord(value)) throw new Broken('invalid', 'trained is not an object');
   const metadata = own(value, 'metadata');
-  if (!isObject(metadata)) throw new Broken('invalid', 'trained.metadata is missing');
+  if (!isRecord(metadata)) throw new Broken('invalid', 'trained.metadata is missing');
   // First, because a newer format may lay out everything else differently.
   const version = own(metadata, 'formatVersion');
   if (typeof version === 'number' && version > MODEL_FORMAT_VERSION) throw new Broken('newer-version', `model format version ${version}`);
@@ -135,7 +136,7 @@ async function readPictures(
   const seen = new Set<string>();
   const pictures: ProjectPicture[] = [];
   for (const [i, listed] of value.entries()) {
-    if (i >= PROJECT_LIMITS.picturesPerModel || !zip || !isObject(listed)) continue;
+    if (i >= PROJECT_LIMITS.picturesPerModel || !zip || !isRecord(listed)) continue;
     const id = own(listed, 'id');
     const classId = own(listed, 'classId');
     const mimeType = listedMimeType(own(listed, 'mimeType'));
@@ -188,13 +189,13 @@ async function readOneModel(
   seenIds: Set<string>,
   budget: Budget,
 ): Promise<LoadedProjectModel> {
-  const model = isObject(value) ? value : {};
+  const model = isRecord(value) ? value : {};
   const rawId = own(model, 'id');
   const rawName = own(model, 'name');
   const id = isSafeId(rawId) ? rawId : '';
   const name = typeof rawName === 'string' ? cleanName(rawName.slice(0, MODEL_LIMITS.textLength)) : '';
   try {
-    if (!isObject(value)) throw new Broken('invalid', `models[${index}] is not an object`);
+    if (!isRecord(value)) throw new Broken('invalid', `models[${index}] is not an object`);
     if (typeof rawId !== 'string') throw new Broken('invalid', `models[${index}] has no id`);
     if (!isSafeId(rawId)) throw new Broken('unsafe-name', `models[${index}].id ${JSON.stringify(rawId)?.slice(0, 80)} is not a safe id`);
     if (seenIds.has(rawId)) throw new Broken('duplicate', `model id ${rawId} is used twice`);
@@ -234,15 +235,15 @@ const NOTHING: ProjectModelsLoad = { present: false, models: [], activeModelId: 
  * for a project loaded from plain JSON). Resolves for any input.
  */
 export async function readModelsFromProject(projectJson: unknown, zip: ZipSource | null): Promise<ProjectModelsLoad> {
-  const storages = isObject(projectJson) ? own(projectJson, 'extensionStorage') : undefined;
-  const storage = isObject(storages) ? own(storages, STORAGE_KEY) : undefined;
+  const storages = isRecord(projectJson) ? own(projectJson, 'extensionStorage') : undefined;
+  const storage = isRecord(storages) ? own(storages, STORAGE_KEY) : undefined;
   if (storage === undefined) return NOTHING;
   const whole = (code: ProjectModelProblem, detail: string): ProjectModelsLoad => ({
     ...NOTHING,
     present: true,
     problem: { code, detail },
   });
-  if (!isObject(storage)) return whole('invalid', `extensionStorage.${STORAGE_KEY} is not an object`);
+  if (!isRecord(storage)) return whole('invalid', `extensionStorage.${STORAGE_KEY} is not an object`);
   const format = own(storage, 'format');
   if (typeof format !== 'number' || !Number.isInteger(format) || format < 1)
     return whole('invalid', `format ${String(format)} is not a version`);

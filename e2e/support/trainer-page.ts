@@ -30,11 +30,18 @@ export async function settledCount(items: Locator): Promise<number> {
   }
 }
 
+/** Names the next class; then `files` through its file input, in one upload. */
+export async function addClassWithFiles(trainer: Locator, name: string, files: readonly string[]): Promise<void> {
+  await nameNextClass(trainer, name);
+  await classCard(trainer, name)
+    .getByLabel(text.uploadPictures)
+    .setInputFiles([...files]);
+  await expect(pictures(trainer, name)).toHaveCount(files.length);
+}
+
 /** Names the next class; then its first `count` photos of `digit` through the file input. */
 export async function addClassWithPhotos(trainer: Locator, name: string, digit: Digit, count: number): Promise<void> {
-  await nameNextClass(trainer, name);
-  await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, count));
-  await expect(pictures(trainer, name)).toHaveCount(count);
+  await addClassWithFiles(trainer, name, signDigitPhotos(digit).slice(0, count));
 }
 
 /** Opens "Advanced" (a click on its summary) unless it is open already. */

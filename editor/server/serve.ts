@@ -83,9 +83,19 @@ const ISOLATION_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** The precompressed copies the build wrote beside `file`, by encoding. */
-function precompressedCopies(file: string): Map<ContentEncoding, string> {
-  return new Map(PRECOMPRESSED.filter(({ suffix }) => existsSync(file + suffix)).map(({ encoding, suffix }) => [encoding, file + suffix]));
+interface Copy {
+  readonly file: string;
+  readonly size: number;
+}
+
+/** The precompressed copies the build wrote beside `file`, by encoding (one stat each, kept for Content-Length). */
+function precompressedCopies(file: string): Map<ContentEncoding, Copy> {
+  const copies = new Map<ContentEncoding, Copy>();
+  for (const { encoding, suffix } of PRECOMPRESSED) {
+    const stats = statSync(file + suffix, { throwIfNoEntry: false });
+    if (stats?.isFile()) copies.set(encoding, { file: file + suffix, size: stats.size });
+  }
+  return copies;
 }
 
 /** `negotiate` is off for the weights: they are sent as they are, whatever lies beside them. */
@@ -102,12 +112,12 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, nego
     return;
   }
   const type = MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  const copies = negotiate ? precompressedCopies(file) : new Map<ContentEncoding, string>();
+  const copies = negotiate ? precompressedCopies(file) : new Map<ContentEncoding, Copy>();
   const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(copies.keys()));
-  const sent = encoding ? (copies.get(encoding) ?? file) : file;
+  const sent = (encoding && copies.get(encoding)) || { file, size: stats.size };
   res.writeHead(200, {
     'Content-Type': type,
-    'Content-Length': sent === file ? stats.size : statSync(sent).size,
+    'Content-Length': sent.size,
     ...(encoding ? { 'Content-Encoding': encoding } : {}),
     // Caches must keep one copy per Accept-Encoding wherever the answer depends on it.
     ...(copies.size ? { Vary: 'Accept-Encoding' } : {}),
@@ -120,7 +130,7 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, nego
     res.end();
     return;
   }
-  createReadStream(sent)
+  createReadStream(sent.file)
     .on('error', () => res.destroy())
     .pipe(res);
 }

@@ -3,6 +3,7 @@
 // From a TM model only the head is taken: its other weights must be exactly our backbone's (same sha256), because
 // our engine computes the embedding itself. Nothing is trusted before it is checked, and every failure is an
 // ImportError with a code the trainer can explain. Plain JS, no tfjs.
+import { isRecord } from '../schema';
 import JSZip from 'jszip';
 import { BASE_MODEL } from '../base-model';
 import { sha256Hex } from '../backbone/sha256';
@@ -43,7 +44,6 @@ export const IMPORT_LIMITS = {
 } as const;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const own = (object: Json, key: string): unknown => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
 const baseName = (name: string) => (name.split(/[\\/]/).pop() ?? '').toLowerCase();
 const startsWith = (bytes: Uint8Array, text: string) => text.split('').every((char, i) => bytes[i] === char.charCodeAt(0));
@@ -101,7 +101,7 @@ interface ParsedHead {
 const ACTIVATIONS: readonly string[] = ['relu', 'softmax', 'linear', 'sigmoid', 'tanh'];
 
 function parseHeadLayer(layer: unknown, index: number): { spec: HeadLayerSpec; names: (string | null)[] } {
-  if (!isObject(layer) || !isObject(own(layer, 'config'))) throw new ImportError('unsupported-model', `head layer ${index} has no config`);
+  if (!isRecord(layer) || !isRecord(own(layer, 'config'))) throw new ImportError('unsupported-model', `head layer ${index} has no config`);
   const { class_name: kind } = layer as unknown as LayerJson;
   const config = own(layer, 'config') as Json;
   const name = own(config, 'name');
@@ -135,11 +135,11 @@ function parseHeadLayer(layer: unknown, index: number): { spec: HeadLayerSpec; n
 /** TM's (and our) model.json: a Sequential whose last layer is the head, itself a Sequential of dense layers. */
 function parseHead(modelJson: Json): ParsedHead {
   const topology = own(modelJson, 'modelTopology');
-  const root = isObject(topology) && isObject(own(topology, 'model_config')) ? own(topology, 'model_config') : topology;
+  const root = isRecord(topology) && isRecord(own(topology, 'model_config')) ? own(topology, 'model_config') : topology;
   const layersOf = (model: unknown): unknown[] | undefined => {
-    if (!isObject(model) || own(model, 'class_name') !== 'Sequential') return undefined;
+    if (!isRecord(model) || own(model, 'class_name') !== 'Sequential') return undefined;
     const config = own(model, 'config');
-    const layers = Array.isArray(config) ? config : isObject(config) ? own(config, 'layers') : undefined;
+    const layers = Array.isArray(config) ? config : isRecord(config) ? own(config, 'layers') : undefined;
     return Array.isArray(layers) ? layers : undefined;
   };
   const top = layersOf(root);
@@ -159,7 +159,7 @@ function weightsByName(
   const manifest = own(modelJson, 'weightsManifest');
   if (
     !Array.isArray(manifest) ||
-    !manifest.every((group) => isObject(group) && Array.isArray(own(group, 'paths')) && Array.isArray(own(group, 'weights')))
+    !manifest.every((group) => isRecord(group) && Array.isArray(own(group, 'paths')) && Array.isArray(own(group, 'weights')))
   ) {
     throw new ImportError('not-a-model', 'model.json has no weights manifest');
   }
@@ -184,7 +184,7 @@ function weightsByName(
   const order: string[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const { name, shape, dtype, quantization } = (isObject(entry) ? entry : {}) as Partial<ManifestEntry>;
+    const { name, shape, dtype, quantization } = (isRecord(entry) ? entry : {}) as Partial<ManifestEntry>;
     if (typeof name !== 'string' || !Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new ImportError('damaged', 'a weights manifest entry has no name or shape');
     }
@@ -204,7 +204,7 @@ function weightsByName(
 }
 
 function readLabels(metadata: unknown): string[] {
-  const labels = isObject(metadata) ? own(metadata, 'labels') : undefined;
+  const labels = isRecord(metadata) ? own(metadata, 'labels') : undefined;
   if (!Array.isArray(labels) || !labels.every((label) => typeof label === 'string'))
     throw new ImportError('damaged', 'metadata.json has no list of labels');
   return labels as string[];
@@ -212,7 +212,7 @@ function readLabels(metadata: unknown): string[] {
 
 async function importTeachableMachine(modelFile: ImportFile, files: readonly ImportFile[]): Promise<SerializedModel> {
   const modelJson = parseJson(modelFile, 'not-a-model');
-  if (!isObject(modelJson) || !isObject(own(modelJson, 'modelTopology')))
+  if (!isRecord(modelJson) || !isRecord(own(modelJson, 'modelTopology')))
     throw new ImportError('not-a-model', `${modelFile.name} is not a tfjs layers model`);
   const metadataFile = files.find((file) => baseName(file.name) === FILE_NAMES.metadata);
   if (!metadataFile) throw new ImportError('missing-part', 'metadata.json (the class names) is missing');
@@ -250,10 +250,10 @@ async function importTeachableMachine(modelFile: ImportFile, files: readonly Imp
   const classes: ClassInfo[] = labels.map((label, i) => ({ id: `class-${i + 1}`, name: label.slice(0, MODEL_LIMITS.textLength) }));
   // TM's own placeholder counts as no name.
   const modelName =
-    isObject(metadata) && typeof own(metadata, 'modelName') === 'string' && own(metadata, 'modelName') !== 'untitled'
+    isRecord(metadata) && typeof own(metadata, 'modelName') === 'string' && own(metadata, 'modelName') !== 'untitled'
       ? (own(metadata, 'modelName') as string).slice(0, MODEL_LIMITS.textLength)
       : '';
-  const timeStamp = isObject(metadata) ? own(metadata, 'timeStamp') : undefined;
+  const timeStamp = isRecord(metadata) ? own(metadata, 'timeStamp') : undefined;
   const trainedAt = typeof timeStamp === 'string' && !Number.isNaN(Date.parse(timeStamp)) ? new Date(timeStamp) : new Date();
   try {
     const written = writeModel({

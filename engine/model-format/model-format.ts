@@ -5,7 +5,7 @@
 import { BASE_MODEL } from '../base-model';
 import { EngineError } from '../errors';
 import { expectedWeightSpecs, readHeadDescription } from '../heads/kinds';
-import { readClassList } from '../schema';
+import { isRecord, readClassList } from '../schema';
 import { parseSettings } from '../training-settings';
 import type {
   ClassInfo,
@@ -102,7 +102,6 @@ export function quantizeModel(model: SerializedModel): SerializedModel {
 
 // ---------------------------------------------------------------------------------------------- reader
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length <= MODEL_LIMITS.textLength;
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 // `instanceof` fails for buffers from another realm (an iframe, a worker's structured clone in some hosts).
@@ -118,7 +117,7 @@ function readVersion(metadata: Record<string, unknown>): void {
 
 function readBaseModel(value: unknown): void {
   if (
-    !isObject(value) ||
+    !isRecord(value) ||
     typeof value.id !== 'string' ||
     typeof value.weightsSha256 !== 'string' ||
     typeof value.embeddingSize !== 'number'
@@ -140,7 +139,7 @@ function readClasses(value: unknown): ClassInfo[] {
 }
 
 function readHead(value: unknown, classCount: number, settings: TrainingSettings): HeadDescription {
-  if (!isObject(value)) throw invalid('head is missing');
+  if (!isRecord(value)) throw invalid('head is missing');
   if (value.kind !== settings.head.kind)
     throw invalid(`head.kind ${JSON.stringify(value.kind)} differs from settings.head.kind ${settings.head.kind}`);
   return readHeadDescription(value, classCount, settings.head);
@@ -156,7 +155,7 @@ function readSettings(value: unknown): TrainingSettings {
 function readStoppedEarly(value: unknown, history: readonly EpochMetrics[]): EarlyStop | undefined {
   if (value === undefined) return undefined;
   if (
-    !isObject(value) ||
+    !isRecord(value) ||
     (value.watched !== 'valAcc' && value.watched !== 'acc') ||
     !isFiniteNumber(value.accuracy) ||
     value.accuracy < 0 ||
@@ -184,9 +183,9 @@ function readHistory(value: unknown): EpochMetrics[] {
     throw failed(`history must be a list of up to ${MODEL_LIMITS.historyLength} epochs`, Array.isArray(value));
   }
   return value.map((metrics: unknown, i) => {
-    const optional = (key: string) => isObject(metrics) && (metrics[key] === undefined || isFiniteNumber(metrics[key]));
+    const optional = (key: string) => isRecord(metrics) && (metrics[key] === undefined || isFiniteNumber(metrics[key]));
     if (
-      !isObject(metrics) ||
+      !isRecord(metrics) ||
       !isCount(metrics.epoch, 1, Number.MAX_SAFE_INTEGER) ||
       !isFiniteNumber(metrics.loss) ||
       !isFiniteNumber(metrics.acc) ||
@@ -202,7 +201,7 @@ function readHistory(value: unknown): EpochMetrics[] {
 }
 
 function readQuantization(value: unknown): WeightQuantization | undefined {
-  if (!isObject(value) || !isFiniteNumber(value.scale) || !(value.scale > 0) || !isCount(value.zeroPoint, -128, 127)) return undefined;
+  if (!isRecord(value) || !isFiniteNumber(value.scale) || !(value.scale > 0) || !isCount(value.zeroPoint, -128, 127)) return undefined;
   return { scale: value.scale, zeroPoint: value.zeroPoint };
 }
 
@@ -214,13 +213,13 @@ function readWeightSpecs(value: unknown, head: HeadDescription): WeightSpec[] {
   return expected.map((spec, i) => {
     const given: unknown = value[i];
     const declaredBytes =
-      isObject(given) && Array.isArray(given.shape) && given.shape.every((d) => Number.isInteger(d) && d >= 0)
+      isRecord(given) && Array.isArray(given.shape) && given.shape.every((d) => Number.isInteger(d) && d >= 0)
         ? given.shape.reduce((product: number, d: number) => product * d, 1) * (given.dtype === 'int8' ? 1 : 4)
         : 0;
     if (declaredBytes > MODEL_LIMITS.weightBytes)
       throw tooLarge(`weightSpecs[${i}] declares ${declaredBytes} bytes; the limit is ${MODEL_LIMITS.weightBytes}`);
     const matches =
-      isObject(given) &&
+      isRecord(given) &&
       given.name === spec.name &&
       (given.dtype === spec.dtype || given.dtype === 'int8') &&
       Array.isArray(given.shape) &&
@@ -268,7 +267,7 @@ function readWeights(weights: ArrayBuffer, specs: readonly WeightSpec[]): Float3
 
 /** Checks a model completely; throws ModelFormatError (the kind of failing check, and an English detail), or EngineError for another base model or a newer format. */
 export function readModel(model: unknown): ValidatedModel {
-  if (!isObject(model) || !isObject(model.metadata) || !isArrayBuffer(model.weights)) {
+  if (!isRecord(model) || !isRecord(model.metadata) || !isArrayBuffer(model.weights)) {
     throw invalid('model is not {metadata, weights: ArrayBuffer}');
   }
   const metadata = model.metadata;

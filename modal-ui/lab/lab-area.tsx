@@ -7,7 +7,7 @@ import { EvaluationView } from './evaluation-view';
 import { HeadBlocksPanel } from './head-blocks/head-blocks-panel';
 import { InboxPanel } from './inbox-panel';
 import { MistakesGallery } from './mistakes-gallery';
-import { picturesById } from './picture-detail';
+import { useClassPicturesById } from './use-class-pictures';
 import { ShrinkPanel } from './shrink-panel';
 import { TestSetPanel } from './test-set-panel';
 import { TrainingLog } from './training-log';
@@ -34,14 +34,14 @@ function LabPages() {
   const [tab, setTab] = useState<Tab>('mistakes');
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const service = useModelService();
-  const { trained, outOfDate, running, copies, canTrain, pictures } = useServiceState((state) => ({
+  const { trained, outOfDate, running, copies, canTrain } = useServiceState((state) => ({
     trained: state.trained !== null,
     outOfDate: state.trained?.outOfDate ?? false,
     running: state.training.status === 'running',
     copies: state.training.status === 'running' ? state.training.copies : undefined,
     canTrain: state.readiness.ready && state.engine.status === 'ready',
-    pictures: state.classes.flatMap((info) => info.pictures),
   }));
+  const pictures = useClassPicturesById();
   const { result: report, problem } = useLabReport();
 
   const onTabKey = (event: KeyboardEvent) => {
@@ -82,7 +82,7 @@ function LabPages() {
       </p>
     );
   } else {
-    page = tab === 'mistakes' ? <MistakesGallery report={report} /> : <EvaluationView report={report} pictures={picturesById(pictures)} />;
+    page = tab === 'mistakes' ? <MistakesGallery report={report} /> : <EvaluationView report={report} pictures={pictures} />;
   }
 
   return (

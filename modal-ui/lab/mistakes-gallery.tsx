@@ -4,6 +4,7 @@ import { mistakesToReview, type LabReport, type Mistake, type ModelService, type
 import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';
+import { useClassPicturesById } from './use-class-pictures';
 import { useTranslation } from '../use-translation';
 
 const NONE: ReadonlySet<string> = new Set();
@@ -116,7 +117,7 @@ export function MistakesGallery({ report }: { readonly report: LabReport }) {
     classViews: state.classes,
   }));
   const { kept, keep, showAgain } = useKeptPictures(service, versionId);
-  const byId = new Map(classViews.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
+  const byId = useClassPicturesById();
   const classes = classViews.map(({ id, name }) => ({ id, name }));
   const classIdOf = (pictureId: string) => byId.get(pictureId)?.classId;
   const shown = mistakesToReview(report.mistakes, classIdOf, kept);

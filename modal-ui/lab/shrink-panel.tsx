@@ -3,6 +3,7 @@ import type { PictureView, ShrinkComparison, ShrinkView } from '../../model-serv
 import { useModelQuery, useModelService, useServiceState } from '../service';
 import { percent } from '../trainer/hint-text';
 import { usePictureUrl } from '../trainer/use-picture-url';
+import { useClassPicturesById } from './use-class-pictures';
 import { useTranslation } from '../use-translation';
 
 const kilobytes = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -32,7 +33,7 @@ function ComparisonView({
   const { t } = useTranslation();
   const classes = useServiceState((state) => state.classes);
   const nameOf = (classId: string) => classes.find((info) => info.id === classId)?.name ?? '';
-  const pictureById = new Map(classes.flatMap((info) => info.pictures.map((picture) => [picture.id, picture] as const)));
+  const pictureById = useClassPicturesById();
   const changed = comparison.changed.filter((change) => pictureById.has(change.pictureId));
   const accuracy = (value: number | undefined) => (value === undefined ? '–' : t('lab.shrink.percent', { percent: percent(value) }));
   return (

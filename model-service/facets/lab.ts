@@ -6,6 +6,7 @@ import {
   type ClassInfo,
   DEFAULT_AUGMENTATION,
   EngineError,
+  isEngineError,
   type Evaluation,
   type LayerLook,
   type ModelLayers,
@@ -16,7 +17,7 @@ import {
 import type { StoredPicture, TrainedVersion } from '../../store';
 import { newId } from '../ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from '../lab-report';
-import { engineKey, requireTrained, trainedClasses } from '../session';
+import { engineKey, isTraining, requireTrained, trainedClasses } from '../session';
 import type { FacetContext } from './context';
 
 /** What the trained model says an inbox picture shows. */
@@ -166,9 +167,11 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       return labReport(base, { examples, evaluation: await engine.evaluate(engineKey(session), examples), practised: false });
     },
     async previewCopies(pictureId) {
-      const picture = session.pictures.find((candidate) => candidate.id === pictureId);
-      if (!picture || !decodePicture) return [];
-      const image = await decodePicture(picture.encoded);
+      const image = await pictureImage(pictureId).catch((error: unknown) => {
+        if (isEngineError(error) && error.code === 'image/invalid') return null;
+        throw error;
+      });
+      if (!image) return [];
       return [{ kind: 'original', image }, ...augmentVariants(image, DEFAULT_AUGMENTATION)];
     },
 
@@ -221,7 +224,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
     },
     async keepShrunkModel(shrink) {
       const version = session.trained;
-      if (!version || version.version !== shrink.fromVersion || session.training.status === 'running') return false;
+      if (!version || version.version !== shrink.fromVersion || isTraining(session)) return false;
       const small: TrainedVersion = { version: newId(), model: shrink.model, trainedOn: version.trainedOn };
       try {
         await deps.activate(small);

@@ -1,6 +1,7 @@
 // Tab sync: two tabs of the editor share one store. When another tab has written, this one reads the store again
 // once the writes pause, so its next (stale) save does not erase the other tab's work.
 import type { TrainedVersion } from '../../store';
+import { isTraining } from '../session';
 import type { TabChannel } from '../tab-channel';
 import type { FacetContext } from './context';
 import type { Workspace } from './workspace';
@@ -56,7 +57,7 @@ export function createTabSync(
     clearTimeout(rereadTimer);
     rereadTimer = setTimeout(() => {
       // While training, the result is saved onto what the other tab wrote (see training's train()).
-      if (session.training.status !== 'running') {
+      if (!isTraining(session)) {
         void takeInOtherTabs()
           .then((changedTrained) => {
             context.commit();

@@ -1,11 +1,11 @@
 // Models and workspace: the project's models (create, rename, duplicate, delete, switch), which one is active in
 // memory and in the engine, and loading the saved work at start.
-import { type ClassInfo, cleanName, nameProblem, type NameProblem, type TrainingSettings, uniqueName } from '../../engine';
+import { type ClassInfo, cleanName, EngineError, nameProblem, type NameProblem, type TrainingSettings, uniqueName } from '../../engine';
 import { t } from '../../locales';
 import { createMemoryBackend, createModelStore, type LoadedModel, type ModelDraft, type TrainedVersion } from '../../store';
 import { newId } from '../ids';
 import { problemCode } from '../problems';
-import { engineKey, engineKeyOf, noteCreatedAt } from '../session';
+import { engineKey, engineKeyOf, isTraining, noteCreatedAt } from '../session';
 import { restoreSettings } from '../settings';
 import type { FacetContext } from './context';
 
@@ -45,7 +45,6 @@ export interface Workspace {
   /** Frees a model's trained head in the engine, in the background (a model it does not hold is no problem). */
   unload(modelId: string): void;
   /** Whether the project's models may change now: not while training (its result belongs to the active model). */
-  canSwitch(): boolean;
 }
 
 /** A new, empty model: `classCount` empty classes ("Class 1", "Class 2") ready to fill. */
@@ -87,9 +86,13 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
     session.generation++;
   }
 
+  /** Loads `version` as the active model's; throws 'train/cancelled' when another model became active meanwhile. */
   async function activate(version: TrainedVersion): Promise<void> {
+    const started = session.generation;
+    const key = engineKey(session);
     const engine = await context.engine();
-    await engine.loadModel(engineKey(session), version.model);
+    await engine.loadModel(key, version.model);
+    if (started !== session.generation) throw new EngineError('train/cancelled', 'the active model changed');
     session.trained = version;
   }
 
@@ -137,8 +140,6 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
       .catch(() => undefined);
   }
 
-  const canSwitch = () => session.training.status !== 'running';
-
   /** Makes `model` (already in `models`) active in memory and in the engine. */
   async function switchTo(modelId: string): Promise<void> {
     pictures.finishDeletion();
@@ -180,13 +181,13 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
       return null;
     },
     createModel(name) {
-      if (!canSwitch()) return null;
+      if (isTraining(session)) return null;
       const fresh = freshDraft(uniqueName(cleanName(name) || t('trainer.defaultModelName'), modelNames()));
       void addModel({ draft: fresh, pictures: [], trained: null });
       return fresh.id;
     },
     duplicateModel(copyName) {
-      if (!canSwitch()) return null;
+      if (isTraining(session)) return null;
       pictures.finishDeletion();
       stash();
       const { draft, trained } = session;
@@ -208,7 +209,7 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
       return id;
     },
     deleteModel(modelId) {
-      if (!canSwitch() || !session.models.has(modelId)) return false;
+      if (isTraining(session) || !session.models.has(modelId)) return false;
       stash();
       const remaining = [...session.models.keys()].filter((id) => id !== modelId);
       const wasActive = modelId === session.draft.id;
@@ -229,7 +230,7 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
       return true;
     },
     async switchModel(modelId) {
-      if (!canSwitch() || !session.models.has(modelId)) return false;
+      if (isTraining(session) || !session.models.has(modelId)) return false;
       if (modelId === session.draft.id) return true;
       persist((target) => target.updateWorkspace({ activeModelId: modelId }));
       await switchTo(modelId);
@@ -237,5 +238,5 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
     },
   };
 
-  return { api, freshDraft, stash, select, takeModel, activate, activateTrained, modelNames, addModel, unload, canSwitch };
+  return { api, freshDraft, stash, select, takeModel, activate, activateTrained, modelNames, addModel, unload };
 }
