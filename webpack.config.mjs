@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { baseModelCopyPatterns } from './editor/build/base-model-assets.mjs';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
 
 const require = createRequire(import.meta.url);
@@ -160,6 +161,8 @@ export default (_env, argv) => {
           { from: path.join(guiDist, 'extension-worker.js'), to: '.' },
           { from: path.join(guiDist, '*.hex').replaceAll('\\', '/'), to: '[name][ext]' },
           { from: path.join(tfjsWasmDist, '*.wasm').replaceAll('\\', '/'), to: 'tfjs-wasm/[name][ext]' },
+          // The base model, so dist/ needs no internet on any static host.
+          ...baseModelCopyPatterns(root),
         ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
       }),
       ...(production ? precompressionPlugins() : []),

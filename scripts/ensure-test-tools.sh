@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need on a Debian machine when it is missing: Chromium (driven by
-# Playwright through /usr/bin/chromium), ffmpeg (makes the fake webcam clip) and ImageMagick (makes the hostile
-# pictures: CMYK, 16-bit, animated GIF...; a `convert` that is not ImageMagick's does not count).
+# Playwright through /usr/bin/chromium), ffmpeg (makes the fake webcam clip), ImageMagick (makes the hostile
+# pictures: CMYK, 16-bit, animated GIF...; a `convert` that is not ImageMagick's does not count) and nginx (serves
+# dist/ as a school's web server would; e2e/support/nginx.ts runs it as this user, never the system's service).
 set -euo pipefail
 
 missing=()
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || missing+=(chromium)
 command -v ffmpeg >/dev/null 2>&1 || missing+=(ffmpeg)
 convert -version 2>/dev/null | grep -q 'Version: ImageMagick' || missing+=(imagemagick)
+[[ -x "${NGINX_PATH:-/usr/sbin/nginx}" ]] || missing+=(nginx)
 ((${#missing[@]} == 0)) && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then

@@ -1,15 +1,15 @@
 // Webpack loader for @scratch/scratch-gui's prebuilt bundle, which keeps the parts we need private. Each patch is
-// one asserted edit that hands a value to a module of ours. The build fails unless every anchor occurs exactly
-// once, so a GUI upgrade that moves one is noticed at once (e2e/editor-host.spec.ts and e2e/editor-console.spec.ts
-// cover the results). CommonJS with JSDoc types (checked by `npm run typecheck`): webpack loads loaders itself.
+// one asserted edit, most handing a value to a module of ours. The build fails unless every anchor occurs exactly
+// once, so a GUI upgrade that moves one is noticed at once (e2e/editor-host.spec.ts, e2e/editor-console.spec.ts and
+// e2e/school-server.spec.ts cover the results). CommonJS with JSDoc types (checked by `npm run typecheck`): webpack loads loaders itself.
 const path = require('node:path');
 
 const editorDir = path.join(__dirname, '..');
 
 /**
- * One asserted edit: `anchor` must match exactly once; `replace` gets our module's path (as a string literal), the
- * whole match and its one group.
- * @typedef {{ name: string, anchor: RegExp, module: string, replace: (module: string, whole: string, group: string) => string }} Patch
+ * One asserted edit: `anchor` must match exactly once; `replace` gets our module's path (as a string literal; none
+ * for an edit that needs no module of ours), the whole match and its one group.
+ * @typedef {{ name: string, anchor: RegExp, module?: string, replace: (module: string, whole: string, group: string) => string }} Patch
  */
 
 /** @type {readonly Patch[]} */
@@ -32,6 +32,21 @@ const PATCHES = [
     replace: (module, _whole, category) =>
       `handleBlocksInfoUpdate(${category}){require(${module}).forgetExtensionBlocks(this.ScratchBlocks.Blocks,${category}),this.handleExtensionAdded(${category})}`,
   },
+  {
+    name: 'asset fetch worker',
+    // scratch-storage's own bundle starts its fetch worker from the site's root ("/chunks/fetch-worker.….js"),
+    // which misses under a path prefix such as https://school.example/ai/; an empty public path makes it relative
+    // to the page (its address is resolved against document.baseURI).
+    anchor: /(__nested_webpack_require_\d+__)\.p="\/"/g,
+    replace: (_module, _whole, requireName) => `${requireName}.p=""`,
+  },
+  {
+    name: 'face sensing files',
+    // Face Sensing loads MediaPipe from the site's root ("/chunks/…"), which misses under a path prefix such as
+    // https://school.example/ai/ and then falls back to a CDN on the internet; relative to the page, it finds ours.
+    anchor: /solutionPath:"\/(chunks\/mediapipe\/face_detection)"/g,
+    replace: (_module, _whole, folder) => `solutionPath:"${folder}"`,
+  },
 ];
 
 /**
@@ -49,8 +64,8 @@ module.exports = function patchScratchGui(source) {
           `found ${matches.length}. Was @scratch/scratch-gui upgraded? Update the anchor in ${__filename}.`,
       );
     }
-    this.addDependency(patch.module);
-    const module = JSON.stringify(patch.module);
+    if (patch.module) this.addDependency(patch.module);
+    const module = JSON.stringify(patch.module ?? null);
     patched = patched.replace(patch.anchor, (whole, group) => patch.replace(module, whole, group));
   }
   return patched;

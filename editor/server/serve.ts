@@ -1,11 +1,13 @@
 // A small static server for dist/ (no dependencies): `npm run serve`, or `npm start` after a build.
 // It sends the cross-origin-isolation headers tfjs's WASM backend needs for threads, and serves the MobileNet
-// weights under /models/ from a folder outside the repository (see findWeightsDir). Where the build wrote a
-// brotli or gzip copy beside a file, the client that accepts it gets that copy (see content-encoding.ts).
+// weights under /models/ from a folder outside the repository (see findWeightsDir), else the build's own copy in
+// dist/models/. Where the build wrote a brotli or gzip copy beside a file, the client that accepts it gets that copy
+// (see content-encoding.ts).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BACKBONE_FOLDER, findWeightsDir } from '../build/base-model-assets.mjs';
 import { chooseEncoding, PRECOMPRESSED, type ContentEncoding } from './content-encoding';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,25 +40,6 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.tflite': 'application/octet-stream',
   '.txt': 'text/plain; charset=utf-8',
 };
-
-/** The first existing folder of weights, in the order the README documents; null when there is none. */
-function findWeightsDir(): string | null {
-  const candidates = [
-    process.env.IMAGE_MODEL_WEIGHTS_DIR,
-    process.env.IMAGE_MODEL_SHARED_DIR && path.join(process.env.IMAGE_MODEL_SHARED_DIR, 'models'),
-    path.join(repo, '..', 'shared', 'models'),
-    path.join(repo, 'models-local'),
-  ].filter((dir): dir is string => Boolean(dir));
-  return candidates.map((dir) => path.resolve(dir)).find((dir) => isDirectory(dir)) ?? null;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** Maps a URL path into `base`, or null when it would leave it (`..`, encoded slashes, NUL bytes). */
 function resolveInside(base: string, urlPath: string): string | null {
@@ -143,17 +126,9 @@ function handle(weightsDir: string | null) {
     }
     const urlPath = new URL(req.url ?? '/', `http://${HOST}`).pathname;
     const modelsPrefix = '/models/';
-    const isWeights = urlPath.startsWith(modelsPrefix);
-    let file;
-    if (isWeights) {
-      if (!weightsDir) {
-        send(res, 404, 'No local weights folder: see the README ("Where the MobileNet weights come from").');
-        return;
-      }
-      file = resolveInside(weightsDir, urlPath.slice(modelsPrefix.length));
-    } else {
-      file = resolveInside(distDir, urlPath);
-    }
+    // Without an outside folder, /models/ is whatever the build copied into dist/models/ (if anything).
+    const isWeights = weightsDir !== null && urlPath.startsWith(modelsPrefix);
+    const file = isWeights ? resolveInside(weightsDir, urlPath.slice(modelsPrefix.length)) : resolveInside(distDir, urlPath);
     if (!file) {
       send(res, 400, 'Bad path');
       return;
@@ -167,14 +142,16 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
   process.exit(1);
 }
 
-const weightsDir = findWeightsDir();
+const weightsDir = findWeightsDir(repo);
 if (weightsDir) {
   console.log(`MobileNet weights: serving ${weightsDir} at /models/`);
+} else if (existsSync(path.join(distDir, 'models', BACKBONE_FOLDER))) {
+  console.log('MobileNet weights: serving the copy the build put in models/');
 } else {
   console.log(
     "MobileNet weights: no local folder found, so the editor will download Teachable Machine's base model\n" +
       '  from the internet once (afterwards the browser keeps a copy). For offline use, put the folder\n' +
-      '  mobilenet-v2-0.35-224-backbone/ (model.json + weights.bin) in one of:\n' +
+      `  ${BACKBONE_FOLDER}/ (model.json + weights.bin) in one of:\n` +
       '    $IMAGE_MODEL_WEIGHTS_DIR, $IMAGE_MODEL_SHARED_DIR/models, ../shared/models, or models-local/ in this repository.',
   );
 }
