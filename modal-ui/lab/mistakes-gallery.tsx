@@ -4,6 +4,7 @@ import { mistakesToReview, type LabReport, type Mistake, type ModelService, type
 import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';
+import { LookedAt } from './looked-at';
 import { useClassPicturesById } from './use-class-pictures';
 import { useTranslation } from '../use-translation';
 
@@ -51,7 +52,9 @@ function MistakeCard({
   const [target, setTarget] = useState('');
   return (
     <li className="iml-mistake" aria-label={t('lab.mistakes.picture', { label, guess })}>
-      {url && <img className="iml-mistake__picture" src={url} alt="" width={112} height={112} />}
+      <LookedAt picture={{ pictureId: picture.id }} identity={picture.id}>
+        {url && <img className="iml-mistake__picture" src={url} alt="" width={112} height={112} />}
+      </LookedAt>
       <p className="iml-mistake__label">{t('lab.mistakes.label', { name: label })}</p>
       <p className="iml-mistake__guess">{t('lab.mistakes.guess', { name: guess, confidence: mistake.confidence })}</p>
       {/* The usual fix: the label is right and the model needs more pictures like this one. */}
