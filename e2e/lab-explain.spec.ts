@@ -1,5 +1,6 @@
-// "What is it looking at?" in the real editor: a tested picture gets its heatmap laid over it and a caption
-// in plain words, from the toggle button under it.
+// "What is it looking at?" and the map of all pictures in the real editor: a tested picture gets its heatmap laid
+// over it and a caption in plain words, from the toggle button under it; a photo put in the wrong class is marked
+// on the map and in its list view, and moving it from there clears the mark.
 import type { Locator, Page } from '@playwright/test';
 import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
@@ -61,4 +62,51 @@ test('a tested picture shows where the model looked, with a caption, from a togg
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   await expect(heat).toHaveCount(0);
   await expect(caption).toHaveCount(0);
+});
+
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
+
+test('the map marks a photo put in the wrong class, and moving it clears the mark', async ({ page }) => {
+  await openEditor(page);
+  await addImageModelExtension(page);
+  const trainer = await openTrainer(page);
+  await nameNextClass(trainer, 'zero');
+  await nameNextClass(trainer, 'three');
+  await upload(page, trainer, 'zero', [...signDigitPhotos(0).slice(0, PHOTOS_PER_CLASS), signDigitPhotos(3)[20]]);
+  await upload(page, trainer, 'three', signDigitPhotos(3).slice(0, PHOTOS_PER_CLASS));
+  const total = 2 * PHOTOS_PER_CLASS + 1;
+  await expect(trainer.getByRole('list', { name: fill(text.picturesOf, { name: 'zero' }) }).getByRole('listitem')).toHaveCount(
+    PHOTOS_PER_CLASS + 1,
+  );
+
+  // No training needed: the map shows what the pictures look like to the model's backbone.
+  await trainer.getByRole('button', { name: lab.open }).click();
+  await trainer.getByRole('tab', { name: lab['tab.map'] }).click();
+  const other = trainer.getByRole('list', { name: fill(lab['map.otherClass'], { count: 1 }) });
+  await expect(other.getByRole('button')).toHaveCount(1, { timeout: 30_000 });
+  await expect(trainer.getByRole('list', { name: fill(lab['map.ownClass'], { count: total - 1 }) }).getByRole('button')).toHaveCount(
+    total - 1,
+  );
+  const marked = other.getByRole('button');
+  await expect(marked).toContainText(fill(lab['map.looksLike'], { name: 'three' }));
+  // The map itself shows the same: one picture ringed.
+  await expect(trainer.locator('.iml-map__mark')).toHaveCount(1);
+
+  await marked.click();
+  // Named after the picture (the trainer around it is a dialog too).
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${fill(lab['map.picture'], { number: '\\d+', name: '\\w+' })}$`) });
+  await expect(dialog.getByText(fill(lab['map.looksLikeNote'], { name: 'three' }))).toBeVisible();
+  await dialog.getByLabel(lab['mistakes.moveOther']).selectOption({ label: 'three' });
+  await dialog.getByRole('button', { name: lab['mistakes.move'], exact: true }).click();
+  await expect(dialog.getByText(fill(lab['mistakes.label'], { name: 'three' }))).toBeVisible();
+  await dialog.getByRole('button', { name: lab['detail.close'] }).click();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(trainer.getByText(lab['map.noneOther'])).toBeVisible();
+  await expect(trainer.getByRole('list', { name: fill(lab['map.ownClass'], { count: total }) }).getByRole('button')).toHaveCount(total);
+  await expect(trainer.locator('.iml-map__mark')).toHaveCount(0);
+  await expect(trainer.getByRole('list', { name: fill(text.picturesOf, { name: 'three' }) }).getByRole('listitem')).toHaveCount(
+    PHOTOS_PER_CLASS + 1,
+  );
 });

@@ -1,6 +1,7 @@
 import type { BackboneArtifacts } from './interchange/export-model';
 import type { Evaluation } from './lab/evaluation';
 import type { Heatmap, HeatmapProgress } from './lab/occlusion';
+import type { PictureMap } from './lab/picture-map';
 import type { LayerLook, ModelLayers } from './lab/under-the-hood';
 import type { Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest } from './types';
 
@@ -101,6 +102,11 @@ export interface EngineApi {
    * sensitivity, lab/occlusion.ts); progress after each batch of covered copies.
    */
   explainPicture(key: string, image: RgbaImage, onProgress?: (progress: HeatmapProgress) => void): Promise<Heatmap>;
+  /**
+   * A map of all pictures: each example's embedding placed in 2-D (lab/picture-map.ts), and which of them sit
+   * among another class; `classCount` classes, in any order the caller chooses. Needs no model.
+   */
+  mapPictures(examples: readonly LabelledEmbedding[], classCount: number): Promise<PictureMap>;
   /**
    * The backbone as init() loaded it (topology and hash-checked weights, from whichever source answered), so an
    * export never depends on the server's /models/ folder still answering.

@@ -110,6 +110,7 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
     describeLayers: (key) => call('describeLayers', [key]),
     lookAtLayer: (key, image, layerIndex) => call('lookAtLayer', [key, image, layerIndex]),
     explainPicture: (key, image, onProgress) => call('explainPicture', [key, image], { onProgress }),
+    mapPictures: (examples, classCount) => call('mapPictures', [examples, classCount]),
     backboneArtifacts: () => call('backboneArtifacts', []),
   };
 }

@@ -55,6 +55,8 @@ function run(
       return engine.lookAtLayer(...message.args);
     case 'explainPicture':
       return engine.explainPicture(message.args[0], message.args[1], onProgress as (progress: HeatmapProgress) => void);
+    case 'mapPictures':
+      return engine.mapPictures(...message.args);
     case 'backboneArtifacts':
       return engine.backboneArtifacts();
     default: {

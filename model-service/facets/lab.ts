@@ -17,6 +17,7 @@ import {
 } from '../../engine';
 import type { StoredPicture, TrainedVersion } from '../../store';
 import { explanationOf, type PictureExplanation } from '../explanation';
+import { pictureMapView, type PictureMapView } from '../picture-map-view';
 import { newId } from '../ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from '../lab-report';
 import { engineKey, isTraining, requireTrained, trainedClasses } from '../session';
@@ -89,6 +90,8 @@ export interface LabFacet {
     picture: { readonly pictureId: string } | { readonly image: RgbaImage },
     onProgress?: (progress: HeatmapProgress) => void,
   ): Promise<PictureExplanation>;
+  /** Every class picture on a 2-D map of what the backbone sees, marked where it sits among another class; needs no training. */
+  mapPictures(): Promise<PictureMapView>;
 }
 
 /** The pictures the model learnt from and those it did not (held out for validation, or added since). */
@@ -266,6 +269,14 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const image = 'image' in picture ? picture.image : await pictureImage(picture.pictureId);
       const engine = await context.engine();
       return explanationOf(await engine.explainPicture(engineKey(session), image, onProgress), classes);
+    },
+    async mapPictures() {
+      const classes = session.draft.classes;
+      const classIndex = new Map(classes.map((info, index) => [info.id, index]));
+      const pictures = session.pictures.filter((picture) => classIndex.has(picture.classId));
+      const engine = await context.engine();
+      const examples = pictures.map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding }));
+      return pictureMapView(pictures, classes, await engine.mapPictures(examples, classes.length));
     },
   };
 }
