@@ -20,20 +20,14 @@ function HeatOverlay({ explanation }: { readonly explanation: PictureExplanation
   return <canvas ref={canvas} className="iml-looked__heat" width={explanation.grid} height={explanation.grid} aria-hidden="true" />;
 }
 
+type ExplainedPicture = { readonly pictureId: string } | { readonly image: RgbaImage };
+
 /**
- * "What is it looking at?": a toggle under a picture that lays the model's heatmap over it, with a caption in
- * plain words. `picture` says which picture `children` (its <img>) shows; another picture starts hidden again.
+ * "What is it looking at?" for one picture: `frame` wraps the picture's <img> and lays the model's heatmap over
+ * it, `controls` are the toggle and the caption in plain words (placed where the card wants them). `identity`
+ * changes when another picture is shown (its id, or the tested picture itself): that one starts hidden again.
  */
-export function LookedAt({
-  picture,
-  identity,
-  children,
-}: {
-  readonly picture: { readonly pictureId: string } | { readonly image: RgbaImage };
-  /** Changes when another picture is shown (its id, or the tested picture itself). */
-  readonly identity: unknown;
-  readonly children: ReactNode;
-}) {
+export function useLookedAt(picture: ExplainedPicture, identity: unknown): { frame(children: ReactNode): ReactNode; controls: ReactNode } {
   const { t } = useTranslation();
   const { result, busy, problem, run, clear } = useModelQuery<PictureExplanation>();
   const [shown, setShown] = useState(false);
@@ -53,12 +47,14 @@ export function LookedAt({
     void run((service) => service.explainPicture(latest.current, setProgress));
   }, [needed, run]);
   const explanation = shown ? result : null;
-  return (
-    <div className="iml-looked">
-      <div className="iml-looked__frame">
-        {children}
-        {explanation && <HeatOverlay explanation={explanation} />}
-      </div>
+  const frame = (children: ReactNode) => (
+    <div className="iml-looked__frame">
+      {children}
+      {explanation && <HeatOverlay explanation={explanation} />}
+    </div>
+  );
+  const controls = (
+    <>
       <button
         type="button"
         className="imt-button imt-button--secondary imt-button--small"
@@ -85,6 +81,26 @@ export function LookedAt({
           {explanation.place ? t('lab.look.caption', { place: t(`lab.look.place.${explanation.place}`) }) : t('lab.look.nowhere')}
         </p>
       )}
+    </>
+  );
+  return { frame, controls };
+}
+
+/** A picture with its "What is it looking at?" toggle and caption under it. */
+export function LookedAt({
+  picture,
+  identity,
+  children,
+}: {
+  readonly picture: ExplainedPicture;
+  readonly identity: unknown;
+  readonly children: ReactNode;
+}) {
+  const { frame, controls } = useLookedAt(picture, identity);
+  return (
+    <div className="iml-looked">
+      {frame(children)}
+      {controls}
     </div>
   );
 }
