@@ -17,6 +17,7 @@ import type { Browser } from '@playwright/test';
 import type { BuildOptions } from 'esbuild';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { sharedDir } from '../e2e/support/shared-data';
+import { explainLines, measureExplain } from './explain';
 import { installTeachableMachine, tmDir } from './install-teachable-machine';
 import type { SideResult } from './page/measure';
 import type { ThroughTrainer } from './trainer-ui';
@@ -52,6 +53,7 @@ async function bundle(): Promise<void> {
       ours: path.join(benchDir, 'page', 'ours-bench.ts'),
       tm: path.join(benchDir, 'page', 'tm-bench.ts'),
       'engine-worker': path.join(repoDir, 'worker', 'engine-worker.ts'),
+      explain: path.join(benchDir, 'page', 'explain-bench.ts'),
     },
   });
 }
@@ -90,7 +92,7 @@ function startServer(shared: string): Promise<Server> {
       'Cross-Origin-Embedder-Policy': 'require-corp',
       'Cross-Origin-Resource-Policy': 'same-origin',
     };
-    const page = /^\/(ours|tm)\.html$/.exec(url.pathname);
+    const page = /^\/(ours|tm|explain)\.html$/.exec(url.pathname);
     if (page) {
       response.writeHead(200, { ...headers, 'Content-Type': 'text/html' });
       response.end(`<!doctype html><meta charset="utf-8"><title>bench ${page[1]}</title><script src="/${page[1]}.js"></script>`);
@@ -210,8 +212,10 @@ async function main(): Promise<void> {
     const tm = await runSide(browser, origin, 'tm', shared);
     const { measureThroughTrainer } = await import('./trainer-ui');
     const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, [0, 1, 2], 30) };
+    const explain = await measureExplain(browser, origin);
     printTable(ours, tm);
-    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm }, null, 2));
+    for (const line of explainLines(explain)) console.log(line);
+    if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm, explain }, null, 2));
   } finally {
     await browser.close();
     server.close();

@@ -1,5 +1,7 @@
 import type { BackboneArtifacts } from './interchange/export-model';
 import type { Evaluation } from './lab/evaluation';
+import type { Heatmap, HeatmapProgress } from './lab/occlusion';
+import type { PictureMap } from './lab/picture-map';
 import type { LayerLook, ModelLayers } from './lab/under-the-hood';
 import type { Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest } from './types';
 
@@ -95,6 +97,16 @@ export interface EngineApi {
   describeLayers(key: string): Promise<ModelLayers>;
   /** What step `layerIndex` of describeLayers makes of `image`: a few small feature maps and histograms, never full activations. */
   lookAtLayer(key: string, image: RgbaImage, layerIndex: number): Promise<LayerLook>;
+  /**
+   * "What is it looking at?": where in `image` the answer of the model under `key` comes from (occlusion
+   * sensitivity, lab/occlusion.ts); progress after each batch of covered copies.
+   */
+  explainPicture(key: string, image: RgbaImage, onProgress?: (progress: HeatmapProgress) => void): Promise<Heatmap>;
+  /**
+   * A map of all pictures: each example's embedding placed in 2-D (lab/picture-map.ts), and which of them sit
+   * among another class; `classCount` classes, in any order the caller chooses. Needs no model.
+   */
+  mapPictures(examples: readonly LabelledEmbedding[], classCount: number): Promise<PictureMap>;
   /**
    * The backbone as init() loaded it (topology and hash-checked weights, from whichever source answered), so an
    * export never depends on the server's /models/ folder still answering.

@@ -14,6 +14,8 @@ import { loadHead, trainHead } from './heads/runtimes';
 import { withAugmentedCopies } from './lab/augmentation';
 import { int8Backbone } from './lab/backbone-shrink';
 import { changedAnswers, evaluatePredictions, leaveOneOutKnn, type Evaluation } from './lab/evaluation';
+import { occlusionHeatmap } from './lab/occlusion';
+import { mapPictures } from './lab/picture-map';
 import { describeLayers, lookAtLayer } from './lab/under-the-hood';
 import { encodeModel, MODEL_LIMITS, quantizeModel, readModel, writeModel, type ValidatedModel } from './model-format/model-format';
 import { validateImage } from './picture';
@@ -308,6 +310,21 @@ export function createEngine(): EngineApi {
       asEngineErrors(async () => {
         validateImage(image);
         return withHead(key, (head, classCount) => lookAtLayer(graph(), head, classCount, image, layerIndex));
+      }),
+
+    explainPicture: (key, image, onProgress) =>
+      asEngineErrors(async () => {
+        validateImage(image);
+        return withHead(key, (head) => occlusionHeatmap(backbone(), head, image, onProgress));
+      }),
+
+    mapPictures: (examples, classCount) =>
+      asEngineErrors(async () => {
+        validateExamples(examples, classCount);
+        return mapPictures(
+          examples.map((example) => example.embedding),
+          examples.map((example) => example.classIndex),
+        );
       }),
 
     backboneArtifacts: () => asEngineErrors(async () => started().artifacts),

@@ -89,4 +89,6 @@ export {
   type AugmentedPicture,
 } from './lab/augmentation';
 export type { ClassScore, Evaluation, PictureResult } from './lab/evaluation';
+export type { Heatmap, HeatmapProgress } from './lab/occlusion';
+export type { PictureMap } from './lab/picture-map';
 export type { FeatureMaps, Histogram, LayerKind, LayerLook, LayerSummary, ModelLayers } from './lab/under-the-hood';

@@ -12,6 +12,8 @@ export type {
 } from './state';
 export type { NewPicture, PictureIntake } from './facets/pictures';
 export type { CopyPreview, InboxGuess, ShrinkComparison, ShrinkView } from './facets/lab';
+export { PLACES, type PictureExplanation, type Place } from './explanation';
+export type { MapPoint, PictureMapView } from './picture-map-view';
 export type { NameProblem } from '../engine';
 export { MIN_CLASSES, MIN_PICTURES_PER_CLASS, type TrainReadiness } from './readiness';
 export { mistakesToReview, type LabReport, type MeasuredOn, type Mistake } from './lab-report';

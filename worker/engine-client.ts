@@ -1,12 +1,12 @@
 // The main thread's EngineApi: every call becomes a message to the engine's worker, with the same semantics
 // as the in-process engine (same results, same EngineError codes, progress callbacks, AbortSignal to stop).
-import { EngineError, type EngineApi, type EngineInitOptions, type TrainingProgress } from '../engine';
-import type { CallArgs, CallResult, EngineMethod, MessageEndpoint, RequestMessage, ResponseMessage } from './protocol';
+import { EngineError, type EngineApi, type EngineInitOptions } from '../engine';
+import type { CallArgs, CallResult, EngineMethod, MessageEndpoint, Progress, RequestMessage, ResponseMessage } from './protocol';
 
 interface PendingCall {
   resolve(value: CallResult<EngineMethod>): void;
   reject(error: EngineError): void;
-  onProgress?(progress: TrainingProgress): void;
+  onProgress?(progress: Progress): void;
 }
 
 /**
@@ -51,10 +51,11 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
   endpoint.addEventListener('messageerror', failAll);
   endpoint.start?.();
 
-  function call<M extends EngineMethod>(
+  /** `onProgress` gets the progress of the method called (each method reports one kind). */
+  function call<M extends EngineMethod, P extends Progress = never>(
     method: M,
     args: CallArgs<M>,
-    options: { onProgress?: (progress: TrainingProgress) => void; signal?: AbortSignal } = {},
+    options: { onProgress?: (progress: P) => void; signal?: AbortSignal } = {},
   ): Promise<CallResult<M>> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(new EngineError('train/cancelled', 'training was stopped'));
@@ -71,7 +72,7 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
           settle();
           reject(error);
         },
-        onProgress: options.onProgress,
+        onProgress: options.onProgress as ((progress: Progress) => void) | undefined,
       });
       signal?.addEventListener('abort', cancel, { once: true });
       try {
@@ -108,6 +109,8 @@ export function createWorkerEngine(endpoint: MessageEndpoint): EngineApi {
     shrinkBackbone: (key, examples) => call('shrinkBackbone', [key, examples]),
     describeLayers: (key) => call('describeLayers', [key]),
     lookAtLayer: (key, image, layerIndex) => call('lookAtLayer', [key, image, layerIndex]),
+    explainPicture: (key, image, onProgress) => call('explainPicture', [key, image], { onProgress }),
+    mapPictures: (examples, classCount) => call('mapPictures', [examples, classCount]),
     backboneArtifacts: () => call('backboneArtifacts', []),
   };
 }

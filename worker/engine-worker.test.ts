@@ -7,6 +7,7 @@ import {
   EngineError,
   type EngineApi,
   type EngineErrorCode,
+  type HeatmapProgress,
   type LabelledEmbedding,
   type RgbaImage,
   type TrainingProgress,
@@ -184,4 +185,21 @@ test('the Lab over the protocol: stack problems, early stop, evaluation, leave-o
   await rejectsWith(engine.evaluate('lab', [{ classIndex: 5, embedding: examples[0].embedding }]), 'train/invalid-classes');
   await engine.unloadModel('lab');
   await local.unloadModel('lab');
+});
+
+test('"What is it looking at?" and the picture map over the protocol: progress per batch, answers as in-process', async () => {
+  const model = await engine.train(request());
+  await engine.loadModel('look', model);
+  await local.loadModel('look', model);
+  const progress: HeatmapProgress[] = [];
+  const heatmap = await engine.explainPicture('look', images[1][0], (p) => progress.push(p));
+  assert.deepEqual(heatmap, await local.explainPicture('look', images[1][0]));
+  assert.deepEqual(
+    progress.map((p) => p.done),
+    [0, 8, 16, 24, 32, 40, 48, 49],
+  );
+  assert.deepEqual(await engine.mapPictures(examples, 3), await local.mapPictures(examples, 3));
+  await engine.unloadModel('look');
+  await local.unloadModel('look');
+  await rejectsWith(engine.explainPicture('look', images[1][0]), 'model/not-loaded');
 });

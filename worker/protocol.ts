@@ -1,13 +1,19 @@
 // The messages between the main thread (engine-client) and the engine's worker (serve-engine). One call of
 // EngineApi is one 'call' message and ends with exactly one 'result' or 'error' with the same id; training may
-// send 'progress' messages before that, and the main thread may send 'cancel' for a call that is still running.
+// and explaining a picture send 'progress' messages before that, and the main thread may send 'cancel' for a call that is still running.
 // Everything here survives structured cloning: errors travel as their code and detail, not as Error objects.
-import type { EngineApi, EngineErrorCode, StackProblem, TrainingProgress } from '../engine';
+import type { EngineApi, EngineErrorCode, HeatmapProgress, StackProblem, TrainingProgress } from '../engine';
 
 export type EngineMethod = keyof EngineApi;
 
 /** What a call carries: the method's arguments, minus the callback and the signal, which become messages. */
-export type CallArgs<M extends EngineMethod> = M extends 'train' ? [request: Parameters<EngineApi['train']>[0]] : Parameters<EngineApi[M]>;
+export type CallArgs<M extends EngineMethod> = M extends 'train'
+  ? [request: Parameters<EngineApi['train']>[0]]
+  : M extends 'explainPicture'
+    ? [key: string, image: Parameters<EngineApi['explainPicture']>[1]]
+    : Parameters<EngineApi[M]>;
+/** What the calls that report progress (train, explainPicture) report. */
+export type Progress = TrainingProgress | HeatmapProgress;
 export type CallResult<M extends EngineMethod> = Awaited<ReturnType<EngineApi[M]>>;
 
 export type CallMessage = {
@@ -40,7 +46,7 @@ export interface ErrorMessage {
 export interface ProgressMessage {
   readonly type: 'progress';
   readonly id: number;
-  readonly progress: TrainingProgress;
+  readonly progress: Progress;
 }
 
 export type ResponseMessage = ResultMessage | ErrorMessage | ProgressMessage;

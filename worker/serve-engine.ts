@@ -1,7 +1,7 @@
 // The worker's side of the protocol: answers each call with the engine's result or its error code, relays
 // training progress, and turns a 'cancel' into an abort of that call's signal.
-import { EngineError, isEngineError, type EngineApi, type TrainingProgress } from '../engine';
-import type { CallMessage, CallResult, EngineMethod, MessageEndpoint, RequestMessage, ResponseMessage } from './protocol';
+import { EngineError, isEngineError, type EngineApi, type HeatmapProgress, type TrainingProgress } from '../engine';
+import type { CallMessage, CallResult, EngineMethod, MessageEndpoint, Progress, RequestMessage, ResponseMessage } from './protocol';
 
 /**
  * Buffers the engine made fresh for this answer, handed over instead of copied. Buffers that came from the
@@ -21,7 +21,7 @@ function transferablesOf(method: EngineMethod, value: CallResult<EngineMethod>):
 function run(
   engine: EngineApi,
   message: CallMessage,
-  onProgress: (progress: TrainingProgress) => void,
+  onProgress: (progress: Progress) => void,
   signal: AbortSignal,
 ): Promise<CallResult<EngineMethod>> {
   switch (message.method) {
@@ -30,7 +30,7 @@ function run(
     case 'embed':
       return engine.embed(...message.args);
     case 'train':
-      return engine.train(message.args[0], onProgress, signal);
+      return engine.train(message.args[0], onProgress as (progress: TrainingProgress) => void, signal);
     case 'loadModel':
       return engine.loadModel(...message.args);
     case 'unloadModel':
@@ -53,6 +53,10 @@ function run(
       return engine.describeLayers(...message.args);
     case 'lookAtLayer':
       return engine.lookAtLayer(...message.args);
+    case 'explainPicture':
+      return engine.explainPicture(message.args[0], message.args[1], onProgress as (progress: HeatmapProgress) => void);
+    case 'mapPictures':
+      return engine.mapPictures(...message.args);
     case 'backboneArtifacts':
       return engine.backboneArtifacts();
     default: {

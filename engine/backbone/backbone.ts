@@ -59,6 +59,11 @@ export class Backbone {
     return embeddings;
   }
 
+  /** Embeddings of pictures already made into the backbone's input (the Lab's covered copies); the caller disposes both. */
+  embedInput(input: tf.Tensor4D): tf.Tensor2D {
+    return this.run(input);
+  }
+
   /** Milliseconds for one embedding after a warm-up run (shader compilation, WASM page-in). */
   async timeOneEmbedding(): Promise<number> {
     const run = async () => {

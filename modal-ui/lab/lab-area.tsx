@@ -7,6 +7,7 @@ import { EvaluationView } from './evaluation-view';
 import { HeadBlocksPanel } from './head-blocks/head-blocks-panel';
 import { InboxPanel } from './inbox-panel';
 import { MistakesGallery } from './mistakes-gallery';
+import { PictureMapPanel } from './picture-map-panel';
 import { useClassPicturesById } from './use-class-pictures';
 import { ShrinkPanel } from './shrink-panel';
 import { TestSetPanel } from './test-set-panel';
@@ -15,7 +16,7 @@ import { UnderTheHoodPanel } from './under-the-hood-panel';
 import { useLabReport } from './use-lab-report';
 import './lab.css';
 
-const TABS = ['mistakes', 'evaluation', 'test', 'inbox', 'log', 'copies', 'shrink', 'hood', 'network'] as const;
+const TABS = ['mistakes', 'evaluation', 'map', 'test', 'inbox', 'log', 'copies', 'shrink', 'hood', 'network'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Keyboard for a tab list (WAI-ARIA): arrows move between tabs, Home/End jump to the ends. */
@@ -61,6 +62,8 @@ function LabPages() {
     page = <TrainingLog />;
   } else if (tab === 'inbox') {
     page = <InboxPanel />;
+  } else if (tab === 'map') {
+    page = <PictureMapPanel />;
   } else if (tab === 'test') {
     page = <TestSetPanel />;
   } else if (!trained) {

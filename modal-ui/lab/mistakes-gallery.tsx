@@ -4,6 +4,7 @@ import { mistakesToReview, type LabReport, type Mistake, type ModelService, type
 import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';
+import { useLookedAt } from './looked-at';
 import { useClassPicturesById } from './use-class-pictures';
 import { useTranslation } from '../use-translation';
 
@@ -49,9 +50,11 @@ function MistakeCard({
   const guess = nameOf(mistake.guessClassId);
   const others = classes.filter((info) => info.id !== picture.classId && info.id !== mistake.guessClassId);
   const [target, setTarget] = useState('');
+  // Its toggle comes after the choices, so "keep it" stays the card's first button (the usual fix).
+  const look = useLookedAt({ pictureId: picture.id }, picture.id);
   return (
     <li className="iml-mistake" aria-label={t('lab.mistakes.picture', { label, guess })}>
-      {url && <img className="iml-mistake__picture" src={url} alt="" width={112} height={112} />}
+      {look.frame(url && <img className="iml-mistake__picture" src={url} alt="" width={112} height={112} />)}
       <p className="iml-mistake__label">{t('lab.mistakes.label', { name: label })}</p>
       <p className="iml-mistake__guess">{t('lab.mistakes.guess', { name: guess, confidence: mistake.confidence })}</p>
       {/* The usual fix: the label is right and the model needs more pictures like this one. */}
@@ -97,6 +100,7 @@ function MistakeCard({
         <Icon name="trash" />
         {t('lab.mistakes.delete')}
       </button>
+      {look.controls}
     </li>
   );
 }

@@ -3,6 +3,7 @@ import type { LabReport, PictureView } from '../../model-service';
 import { useFocusTrap } from '../trainer/use-focus-trap';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
+import { LookedAt } from './looked-at';
 import './picture-detail.css';
 
 /** One checked picture: its JPEG and its result in the report. */
@@ -99,7 +100,9 @@ function PictureDetail({
           {t('lab.detail.title', { number: index + 1, total: list.length })}
         </h4>
         <div className="iml-detail__body">
-          {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
+          <LookedAt picture={{ pictureId: checked.picture.id }} identity={checked.picture.id}>
+            {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
+          </LookedAt>
           <div className="iml-detail__facts">
             <p className="iml-detail__label">{t('lab.detail.really', { name: classes[checked.trueClass].name })}</p>
             <p>{t('lab.detail.said', { name: classes[checked.predictedClass].name })}</p>

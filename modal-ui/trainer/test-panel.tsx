@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import type { RgbaImage } from '../../engine';
 import type { RecognitionResult } from '../../model-service';
+import { LookedAt } from '../lab/looked-at';
 import { CameraView, useCamera } from '../camera';
 import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection, type SquarePicture } from '../pictures/square-picture';
 import { useModelQuery, useModelService, useServiceState } from '../service';
@@ -92,6 +94,7 @@ type WebcamMode = 'snap' | 'live';
 
 interface Tested {
   readonly encoded: Blob;
+  readonly image: RgbaImage;
   readonly result: RecognitionResult;
 }
 
@@ -126,7 +129,7 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: { readonly webcamO
 
   const test = (picture: SquarePicture) => {
     setRejection(null);
-    return run(async (service) => ({ encoded: picture.encoded, result: await service.recognize(picture.image) }));
+    return run(async (service) => ({ encoded: picture.encoded, image: picture.image, result: await service.recognize(picture.image) }));
   };
 
   return (
@@ -191,7 +194,9 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: { readonly webcamO
       )}
       {tested && !live && (
         <div className="imt-result" ref={resultRef}>
-          {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}
+          <LookedAt picture={{ image: tested.image }} identity={tested}>
+            {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}
+          </LookedAt>
           <div className="imt-result__answer">
             <p className="imt-result__top" role="status">
               {t('trainer.testResult', { name: tested.result.className })}

@@ -8,6 +8,7 @@ import {
   EngineError,
   isEngineError,
   type Evaluation,
+  type HeatmapProgress,
   type LayerLook,
   type ModelLayers,
   type RgbaImage,
@@ -15,6 +16,8 @@ import {
   type ShrinkReport,
 } from '../../engine';
 import type { StoredPicture, TrainedVersion } from '../../store';
+import { explanationOf, type PictureExplanation } from '../explanation';
+import { pictureMapView, type PictureMapView } from '../picture-map-view';
 import { newId } from '../ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from '../lab-report';
 import { engineKey, isTraining, requireTrained, trainedClasses } from '../session';
@@ -79,6 +82,16 @@ export interface LabFacet {
   describeModelLayers(): Promise<ModelLayers>;
   /** What step `layerIndex` of describeModelLayers makes of one of the pictures: feature maps and histograms. */
   lookAtLayer(pictureId: string, layerIndex: number): Promise<LayerLook>;
+  /**
+   * "What is it looking at?": where the trained model's answer for a picture comes from, one of the child's (class,
+   * test or inbox picture) or one being tested; progress as covered copies are looked at.
+   */
+  explainPicture(
+    picture: { readonly pictureId: string } | { readonly image: RgbaImage },
+    onProgress?: (progress: HeatmapProgress) => void,
+  ): Promise<PictureExplanation>;
+  /** Every class picture on a 2-D map of what the backbone sees, marked where it sits among another class; needs no training. */
+  mapPictures(): Promise<PictureMapView>;
 }
 
 /** The pictures the model learnt from and those it did not (held out for validation, or added since). */
@@ -137,7 +150,8 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
 
   /** A class picture's pixels, for the engine to look at. */
   async function pictureImage(pictureId: string): Promise<RgbaImage> {
-    const picture = session.pictures.find((candidate) => candidate.id === pictureId);
+    const { pictures, testPictures, inbox } = session;
+    const picture = [...pictures, ...testPictures, ...inbox].find((candidate) => candidate.id === pictureId);
     if (!picture || !decodePicture) throw new EngineError('image/invalid', `no picture ${pictureId} to look at`);
     return decodePicture(picture.encoded);
   }
@@ -248,6 +262,21 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
       const image = await pictureImage(pictureId);
       const engine = await context.engine();
       return engine.lookAtLayer(engineKey(session), image, layerIndex);
+    },
+    async explainPicture(picture, onProgress) {
+      requireTrained(session);
+      const classes = trainedClasses(session);
+      const image = 'image' in picture ? picture.image : await pictureImage(picture.pictureId);
+      const engine = await context.engine();
+      return explanationOf(await engine.explainPicture(engineKey(session), image, onProgress), classes);
+    },
+    async mapPictures() {
+      const classes = session.draft.classes;
+      const classIndex = new Map(classes.map((info, index) => [info.id, index]));
+      const pictures = session.pictures.filter((picture) => classIndex.has(picture.classId));
+      const engine = await context.engine();
+      const examples = pictures.map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding }));
+      return pictureMapView(pictures, classes, await engine.mapPictures(examples, classes.length));
     },
   };
 }
