@@ -9,6 +9,7 @@ import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
+import { turbowarpConfig } from './turbowarp/webpack.turbowarp.mjs';
 
 const require = createRequire(import.meta.url);
 // Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
@@ -73,11 +74,13 @@ class SkipMinifyingPreminifiedChunks {
 /**
  * @param {unknown} _env
  * @param {{ mode?: string }} argv
- * @returns {import('webpack').Configuration}
+ * @returns {import('webpack').Configuration[]}
  */
 export default (_env, argv) => {
   const production = argv.mode !== 'development';
-  return {
+  /** @type {import('webpack').Configuration & { output: { path: string } }} */
+  const editor = {
+    name: 'editor',
     mode: production ? 'production' : 'development',
     context: root,
     entry: { editor: './editor/main.tsx' },
@@ -166,4 +169,6 @@ export default (_env, argv) => {
     ],
     stats: 'errors-warnings',
   };
+  // The TurboWarp extension file, dist/turbowarp/image-model.js (turbowarp/webpack.turbowarp.mjs).
+  return [editor, turbowarpConfig(editor)];
 };
