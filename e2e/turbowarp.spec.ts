@@ -1,13 +1,15 @@
 // Image Model in TurboWarp: the build's extension file (dist/turbowarp/image-model.js) loaded, unsandboxed, into
 // TurboWarp's own player from npm (@turbowarp/packager's scaffolding), on a page of this test. A project saved by
 // our editor (the rock, paper, scissors example) plays there with its model: its `recognize picture` popup takes a
-// photo and the game names the hand. Saved again by TurboWarp (its extensionStorage, no zip entries of ours), the
+// photo and the game names the hand; its palette button opens our trainer on TurboWarp's page. Saved again by TurboWarp (its extensionStorage, no zip entries of ours), the
 // project opens in our editor with the model, which names another photo.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
 import blocksText from '../locales/en/blocks.json';
+import trainerText from '../locales/en/trainer.json';
 import { EXAMPLE_FILES, FIRST_HELD_OUT_PHOTO, ROCK_PAPER_SCISSORS } from '../examples/examples';
 import { expect, loadProjectFromComputer, openEditor, signDigitPhotos, test, type Digit } from './support';
 import { answerLocally } from './support/fixtures';
@@ -38,7 +40,11 @@ interface PlayerWindow {
   readonly scaffolding: {
     readonly vm: {
       readonly extensionManager: { loadExtensionURL(url: string): Promise<void> };
-      readonly runtime: { readonly extensionStorage: { readonly imageModel?: { readonly entries?: object } } };
+      readonly runtime: {
+        /** A palette button's function by `<extension id>_<func>`, as TurboWarp's editor calls it on a click. */
+        readonly extensionButtons: Map<string, () => void>;
+        readonly extensionStorage: { readonly imageModel?: { readonly entries?: object } };
+      };
       saveProjectSb3(): Promise<Blob>;
     };
     loadProject(bytes: Uint8Array): Promise<void>;
@@ -116,6 +122,14 @@ test('a project made in our editor plays in TurboWarp with its model, and TurboW
 }) => {
   await openPlayer(page, baseURL!);
   await loadIntoPlayer(page, readFileSync(EXAMPLE.path));
+  await page.evaluate(
+    (key) => (window as unknown as PlayerWindow).scaffolding.vm.runtime.extensionButtons.get(key)!(),
+    `imageModel_${OPEN_TRAINER_BUTTON_FUNC}`,
+  );
+  const trainer = page.getByRole('dialog', { name: 'Image Model trainer' });
+  await expect(trainer.getByRole('region', { name: rock.name, exact: true }), "the project's model is in the trainer").toBeVisible();
+  await trainer.getByRole('button', { name: trainerText.close, exact: true }).first().click();
+  await expect(trainer).toBeHidden();
   await page.evaluate(() => (window as unknown as PlayerWindow).scaffolding.greenFlag());
   await answerPopup(page, heldOutPhoto(rock.digit));
   await expect(playerMonitor(page, ROCK_PAPER_SCISSORS.variables.you)).toHaveText(rock.name);
