@@ -2,7 +2,8 @@
 // TurboWarp's own player from npm (@turbowarp/packager's scaffolding), on a page of this test. A project saved by
 // our editor (the rock, paper, scissors example) plays there with its model: its `recognize picture` popup takes a
 // photo and the game names the hand; its palette button opens our trainer on TurboWarp's page. Saved again by TurboWarp (its extensionStorage, no zip entries of ours), the
-// project opens in our editor with the model, which names another photo.
+// project opens in our editor with the model, which names another photo, and in TurboWarp again, which loads our
+// file because the project names it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -17,7 +18,7 @@ import { REPO_DIR } from './support/shared-data';
 
 const SCAFFOLDING = path.join(REPO_DIR, 'node_modules/@turbowarp/packager/dist/scaffolding/scaffolding-min.js');
 const EXAMPLE = EXAMPLE_FILES.find((entry) => entry.file === ROCK_PAPER_SCISSORS.file)!;
-const [rock, paper] = ROCK_PAPER_SCISSORS.classes;
+const [rock, paper, scissors] = ROCK_PAPER_SCISSORS.classes;
 
 /** The player page, answered by the test under our server's address, so the extension file is one folder up. */
 const PLAYER = '/turbowarp-player/';
@@ -32,6 +33,8 @@ const PLAYER_HTML = `<!doctype html>
   scaffolding.appendTo(document.getElementById('project'));
   // What TurboWarp's "Run without sandbox" box does for a custom extension.
   scaffolding.vm.securityManager.getSandboxMode = () => Promise.resolve('unsandboxed');
+  // What a teacher's "Allow" does when a project names its custom extension (its extensionURLs).
+  scaffolding.vm.securityManager.canLoadExtensionFromProject = () => Promise.resolve(true);
   window.scaffolding = scaffolding;
 </script></body></html>`;
 
@@ -54,7 +57,7 @@ interface PlayerWindow {
 
 const heldOutPhoto = (digit: Digit) => signDigitPhotos(digit)[FIRST_HELD_OUT_PHOTO + 1];
 
-async function openPlayer(page: Page, baseURL: string): Promise<void> {
+async function openPlayer(page: Page, baseURL: string, { addExtension = true } = {}): Promise<void> {
   await answerLocally(page, new URL(PLAYER, baseURL).href, async (route) => {
     const file = new URL(route.request().url()).pathname.slice(PLAYER.length);
     if (file === '') await route.fulfill({ contentType: 'text/html', body: PLAYER_HTML });
@@ -62,6 +65,7 @@ async function openPlayer(page: Page, baseURL: string): Promise<void> {
     else await route.abort();
   });
   await page.goto(PLAYER);
+  if (!addExtension) return;
   // As a teacher adds it: Custom Extension → URL of the file.
   await page.evaluate(() =>
     (window as unknown as PlayerWindow).scaffolding.vm.extensionManager.loadExtensionURL(
@@ -116,7 +120,7 @@ async function saveFromPlayer(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
-test('a project made in our editor plays in TurboWarp with its model, and TurboWarp’s save opens in our editor', async ({
+test('a project made in our editor plays in TurboWarp with its model, and TurboWarp’s save opens in our editor and in TurboWarp', async ({
   page,
   baseURL,
 }) => {
@@ -148,4 +152,11 @@ test('a project made in our editor plays in TurboWarp with its model, and TurboW
   await page.getByTitle('Go', { exact: true }).click();
   await answerPopup(page, heldOutPhoto(paper.digit));
   await expect(editorMonitor(page, ROCK_PAPER_SCISSORS.variables.you)).toHaveText(paper.name);
+
+  // Opened in TurboWarp again: the project names our file, so TurboWarp loads it, and the model is in the storage.
+  await openPlayer(page, baseURL!, { addExtension: false });
+  await loadIntoPlayer(page, saved);
+  await page.evaluate(() => (window as unknown as PlayerWindow).scaffolding.greenFlag());
+  await answerPopup(page, heldOutPhoto(scissors.digit));
+  await expect(playerMonitor(page, ROCK_PAPER_SCISSORS.variables.you)).toHaveText(scissors.name);
 });

@@ -40,7 +40,7 @@ function start(scratch: ScratchGlobal): void {
     tabs: createBroadcastTabChannel(),
     newModelClasses: 2,
   });
-  keepModelsInProject(vm, service, { reportError: prompt.reportError });
+  const models = keepModelsInProject(vm, service, { reportError: prompt.reportError });
   followEditorLanguage(vm);
 
   const layer = document.createElement('div');
@@ -49,7 +49,7 @@ function start(scratch: ScratchGlobal): void {
   createRoot(layer).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
 
   const extension = createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
-  scratch.extensions.register(Object.assign(extension, { [OPEN_TRAINER_BUTTON_FUNC]: ui.openTrainer }));
+  void models.opened.then(() => scratch.extensions.register(Object.assign(extension, { [OPEN_TRAINER_BUTTON_FUNC]: ui.openTrainer })));
 }
 
 start(Scratch);

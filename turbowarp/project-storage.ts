@@ -16,8 +16,18 @@ export interface TurboWarpStorageOptions {
   readonly reportError: (code: EngineErrorCode) => void;
 }
 
-/** Call once the service exists. Returns a function that stops the writes. */
-export function keepModelsInProject(vm: TurboWarpVm, service: ModelService, { reportError }: TurboWarpStorageOptions): () => void {
+export interface ModelsInProject {
+  /**
+   * Settles once the models of a project being opened are in the service. Registering the extension waits for it,
+   * so that project's load does too, and its blocks never run before its model is there.
+   */
+  readonly opened: Promise<void>;
+  /** Stops the writes. */
+  stop(): void;
+}
+
+/** Call once the service exists. */
+export function keepModelsInProject(vm: TurboWarpVm, service: ModelService, { reportError }: TurboWarpStorageOptions): ModelsInProject {
   const { runtime } = vm;
   const usesBlocks = () => (JSON.parse(vm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(STORAGE_KEY) === true;
   const handlers = projectStorageHandlers({ service: () => service, start: async () => {}, projectUsesBlocks: usesBlocks });
@@ -27,13 +37,15 @@ export function keepModelsInProject(vm: TurboWarpVm, service: ModelService, { re
   };
   installProjectStorageHooks(vm, { getModelsForSave: () => null, onModelsLoaded: handlers.onModelsLoaded, onLoadError });
 
-  // Loaded by a project that names our file (its extensionURLs): that project's storage is already in the runtime.
-  const opened = runtime.extensionStorage[STORAGE_KEY];
-  if (opened !== undefined) {
-    void readModelsFromProject({ extensionStorage: { [STORAGE_KEY]: opened } }, null)
-      .then(handlers.onModelsLoaded)
-      .catch(onLoadError);
-  }
+  // Loaded by a project that names our file (its extensionURLs): that project's storage is already in the runtime,
+  // its targets not yet (so nothing here may ask the VM about the project).
+  const storage = runtime.extensionStorage[STORAGE_KEY];
+  const opened =
+    storage === undefined
+      ? Promise.resolve()
+      : readModelsFromProject({ extensionStorage: { [STORAGE_KEY]: storage } }, null)
+          .then((load) => service.replaceFromProject(load))
+          .catch(onLoadError);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writes = Promise.resolve();
@@ -50,8 +62,11 @@ export function keepModelsInProject(vm: TurboWarpVm, service: ModelService, { re
     }, WRITE_DELAY_MS);
   };
   const unsubscribe = service.subscribe(schedule);
-  return () => {
-    clearTimeout(timer);
-    unsubscribe();
+  return {
+    opened,
+    stop() {
+      clearTimeout(timer);
+      unsubscribe();
+    },
   };
 }
