@@ -53,6 +53,13 @@ module.exports = {
       to: { path: '^extension/' },
     },
     {
+      name: 'turbowarp-is-an-entry',
+      comment: 'turbowarp/ builds the TurboWarp extension file from the product; the product never imports it.',
+      severity: 'error',
+      from: { pathNot: ['^turbowarp/', '^webpack\\.config\\.mjs$', ...TESTS, TOOLS] },
+      to: { path: '^turbowarp/' },
+    },
+    {
       name: 'no-tools-in-the-product',
       comment: 'e2e/, bench/ and scripts/ use the product; nothing else imports them.',
       severity: 'error',

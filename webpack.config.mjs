@@ -10,6 +10,7 @@ import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { baseModelCopyPatterns } from './editor/build/base-model-assets.mjs';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
+import { turbowarpConfig } from './turbowarp/webpack.turbowarp.mjs';
 
 const require = createRequire(import.meta.url);
 // Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
@@ -74,11 +75,13 @@ class SkipMinifyingPreminifiedChunks {
 /**
  * @param {unknown} _env
  * @param {{ mode?: string }} argv
- * @returns {import('webpack').Configuration}
+ * @returns {import('webpack').Configuration[]}
  */
 export default (_env, argv) => {
   const production = argv.mode !== 'development';
-  return {
+  /** @type {import('webpack').Configuration & { output: { path: string } }} */
+  const editor = {
+    name: 'editor',
     mode: production ? 'production' : 'development',
     context: root,
     entry: { editor: './editor/main.tsx' },
@@ -169,4 +172,6 @@ export default (_env, argv) => {
     ],
     stats: 'errors-warnings',
   };
+  // The TurboWarp extension file, dist/turbowarp/image-model.js (turbowarp/webpack.turbowarp.mjs).
+  return [editor, turbowarpConfig(editor)];
 };

@@ -4,11 +4,12 @@
 // The engine and the model service start when the extension is first loaded (tile, project, paste, the page
 // address or our menu-bar entry), so the editor alone pays nothing for them.
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_TRAINING_SETTINGS, isEngineError, type EngineInitOptions } from '../engine';
+import { DEFAULT_TRAINING_SETTINGS, isEngineError } from '../engine';
 import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
 import { createBroadcastTabChannel, createModelService, projectStorageHandlers, type ModelService } from '../model-service';
 import { createPicturePrompt } from '../modal-ui/recognize';
 import { startEngineWorker } from '../worker/start-engine-worker';
+import { ENGINE_INIT_OPTIONS } from './engine-init-options';
 import { mountMenuBarEntry } from './menu-bar/menu-bar-entry';
 import { createOpenState } from './overlays/open-state';
 import { Overlays } from './overlays/overlays';
@@ -19,22 +20,6 @@ import { routeFlyoutButton } from './vm/flyout-button';
 import { installProjectStorageHooks, type ProjectStorageVm } from './vm/project-storage-hooks';
 import { registerExtensionOnDemand } from './vm/register-extension';
 import type { ScratchVm } from './vm/scratch-vm';
-
-const BASE_MODEL_CACHE = 'indexeddb://image-model-base';
-
-/** Where the backbone comes from: the browser's copy, the weights served by our server, Teachable Machine's. */
-export const ENGINE_INIT_OPTIONS: EngineInitOptions = {
-  sources: [
-    { kind: 'cache', url: BASE_MODEL_CACHE },
-    { kind: 'backbone', url: './models/mobilenet-v2-0.35-224-backbone/model.json' },
-    {
-      kind: 'no-top',
-      url: 'https://storage.googleapis.com/teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/model.json',
-    },
-  ],
-  cacheUrl: BASE_MODEL_CACHE,
-  wasmPath: './tfjs-wasm/',
-};
 
 /** Where Image Model lives in the page. */
 export interface HostPage {

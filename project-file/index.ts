@@ -7,6 +7,7 @@ export {
   type ProjectEntry,
   type ProjectModelsPlan,
 } from './write-models';
+export { INLINE_ENTRIES_FIELD, inlineEntries } from './inline-entries';
 export { PROJECT_MODEL_PROBLEMS, problemMessageKey } from './problems';
 export { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 export { isSafeId } from '../engine';

@@ -26,6 +26,7 @@ import { bytesMatchType, isPictureMimeType, type PictureMimeType } from '../pict
 import { PROJECT_LIMITS, PROJECT_STORAGE_VERSION, STORAGE_KEY } from './storage-json';
 import type { LoadedProjectModel, ProjectModelProblem, ProjectModelsLoad, ProjectPicture, ProjectTrainedOn, ZipSource } from './types';
 import { pictureEntryName, readEntry, weightsEntryName } from './zip-entries';
+import { withInlineEntries } from './inline-entries';
 
 type Json = Record<string, unknown>;
 // Own properties only: a key such as "__proto__" in the file must not reach Object.prototype's members.
@@ -253,11 +254,13 @@ export async function readModelsFromProject(projectJson: unknown, zip: ZipSource
   if (!Array.isArray(list)) return whole('invalid', 'models is not a list');
   if (list.length > PROJECT_LIMITS.models) return whole('too-large', `${list.length} models; the limit is ${PROJECT_LIMITS.models}`);
   const includePictures = own(storage, 'includePictures') === true;
+  // A project saved in TurboWarp holds its entries inside project.json.
+  const entries = withInlineEntries(storage, zip);
   const seenIds = new Set<string>();
   const budget: Budget = { remaining: PROJECT_LIMITS.totalBytes };
   const models: LoadedProjectModel[] = [];
   // One after another, so a project with many models never holds all their entries inflated at once.
-  for (const [index, value] of list.entries()) models.push(await readOneModel(value, index, includePictures, zip, seenIds, budget));
+  for (const [index, value] of list.entries()) models.push(await readOneModel(value, index, includePictures, entries, seenIds, budget));
   const usable = models.flatMap((loaded) => (loaded.status === 'ok' ? [loaded.model.id] : []));
   const savedActive = own(storage, 'activeModelId');
   const activeModelId = typeof savedActive === 'string' && usable.includes(savedActive) ? savedActive : (usable[0] ?? null);
