@@ -7,7 +7,7 @@ import { headLayers } from './head-stack';
 import type { HeadDescription, HeadLayerSpec, WeightSpec } from '../types';
 import { buildHeadModel } from './build-head-model';
 import { hiddenLayersOf, layerWeightSpecs } from './dense-kind';
-import { trainEpochs } from './dense-training-loop';
+import { throwIfCancelled, trainEpochs } from './dense-training-loop';
 import { type Head, type HeadRuntime, type HeadTraining, type TrainedHead } from './head';
 import { expectedWeightSpecs } from './kinds';
 
@@ -83,7 +83,7 @@ export class DenseHead implements Head {
 }
 
 export async function trainDenseHead(options: HeadTraining<'dense'>): Promise<TrainedHead> {
-  if (options.signal?.aborted) throw new EngineError('train/cancelled', 'training was stopped');
+  throwIfCancelled(options.signal);
   const layers = headLayers(hiddenLayersOf(options.settings), options.classCount);
   const head = DenseHead.untrained(layers, options.seed);
   try {

@@ -20,7 +20,7 @@ import {
   type LabelledEmbedding,
 } from '../types';
 import type { DenseSettings } from './dense-kind';
-import { scoreConfidences, stackEmbeddings } from './head';
+import { PROBABILITY_EPSILON, scoreConfidences, stackEmbeddings } from './head';
 
 /** Gradients of one layer's trainable variables (in their order) and of the loss with respect to its input. */
 interface LayerGradients {
@@ -122,9 +122,6 @@ function batchNormLayer(layer: tf.layers.Layer): TrainingLayer {
   };
 }
 
-/** Keras clips probabilities the same way before taking the log (as `scoreConfidences` does). */
-const EPSILON = 1e-7;
-
 /** A step's training figures: summed over its pictures, so an epoch's are the sum of its steps'. */
 export interface StepResult {
   /** [summed cross-entropy, pictures answered right]. */
@@ -160,7 +157,7 @@ export function trainingPass(network: tf.Sequential, layers: readonly HeadLayerS
       const logits = input;
       const p = tf.softmax(logits);
       const n = x.shape[0];
-      const loss = tf.neg(tf.sum(tf.mul(y, tf.log(tf.clipByValue(p, EPSILON, 1 - EPSILON)))));
+      const loss = tf.neg(tf.sum(tf.mul(y, tf.log(tf.clipByValue(p, PROBABILITY_EPSILON, 1 - PROBABILITY_EPSILON)))));
       const right = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32'));
       // Mean cross-entropy over the batch, as Keras's loss: its gradient at the logits is (p - y) / n.
       let dy: tf.Tensor | undefined = tf.div(tf.sub(p, y), n);
@@ -189,7 +186,7 @@ export interface EpochsOptions {
   readonly signal?: AbortSignal;
 }
 
-function throwIfCancelled(signal: AbortSignal | undefined): void {
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new EngineError('train/cancelled', 'training was stopped');
 }
 
