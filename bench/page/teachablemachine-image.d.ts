@@ -16,6 +16,8 @@ declare module '@teachablemachine/image' {
     setLabels(labels: string[]): void;
     setSeed(seed: string): void;
     addExample(classIndex: number, sample: HTMLCanvasElement): Promise<void>;
+    /** Shuffles each class with the seed and splits off its validation pictures; train() calls it only once. */
+    prepare(): void;
     train(params: TrainingParameters, callbacks?: object): Promise<tf.LayersModel>;
     predict(image: HTMLCanvasElement): Promise<{ className: string; probability: number }[]>;
   }

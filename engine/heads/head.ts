@@ -54,14 +54,14 @@ export interface HeadRuntime<K extends HeadKind> {
 }
 
 /** Keras clips probabilities the same way before taking the log, so one wrong answer cannot make the loss infinite. */
-const EPSILON = 1e-7;
+export const PROBABILITY_EPSILON = 1e-7;
 
 /** Mean categorical cross-entropy and accuracy of confidence rows against the true class indices. */
 export function scoreConfidences(rows: readonly (readonly number[])[], labels: readonly number[]): { loss: number; acc: number } {
   let loss = 0;
   let correct = 0;
   rows.forEach((row, i) => {
-    loss -= Math.log(Math.min(Math.max(row[labels[i]], EPSILON), 1 - EPSILON));
+    loss -= Math.log(Math.min(Math.max(row[labels[i]], PROBABILITY_EPSILON), 1 - PROBABILITY_EPSILON));
     if (topClass(row) === labels[i]) correct++;
   });
   return { loss: loss / rows.length, acc: correct / rows.length };
