@@ -9,6 +9,7 @@ import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
+import { mediapipeHandsCopyPatterns } from './editor/build/mediapipe-hands-files.mjs';
 
 const require = createRequire(import.meta.url);
 // Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
@@ -160,6 +161,8 @@ export default (_env, argv) => {
           { from: path.join(guiDist, 'extension-worker.js'), to: '.' },
           { from: path.join(guiDist, '*.hex').replaceAll('\\', '/'), to: '[name][ext]' },
           { from: path.join(tfjsWasmDist, '*.wasm').replaceAll('\\', '/'), to: 'tfjs-wasm/[name][ext]' },
+          // Hands models: MediaPipe's solution, its WASM and its models, so they work offline.
+          ...mediapipeHandsCopyPatterns(),
         ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
       }),
       ...(production ? precompressionPlugins() : []),
