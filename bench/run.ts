@@ -5,7 +5,8 @@
 //   3. serves them cross-origin isolated (COOP/COEP, so WASM may use SIMD and threads), with the shared
 //      weights and photos, and answers Teachable Machine's request for its base model from the shared copy;
 //   4. runs each side in its own page;
-//   5. builds the editor and drives its trainer as a child does (bench/trainer-ui.ts), then prints the table.
+//   5. builds the editor and drives its trainer as a child does (bench/trainer-ui.ts), then prints the table;
+//   6. Hands against Pictures on the sign digits, and MediaPipe Hands' speed (bench/landmarks.ts).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -228,6 +229,8 @@ async function main(): Promise<void> {
     const explain = await measureExplain(browser, origin);
     printTable(ours, tm);
     for (const line of explainLines(explain)) console.log(line);
+    const { measureLandmarks, printLandmarks } = await import('./landmarks');
+    printLandmarks(await measureLandmarks(browser));
     if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ ours, tm, explain }, null, 2));
   } finally {
     await browser.close();

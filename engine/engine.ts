@@ -5,6 +5,7 @@ import { loadBackbone } from './backbone/load-backbone';
 import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
 import type { BackboneShrinkReport, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
+import { featureSizeOf } from './feature-source';
 import type { BackboneArtifacts } from './interchange/export-model';
 import { hiddenLayersOf } from './heads/dense-kind';
 import { stackEmbeddings, topClass, type Head } from './heads/head';
@@ -21,12 +22,22 @@ import { encodeModel, MODEL_LIMITS, quantizeModel, readModel, writeModel, type V
 import { validateImage } from './picture';
 import { seededRandom, splitExamples, validateEmbedding, validateExamples, validateTrainRequest } from './training-data';
 import { isWithin } from './schema';
-import type { Embedding, LabelledEmbedding, Prediction, SerializedModel, TrainingProgress, TrainingSettings, TrainRequest } from './types';
+import type {
+  Embedding,
+  FeatureSource,
+  LabelledEmbedding,
+  Prediction,
+  SerializedModel,
+  TrainingProgress,
+  TrainingSettings,
+  TrainRequest,
+} from './types';
 
 /** A head in use; replacing or unloading it waits for predictions still running on it before disposing. */
 interface LoadedHead {
   readonly head: Head;
   readonly classCount: number;
+  readonly featureSource: FeatureSource;
   users: number;
   retired: boolean;
 }
@@ -36,7 +47,7 @@ function release(loaded: LoadedHead): void {
 }
 
 function headFromModel(model: ValidatedModel): Head {
-  return loadHead(model.metadata.head, model.tensors);
+  return loadHead(model.metadata.head, model.tensors, model.metadata.baseModel.embeddingSize);
 }
 
 /** The settings as the model file records them: the head trained (a dense head with its actual stack), no other kinds'. */
@@ -115,13 +126,23 @@ export function createEngine(): EngineApi {
     return fused;
   };
 
-  async function withHead<T>(key: string, use: (head: Head, classCount: number) => Promise<T>): Promise<T> {
+  /**
+   * `anySource`: the work gets numbers the caller made (embeddings or landmarks, `features` each); otherwise it
+   * looks at pictures through MobileNet, which only a Pictures model may do.
+   */
+  async function withHead<T>(
+    key: string,
+    use: (head: Head, classCount: number, features: number) => Promise<T>,
+    anySource = false,
+  ): Promise<T> {
     backbone();
     const loaded = heads.get(key);
     if (!loaded) throw new EngineError('model/not-loaded', `no model is loaded as ${JSON.stringify(key)}`);
+    if (!anySource && loaded.featureSource !== 'pictures')
+      throw new EngineError('model/wrong-base-model', `a ${loaded.featureSource} model does not look at MobileNet embeddings`);
     loaded.users++;
     try {
-      return await use(loaded.head, loaded.classCount);
+      return await use(loaded.head, loaded.classCount, featureSizeOf(loaded.featureSource));
     } finally {
       loaded.users--;
       release(loaded);
@@ -168,6 +189,7 @@ export function createEngine(): EngineApi {
       if (signal?.aborted) throw cancelled();
       return writeModel({
         name: request.modelName,
+        ...(request.featureSource && { featureSource: request.featureSource }),
         classes,
         settings: settingsUsed(settings),
         history: trained.history,
@@ -253,7 +275,13 @@ export function createEngine(): EngineApi {
         const validated = readModel(model);
         const head = headFromModel(validated);
         retire(key);
-        heads.set(key, { head, classCount: validated.metadata.classes.length, users: 0, retired: false });
+        heads.set(key, {
+          head,
+          classCount: validated.metadata.classes.length,
+          featureSource: validated.metadata.featureSource ?? 'pictures',
+          users: 0,
+          retired: false,
+        });
       }),
 
     unloadModel: (key) => asEngineErrors(async () => retire(key)),
@@ -270,16 +298,26 @@ export function createEngine(): EngineApi {
 
     predictEmbeddings: (key, embeddings) =>
       asEngineErrors(async () => {
-        embeddings.forEach((embedding, i) => validateEmbedding(embedding, `embedding ${i}`));
-        return withHead(key, (head) => predictWith(head, embeddings));
+        return withHead(
+          key,
+          (head, _classCount, features) => {
+            embeddings.forEach((embedding, i) => validateEmbedding(embedding, `embedding ${i}`, features));
+            return predictWith(head, embeddings);
+          },
+          true,
+        );
       }),
 
     evaluate: (key, examples) =>
       asEngineErrors(() =>
-        withHead(key, async (head, classCount) => {
-          validateExamples(examples, classCount);
-          return (await evaluateWith(head, classCount, examples)).evaluation;
-        }),
+        withHead(
+          key,
+          async (head, classCount, features) => {
+            validateExamples(examples, classCount, features);
+            return (await evaluateWith(head, classCount, examples)).evaluation;
+          },
+          true,
+        ),
       ),
 
     evaluateLeaveOneOut: (examples, classCount, k) =>

@@ -2,8 +2,9 @@
 // layers of a saved block stack and number settings with their limits. Each head kind builds its settings from
 // these (engine/heads/*-kind.ts); engine/training-settings.ts joins them. Plain data, no tfjs.
 import * as v from 'valibot';
+import { FEATURE_SOURCES } from './feature-source';
 import { MODEL_LIMITS } from './model-format/model-limits';
-import type { ClassInfo, DenseLayerSpec, HeadLayerSpec } from './types';
+import type { ClassInfo, DenseLayerSpec, FeatureSource, HeadLayerSpec } from './types';
 
 /** A JSON object (not null, not a list): what every reader of saved data checks before reading fields. */
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -63,6 +64,12 @@ const savedLayerSchema = v.variant(
 export const MAX_SAVED_STACK_LAYERS = 64;
 
 export const savedStackSchema: v.GenericSchema<unknown, HeadLayerSpec[]> = v.array(savedLayerSchema, 'is not a list of layers');
+
+/** What a model file or a training request says its numbers come from; files from before Hands models say nothing: Pictures. */
+export const featureSourceSchema: v.GenericSchema<unknown, FeatureSource> = v.optional(
+  v.picklist(FEATURE_SOURCES, (issue) => `featureSource ${JSON.stringify(issue.input)} is not one of ${FEATURE_SOURCES.join(', ')}`),
+  'pictures',
+);
 
 /** "path message" of the first problem, or undefined when `value` fits `schema`. */
 export function firstProblem(schema: v.GenericSchema, value: unknown): string | undefined {

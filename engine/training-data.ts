@@ -1,5 +1,8 @@
 // Checking a training request and splitting its examples, with a seeded random source so a run can be repeated.
+import * as v from 'valibot';
 import { EngineError } from './errors';
+import { featureSizeOf } from './feature-source';
+import { featureSourceSchema } from './schema';
 import { EMBEDDING_SIZE, type ClassInfo, type Embedding, type LabelledEmbedding, type TrainRequest } from './types';
 import { assertTrainableStack } from './heads/head-stack';
 import { hiddenLayersOf } from './heads/dense-kind';
@@ -27,10 +30,10 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return result;
 }
 
-/** Throws EngineError 'embedding/invalid' unless `embedding` is EMBEDDING_SIZE finite float32 numbers. */
-export function validateEmbedding(embedding: Embedding, label: string): void {
-  if (!(embedding instanceof Float32Array) || embedding.length !== EMBEDDING_SIZE) {
-    throw new EngineError('embedding/invalid', `${label} is not a Float32Array of ${EMBEDDING_SIZE}`);
+/** Throws EngineError 'embedding/invalid' unless `embedding` is `size` finite float32 numbers (a Pictures model's 1280 by default). */
+export function validateEmbedding(embedding: Embedding, label: string, size = EMBEDDING_SIZE): void {
+  if (!(embedding instanceof Float32Array) || embedding.length !== size) {
+    throw new EngineError('embedding/invalid', `${label} is not a Float32Array of ${size}`);
   }
   if (!embedding.every(Number.isFinite)) throw new EngineError('embedding/invalid', `${label} contains NaN or Infinity`);
 }
@@ -52,7 +55,7 @@ export function validateClasses(classes: readonly ClassInfo[]): void {
  * Throws 'train/too-few-examples' unless `examples` is a list, 'train/invalid-classes' for an example of no class,
  * 'embedding/invalid' for a broken embedding; returns how many examples each class has.
  */
-export function validateExamples(examples: readonly LabelledEmbedding[], classCount: number): number[] {
+export function validateExamples(examples: readonly LabelledEmbedding[], classCount: number, size = EMBEDDING_SIZE): number[] {
   if (!Array.isArray(examples)) throw new EngineError('train/too-few-examples', 'examples is not a list');
   const counts = new Array<number>(classCount).fill(0);
   examples.forEach((example, i) => {
@@ -60,7 +63,7 @@ export function validateExamples(examples: readonly LabelledEmbedding[], classCo
     if (!Number.isInteger(index) || index < 0 || index >= classCount) {
       throw new EngineError('train/invalid-classes', `example ${i} points at class ${String(index)}, which does not exist`);
     }
-    validateEmbedding(example.embedding, `example ${i}'s embedding`);
+    validateEmbedding(example.embedding, `example ${i}'s embedding`, size);
     counts[index]++;
   });
   return counts;
@@ -72,7 +75,10 @@ export function validateTrainRequest(request: TrainRequest): void {
   validateClasses(request.classes);
   if (request.classes.length < 2)
     throw new EngineError('train/too-few-classes', `${request.classes.length} class(es); at least 2 are needed`);
-  const counts = validateExamples(request.examples, request.classes.length);
+  const source = v.safeParse(featureSourceSchema, request.featureSource);
+  if (!source.success) throw new EngineError('train/invalid-settings', `featureSource ${String(request.featureSource)} is not known`);
+  const size = featureSizeOf(source.output);
+  const counts = validateExamples(request.examples, request.classes.length, size);
   const empty = counts.findIndex((count) => count === 0);
   if (empty >= 0) throw new EngineError('train/too-few-examples', `class ${JSON.stringify(request.classes[empty].name)} has no pictures`);
   if (request.augmented !== undefined) {
@@ -80,12 +86,12 @@ export function validateTrainRequest(request: TrainRequest): void {
     request.augmented.forEach((copy, i) => {
       if (typeof copy?.sourcePictureId !== 'string')
         throw new EngineError('embedding/invalid', `augmented copy ${i} names no source picture`);
-      validateEmbedding(copy.embedding, `augmented copy ${i}'s embedding`);
+      validateEmbedding(copy.embedding, `augmented copy ${i}'s embedding`, size);
     });
   }
   // A KNN run ignores the stack, so a child halfway through building one can still train KNN.
   const { head } = request.settings;
-  if (head.kind === 'dense') assertTrainableStack(hiddenLayersOf(head), request.classes.length);
+  if (head.kind === 'dense') assertTrainableStack(hiddenLayersOf(head), request.classes.length, size);
 }
 
 export interface ExampleSplit {

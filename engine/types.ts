@@ -14,6 +14,12 @@ export const EMBEDDING_SIZE = 1280;
 export const INPUT_SIZE = 224;
 
 /**
+ * What a model looks at (engine/feature-source.ts): 'pictures' (MobileNet embeddings, EMBEDDING_SIZE numbers) or
+ * 'hands' (normalised hand landmarks). Its numbers travel as an `Embedding` either way.
+ */
+export type FeatureSource = 'pictures' | 'hands';
+
+/**
  * The registered head kinds: each kind's module (engine/heads/<kind>-kind.ts) adds `<kind>: { settings;
  * description; labels }` here with `declare module '../types'` (`labels`: the words of its number inputs, see
  * SettingLabel), so the unions below list every kind without this file naming any, and a new kind needs no edit here.
@@ -97,6 +103,8 @@ export interface AugmentedEmbedding {
 
 export interface TrainRequest {
   readonly modelName: string;
+  /** What the examples' numbers come from; absent: 'pictures'. */
+  readonly featureSource?: FeatureSource;
   readonly classes: readonly ClassInfo[];
   readonly examples: readonly LabelledEmbedding[];
   readonly settings: TrainingSettings;
@@ -177,6 +185,9 @@ export interface StackProblem {
 export interface ModelMetadata {
   readonly formatVersion: 1;
   readonly name: string;
+  /** Absent in files written before Hands models: 'pictures'. The reader always fills it in. */
+  readonly featureSource?: FeatureSource;
+  /** The model behind the feature source (MobileNet for Pictures, the hand landmark model for Hands). */
   readonly baseModel: BaseModelRef;
   readonly head: HeadDescription;
   readonly classes: readonly ClassInfo[];

@@ -22,22 +22,23 @@ export class DenseHead implements Head {
   private constructor(
     private readonly model: tf.Sequential,
     private readonly layers: readonly HeadLayerSpec[],
+    private readonly features: number,
   ) {}
 
-  /** An untrained head with seeded random weights. */
-  static untrained(layers: readonly HeadLayerSpec[], seed: number): DenseHead {
+  /** An untrained head with seeded random weights, for `features` numbers in. */
+  static untrained(layers: readonly HeadLayerSpec[], seed: number, features: number): DenseHead {
     const { stack, classCount } = splitLayers(layers);
-    return new DenseHead(buildHeadModel(stack, classCount, seed), layers);
+    return new DenseHead(buildHeadModel(stack, classCount, seed, features), layers, features);
   }
 
   /** A trained head from stored weights (already validated against `expectedWeightSpecs`). */
-  static fromWeights(layers: readonly HeadLayerSpec[], values: readonly Float32Array[]): DenseHead {
+  static fromWeights(layers: readonly HeadLayerSpec[], values: readonly Float32Array[], features: number): DenseHead {
     const { stack, classCount } = splitLayers(layers);
-    const model = buildHeadModel(stack, classCount);
+    const model = buildHeadModel(stack, classCount, undefined, features);
     // Layer by layer: the model's own getWeights() puts every layer's trainable tensors before any moving average.
     let next = 0;
     try {
-      layerWeightSpecs(layers).forEach((specs, i) => {
+      layerWeightSpecs(layers, features).forEach((specs, i) => {
         if (specs.length === 0) return;
         const tensors = specs.map((spec) => tf.tensor(values[next++], [...spec.shape], 'float32'));
         try {
@@ -50,7 +51,7 @@ export class DenseHead implements Head {
       model.dispose();
       throw error;
     }
-    return new DenseHead(model, layers);
+    return new DenseHead(model, layers, features);
   }
 
   /** For training only: the model itself. */
@@ -74,7 +75,7 @@ export class DenseHead implements Head {
   async weights(): Promise<{ specs: WeightSpec[]; values: Float32Array[] }> {
     const tensors = this.model.layers.flatMap((layer) => layer.getWeights());
     const values = await Promise.all(tensors.map((weight) => weight.data() as Promise<Float32Array>));
-    return { specs: expectedWeightSpecs(this.describe()), values };
+    return { specs: expectedWeightSpecs(this.describe(), this.features), values };
   }
 
   dispose(): void {
@@ -85,7 +86,7 @@ export class DenseHead implements Head {
 export async function trainDenseHead(options: HeadTraining<'dense'>): Promise<TrainedHead> {
   throwIfCancelled(options.signal);
   const layers = headLayers(hiddenLayersOf(options.settings), options.classCount);
-  const head = DenseHead.untrained(layers, options.seed);
+  const head = DenseHead.untrained(layers, options.seed, options.training[0].embedding.length);
   try {
     const { history, stoppedEarly } = await trainEpochs({ ...options, network: head.network, layers });
     return { head, history, ...(stoppedEarly && { stoppedEarly }) };
@@ -97,5 +98,5 @@ export async function trainDenseHead(options: HeadTraining<'dense'>): Promise<Tr
 
 export const DENSE_RUNTIME: HeadRuntime<'dense'> = {
   train: trainDenseHead,
-  load: (head, tensors) => DenseHead.fromWeights(head.layers, tensors),
+  load: (head, tensors, features) => DenseHead.fromWeights(head.layers, tensors, features),
 };

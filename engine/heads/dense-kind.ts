@@ -49,9 +49,12 @@ export function denseLayersFor(classCount: number): HeadLayerSpec[] {
   return headLayers(DEFAULT_HIDDEN_LAYERS, classCount);
 }
 
-/** The tensors of each layer (none for dropout), in tfjs's own order within a layer (`layer.getWeights()`). */
-export function layerWeightSpecs(layers: readonly HeadLayerSpec[]): WeightSpec[][] {
-  let features = EMBEDDING_SIZE;
+/**
+ * The tensors of each layer (none for dropout), in tfjs's own order within a layer (`layer.getWeights()`), for
+ * `inputs` numbers in (the feature source's size).
+ */
+export function layerWeightSpecs(layers: readonly HeadLayerSpec[], inputs = EMBEDDING_SIZE): WeightSpec[][] {
+  let features = inputs;
   return layers.map((layer, i): WeightSpec[] => {
     if (layer.type === 'dropout') return [];
     if (layer.type === 'batchNorm') {
@@ -143,6 +146,6 @@ export const DENSE_KIND: HeadKindSpec<'dense'> = {
   totalEpochs: (settings) => settings.epochs,
   readDescription,
   // Per layer, in layer order.
-  weightSpecs: (head) => layerWeightSpecs(head.layers).flat(),
+  weightSpecs: (head, features) => layerWeightSpecs(head.layers, features).flat(),
   portableLayers,
 };

@@ -47,7 +47,7 @@ function heldOutAccuracy(network: tf.Sequential, examples: readonly LabelledEmbe
 
 /** The same run through tfjs's own training: model.fit, one epoch at a time on the batches our loop would take. */
 async function fitReference(layers: readonly HeadLayerSpec[], training: readonly LabelledEmbedding[], seed: number, random: () => number) {
-  const head = DenseHead.untrained(layers, seed);
+  const head = DenseHead.untrained(layers, seed, EMBEDDING_SIZE);
   head.network.compile({ optimizer: tf.train.adam(SETTINGS.learningRate), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const losses: number[] = [];
   for (let epoch = 0; epoch < SETTINGS.epochs; epoch++) {
@@ -74,7 +74,7 @@ test('the hand-derived gradients equal autodiff of the layers model, through eve
     { type: 'dense', units: 10, activation: 'relu' },
   ];
   const layers = headLayers(stack, 4);
-  const head = DenseHead.untrained(layers, 5);
+  const head = DenseHead.untrained(layers, 5, EMBEDDING_SIZE);
   try {
     tf.tidy(() => {
       const x = tf.randomNormal([7, EMBEDDING_SIZE], 0, 1, 'float32', 1) as tf.Tensor2D;

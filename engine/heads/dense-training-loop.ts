@@ -11,14 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { EngineError } from '../errors';
 import { earlyStop } from '../lab/early-stopping';
 import { shuffled } from '../training-data';
-import {
-  EMBEDDING_SIZE,
-  type DenseLayerSpec,
-  type EarlyStop,
-  type EpochMetrics,
-  type HeadLayerSpec,
-  type LabelledEmbedding,
-} from '../types';
+import { type DenseLayerSpec, type EarlyStop, type EpochMetrics, type HeadLayerSpec, type LabelledEmbedding } from '../types';
 import type { DenseSettings } from './dense-kind';
 import { PROBABILITY_EPSILON, scoreConfidences, stackEmbeddings } from './head';
 
@@ -133,7 +126,7 @@ export interface StepResult {
 /** The network (a dense head's tfjs model and its layer list) as one training step. */
 export interface TrainingPass {
   readonly variables: readonly tf.Variable[];
-  /** Forward and backward on one batch: `x` [n, 1280], `y` one-hot [n, classes]. Call inside a tidy. */
+  /** Forward and backward on one batch: `x` [n, features], `y` one-hot [n, classes]. Call inside a tidy. */
   gradients(x: tf.Tensor2D, y: tf.Tensor2D): StepResult;
 }
 
@@ -205,15 +198,16 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
-/** One batch as tensors, its rows copied in JS (cheaper than tf.gather on WASM). */
+/** One batch as tensors, its rows copied in JS (cheaper than tf.gather on WASM); sized by the feature source. */
 function batchTensors(examples: readonly LabelledEmbedding[], classCount: number): { x: tf.Tensor2D; y: tf.Tensor2D } {
-  const x = new Float32Array(examples.length * EMBEDDING_SIZE);
+  const features = examples[0].embedding.length;
+  const x = new Float32Array(examples.length * features);
   const y = new Float32Array(examples.length * classCount);
   examples.forEach((example, row) => {
-    x.set(example.embedding, row * EMBEDDING_SIZE);
+    x.set(example.embedding, row * features);
     y[row * classCount + example.classIndex] = 1;
   });
-  return { x: tf.tensor2d(x, [examples.length, EMBEDDING_SIZE]), y: tf.tensor2d(y, [examples.length, classCount]) };
+  return { x: tf.tensor2d(x, [examples.length, features]), y: tf.tensor2d(y, [examples.length, classCount]) };
 }
 
 /**

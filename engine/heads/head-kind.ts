@@ -43,8 +43,8 @@ export interface HeadKindSpec<K extends HeadKind> {
    * throws ModelFormatError (engine/model-format/model-format-error.ts).
    */
   readDescription(head: Readonly<Record<string, unknown>>, classCount: number, settings: HeadSettingsOf<K>): HeadDescriptionOf<K>;
-  /** The tensors the model file stores, in order, derived from the description alone. */
-  weightSpecs(head: HeadDescriptionOf<K>): WeightSpec[];
+  /** The tensors the model file stores, in order, derived from the description and the feature source's size. */
+  weightSpecs(head: HeadDescriptionOf<K>, features: number): WeightSpec[];
   /** The head as the plain layers Teachable Machine's library runs (engine/interchange/export-model.ts writes them). */
   portableLayers(head: HeadDescriptionOf<K>, tensors: readonly Float32Array[]): PortableLayer[];
   /** Written into the exported metadata when those layers only approximate the head. */

@@ -63,8 +63,8 @@ export function headLayers(stack: readonly StackLayerSpec[], classCount: number)
  * layer: one weight per input per unit plus a bias per unit; batch normalisation: 4 per feature, 2 of them learned
  * and 2 running averages that are saved too; dropout: none).
  */
-export function layerParameters(stack: readonly StackLayerSpec[], classCount: number): number[] {
-  let features = EMBEDDING_SIZE;
+export function layerParameters(stack: readonly StackLayerSpec[], classCount: number, inputs = EMBEDDING_SIZE): number[] {
+  let features = inputs;
   return headLayers(stack, classCount).map((layer) => {
     if (layer.type === 'dropout') return 0;
     if (layer.type === 'batchNorm') return 4 * features;
@@ -105,7 +105,7 @@ function layerProblem(layer: StackLayerSpec): StackProblemCode | undefined {
  * places for it (Keras's own MobileNet puts dropout right before its classifier). Two dropout blocks in a row are
  * refused: they act as one stronger dropout (0.5 then 0.5 drops 75%), which surprises a child who expects 50%.
  */
-export function stackProblems(stack: readonly StackLayerSpec[], classCount: number): StackProblem[] {
+export function stackProblems(stack: readonly StackLayerSpec[], classCount: number, inputs = EMBEDDING_SIZE): StackProblem[] {
   checkClassCount(classCount);
   const problems: StackProblem[] = [];
   stack.forEach((layer, layerIndex) => {
@@ -115,7 +115,7 @@ export function stackProblems(stack: readonly StackLayerSpec[], classCount: numb
   });
   if (stack.length > MAX_STACK_LAYERS) problems.push({ code: 'too-many-layers', layerIndex: MAX_STACK_LAYERS });
   if (problems.length > 0) return problems; // parameters can only be counted for well-formed blocks
-  const counts = layerParameters(stack, classCount);
+  const counts = layerParameters(stack, classCount, inputs);
   if (counts.reduce((sum, count) => sum + count, 0) > MAX_HEAD_PARAMETERS) {
     // Point at the biggest layer: shrinking it helps most.
     problems.push({ code: 'too-many-parameters', layerIndex: counts.indexOf(Math.max(...counts)) });
@@ -127,8 +127,8 @@ export function stackProblems(stack: readonly StackLayerSpec[], classCount: numb
  * Throws EngineError 'train/invalid-head' carrying every problem of the stack (`headProblems`), or returns when the
  * stack can be trained. The editor shows stackProblems() while the child builds; this is the engine's own guard.
  */
-export function assertTrainableStack(stack: readonly StackLayerSpec[], classCount: number): void {
-  const problems = stackProblems(stack, classCount);
+export function assertTrainableStack(stack: readonly StackLayerSpec[], classCount: number, inputs = EMBEDDING_SIZE): void {
+  const problems = stackProblems(stack, classCount, inputs);
   if (problems.length === 0) return;
   const detail = problems.map(({ code, layerIndex }) => `${code} at layer ${layerIndex}`).join('; ');
   throw new EngineError('train/invalid-head', `layer stack: ${detail}`, problems);

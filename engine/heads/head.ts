@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import {
-  EMBEDDING_SIZE,
   type EarlyStop,
   type Embedding,
   type EpochMetrics,
@@ -11,7 +10,7 @@ import {
 } from '../types';
 import type { HeadDescriptionOf, HeadSettingsOf } from './head-kind';
 
-/** A trained classifier on top of the backbone's embeddings. */
+/** A trained classifier on top of a feature source's numbers (MobileNet embeddings or hand landmarks). */
 export interface Head {
   /** One row of confidences per embedding (in the model's class order, each row sums to ~1). */
   predict(embeddings: tf.Tensor2D): Promise<number[][]>;
@@ -49,8 +48,8 @@ export interface HeadTraining<K extends HeadKind> {
 /** The tfjs half of a head kind (its plain-data half is a HeadKindSpec): train one, or load one from its stored tensors. */
 export interface HeadRuntime<K extends HeadKind> {
   train(options: HeadTraining<K>): Promise<TrainedHead>;
-  /** `tensors` are already checked against the kind's weight specs. */
-  load(head: HeadDescriptionOf<K>, tensors: readonly Float32Array[]): Head;
+  /** `tensors` are already checked against the kind's weight specs for `features` numbers per example. */
+  load(head: HeadDescriptionOf<K>, tensors: readonly Float32Array[], features: number): Head;
 }
 
 /** Keras clips probabilities the same way before taking the log, so one wrong answer cannot make the loss infinite. */
@@ -72,9 +71,10 @@ export function topClass(confidences: readonly number[]): number {
   return confidences.reduce((best, value, i) => (value > confidences[best] ? i : best), 0);
 }
 
-/** Embeddings -> one [n, EMBEDDING_SIZE] tensor (the caller disposes it). */
+/** Embeddings of one size (checked by engine/training-data.ts) -> one [n, size] tensor (the caller disposes it). */
 export function stackEmbeddings(embeddings: readonly Embedding[]): tf.Tensor2D {
-  const values = new Float32Array(embeddings.length * EMBEDDING_SIZE);
-  embeddings.forEach((embedding, row) => values.set(embedding, row * EMBEDDING_SIZE));
-  return tf.tensor2d(values, [embeddings.length, EMBEDDING_SIZE]);
+  const size = embeddings[0]?.length ?? 0;
+  const values = new Float32Array(embeddings.length * size);
+  embeddings.forEach((embedding, row) => values.set(embedding, row * size));
+  return tf.tensor2d(values, [embeddings.length, size]);
 }

@@ -79,7 +79,7 @@ test('knn: stored weights are unit-length examples class after class, and restor
   assert.equal(history.length, 1);
   assert.equal(history[0].acc, 1);
   assert.equal(history[0].valAcc, 1);
-  const restored = KnnHead.fromNormalized(values[0], [13, 13, 13], 3);
+  const restored = KnnHead.fromNormalized(values[0], [13, 13, 13], 3, EMBEDDING_SIZE);
   assert.deepEqual(await predict(restored, heldOut), await predict(head, heldOut));
   head.dispose();
   restored.dispose();
@@ -132,7 +132,7 @@ test('dense: learns the clusters, reports each epoch, and restores from its weig
       { type: 'dense', units: 100, activation: 'relu' },
       { type: 'dense', units: 3, activation: 'softmax' },
     ]);
-    const restored = DenseHead.fromWeights(description.layers, values);
+    const restored = DenseHead.fromWeights(description.layers, values, EMBEDDING_SIZE);
     assert.deepEqual(await predict(restored, heldOut), rows);
     restored.dispose();
   } finally {
@@ -146,7 +146,7 @@ test('dense: the same seed gives the same initial weights, another seed other on
     { type: 'dense', units: 2, activation: 'softmax' },
   ] as const;
   const weights = async (seed: number) => {
-    const head = DenseHead.untrained(layers, seed);
+    const head = DenseHead.untrained(layers, seed, EMBEDDING_SIZE);
     const { values } = await head.weights();
     head.dispose();
     return values;

@@ -1,7 +1,7 @@
 // The one list of head kinds. A new kind is a <kind>-kind.ts (no tfjs; it also adds its settings and description
 // to the unions of engine/types.ts) and a <kind>-head.ts (tfjs), and one line here and in runtimes.ts
 // (engine/README.md).
-import type { HeadKind, TrainingSettings, WeightSpec } from '../types';
+import { EMBEDDING_SIZE, type HeadKind, type TrainingSettings, type WeightSpec } from '../types';
 import { DENSE_KIND } from './dense-kind';
 import type { HeadDescriptionOf, HeadKindSpec, HeadSettingsOf, NumberSetting, PortableLayer } from './head-kind';
 import { KNN_KIND } from './knn-kind';
@@ -36,11 +36,12 @@ export function totalEpochs<K extends HeadKind>(settings: HeadSettingsOf<K>): nu
 }
 
 /**
- * Which tensors a head stores, derived from its description alone. The trainer writes exactly these and the
- * model-file reader demands exactly these, so a file cannot smuggle in a shape its head does not use.
+ * Which tensors a head stores, derived from its description and the size of its input (`features`: a Pictures
+ * model's 1280, a Hands model's landmark numbers). The trainer writes exactly these and the model-file reader
+ * demands exactly these, so a file cannot smuggle in a shape its head does not use.
  */
-export function expectedWeightSpecs<K extends HeadKind>(head: HeadDescriptionOf<K>): WeightSpec[] {
-  return HEAD_KIND_SPECS[head.kind].weightSpecs(head);
+export function expectedWeightSpecs<K extends HeadKind>(head: HeadDescriptionOf<K>, features = EMBEDDING_SIZE): WeightSpec[] {
+  return HEAD_KIND_SPECS[head.kind].weightSpecs(head, features);
 }
 
 /** A model file's head, read and checked by the kind its settings name (throws ModelFormatError). */

@@ -1,7 +1,7 @@
 // K nearest neighbours on unit-length embeddings (cosine similarity): "training" is remembering the examples.
 import { KNNClassifier } from '@tensorflow-models/knn-classifier';
 import * as tf from '@tensorflow/tfjs';
-import { EMBEDDING_SIZE, type HeadDescription, type LabelledEmbedding, type WeightSpec } from '../types';
+import type { HeadDescription, LabelledEmbedding, WeightSpec } from '../types';
 import { scoreConfidences, stackEmbeddings, type Head, type HeadRuntime, type TrainedHead } from './head';
 import { expectedWeightSpecs } from './kinds';
 
@@ -10,24 +10,25 @@ export class KnnHead implements Head {
     private readonly classifier: KNNClassifier,
     private readonly k: number,
     private readonly examplesPerClass: readonly number[],
+    private readonly features: number,
   ) {}
 
   /**
-   * From each class's unit-length examples, laid out class after class in one [total, EMBEDDING_SIZE] array
-   * (the stored form). Classes with 0 examples are allowed: they never get a vote.
+   * From each class's unit-length examples of `features` numbers, laid out class after class in one
+   * [total, features] array (the stored form). Classes with 0 examples are allowed: they never get a vote.
    */
-  static fromNormalized(values: Float32Array, examplesPerClass: readonly number[], k: number): KnnHead {
+  static fromNormalized(values: Float32Array, examplesPerClass: readonly number[], k: number, features: number): KnnHead {
     const dataset: Record<number, tf.Tensor2D> = {};
     let row = 0;
     examplesPerClass.forEach((count, classIndex) => {
       if (count === 0) return;
-      dataset[classIndex] = tf.tensor2d(values.subarray(row * EMBEDDING_SIZE, (row + count) * EMBEDDING_SIZE), [count, EMBEDDING_SIZE]);
+      dataset[classIndex] = tf.tensor2d(values.subarray(row * features, (row + count) * features), [count, features]);
       row += count;
     });
     const classifier = new KNNClassifier();
     // Class indices are the labels: integer keys keep the classes in index order inside the classifier.
     classifier.setClassifierDataset(dataset);
-    return new KnnHead(classifier, k, examplesPerClass);
+    return new KnnHead(classifier, k, examplesPerClass, features);
   }
 
   /** Normalises the examples in one batch (adding them one by one would copy the growing matrix every time). */
@@ -43,6 +44,7 @@ export class KnnHead implements Head {
       normalized,
       byClass.map((ofClass) => ofClass.length),
       k,
+      examples[0].embedding.length,
     );
   }
 
@@ -51,7 +53,7 @@ export class KnnHead implements Head {
     // Rows come from one read of the data: tf.slice on a large tensor costs ~1 ms per row on WASM.
     const values = await embeddings.data<'float32'>();
     for (let i = 0; i < embeddings.shape[0]; i++) {
-      const row = tf.tensor2d(values.subarray(i * EMBEDDING_SIZE, (i + 1) * EMBEDDING_SIZE), [1, EMBEDDING_SIZE]);
+      const row = tf.tensor2d(values.subarray(i * this.features, (i + 1) * this.features), [1, this.features]);
       try {
         const { confidences } = await this.classifier.predictClass(row, this.k);
         rows.push(this.examplesPerClass.map((_, classIndex) => confidences[classIndex] ?? 0));
@@ -74,13 +76,13 @@ export class KnnHead implements Head {
       ),
     );
     const total = this.examplesPerClass.reduce((sum, count) => sum + count, 0);
-    const values = new Float32Array(total * EMBEDDING_SIZE);
+    const values = new Float32Array(total * this.features);
     let offset = 0;
     for (const part of perClass) {
       values.set(part, offset);
       offset += part.length;
     }
-    return { specs: expectedWeightSpecs(this.describe()), values: [values] };
+    return { specs: expectedWeightSpecs(this.describe(), this.features), values: [values] };
   }
 
   dispose(): void {
@@ -136,5 +138,5 @@ export const KNN_RUNTIME: HeadRuntime<'knn'> = {
     onEpoch?.(trained.history[0]);
     return trained;
   },
-  load: (head, tensors) => KnnHead.fromNormalized(tensors[0], head.examplesPerClass, head.k),
+  load: (head, tensors, features) => KnnHead.fromNormalized(tensors[0], head.examplesPerClass, head.k, features),
 };

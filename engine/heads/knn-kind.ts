@@ -4,7 +4,6 @@ import * as v from 'valibot';
 import { failed, invalid, isCount, isOver } from '../model-format/model-format-error';
 import { MODEL_LIMITS } from '../model-format/model-limits';
 import { limitedNumber } from '../schema';
-import { EMBEDDING_SIZE } from '../types';
 import type { HeadKindSpec } from './head-kind';
 
 /** KNN head: remembers the examples; `k` neighbours vote. */
@@ -54,22 +53,23 @@ function readDescription(value: Readonly<Record<string, unknown>>, classCount: n
  */
 function portableLayers({ examplesPerClass }: KnnHeadDescription, [examples]: readonly Float32Array[]) {
   const classes = examplesPerClass.length;
-  const kernel = new Float32Array(EMBEDDING_SIZE * classes);
+  const features = examples.length / examplesPerClass.reduce((sum, count) => sum + count, 0);
+  const kernel = new Float32Array(features * classes);
   let row = 0;
   examplesPerClass.forEach((count, classIndex) => {
-    const mean = new Float64Array(EMBEDDING_SIZE);
+    const mean = new Float64Array(features);
     for (let r = row; r < row + count; r++) {
-      for (let j = 0; j < EMBEDDING_SIZE; j++) mean[j] += examples[r * EMBEDDING_SIZE + j];
+      for (let j = 0; j < features; j++) mean[j] += examples[r * features + j];
     }
     row += count;
     const length = Math.hypot(...mean) || 1;
-    for (let j = 0; j < EMBEDDING_SIZE; j++) kernel[j * classes + classIndex] = mean[j] / length;
+    for (let j = 0; j < features; j++) kernel[j * classes + classIndex] = mean[j] / length;
   });
   return [
     {
       layer: { type: 'dense', units: classes, activation: 'softmax' } as const,
       weights: [
-        { part: 'kernel', shape: [EMBEDDING_SIZE, classes], values: kernel },
+        { part: 'kernel', shape: [features, classes], values: kernel },
         { part: 'bias', shape: [classes], values: new Float32Array(classes) },
       ],
     },
@@ -89,8 +89,8 @@ export const KNN_KIND: HeadKindSpec<'knn'> = {
   totalEpochs: () => 1,
   readDescription,
   // Every example, class after class, unit length.
-  weightSpecs: (head) => [
-    { name: KNN_EXAMPLES_WEIGHT, shape: [head.examplesPerClass.reduce((sum, count) => sum + count, 0), EMBEDDING_SIZE], dtype: 'float32' },
+  weightSpecs: (head, features) => [
+    { name: KNN_EXAMPLES_WEIGHT, shape: [head.examplesPerClass.reduce((sum, count) => sum + count, 0), features], dtype: 'float32' },
   ],
   portableLayers,
   exportNote: 'model.json answers by the nearest class average; image-model.bin holds the exact KNN model',

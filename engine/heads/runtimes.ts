@@ -11,6 +11,7 @@ export function trainHead<K extends HeadKind>(options: HeadTraining<K>): Promise
   return RUNTIMES[options.settings.kind].train(options);
 }
 
-export function loadHead<K extends HeadKind>(head: HeadDescriptionOf<K>, tensors: readonly Float32Array[]): Head {
-  return RUNTIMES[head.kind].load(head, tensors);
+/** A stored head for `features` numbers in (its feature source's size). */
+export function loadHead<K extends HeadKind>(head: HeadDescriptionOf<K>, tensors: readonly Float32Array[], features: number): Head {
+  return RUNTIMES[head.kind].load(head, tensors, features);
 }

@@ -77,6 +77,9 @@ const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 /** model.json, weights.bin, metadata.json (TM's layout) and image-model.bin (ours, exact). */
 export async function exportModelFiles(model: SerializedModel, backbone: BackboneArtifacts): Promise<ExportedFile[]> {
   const checked = readModel(model);
+  // Teachable Machine's layout runs MobileNet on the picture: a Hands model's head would get the wrong numbers.
+  if (checked.metadata.featureSource !== 'pictures')
+    throw new EngineError('model/wrong-base-model', `a ${checked.metadata.featureSource} model has no Teachable Machine layout`);
   if ((await sha256Hex(backbone.weightData)) !== BASE_MODEL.weightsSha256) {
     throw new EngineError('base-model/hash-mismatch', 'the backbone given for the export is not the one the model was trained on');
   }

@@ -232,7 +232,7 @@ async function lookInsideHead(head: Head, layer: number, embedding: tf.Tensor2D)
   const perLayer = layerWeightSpecs(description.layers).map((specs) => specs.length);
   const first = perLayer.slice(0, layer).reduce((sum, count) => sum + count, 0);
   // A copy of the head built from its stored weights lets each layer run on its own (dropout does nothing outside training).
-  const copy = DenseHead.fromWeights(description.layers, values);
+  const copy = DenseHead.fromWeights(description.layers, values, embedding.shape[1]);
   try {
     const output = tf.tidy(() =>
       copy.network.layers.slice(0, layer + 1).reduce<tf.Tensor>((x, next) => next.apply(x) as tf.Tensor, embedding),

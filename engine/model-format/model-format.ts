@@ -2,15 +2,18 @@
 // exported file. One writer and one reader; the reader checks everything before anyone makes a tensor, because
 // a model may come from an old version, another backbone, a half-written store or a hand-edited file.
 // Plain data only (no tfjs), so the main thread can read and write models without loading the engine.
-import { BASE_MODEL } from '../base-model';
+import * as v from 'valibot';
 import { EngineError } from '../errors';
+import { FEATURE_MODELS } from '../feature-source';
 import { expectedWeightSpecs, readHeadDescription } from '../heads/kinds';
-import { isRecord, readClassList } from '../schema';
+import { describeIssue, featureSourceSchema, isRecord, readClassList } from '../schema';
 import { parseSettings } from '../training-settings';
 import type {
+  BaseModelRef,
   ClassInfo,
   EarlyStop,
   EpochMetrics,
+  FeatureSource,
   HeadDescription,
   ModelMetadata,
   SerializedModel,
@@ -35,6 +38,8 @@ export interface ValidatedModel extends SerializedModel {
 /** What the writer needs from a freshly trained head. */
 export interface ModelContent {
   readonly name: string;
+  /** Absent: 'pictures'. */
+  readonly featureSource?: FeatureSource;
   readonly classes: readonly ClassInfo[];
   readonly settings: TrainingSettings;
   readonly history: readonly EpochMetrics[];
@@ -55,10 +60,12 @@ export function writeModel(content: ModelContent): SerializedModel {
     packed.set(values, offset);
     offset += values.length;
   }
+  const featureSource = content.featureSource ?? 'pictures';
   const metadata: ModelMetadata = {
     formatVersion: MODEL_FORMAT_VERSION,
     name: content.name,
-    baseModel: { ...BASE_MODEL },
+    featureSource,
+    baseModel: { ...FEATURE_MODELS[featureSource] },
     head: content.head,
     classes: content.classes.map(({ id, name }) => ({ id, name })),
     settings: copySettings(content.settings),
@@ -115,7 +122,14 @@ function readVersion(metadata: Record<string, unknown>): void {
   }
 }
 
-function readBaseModel(value: unknown): void {
+function readFeatureSource(value: unknown): FeatureSource {
+  const read = v.safeParse(featureSourceSchema, value);
+  if (!read.success) throw invalid(describeIssue(read.issues[0]));
+  return read.output;
+}
+
+/** The model behind the feature source must be exactly ours: another one gives other numbers for the same picture. */
+function readBaseModel(value: unknown, expected: BaseModelRef): void {
   if (
     !isRecord(value) ||
     typeof value.id !== 'string' ||
@@ -124,10 +138,10 @@ function readBaseModel(value: unknown): void {
   ) {
     throw invalid('baseModel is not {id, weightsSha256, embeddingSize}');
   }
-  if (value.id !== BASE_MODEL.id || value.weightsSha256 !== BASE_MODEL.weightsSha256 || value.embeddingSize !== BASE_MODEL.embeddingSize) {
+  if (value.id !== expected.id || value.weightsSha256 !== expected.weightsSha256 || value.embeddingSize !== expected.embeddingSize) {
     throw new EngineError(
       'model/wrong-base-model',
-      `trained on ${value.id} (${value.weightsSha256}), not ${BASE_MODEL.id} (${BASE_MODEL.weightsSha256})`,
+      `trained on ${value.id} (${value.weightsSha256}), not ${expected.id} (${expected.weightsSha256})`,
     );
   }
 }
@@ -206,8 +220,8 @@ function readQuantization(value: unknown): WeightQuantization | undefined {
 }
 
 /** The head's expected tensors, each stored as float32 or (shrunk) as int8 with a valid scale and zero point. */
-function readWeightSpecs(value: unknown, head: HeadDescription): WeightSpec[] {
-  const expected = expectedWeightSpecs(head);
+function readWeightSpecs(value: unknown, head: HeadDescription, features: number): WeightSpec[] {
+  const expected = expectedWeightSpecs(head, features);
   if (!Array.isArray(value) || value.length !== expected.length)
     throw invalid(`weightSpecs must list ${expected.length} tensors for this head`, 'wrong-shapes');
   return expected.map((spec, i) => {
@@ -272,7 +286,9 @@ export function readModel(model: unknown): ValidatedModel {
   }
   const metadata = model.metadata;
   readVersion(metadata);
-  readBaseModel(metadata.baseModel);
+  const featureSource = readFeatureSource(metadata.featureSource);
+  const baseModel = FEATURE_MODELS[featureSource];
+  readBaseModel(metadata.baseModel, baseModel);
   if (!isText(metadata.name)) throw invalid(`name must be text up to ${MODEL_LIMITS.textLength} characters`);
   const classes = readClasses(metadata.classes);
   const settings = readSettings(metadata.settings);
@@ -281,13 +297,14 @@ export function readModel(model: unknown): ValidatedModel {
   if (typeof metadata.trainedAt !== 'string' || Number.isNaN(Date.parse(metadata.trainedAt))) throw invalid('trainedAt is not a date');
   const stoppedEarly = readStoppedEarly(metadata.stoppedEarly, history);
   const validationPictureIds = readPictureIds(metadata.validationPictureIds);
-  const weightSpecs = readWeightSpecs(metadata.weightSpecs, head);
+  const weightSpecs = readWeightSpecs(metadata.weightSpecs, head, baseModel.embeddingSize);
   const tensors = readWeights(model.weights, weightSpecs);
   return {
     metadata: {
       formatVersion: MODEL_FORMAT_VERSION,
       name: metadata.name,
-      baseModel: { ...BASE_MODEL },
+      featureSource,
+      baseModel: { ...baseModel },
       head,
       classes,
       settings,
