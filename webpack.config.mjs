@@ -9,6 +9,7 @@ import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
+import { PrecacheManifestPlugin } from './editor/build/precache-manifest-plugin.cjs';
 
 const require = createRequire(import.meta.url);
 // Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
@@ -80,7 +81,11 @@ export default (_env, argv) => {
   return {
     mode: production ? 'production' : 'development',
     context: root,
-    entry: { editor: './editor/main.tsx' },
+    entry: {
+      editor: './editor/main.tsx',
+      // The offline copy's worker: a fixed name beside the page (its scope), no chunks of its own.
+      'service-worker': { import: './editor/offline/service-worker.ts', filename: 'service-worker.js', chunkLoading: false },
+    },
     output: {
       // DIST_DIR lets two builds (e.g. two developers' test runs) live side by side.
       path: path.resolve(root, process.env.DIST_DIR ?? 'dist'),
@@ -147,6 +152,7 @@ export default (_env, argv) => {
       new BundleReportPlugin(),
       new HtmlWebpackPlugin({
         template: './editor/index.html',
+        chunks: ['editor'],
         title: 'Scratch with Image Model',
         favicon: './editor/library-tile/image-model-inset.svg',
       }),
@@ -161,6 +167,12 @@ export default (_env, argv) => {
           { from: path.join(guiDist, '*.hex').replaceAll('\\', '/'), to: '[name][ext]' },
           { from: path.join(tfjsWasmDist, '*.wasm').replaceAll('\\', '/'), to: 'tfjs-wasm/[name][ext]' },
         ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
+      }),
+      new PrecacheManifestPlugin({
+        serviceWorker: 'service-worker.js',
+        appName: 'Scratch with Image Model',
+        icon: 'image-model-inset.svg',
+        enabled: process.env.IMAGE_MODEL_OFFLINE !== '0',
       }),
       ...(production ? precompressionPlugins() : []),
     ],
