@@ -209,7 +209,10 @@ test('a new build offers "A new version is ready: reload" only once training end
         );
     });
     expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true);
-    // The new version waits: no prompt while the model trains.
+    // The new version waits, and training goes on a few more rounds with no prompt.
+    const progress = trainer.getByRole('progressbar', { name: text.trainingProgress });
+    const roundWhenReady = Number(await progress.getAttribute('value'));
+    await expect.poll(async () => Number(await progress.getAttribute('value'))).toBeGreaterThan(roundWhenReady + 2);
     await expect(stop).toBeVisible();
     await expect(updatePrompt(page)).toHaveCount(0);
 
@@ -229,4 +232,29 @@ test('a new build offers "A new version is ready: reload" only once training end
   } finally {
     copy.stop();
   }
+});
+
+test('the editor is installable, and ?no-offline removes the offline copy so the next visit comes from the server', async ({ page }) => {
+  await openEditor(page);
+  await offlineCopyStored(page);
+  const cdp = await page.context().newCDPSession(page);
+  const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
+  // Playwright's browser contexts are incognito windows, where Chrome never installs; every other check passes.
+  expect(installabilityErrors.map(({ errorId }) => errorId)).toEqual(['in-incognito']);
+  const { errors, url } = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
+  expect(errors).toEqual([]);
+  expect(new URL(url).pathname).toBe('/manifest.webmanifest');
+
+  // The page that asks for no offline copy removes the worker and reloads once, from the network.
+  await page.goto('/?no-offline');
+  const workerState = () =>
+    page
+      .evaluate(async () => ({
+        registered: (await navigator.serviceWorker.getRegistrations()).length,
+        controlled: navigator.serviceWorker.controller !== null,
+      }))
+      // The page is reloading: ask the next one.
+      .catch(() => null);
+  await expect.poll(workerState).toEqual({ registered: 0, controlled: false });
+  await waitForEditor(page);
 });

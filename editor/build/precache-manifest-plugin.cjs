@@ -25,13 +25,16 @@ const PRECACHED = [
   /^[^/]+\.(js|svg)$/,
   /^chunks\/[^/]+\.js$/,
   /^static\/blocks-media\/default\//,
-  /^static\/assets\/[^/]+\.svg$/,
+  // Icons and the hardware extensions' pictures; not the 2 MB logo of a themed menu bar the editor does not use.
+  /^static\/assets\/(?!nineties_logo)[^/]+\.svg$/,
   // The "Choose an Extension" library's pictures.
   /^static\/assets\/(boost|ev3|faceSensing|gdxfor|makeymakey|microbit|music|pen|text2speech|translate|video-sensing|wedo)\.[0-9a-f]+\.png$/,
   /^assets\//,
   /^tfjs-wasm\/[^/]+\.wasm$/,
   /^models\//,
 ];
+/** webpack's and the GUI's hashed names, e.g. editor.94d4010a.js, 540.e07bd5718be03f2aaa6f.js. */
+const CONTENT_HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
 /** Copies for transfer (.br, .gz) and files no browser asks for. */
 const NEVER = /\.(br|gz|map|LICENSE\.txt)$|^bundle-report\.json$/;
 
@@ -74,7 +77,10 @@ class PrecacheManifestPlugin {
       if (url === serviceWorker || NEVER.test(url) || !PRECACHED.some((pattern) => pattern.test(url))) continue;
       const content = asset.source.buffer();
       const digest = createHash('sha256').update(content).digest();
-      entries.push({ url, revision: digest.toString('hex').slice(0, 16), integrity: `sha256-${digest.toString('base64')}` });
+      // A name with its content hash needs no revision, so Workbox may take it from the HTTP cache the page just
+      // filled (the server marks those immutable) instead of downloading it again.
+      const revision = CONTENT_HASHED.test(url) ? null : digest.toString('hex').slice(0, 16);
+      entries.push({ url, revision, integrity: `sha256-${digest.toString('base64')}` });
       bytes += content.length;
     }
     entries.sort((a, b) => a.url.localeCompare(b.url));
