@@ -172,7 +172,7 @@ export default (_env, argv) => {
         serviceWorker: 'service-worker.js',
         appName: 'Scratch with Image Model',
         icon: 'image-model-inset.svg',
-        enabled: process.env.IMAGE_MODEL_OFFLINE !== '0',
+        enabled: production && process.env.IMAGE_MODEL_OFFLINE !== '0',
       }),
       ...(production ? precompressionPlugins() : []),
     ],
