@@ -11,6 +11,7 @@ import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { baseModelCopyPatterns } from './editor/build/base-model-assets.mjs';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
 import { turbowarpConfig } from './turbowarp/webpack.turbowarp.mjs';
+import { PrecacheManifestPlugin } from './editor/build/precache-manifest-plugin.cjs';
 
 const require = createRequire(import.meta.url);
 // Webpack's own minimiser, resolved through webpack (which depends on it) rather than as our dependency.
@@ -84,7 +85,11 @@ export default (_env, argv) => {
     name: 'editor',
     mode: production ? 'production' : 'development',
     context: root,
-    entry: { editor: './editor/main.tsx' },
+    entry: {
+      editor: './editor/main.tsx',
+      // The offline copy's worker: a fixed name beside the page (its scope), no chunks of its own.
+      'service-worker': { import: './editor/offline/service-worker.ts', filename: 'service-worker.js', chunkLoading: false },
+    },
     output: {
       // DIST_DIR lets two builds (e.g. two developers' test runs) live side by side.
       path: path.resolve(root, process.env.DIST_DIR ?? 'dist'),
@@ -151,6 +156,7 @@ export default (_env, argv) => {
       new BundleReportPlugin(),
       new HtmlWebpackPlugin({
         template: './editor/index.html',
+        chunks: ['editor'],
         title: 'Scratch with Image Model',
         favicon: './editor/library-tile/image-model-inset.svg',
       }),
@@ -167,6 +173,12 @@ export default (_env, argv) => {
           // The base model, so dist/ needs no internet on any static host.
           ...baseModelCopyPatterns(root),
         ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
+      }),
+      new PrecacheManifestPlugin({
+        serviceWorker: 'service-worker.js',
+        appName: 'Scratch with Image Model',
+        icon: 'image-model-inset.svg',
+        enabled: production && process.env.IMAGE_MODEL_OFFLINE !== '0',
       }),
       ...(production ? precompressionPlugins() : []),
     ],

@@ -28,6 +28,8 @@ export default defineConfig({
     actionTimeout: 30_000,
     navigationTimeout: 60_000,
     screenshot: 'only-on-failure',
+    // The offline copy would fetch ~30 MB in every fresh context and answer requests specs count; e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'node --import tsx editor/server/serve.ts',

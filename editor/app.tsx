@@ -31,7 +31,8 @@ export interface HostPage {
   readonly search: string;
 }
 
-export function startImageModel(vm: ScratchVm, page: HostPage): void {
+/** `onServiceStarted` hears of the model service once the extension starts it (the offline copy's update prompt). */
+export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?: (service: ModelService) => void): void {
   const trainer = createOpenState();
   const prompt = createPicturePrompt();
   const ui: ExtensionUi = {
@@ -69,6 +70,7 @@ export function startImageModel(vm: ScratchVm, page: HostPage): void {
       newModelClasses: 2,
     });
     startedService = service;
+    onServiceStarted?.(service);
     createRoot(page.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
     return createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
   });

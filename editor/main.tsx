@@ -3,6 +3,7 @@
 import GUI, { AppStateHOC } from '@scratch/scratch-gui';
 import { createRoot } from 'react-dom/client';
 import { startImageModel } from './app';
+import { startOffline } from './offline/register-offline';
 import type { ScratchVm } from './vm/scratch-vm';
 import './host.css';
 
@@ -19,12 +20,15 @@ const overlayElement = element('image-model-overlays');
 GUI.setAppElement(editorElement);
 const Editor = AppStateHOC(GUI);
 
+// The offline copy (service worker) starts with the page, before the editor is drawn.
+const offline = startOffline(window.location.search);
+
 const hookedVms = new WeakSet<ScratchVm>();
 const onVmInit = (vm: ScratchVm) => {
   // The GUI keeps one VM for the page; should it mount again, that VM already has our hooks.
   if (hookedVms.has(vm)) return;
   hookedVms.add(vm);
-  startImageModel(vm, { editor: editorElement, overlays: overlayElement, search: window.location.search });
+  startImageModel(vm, { editor: editorElement, overlays: overlayElement, search: window.location.search }, offline.attachModelService);
 };
 
 // projectId "0" makes the GUI load its default project; without it the stage stays empty.
