@@ -20,6 +20,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { sharedDir } from '../e2e/support/shared-data';
 import { explainLines, measureExplain } from './explain';
 import { installTeachableMachine, tmDir } from './install-teachable-machine';
+import { MEMORY_CHROMIUM_ARGS, MEMORY_ENTRY_POINTS, MEMORY_ROWS, measureMemory } from './memory';
+import type { MemoryResult } from './page/memory-measure';
 import { median, type SideResult } from './page/measure';
 import type { ThroughTrainer } from './trainer-ui';
 
@@ -29,11 +31,11 @@ const repoDir = path.dirname(benchDir);
 const buildDir = path.join(benchDir, '.build');
 const TM_BASE_MODEL = 'teachable-machine-models/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_224_no_top/';
 /** The tests' quiet headless Chromium, plus a garbage collector and exact heap figures for the memory rows. */
-const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'];
+const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info', ...MEMORY_CHROMIUM_ARGS];
 const FLOOR_MS = 0.4;
 
 /** A side's figures as the table prints them: what its page measured, in which browser. */
-type Measured = SideResult & { readonly browser: string; readonly throughTrainer?: ThroughTrainer };
+type Measured = SideResult & { readonly browser: string; readonly throughTrainer?: ThroughTrainer; readonly memory?: MemoryResult };
 
 async function bundle(): Promise<void> {
   const { build } = await import('esbuild');
@@ -55,6 +57,7 @@ async function bundle(): Promise<void> {
       tm: path.join(benchDir, 'page', 'tm-bench.ts'),
       'engine-worker': path.join(repoDir, 'worker', 'engine-worker.ts'),
       explain: path.join(benchDir, 'page', 'explain-bench.ts'),
+      ...Object.fromEntries(Object.entries(MEMORY_ENTRY_POINTS).map(([name, file]) => [name, path.join(benchDir, 'page', file)])),
     },
   });
 }
@@ -72,7 +75,7 @@ function startServer(shared: string): Promise<Server> {
   const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
   const photosDir = path.join(shared, 'data', 'sign-digits');
   const photoIndex = Object.fromEntries(
-    ['0', '1', '2'].map((digit) => [
+    ['0', '1', '2', '3', '4'].map((digit) => [
       digit,
       readdirSync(path.join(photosDir, digit))
         .filter((name) => /\.jpe?g$/i.test(name))
@@ -93,7 +96,7 @@ function startServer(shared: string): Promise<Server> {
       'Cross-Origin-Embedder-Policy': 'require-corp',
       'Cross-Origin-Resource-Policy': 'same-origin',
     };
-    const page = /^\/(ours|tm|explain)\.html$/.exec(url.pathname);
+    const page = /^\/((?:ours|tm)(?:-memory)?|explain)\.html$/.exec(url.pathname);
     if (page) {
       response.writeHead(200, { ...headers, 'Content-Type': 'text/html' });
       response.end(`<!doctype html><meta charset="utf-8"><title>bench ${page[1]}</title><script src="/${page[1]}.js"></script>`);
@@ -198,6 +201,7 @@ function printTable(ours: Measured, tm: Measured): void {
     ],
     ['tf tensors before → after 1,000 recognitions', (r) => `${r.tensorsBefore} → ${r.tensorsAfter}`],
     ['JS heap before → after 1,000 recognitions', (r) => `${mb(r.heapBeforeMb)} → ${mb(r.heapAfterMb)}`],
+    ...MEMORY_ROWS,
   ];
   const header = ['', 'ours (engine in a worker)', 'Teachable Machine 0.8.5 (main thread)', 'ours ÷ TM'];
   const ratio = (label: string) => (RATIOS[label] ? `${(RATIOS[label](ours) / RATIOS[label](tm)).toFixed(2)}×` : '');
@@ -225,9 +229,10 @@ async function main(): Promise<void> {
     const engineSide = await runSide(browser, origin, 'ours', shared);
     const tm = await runSide(browser, origin, 'tm', shared);
     const { measureThroughTrainer } = await import('./trainer-ui');
-    const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, [0, 1, 2], 30) };
+    const memory = await measureMemory(browser, origin);
+    const ours = { ...engineSide, throughTrainer: await measureThroughTrainer(browser, [0, 1, 2], 30), memory: memory.ours };
     const explain = await measureExplain(browser, origin);
-    printTable(ours, tm);
+    printTable(ours, { ...tm, memory: memory.tm });
     for (const line of explainLines(explain)) console.log(line);
     const { measureLandmarks, printLandmarks } = await import('./landmarks');
     printLandmarks(await measureLandmarks(browser));

@@ -1,18 +1,15 @@
-// Composition root: builds Image Model's parts and plugs them into the editor's VM.
-//   engine (tfjs in a worker) → model service (the child's models, IndexedDB) → extension (blocks)
-//                                                      ↘ overlays (trainer, picture popup) ↗
-// The engine and the model service start when the extension is first loaded (tile, project, paste, the page
-// address or our menu-bar entry), so the editor alone pays nothing for them.
-import { createRoot } from 'react-dom/client';
-import { DEFAULT_TRAINING_SETTINGS, isEngineError } from '../engine';
-import { createImageModelExtension, EXTENSION_ID, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
-import { createBroadcastTabChannel, createModelService, projectStorageHandlers, type ModelService } from '../model-service';
-import { createPicturePrompt } from '../modal-ui/recognize';
-import { startEngineWorker } from '../worker/start-engine-worker';
-import { ENGINE_INIT_OPTIONS } from './engine-init-options';
+// Composition root: plugs Image Model into the editor's VM. What the editor alone needs is small (the library
+// tile, the menu-bar entry, the project hooks); the engine, the model service, the blocks and the trainer
+// (editor/image-model-parts.tsx) are downloaded and started when the extension is first loaded (tile, project,
+// paste, the page address or our menu-bar entry), so the editor alone pays nothing for them.
+import { isEngineError } from '../engine';
+import { EXTENSION_ID } from '../extension/contract';
+import { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
+import { projectStorageHandlers } from '../model-service/project-storage';
+import type { ModelService } from '../model-service';
+import type { ImageModelParts } from './image-model-parts';
 import { mountMenuBarEntry } from './menu-bar/menu-bar-entry';
 import { createOpenState } from './overlays/open-state';
-import { Overlays } from './overlays/overlays';
 import { addressAsksForImageModel } from './page-address';
 import { extensionAdder } from './vm/add-extension';
 import { followEditorLanguage } from './vm/follow-editor-language';
@@ -34,47 +31,32 @@ export interface HostPage {
 /** `onServiceStarted` hears of the model service once the extension starts it (the offline copy's update prompt). */
 export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?: (service: ModelService) => void): void {
   const trainer = createOpenState();
-  const prompt = createPicturePrompt();
-  const ui: ExtensionUi = {
-    openTrainer: trainer.open,
-    askForPicture: prompt.ask,
-    cancelPictureRequests: prompt.cancelAll,
-    reportError: prompt.reportError,
-  };
+  let started: ImageModelParts | null = null;
 
   // The child's models travel inside the .sb3. Installed when the VM arrives, before any load or save; the model
   // service itself starts later, with the extension.
-  let startedService: ModelService | null = null;
   const storageVm = vm as unknown as ProjectStorageVm;
   installProjectStorageHooks(storageVm, {
     ...projectStorageHandlers({
-      service: () => startedService,
+      service: () => started?.service ?? null,
       start: () => vm.extensionManager.loadExtensionURL(EXTENSION_ID),
       // scratch-vm lists the extensions a project's blocks use in project.json.
       projectUsesBlocks: () => (JSON.parse(storageVm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(EXTENSION_ID) === true,
     }),
     onLoadError: (error) => {
       console.warn("[image-model] the project's models could not be opened", error);
-      prompt.reportError(isEngineError(error) ? error.code : 'internal');
+      // Before the parts are in, the failure was their download, and there is no popup to say so in.
+      started?.prompt.reportError(isEngineError(error) ? error.code : 'internal');
     },
   });
 
-  registerExtensionOnDemand(vm, EXTENSION_ID, () => {
-    const { engine } = startEngineWorker();
-    const service = createModelService({
-      engine,
-      defaultSettings: DEFAULT_TRAINING_SETTINGS,
-      engineReady: engine.init(ENGINE_INIT_OPTIONS),
-      // Another tab of the editor shares the stored models: each hears the other's changes.
-      tabs: createBroadcastTabChannel(),
-      newModelClasses: 2,
-    });
-    startedService = service;
-    onServiceStarted?.(service);
-    createRoot(page.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
-    return createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
+  registerExtensionOnDemand(vm, EXTENSION_ID, async () => {
+    const { startImageModelParts } = await import(/* webpackChunkName: "image-model" */ './image-model-parts');
+    started = startImageModelParts(vm, page.overlays, trainer);
+    onServiceStarted?.(started.service);
+    return started.extension;
   });
-  routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, ui.openTrainer);
+  routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, trainer.open);
   followEditorLanguage(vm);
 
   // Ways in that the cut-off "Add Extension" button of a small screen cannot hide.

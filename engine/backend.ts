@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { EngineError } from './errors';
+import { chooseWasmThreads } from './wasm-threads';
 
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 
@@ -81,6 +82,7 @@ export async function startBackend(name: BackendName): Promise<boolean> {
  */
 export function gatherEvidence(options: { forced?: BackendName; wasmPath?: string }): BackendEvidence {
   if (options.wasmPath) setWasmPaths(options.wasmPath);
+  chooseWasmThreads();
   const webglRenderer = detectWebglRenderer();
   const available: BackendName[] = webglRenderer === undefined ? ['wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];
   return { forced: options.forced, available, webglRenderer };

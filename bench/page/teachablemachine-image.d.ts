@@ -24,6 +24,6 @@ declare module '@teachablemachine/image' {
 
   export function createTeachable(
     metadata: { tfjsVersion?: string; modelName?: string },
-    options: { version: number; alpha: number },
+    options: { version: number; alpha: number } | { checkpointUrl: string; trainingLayer: string },
   ): Promise<TeachableMobileNet>;
 }

@@ -19,7 +19,7 @@ import {
 } from './measure';
 
 /** Teachable Machine's web app defaults. */
-const TM_DEFAULTS = { denseUnits: 100, epochs: 50, learningRate: 0.001, batchSize: 16 };
+export const TM_DEFAULTS = { denseUnits: 100, epochs: 50, learningRate: 0.001, batchSize: 16 };
 
 function topClass(answer: readonly { probability: number }[]): number {
   return answer.reduce((best, entry, i) => (entry.probability > answer[best].probability ? i : best), 0);

@@ -1,6 +1,7 @@
 // Webpack plugin: writes bundle-report.json next to the build, listing for each entry the chunks the page loads
-// before any of our code runs (its initial chunks), with their minified size and every module they hold.
-// scripts/check-main-chunk.ts reads it to prove the editor's page never loads tfjs (tfjs lives in the worker).
+// before any of our code runs (its initial chunks), and every chunk of the build (also those loaded later), with
+// their minified size and every module they hold. scripts/check-main-chunk.ts reads it to prove the editor's page
+// starts without tfjs and the trainer; e2e/lazy-loading.spec.ts to tell which files the browser fetched.
 const path = require('node:path');
 
 const REPORT_FILE = 'bundle-report.json';
@@ -32,19 +33,19 @@ class BundleReportPlugin {
         // After minimising, so the sizes are what the browser downloads.
         { name: BundleReportPlugin.name, stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
         () => {
-          /** @type {Record<string, { name: string; files: string[]; bytes: number; modules: string[] }[]>} */
+          /** @param {import('webpack').Chunk} chunk */
+          const describe = (chunk) => ({
+            name: chunk.name ?? String(chunk.id),
+            files: [...chunk.files],
+            bytes: [...chunk.files].reduce((sum, file) => sum + (compilation.getAsset(file)?.source.size() ?? 0), 0),
+            modules: [...compilation.chunkGraph.getChunkModulesIterable(chunk)]
+              .flatMap((module) => modulePaths(module, compiler.context))
+              .sort(),
+          });
+          /** @type {Record<string, ReturnType<typeof describe>[]>} */
           const entries = {};
-          for (const [name, entrypoint] of compilation.entrypoints) {
-            entries[name] = entrypoint.chunks.map((chunk) => ({
-              name: chunk.name ?? String(chunk.id),
-              files: [...chunk.files],
-              bytes: [...chunk.files].reduce((sum, file) => sum + (compilation.getAsset(file)?.source.size() ?? 0), 0),
-              modules: [...compilation.chunkGraph.getChunkModulesIterable(chunk)]
-                .flatMap((module) => modulePaths(module, compiler.context))
-                .sort(),
-            }));
-          }
-          const json = JSON.stringify({ entries }, null, 2);
+          for (const [name, entrypoint] of compilation.entrypoints) entries[name] = entrypoint.chunks.map(describe);
+          const json = JSON.stringify({ entries, chunks: [...compilation.chunks].map(describe) }, null, 2);
           compilation.emitAsset(REPORT_FILE, new compiler.webpack.sources.RawSource(json), { minimized: true });
         },
       );

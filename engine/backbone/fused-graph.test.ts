@@ -125,3 +125,24 @@ test('the real backbone, both layouts: the fused graph runs and matches the laye
   }
   photos.dispose();
 });
+
+test("the real backbone frees each step's output once no later step reads it, with the same numbers as every step's own output", async () => {
+  const { model } = await loadBackbone([{ kind: 'backbone', url: server.backboneUrl }]);
+  const graph = compileFusedGraph(model);
+  assert.ok(graph);
+  const batch = imagesToTensor(signDigitPhotos(1).slice(0, 8).map(decodeJpeg));
+  let embeddings: tf.Tensor | undefined;
+  const { peakBytes, kernels } = await tf.profile(() => {
+    embeddings = graph.predict(batch);
+    return embeddings;
+  });
+  const allOutputsBytes = kernels.reduce((sum, kernel) => sum + kernel.bytesAdded, 0);
+  console.log(`batch of 8: peak ${(peakBytes / 2 ** 20).toFixed(0)} MB, all step outputs ${(allOutputsBytes / 2 ** 20).toFixed(0)} MB`);
+  assert.ok(peakBytes < allOutputsBytes / 3, `peak ${peakBytes} of ${allOutputsBytes}`);
+  // outputOf(last step) runs the same steps: the answer is bit for bit the one predict gives.
+  const last = graph.outputOf(batch, graph.steps.length - 1);
+  assert.deepEqual(await last.data(), await embeddings!.data());
+  tf.dispose([batch, embeddings!, last]);
+  graph.dispose();
+  model.dispose();
+});
