@@ -43,6 +43,7 @@ export function toProjectModel({ draft, pictures, trained }: LoadedModel, includ
     settings: draft.settings,
     trained: trained?.model ?? null,
     ...(trained && { trainedOn: { classIds: trained.trainedOn.classIds, pictureIds: trained.trainedOn.pictureIds } }),
+    ...(draft.classesOff?.length && { classesOff: draft.classesOff }),
     pictures: includePictures
       ? pictures
           .filter((picture) => classIds.has(picture.classId))
@@ -130,6 +131,7 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
       name: model.name,
       classes: model.classes,
       settings: steps.cleanSettings(model.settings),
+      ...(model.classesOff && { classesOff: model.classesOff }),
       trainedVersion: trained?.version ?? null,
       updatedAt: Date.now(),
     },

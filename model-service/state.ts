@@ -17,6 +17,8 @@ export interface ClassView {
   readonly id: string;
   readonly name: string;
   readonly pictures: readonly PictureView[];
+  /** Used by the next training: the child can switch a class off without deleting it. */
+  readonly inTraining: boolean;
 }
 
 export interface TrainedView {

@@ -82,6 +82,14 @@ function readTrainedOn(value: unknown): ProjectTrainedOn | undefined {
   return classIds && pictureIds ? { classIds, pictureIds } : undefined;
 }
 
+/** Switched-off classes: ids of the model's classes only; anything else reads as all on (nothing is lost). */
+function readClassesOff(value: unknown, classes: readonly ClassInfo[]): string[] | undefined {
+  const ids = readIdList(value, MODEL_LIMITS.classes);
+  const known = new Set(classes.map((info) => info.id));
+  const off = ids?.filter((id) => known.has(id));
+  return off && off.length > 0 ? off : undefined;
+}
+
 interface Budget {
   remaining: number;
 }
@@ -205,6 +213,7 @@ async function readOneModel(
     const settings = readDraftSettings(own(model, 'settings'));
     const { classes, trained, renamed } = repairClassNames(readClassList, await readTrained(own(model, 'trained'), rawId, zip, budget));
     const trainedOn = readTrainedOn(own(model, 'trainedOn'));
+    const classesOff = readClassesOff(own(model, 'classesOff'), classes);
     const { pictures, dropped } = includePictures
       ? await readPictures(own(model, 'pictures'), rawId, classes, zip, budget)
       : { pictures: [], dropped: 0 };
@@ -217,6 +226,7 @@ async function readOneModel(
         settings,
         trained,
         ...(trainedOn && { trainedOn }),
+        ...(classesOff && { classesOff }),
         pictures,
       },
       droppedPictures: dropped,

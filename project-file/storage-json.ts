@@ -32,6 +32,8 @@ export interface StoredModelJson {
   readonly settings: TrainingSettings;
   readonly trained: StoredTrainedJson | null;
   readonly trainedOn?: { readonly classIds: readonly string[]; readonly pictureIds: readonly string[] };
+  /** Classes switched off for the next training; absent (older projects): all on. */
+  readonly classesOff?: readonly string[];
   /**
    * Listed only when pictures are included; each is the entry imageModel/<model id>/<picture id>.<extension of its
    * type>. Versions before the picture codec listed no `mimeType`: their pictures are JPEGs named .jpg.

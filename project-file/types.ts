@@ -31,6 +31,8 @@ export interface ProjectModel {
   /** Null while the model has never been trained. */
   readonly trained: SerializedModel | null;
   readonly trainedOn?: ProjectTrainedOn;
+  /** Ids of classes switched off for the next training; absent: all on. */
+  readonly classesOff?: readonly string[];
   /** Written only when `includePictures` is on; ignored otherwise. */
   readonly pictures?: readonly ProjectPicture[];
 }

@@ -39,6 +39,7 @@ function planModel(model: ProjectModel, includePictures: boolean, entries: Proje
     settings: { ...model.settings },
     trained,
     ...(model.trainedOn && { trainedOn: { classIds: [...model.trainedOn.classIds], pictureIds: [...model.trainedOn.pictureIds] } }),
+    ...(model.classesOff?.length && { classesOff: [...model.classesOff] }),
     pictures: pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })),
   };
 }

@@ -20,6 +20,8 @@ export interface ModelDraft {
   readonly settings: TrainingSettings;
   /** Extra practice pictures the child switched on in the Lab (absent: none). */
   readonly augmentation?: { readonly flip: boolean; readonly turn: boolean; readonly blur: boolean; readonly light: boolean };
+  /** Classes switched off for the next training (model-service/class-switches.ts); absent: all on. */
+  readonly classesOff?: readonly string[];
   /** The trained version in use (the pointer switched after the version is fully written); null before any. */
   readonly trainedVersion: string | null;
   readonly updatedAt: number;

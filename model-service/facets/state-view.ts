@@ -2,6 +2,7 @@
 // trainer (subscribe) and the blocks (when the active model or its classes change) about it.
 import type { StoredPicture, TrainedOn } from '../../store';
 import { cleanChoice } from '../augmentation';
+import { classesInTraining } from '../class-switches';
 import { problemCode } from '../problems';
 import { trainReadiness } from '../readiness';
 import { trainedClasses, type Session } from '../session';
@@ -48,18 +49,25 @@ function snapshot(session: Session): ModelServiceState {
   const { draft, pictures, trained, incoming } = session;
   const byClass = new Map<string, PictureView[]>(draft.classes.map((info) => [info.id, []]));
   for (const picture of pictures) byClass.get(picture.classId)?.push(picture);
-  const classes = draft.classes.map((info) => ({ id: info.id, name: info.name, pictures: byClass.get(info.id) ?? [] }));
+  const used = new Set(classesInTraining(draft.classes, draft.classesOff).map((info) => info.id));
+  const classes = draft.classes.map((info) => ({
+    id: info.id,
+    name: info.name,
+    pictures: byClass.get(info.id) ?? [],
+    inTraining: used.has(info.id),
+  }));
+  const trainable = classes.filter((view) => view.inTraining);
   let trainedView: TrainedView | null = null;
   if (trained) {
     const { metadata } = trained.model;
     const outOfDate =
       !sameMembers(
         trained.trainedOn.classIds,
-        draft.classes.map((info) => info.id),
+        trainable.map((view) => view.id),
       ) ||
       !sameMembers(
         trained.trainedOn.pictureIds,
-        classes.flatMap((view) => view.pictures.map((picture) => picture.id)),
+        trainable.flatMap((view) => view.pictures.map((picture) => picture.id)),
       ) ||
       labelsChanged(trained.trainedOn, pictures);
     trainedView = {
@@ -96,7 +104,7 @@ function snapshot(session: Session): ModelServiceState {
     trained: trainedView,
     training: session.training,
     readiness: trainReadiness(
-      classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })),
+      trainable.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })),
       draft.settings,
     ),
     addingPictures: session.adding + incoming.total(),

@@ -3,6 +3,7 @@
 import { EngineError, totalEpochs as totalEpochsOf, type EpochMetrics, type LabelledEmbedding, type TrainingSettings } from '../../engine';
 import type { TrainedOn, TrainedVersion } from '../../store';
 import { cleanChoice, copiesPerPicture, type AugmentationChoice, type CopyMaker } from '../augmentation';
+import { classesInTraining, switchClass } from '../class-switches';
 import { newId } from '../ids';
 import { problemCode } from '../problems';
 import type { ModelServiceState } from '../state';
@@ -15,6 +16,11 @@ export interface TrainingFacet {
   setAugmentation(changes: Partial<AugmentationChoice>): void;
   /** Applies the valid changes (see settings.ts); invalid values are ignored. */
   updateSettings(changes: SettingChanges): void;
+  /**
+   * Switches a class on or off for the next training (it keeps its pictures). Refused (false) when switching it
+   * off would leave fewer than 2 classes on.
+   */
+  setClassInTraining(classId: string, on: boolean): boolean;
   /**
    * Trains on the current pictures, first waiting for pictures still on their way (status 'waiting'); the previous
    * model stays in use if this is stopped or fails.
@@ -74,6 +80,13 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
       const settings = applySettingChanges(session.draft.settings, changes);
       if (JSON.stringify(settings) !== JSON.stringify(session.draft.settings)) saveDraft({ settings });
     },
+    setClassInTraining(classId, on) {
+      const { classes, classesOff = [] } = session.draft;
+      const next = switchClass(classes, classesOff, classId, on);
+      if (!next) return false;
+      if (next.join() !== classesOff.join()) saveDraft({ classesOff: next });
+      return true;
+    },
 
     async train() {
       if (session.training.status === 'running' || session.training.status === 'waiting') return;
@@ -87,7 +100,9 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
           context.report(new EngineError(readiness.need === 'classes' ? 'train/too-few-classes' : 'train/too-few-examples', 'not ready'));
         return;
       }
-      const { classes, settings } = session.draft;
+      const { settings } = session.draft;
+      // Switched-off classes keep their pictures but are not in this model.
+      const classes = classesInTraining(session.draft.classes, session.draft.classesOff);
       const classIndex = new Map(classes.map((info, index) => [info.id, index]));
       // In class order, each class's pictures in the order they were given: pictures of several classes arrive
       // interleaved when they are added at once, and the order must not change what the model learns.
