@@ -12,6 +12,7 @@ import { startEngineWorker } from '../worker/start-engine-worker';
 import { mountMenuBarEntry } from './menu-bar/menu-bar-entry';
 import { createOpenState } from './overlays/open-state';
 import { Overlays } from './overlays/overlays';
+import { createSaveNotice } from './overlays/save-notice';
 import { addressAsksForImageModel } from './page-address';
 import { extensionAdder } from './vm/add-extension';
 import { followEditorLanguage } from './vm/follow-editor-language';
@@ -49,6 +50,7 @@ export interface HostPage {
 export function startImageModel(vm: ScratchVm, page: HostPage): void {
   const trainer = createOpenState();
   const prompt = createPicturePrompt();
+  const saveNotice = createSaveNotice();
   const ui: ExtensionUi = {
     openTrainer: trainer.open,
     askForPicture: prompt.ask,
@@ -67,6 +69,7 @@ export function startImageModel(vm: ScratchVm, page: HostPage): void {
       // scratch-vm lists the extensions a project's blocks use in project.json.
       projectUsesBlocks: () => (JSON.parse(storageVm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(EXTENSION_ID) === true,
     }),
+    onSaved: saveNotice.saved,
     onLoadError: (error) => {
       console.warn("[image-model] the project's models could not be opened", error);
       prompt.reportError(isEngineError(error) ? error.code : 'internal');
@@ -84,7 +87,7 @@ export function startImageModel(vm: ScratchVm, page: HostPage): void {
       newModelClasses: 2,
     });
     startedService = service;
-    createRoot(page.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
+    createRoot(page.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} saveNotice={saveNotice} />);
     return createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
   });
   routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, ui.openTrainer);
