@@ -17,6 +17,7 @@ import {
   parseSettings,
   readClassList,
   readModel,
+  readModelCardFacts,
   repairNames,
   type SerializedModel,
   type TrainingSettings,
@@ -214,6 +215,8 @@ async function readOneModel(
     const { classes, trained, renamed } = repairClassNames(readClassList, await readTrained(own(model, 'trained'), rawId, zip, budget));
     const trainedOn = readTrainedOn(own(model, 'trainedOn'));
     const classesOff = readClassesOff(own(model, 'classesOff'), classes);
+    const rawCard = own(model, 'card');
+    const card = trained && rawCard !== undefined ? readModelCardFacts(rawCard, trained.metadata) : undefined;
     const { pictures, dropped } = includePictures
       ? await readPictures(own(model, 'pictures'), rawId, classes, zip, budget)
       : { pictures: [], dropped: 0 };
@@ -227,10 +230,12 @@ async function readOneModel(
         trained,
         ...(trainedOn && { trainedOn }),
         ...(classesOff && { classesOff }),
+        ...(card && card !== 'unreadable' && { card }),
         pictures,
       },
       droppedPictures: dropped,
       renamed,
+      ...(card === 'unreadable' && { cardUnreadable: true as const }),
     };
   } catch (error) {
     const broken = error instanceof Broken ? error : new Broken('invalid', String(error));

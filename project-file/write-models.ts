@@ -40,6 +40,7 @@ function planModel(model: ProjectModel, includePictures: boolean, entries: Proje
     trained,
     ...(model.trainedOn && { trainedOn: { classIds: [...model.trainedOn.classIds], pictureIds: [...model.trainedOn.pictureIds] } }),
     ...(model.classesOff?.length && { classesOff: [...model.classesOff] }),
+    ...(model.trained && model.card && { card: model.card }),
     pictures: pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })),
   };
 }

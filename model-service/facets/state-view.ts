@@ -1,5 +1,6 @@
 // The state view: derives the trainer's snapshot (getState) from the session after every change, and tells the
 // trainer (subscribe) and the blocks (when the active model or its classes change) about it.
+import { buildModelCard } from '../../engine';
 import type { StoredPicture, TrainedOn } from '../../store';
 import { cleanChoice } from '../augmentation';
 import { classesInTraining } from '../class-switches';
@@ -70,9 +71,10 @@ function snapshot(session: Session): ModelServiceState {
         trainable.flatMap((view) => view.pictures.map((picture) => picture.id)),
       ) ||
       labelsChanged(trained.trainedOn, pictures);
+    const currentClasses = trainedClasses(session);
     trainedView = {
       versionId: trained.version,
-      classes: trainedClasses(session),
+      classes: currentClasses,
       method: metadata.head.kind,
       trainedAt: metadata.trainedAt,
       history: metadata.history,
@@ -81,6 +83,13 @@ function snapshot(session: Session): ModelServiceState {
       outOfDate,
       ...(metadata.head.kind === 'dense' && { headLayers: metadata.head.layers }),
       learnedFrom: { pictures: trained.trainedOn.pictureIds.length, classes: trained.trainedOn.classIds.length },
+      card: buildModelCard({
+        metadata,
+        facts: trained.card,
+        modelName: draft.name,
+        classNames: currentClasses.map((info) => info.name),
+        picturesTravel: session.includePictures,
+      }),
     };
   }
   const modelList = [...session.models.values()].map((model): ModelListItem =>

@@ -1,9 +1,17 @@
 // Training: the active model's settings and extra practice pictures, and training its head on the current
 // pictures (waiting first for pictures on their way); the previous model stays in use if it stops or fails.
-import { EngineError, totalEpochs as totalEpochsOf, type EpochMetrics, type LabelledEmbedding, type TrainingSettings } from '../../engine';
+import {
+  type CardMeasure,
+  EngineError,
+  totalEpochs as totalEpochsOf,
+  type EpochMetrics,
+  type LabelledEmbedding,
+  type TrainingSettings,
+} from '../../engine';
 import type { TrainedOn, TrainedVersion } from '../../store';
 import { cleanChoice, copiesPerPicture, type AugmentationChoice, type CopyMaker } from '../augmentation';
 import { classesInTraining, switchClass } from '../class-switches';
+import { cardFacts } from '../model-card-facts';
 import { newId } from '../ids';
 import { problemCode } from '../problems';
 import type { ModelServiceState } from '../state';
@@ -36,6 +44,8 @@ export interface TrainingDeps {
   activate(version: TrainedVersion): Promise<void>;
   /** Reads what other tabs saved meanwhile (tab sync). */
   takeInOtherTabs(): Promise<unknown>;
+  /** How well the active trained model does, for its model card (the Lab's evaluation). */
+  measure(): Promise<CardMeasure | undefined>;
 }
 
 export function createTraining(context: FacetContext, deps: TrainingDeps): TrainingFacet {
@@ -153,10 +163,19 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
         );
         // Another model became active meanwhile (an opened project): this result is not for it.
         if (startedFor !== session.generation) throw new EngineError('train/cancelled', 'the active model changed');
-        const version: TrainedVersion = { version: newId(), model, trainedOn };
+        const trained: TrainedVersion = { version: newId(), model, trainedOn };
         // Saved onto what another tab wrote meanwhile (its new classes then show as "train again").
         await deps.takeInOtherTabs();
-        await deps.activate(version);
+        await deps.activate(trained);
+        // Measured once the engine has it; a measure that fails leaves the card saying "not measured yet".
+        const measure = await deps.measure().catch((error: unknown) => {
+          console.warn('[image-model] the model card could not be measured', error);
+          return undefined;
+        });
+        if (startedFor !== session.generation || session.trained?.version !== trained.version)
+          throw new EngineError('train/cancelled', 'the active model changed');
+        const version: TrainedVersion = { ...trained, card: cardFacts(model, trainedOn, measure) };
+        session.trained = version;
         session.training = { status: 'done' };
         saveDraft({ trainedVersion: version.version });
         const pointing = session.draft;
