@@ -48,7 +48,7 @@ function settingLines(card: ModelCard, t: Translate): string[] {
   return [
     t('trainer.card.method', { method: t(`trainer.setting.method.${card.method}`) }),
     ...numberInputsOf(head).map(({ setting, value }) => t('trainer.card.setting', { name: t(`trainer.setting.${setting.label}`), value })),
-    t('trainer.card.setting', { name: t('trainer.setting.validationRate'), value: `${Math.round(validationRate * 100)}%` }),
+    t('trainer.card.setting', { name: t('trainer.setting.validationRate'), value: Math.round(validationRate * 100) }),
   ];
 }
 
