@@ -2,7 +2,7 @@
 // that differ only by case and a space, and a model name holding a right-to-left override come out repaired and
 // distinct in the trainer, in its notice and in the blocks' menus. A picture file named with U+202E is refused in
 // a message that reads as written, with the real file name.
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import JSZip from 'jszip';
 import errorsText from '../locales/en/errors.json';
 import sharingText from '../locales/en/sharing.json';
@@ -10,7 +10,7 @@ import trainerText from '../locales/en/trainer.json';
 import { writeModelsIntoProject } from '../project-file';
 import { CLASSES, projectModel } from '../project-file/test-support/projects';
 import { recognizeProjectSb3 } from '../extension/test-support/recognize-project';
-import { expect, loadProjectFromComputer, openEditor, openTrainer, paletteBlock, paletteCategory, test } from './support';
+import { dropdownItems, expect, loadProjectFromComputer, openEditor, openTrainer, paletteCategory, test } from './support';
 import { classCard, fill, openModelsMenu } from './support/trainer-page';
 
 /** The classes' names as the file holds them, and as the trainer and the blocks must show them. */
@@ -53,18 +53,6 @@ async function characterLeft(element: Locator, index: number): Promise<number> {
     }
     throw new Error(`no character ${at}`);
   }, index);
-}
-
-/** Opens a palette block's dropdown and returns its items' texts, then closes it by choosing what it shows. */
-async function dropdownItems(page: Page, block: RegExp): Promise<string[]> {
-  await paletteBlock(page, block).first().locator('.blocklyDropdownField').click();
-  const dropdown = page.locator('.blocklyDropDownDiv');
-  const items = dropdown.getByRole('option');
-  await expect(items.first()).toBeVisible();
-  const texts = (await items.allTextContents()).map((text) => text.trim());
-  await dropdown.getByRole('option', { selected: true }).click();
-  await expect(items).toHaveCount(0);
-  return texts;
 }
 
 test('a project with blank, repeated and right-to-left-override names opens with repaired, distinct names; a U+202E file name cannot turn a refusal around', async ({

@@ -1,6 +1,6 @@
 // Composition root: plugs Image Model into the editor's VM. What the editor alone needs is small (the library
 // tile, the menu-bar entry, the project hooks); the engine, the model service, the blocks and the trainer
-// (editor/image-model-parts.tsx) are downloaded and started when the extension is first loaded (tile, project,
+// (editor/image-model-parts.tsx, started by editor/start-editor-parts.ts) are downloaded and started when the extension is first loaded (tile, project,
 // paste, the page address or our menu-bar entry), so the editor alone pays nothing for them.
 import { isEngineError } from '../engine';
 import { EXTENSION_ID } from '../extension/contract';
@@ -10,6 +10,7 @@ import type { ModelService } from '../model-service';
 import type { ImageModelParts } from './image-model-parts';
 import { mountMenuBarEntry } from './menu-bar/menu-bar-entry';
 import { createOpenState } from './overlays/open-state';
+import { createSaveNotice } from './overlays/save-notice';
 import { addressAsksForImageModel } from './page-address';
 import { extensionAdder } from './vm/add-extension';
 import { followEditorLanguage } from './vm/follow-editor-language';
@@ -31,6 +32,7 @@ export interface HostPage {
 /** `onServiceStarted` hears of the model service once the extension starts it (the offline copy's update prompt). */
 export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?: (service: ModelService) => void): void {
   const trainer = createOpenState();
+  const saveNotice = createSaveNotice();
   let started: ImageModelParts | null = null;
 
   // The child's models travel inside the .sb3. Installed when the VM arrives, before any load or save; the model
@@ -43,6 +45,7 @@ export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?
       // scratch-vm lists the extensions a project's blocks use in project.json.
       projectUsesBlocks: () => (JSON.parse(storageVm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(EXTENSION_ID) === true,
     }),
+    onSaved: saveNotice.saved,
     onLoadError: (error) => {
       console.warn("[image-model] the project's models could not be opened", error);
       // Before the parts are in, the failure was their download, and there is no popup to say so in.
@@ -51,8 +54,8 @@ export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?
   });
 
   registerExtensionOnDemand(vm, EXTENSION_ID, async () => {
-    const { startImageModelParts } = await import(/* webpackChunkName: "image-model" */ './image-model-parts');
-    started = startImageModelParts(vm, page.overlays, trainer);
+    const { startEditorParts } = await import(/* webpackChunkName: "image-model" */ './start-editor-parts');
+    started = startEditorParts(vm, { overlays: page.overlays, trainer, saveNotice });
     onServiceStarted?.(started.service);
     return started.extension;
   });

@@ -1,16 +1,16 @@
 // What the extension brings into the editor once it is first loaded: the engine's worker, the model service, the
-// blocks and our overlays (trainer, picture popup). editor/app.tsx imports this module dynamically, so a child who
-// never adds Image Model downloads none of it (scripts/check-main-chunk.ts keeps it out of the page's first chunks).
+// blocks and our overlays (trainer, picture popup). The editor loads it on demand (editor/start-editor-parts.ts), so a
+// child who never adds Image Model downloads none of it (scripts/check-main-chunk.ts keeps it out of the first
+// chunks); the TurboWarp file (turbowarp/) starts the same parts on TurboWarp's VM.
 //   engine (tfjs in a worker) → model service (the child's models, IndexedDB) → extension (blocks)
 //                                                      ↘ overlays (trainer, picture popup) ↗
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine';
+import { DEFAULT_TRAINING_SETTINGS, type EngineApi, type EngineInitOptions } from '../engine';
 import { createImageModelExtension, type ExtensionUi } from '../extension';
 import { createBroadcastTabChannel, createModelService, type ModelService } from '../model-service';
 import { createPicturePrompt, type PicturePrompt } from '../modal-ui/recognize';
-import { startEngineWorker } from '../worker/start-engine-worker';
-import { ENGINE_INIT_OPTIONS } from './engine-init-options';
 import type { OpenState } from './overlays/open-state';
+import type { SaveNotice } from './overlays/save-notice';
 import { Overlays } from './overlays/overlays';
 import type { ScratchVm } from './vm/scratch-vm';
 
@@ -21,8 +21,19 @@ export interface ImageModelParts {
   readonly extension: object;
 }
 
-/** Starts everything once per page; `trainer` is the editor's open state, which the palette button changes. */
-export function startImageModelParts(vm: ScratchVm, overlays: HTMLElement, trainer: OpenState): ImageModelParts {
+export interface PartsOptions {
+  /** Where the trainer and the picture popup mount. */
+  readonly overlays: HTMLElement;
+  /** The trainer's open state, which the palette button changes. */
+  readonly trainer: OpenState;
+  readonly saveNotice?: SaveNotice;
+  /** The engine and where it finds its files (the editor's worker, or TurboWarp's beside the extension's file). */
+  readonly engine: { readonly api: EngineApi; readonly init: EngineInitOptions };
+}
+
+/** Starts everything once per page: the editor's composition, also TurboWarp's (turbowarp/). */
+export function startImageModelParts(vm: ScratchVm, options: PartsOptions): ImageModelParts {
+  const { trainer, saveNotice } = options;
   const prompt = createPicturePrompt();
   const ui: ExtensionUi = {
     openTrainer: trainer.open,
@@ -30,16 +41,16 @@ export function startImageModelParts(vm: ScratchVm, overlays: HTMLElement, train
     cancelPictureRequests: prompt.cancelAll,
     reportError: prompt.reportError,
   };
-  const { engine } = startEngineWorker();
+  const { api: engine, init } = options.engine;
   const service = createModelService({
     engine,
     defaultSettings: DEFAULT_TRAINING_SETTINGS,
-    engineReady: engine.init(ENGINE_INIT_OPTIONS),
+    engineReady: engine.init(init),
     // Another tab of the editor shares the stored models: each hears the other's changes.
     tabs: createBroadcastTabChannel(),
     newModelClasses: 2,
   });
-  createRoot(overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
+  createRoot(options.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} saveNotice={saveNotice} />);
   const extension = createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
   return { service, prompt, extension };
 }

@@ -67,6 +67,20 @@ export {
 } from './heads/head-stack';
 export { seededRandom } from './training-data';
 
+// The model card: what a trained model is, for a child and a teacher's record.
+export {
+  buildModelCard,
+  cardMeasure,
+  picturesPerClass,
+  readModelCardFacts,
+  TOP_MIX_UPS,
+  type CardMeasure,
+  type CardMeasuredOn,
+  type CardMixUp,
+  type ModelCard,
+  type ModelCardFacts,
+} from './model-card';
+
 // The model file, and models in and out as Teachable Machine's files.
 export {
   decodeModel,

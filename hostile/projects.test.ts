@@ -685,6 +685,38 @@ const CASES: HostileCase[] = [
       .filter((item) => item !== good)
       .concat({ ...good, deflated: new Uint8Array(good.deflated.length).fill(0xff) });
   }),
+  // The model card and class switches beside the model: left out (the card with a message), the model loads.
+  ...[
+    HTML_NAMES[0],
+    { pictures: [1e9, -1, 2.5] },
+    { measure: { measuredOn: 'held-out', tested: 2, right: 5, shaky: false, mixUps: [] } },
+    { pictures: [1, 1, 1], html: HTML_NAMES[1] },
+  ].map((card) =>
+    projectCase(
+      `a hostile model card ${JSON.stringify(card).slice(0, 60)}`,
+      loads((target) => {
+        assert.equal(target.model.card, undefined);
+        assert.equal(target.cardUnreadable, true);
+      }),
+      (parts) => {
+        parts.model.card = card;
+      },
+    ),
+  ),
+  projectCase(
+    'a "__proto__" model card',
+    loads((target) => assert.equal(target.model.card, undefined)),
+    (parts) => {
+      parts.text = (json) => json.replace(`"id":"${TARGET}"`, `"id":"${TARGET}","card":{"__proto__":{"polluted":true}}`);
+    },
+  ),
+  projectCase(
+    'class switches that are not ids of its classes',
+    loads((target) => assert.equal(target.model.classesOff, undefined)),
+    (parts) => {
+      parts.model.classesOff = ['__proto__', HTML_NAMES[0], 42];
+    },
+  ),
 ];
 
 /** A VM with our hooks, recording each load (as the editor host installs them). */

@@ -33,3 +33,4 @@ export type { ClassConfidence, ModelSwitcherApi, RecognitionResult, RecognizerAp
 export type { BrokenModel } from './project-models';
 export { projectStorageHandlers, type ProjectStorageDeps } from './project-storage';
 export { createBroadcastTabChannel, type TabChannel } from './tab-channel';
+export { safeFileName } from './file-name';

@@ -17,6 +17,7 @@ import { createRecognizer, type RecognizerFacet } from './facets/recognizer';
 import { createSharing, type SharingFacet } from './facets/sharing';
 import { createStateView, type StateFacet } from './facets/state-view';
 import { createTabSync } from './facets/tab-sync';
+import { measureForCard } from './model-card-facts';
 import { createTraining, type TrainingFacet } from './facets/training';
 import { createWorkspace, newModelDraft, type WorkspaceFacet } from './facets/workspace';
 import { problemCode } from './problems';
@@ -82,6 +83,7 @@ export function createModelService(options: ModelServiceOptions): ModelService {
   const pictures = createPictures(context);
   const workspace = createWorkspace(context, newModelClasses, pictures);
   const tabSync = createTabSync(context, workspace, tabs, persistence.api.whenSaved);
+  const lab = createLab(context, { activate: workspace.activate });
   const copyMaker = decodePicture && createCopyMaker(decodePicture, async (images) => (await context.engine()).embed(images));
   return {
     ...view.api,
@@ -94,8 +96,9 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       getState: view.api.getState,
       activate: workspace.activate,
       takeInOtherTabs: tabSync.takeInOtherTabs,
+      measure: () => measureForCard(lab),
     }),
-    ...createLab(context, { activate: workspace.activate }),
+    ...lab,
     ...createRecognizer(context, workspace, view.onModelChange),
   };
 }

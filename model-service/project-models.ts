@@ -22,6 +22,8 @@ export interface OpenedProject {
   readonly droppedPictures: number;
   /** Names the project reader repaired (project-file/read-models.ts), for the notice to say so. */
   readonly renamed: readonly NameChange[];
+  /** Model cards in the file that were not cards of their model, and were left out. */
+  readonly unreadableCards: number;
 }
 
 export interface OpenProjectSteps {
@@ -43,6 +45,8 @@ export function toProjectModel({ draft, pictures, trained }: LoadedModel, includ
     settings: draft.settings,
     trained: trained?.model ?? null,
     ...(trained && { trainedOn: { classIds: trained.trainedOn.classIds, pictureIds: trained.trainedOn.pictureIds } }),
+    ...(draft.classesOff?.length && { classesOff: draft.classesOff }),
+    ...(trained?.card && { card: trained.card }),
     pictures: includePictures
       ? pictures
           .filter((picture) => classIds.has(picture.classId))
@@ -64,6 +68,7 @@ export async function modelsFromProject(load: ProjectModelsLoad, steps: OpenProj
   const models: LoadedModel[] = [];
   const newIds = new Map<string, string>();
   let droppedPictures = 0;
+  let unreadableCards = 0;
   let createdAt = Date.now();
   for (const loaded of load.models) {
     if (loaded.status === 'broken') {
@@ -83,10 +88,11 @@ export async function modelsFromProject(load: ProjectModelsLoad, steps: OpenProj
     }
     models.push({ ...model, pictures });
     renamed.push(...loaded.renamed);
+    if (loaded.cardUnreadable) unreadableCards++;
     newIds.set(loaded.model.id, model.draft.id);
   }
   const activeModelId = (load.activeModelId && newIds.get(load.activeModelId)) || (models[0]?.draft.id ?? null);
-  return { models, activeModelId, broken, droppedPictures, renamed };
+  return { models, activeModelId, broken, droppedPictures, renamed, unreadableCards };
 }
 
 async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt: () => number) {
@@ -122,6 +128,7 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
       classIds: model.trainedOn?.classIds ?? model.trained.metadata.classes.map((info) => info.id),
       pictureIds: (model.trainedOn?.pictureIds ?? []).filter((pictureId) => kept.has(pictureId)),
     },
+    ...(model.card && { card: model.card }),
   };
   const record: LoadedModel = {
     draft: {
@@ -130,6 +137,7 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
       name: model.name,
       classes: model.classes,
       settings: steps.cleanSettings(model.settings),
+      ...(model.classesOff && { classesOff: model.classesOff }),
       trainedVersion: trained?.version ?? null,
       updatedAt: Date.now(),
     },

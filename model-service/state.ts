@@ -1,6 +1,6 @@
 // What the trainer sees of the model service (getState()), as types: the state view facet derives it.
 import type { EncodedPicture } from '../pictures/picture-codec';
-import type { ClassInfo, EarlyStop, EpochMetrics, HeadKind, HeadLayerSpec, NameChange, TrainingSettings } from '../engine';
+import type { ClassInfo, EarlyStop, EpochMetrics, HeadKind, HeadLayerSpec, ModelCard, NameChange, TrainingSettings } from '../engine';
 import type { AugmentationChoice } from './augmentation';
 import type { ProblemCode } from './problems';
 import type { BrokenModel } from './project-models';
@@ -17,6 +17,8 @@ export interface ClassView {
   readonly id: string;
   readonly name: string;
   readonly pictures: readonly PictureView[];
+  /** Used by the next training: the child can switch a class off without deleting it. */
+  readonly inTraining: boolean;
 }
 
 export interface TrainedView {
@@ -37,6 +39,8 @@ export interface TrainedView {
   readonly headLayers?: readonly HeadLayerSpec[];
   /** What it learned from: "Learned from 60 pictures in 3 classes". */
   readonly learnedFrom: { readonly pictures: number; readonly classes: number };
+  /** Its model card, with the names as they are now. */
+  readonly card: ModelCard;
 }
 
 export type TrainingView =
@@ -74,6 +78,10 @@ export interface OpenedProjectNotice {
   readonly droppedPictures: number;
   /** Names changed so the blocks can tell them apart (blank or repeated in the file). */
   readonly renamed: readonly NameChange[];
+  /** Model cards that were not cards of their model, left out (the models are fine). */
+  readonly unreadableCards?: number;
+  /** The active model came trained: the trainer offers its model card. */
+  readonly trainedModel?: boolean;
 }
 
 export interface ModelServiceState {

@@ -17,6 +17,7 @@ import {
   parseSettings,
   readClassList,
   readModel,
+  readModelCardFacts,
   repairNames,
   type SerializedModel,
   type TrainingSettings,
@@ -81,6 +82,14 @@ function readTrainedOn(value: unknown): ProjectTrainedOn | undefined {
   const classIds = readIdList(own(value, 'classIds'), MODEL_LIMITS.classes);
   const pictureIds = readIdList(own(value, 'pictureIds'), MODEL_LIMITS.knnExamples);
   return classIds && pictureIds ? { classIds, pictureIds } : undefined;
+}
+
+/** Switched-off classes: ids of the model's classes only; anything else reads as all on (nothing is lost). */
+function readClassesOff(value: unknown, classes: readonly ClassInfo[]): string[] | undefined {
+  const ids = readIdList(value, MODEL_LIMITS.classes);
+  const known = new Set(classes.map((info) => info.id));
+  const off = ids?.filter((id) => known.has(id));
+  return off && off.length > 0 ? off : undefined;
 }
 
 interface Budget {
@@ -206,6 +215,9 @@ async function readOneModel(
     const settings = readDraftSettings(own(model, 'settings'));
     const { classes, trained, renamed } = repairClassNames(readClassList, await readTrained(own(model, 'trained'), rawId, zip, budget));
     const trainedOn = readTrainedOn(own(model, 'trainedOn'));
+    const classesOff = readClassesOff(own(model, 'classesOff'), classes);
+    const rawCard = own(model, 'card');
+    const card = trained && rawCard !== undefined ? readModelCardFacts(rawCard, trained.metadata) : undefined;
     const { pictures, dropped } = includePictures
       ? await readPictures(own(model, 'pictures'), rawId, classes, zip, budget)
       : { pictures: [], dropped: 0 };
@@ -218,10 +230,13 @@ async function readOneModel(
         settings,
         trained,
         ...(trainedOn && { trainedOn }),
+        ...(classesOff && { classesOff }),
+        ...(card && card !== 'unreadable' && { card }),
         pictures,
       },
       droppedPictures: dropped,
       renamed,
+      ...(card === 'unreadable' && { cardUnreadable: true as const }),
     };
   } catch (error) {
     const broken = error instanceof Broken ? error : new Broken('invalid', String(error));

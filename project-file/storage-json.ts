@@ -1,7 +1,7 @@
 // The shape of our part of project.json: `extensionStorage.imageModel`, TurboWarp's project-level layout.
 // Weights and pictures are not in here: they are zip entries named after the ids (zip-entries.ts).
 import { EXTENSION_ID } from '../extension/contract';
-import type { ClassInfo, ModelMetadata, TrainingSettings } from '../engine';
+import type { ClassInfo, ModelCardFacts, ModelMetadata, TrainingSettings } from '../engine';
 import type { PictureMimeType } from '../pictures/picture-codec';
 
 /** Version of this layout (not of the model format, which each model's metadata carries). */
@@ -32,6 +32,10 @@ export interface StoredModelJson {
   readonly settings: TrainingSettings;
   readonly trained: StoredTrainedJson | null;
   readonly trainedOn?: { readonly classIds: readonly string[]; readonly pictureIds: readonly string[] };
+  /** Classes switched off for the next training; absent (older projects): all on. */
+  readonly classesOff?: readonly string[];
+  /** The trained model's card facts (picture counts, how well it did); absent: made before cards. */
+  readonly card?: ModelCardFacts;
   /**
    * Listed only when pictures are included; each is the entry imageModel/<model id>/<picture id>.<extension of its
    * type>. Versions before the picture codec listed no `mimeType`: their pictures are JPEGs named .jpg.

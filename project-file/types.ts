@@ -1,7 +1,7 @@
 // What our extension puts into a .sb3 and what it gets back: plain data, no DOM, no VM, no tfjs.
 // The model service builds a ProjectModels from the child's work before a save, and receives a
 // ProjectModelsLoad after a project is opened.
-import type { ClassInfo, NameChange, SerializedModel, TrainingSettings, ZipEntrySource } from '../engine';
+import type { ClassInfo, ModelCardFacts, NameChange, SerializedModel, TrainingSettings, ZipEntrySource } from '../engine';
 import type { PictureMimeType } from '../pictures/picture-codec';
 
 export type { NameChange, ZipEntrySource };
@@ -31,6 +31,10 @@ export interface ProjectModel {
   /** Null while the model has never been trained. */
   readonly trained: SerializedModel | null;
   readonly trainedOn?: ProjectTrainedOn;
+  /** Ids of classes switched off for the next training; absent: all on. */
+  readonly classesOff?: readonly string[];
+  /** The trained model's card facts (engine/model-card.ts); only with `trained`. */
+  readonly card?: ModelCardFacts;
   /** Written only when `includePictures` is on; ignored otherwise. */
   readonly pictures?: readonly ProjectPicture[];
 }
@@ -70,6 +74,8 @@ export type LoadedProjectModel =
       readonly droppedPictures: number;
       /** Names repaired by the trainer's rules (blank, or a repeat the blocks could not tell apart); ids never change. */
       readonly renamed: readonly NameChange[];
+      /** The model card in the file was not a card of this model: left out (the model itself is fine). */
+      readonly cardUnreadable?: true;
     }
   | {
       readonly status: 'broken';

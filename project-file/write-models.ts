@@ -39,6 +39,8 @@ function planModel(model: ProjectModel, includePictures: boolean, entries: Proje
     settings: { ...model.settings },
     trained,
     ...(model.trainedOn && { trainedOn: { classIds: [...model.trainedOn.classIds], pictureIds: [...model.trainedOn.pictureIds] } }),
+    ...(model.classesOff?.length && { classesOff: [...model.classesOff] }),
+    ...(model.trained && model.card && { card: model.card }),
     pictures: pictures.map(({ id, classId, mimeType }) => ({ id, classId, mimeType })),
   };
 }

@@ -1,5 +1,5 @@
 // What is kept in IndexedDB for the child's work. Records are plain structured-clonable data.
-import type { ClassInfo, Embedding, SerializedModel, TrainingSettings } from '../engine';
+import type { ClassInfo, Embedding, ModelCardFacts, SerializedModel, TrainingSettings } from '../engine';
 import type { EncodedPicture } from '../pictures/picture-codec';
 
 /** Which pictures and classes a trained model learnt from, to tell when the child changed them since. */
@@ -20,6 +20,8 @@ export interface ModelDraft {
   readonly settings: TrainingSettings;
   /** Extra practice pictures the child switched on in the Lab (absent: none). */
   readonly augmentation?: { readonly flip: boolean; readonly turn: boolean; readonly blur: boolean; readonly light: boolean };
+  /** Classes switched off for the next training (model-service/class-switches.ts); absent: all on. */
+  readonly classesOff?: readonly string[];
   /** The trained version in use (the pointer switched after the version is fully written); null before any. */
   readonly trainedVersion: string | null;
   readonly updatedAt: number;
@@ -43,6 +45,8 @@ export interface TrainedVersion {
   readonly version: string;
   readonly model: SerializedModel;
   readonly trainedOn: TrainedOn;
+  /** What its model card needs beyond the model (picture counts, how well it did); absent: made before cards. */
+  readonly card?: ModelCardFacts;
 }
 
 /** Which models the current project has, and which one the blocks use. */

@@ -2,13 +2,9 @@
 // composition (editor/app.tsx) on TurboWarp's VM: the same engine worker, model service, blocks and trainer;
 // the trainer and picture popup mount in a layer of their own on TurboWarp's page, the palette button calls
 // the extension (TurboWarp runs a button's `func`), and the models travel in TurboWarp's extensionStorage.
-import { createRoot } from 'react-dom/client';
-import { DEFAULT_TRAINING_SETTINGS } from '../engine';
-import { createImageModelExtension, OPEN_TRAINER_BUTTON_FUNC, type ExtensionUi } from '../extension';
-import { createBroadcastTabChannel, createModelService } from '../model-service';
-import { createPicturePrompt } from '../modal-ui/recognize';
+import { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
+import { startImageModelParts } from '../editor/image-model-parts';
 import { createOpenState } from '../editor/overlays/open-state';
-import { Overlays } from '../editor/overlays/overlays';
 import { followEditorLanguage } from '../editor/vm/follow-editor-language';
 import { keepModelsInProject } from './project-storage';
 import { EXTENSION_FILE_URL } from './script-address';
@@ -25,31 +21,17 @@ function start(scratch: ScratchGlobal): void {
   }
   const { vm } = scratch;
   const trainer = createOpenState();
-  const prompt = createPicturePrompt();
-  const ui: ExtensionUi = {
-    openTrainer: trainer.open,
-    askForPicture: prompt.ask,
-    cancelPictureRequests: prompt.cancelAll,
-    reportError: prompt.reportError,
-  };
-  const engine = startTurboWarpEngine();
-  const service = createModelService({
-    engine,
-    defaultSettings: DEFAULT_TRAINING_SETTINGS,
-    engineReady: engine.init(engineInitOptions(EXTENSION_FILE_URL)),
-    tabs: createBroadcastTabChannel(),
-    newModelClasses: 2,
-  });
-  const models = keepModelsInProject(vm, service, { reportError: prompt.reportError });
-  followEditorLanguage(vm);
-
   const layer = document.createElement('div');
   layer.className = 'image-model-overlay-layer';
   document.body.append(layer);
-  createRoot(layer).render(<Overlays service={service} trainer={trainer} prompt={prompt} />);
-
-  const extension = createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });
-  void models.opened.then(() => scratch.extensions.register(Object.assign(extension, { [OPEN_TRAINER_BUTTON_FUNC]: ui.openTrainer })));
+  const { service, prompt, extension } = startImageModelParts(vm, {
+    overlays: layer,
+    trainer,
+    engine: { api: startTurboWarpEngine(), init: engineInitOptions(EXTENSION_FILE_URL) },
+  });
+  const models = keepModelsInProject(vm, service, { reportError: prompt.reportError });
+  followEditorLanguage(vm);
+  void models.opened.then(() => scratch.extensions.register(Object.assign(extension, { [OPEN_TRAINER_BUTTON_FUNC]: trainer.open })));
 }
 
 start(Scratch);

@@ -41,6 +41,18 @@ export function scriptArea(page: Page): Locator {
   return page.locator('svg.blocklySvg > .blocklyWorkspace > .blocklyBlockCanvas');
 }
 
+/** Opens a palette block's dropdown and returns its items' texts, then closes it by choosing what it shows. */
+export async function dropdownItems(page: Page, block: RegExp): Promise<string[]> {
+  await paletteBlock(page, block).first().locator('.blocklyDropdownField').click();
+  const dropdown = page.locator('.blocklyDropDownDiv');
+  const items = dropdown.getByRole('option');
+  await expect(items.first()).toBeVisible();
+  const texts = (await items.allTextContents()).map((text) => text.trim());
+  await dropdown.getByRole('option', { selected: true }).click();
+  await expect(items).toHaveCount(0);
+  return texts;
+}
+
 /** Adds Image Model from the "Add Extension" library and waits for its category in the palette. */
 export async function addImageModelExtension(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add Extension' }).click();

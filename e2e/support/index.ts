@@ -8,6 +8,7 @@ export {
   paletteCategory,
   paletteButton,
   paletteBlock,
+  dropdownItems,
   addImageModelExtension,
   openTrainer,
   chooseEditorLanguage,

@@ -195,3 +195,14 @@ test('a sprite export carries neither our storage nor our entries', async () => 
 });
 
 test.after(() => log.restore());
+
+test('a finished save hands its models to onSaved, for the notice about pictures', async () => {
+  const vm = newVm();
+  const models = savedModels(false);
+  const saved: ProjectModels[] = [];
+  installProjectStorageHooks(vm, { getModelsForSave: () => models, onModelsLoaded: () => {}, onSaved: (done) => saved.push(done) });
+  await vm.loadProject(await sb3Bytes(vanillaProjectJson()));
+  assert.deepEqual(saved, [], 'loading is not saving');
+  await vm.saveProjectSb3();
+  assert.deepEqual(saved, [models]);
+});

@@ -36,6 +36,8 @@ export interface ProjectStorageHooks {
    * load waits for a returned promise, so the blocks can work as soon as the project appears.
    */
   onModelsLoaded(load: ProjectModelsLoad): void | Promise<void>;
+  /** A save with these models finished (the host says whether the pictures went with them). */
+  onSaved?(models: ProjectModels): void;
   /** onModelsLoaded failed: the project still opens; the host tells the child. */
   onLoadError?(error: unknown): void;
 }
@@ -55,7 +57,13 @@ export function installProjectStorageHooks(vm: ProjectStorageVm, hooks: ProjectS
     const models = hooks.getModelsForSave();
     saving = models && planProjectModels(models);
     try {
-      return original.saveProjectSb3.apply(this, args);
+      const saved = original.saveProjectSb3.apply(this, args);
+      if (models && hooks.onSaved)
+        saved.then(
+          () => hooks.onSaved?.(models),
+          () => undefined,
+        );
+      return saved;
     } finally {
       saving = null;
     }

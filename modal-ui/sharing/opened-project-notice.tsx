@@ -3,6 +3,7 @@ import type { OpenedProjectNotice as Notice } from '../../model-service';
 import { t as translate } from '../../locales';
 import { useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
+import { showModelCard } from '../trainer/model-card';
 import { NameChanges } from './name-changes';
 
 /**
@@ -18,6 +19,7 @@ export function openedProjectNoticeLines(notice: Notice, t: typeof translate = t
     ...broken,
     ...(broken.length > 0 ? [t('sharing.brokenLeftOutOnSave')] : []),
     ...(notice.droppedPictures > 0 ? [t('sharing.droppedPictures', { count: notice.droppedPictures })] : []),
+    ...(notice.unreadableCards ? [t('sharing.cardUnreadable')] : []),
   ];
 }
 
@@ -31,8 +33,10 @@ export function OpenedProjectNotice() {
   const notice = useServiceState((state) => state.openedProject);
   if (!notice) return null;
   const lines = openedProjectNoticeLines(notice, t);
+  const problems = lines.length > 0 || notice.renamed.length > 0;
   return (
-    <div className="imt-problem" role="alert">
+    <div className={problems ? 'imt-problem' : 'imt-banner imt-banner--good'} role={problems ? 'alert' : 'status'}>
+      {notice.trainedModel && <ModelCardLink />}
       {lines.length > 0 && (
         <ul className="imt-opened">
           {lines.map((line, index) => (
@@ -45,5 +49,18 @@ export function OpenedProjectNotice() {
         {t('sharing.dismiss')}
       </button>
     </div>
+  );
+}
+
+/** "This project came with a trained model. See the model card" */
+function ModelCardLink() {
+  const { t } = useTranslation();
+  return (
+    <p className="imt-opened__card">
+      {t('trainer.card.openedWithModel')}{' '}
+      <button type="button" className="imt-button imt-button--small" onClick={showModelCard}>
+        {t('trainer.card.see')}
+      </button>
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import { useModelService, useServiceState } from '../service';
 import { downloadFile } from '../sharing/download';
 import { useTranslation } from '../use-translation';
 import { ClassName } from './class-name';
+import { ClassOffNote, ClassSwitch } from './class-switch';
 import { Icon } from './icons';
 import { pictureCount } from './hint-text';
 import { PictureGrid } from './picture-grid';
@@ -37,6 +38,7 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
   const uploadButton = useRef<HTMLButtonElement>(null);
   /** Where the keyboard focus goes once the card shows the change: the focus was on something now gone. */
   const [focusAfter, setFocusAfter] = useState<'undo' | 'pictures' | null>(null);
+  const [switchRefused, setSwitchRefused] = useState(false);
 
   useEffect(() => {
     if (!focusAfter) return;
@@ -47,7 +49,12 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
   }, [focusAfter]);
 
   return (
-    <section ref={card} className={`imt-class${files.dragging ? ' imt-class--dragging' : ''}`} aria-label={info.name} {...files.dropTarget}>
+    <section
+      ref={card}
+      className={`imt-class${files.dragging ? ' imt-class--dragging' : ''}${info.inTraining ? '' : ' imt-class--off'}`}
+      aria-label={info.name}
+      {...files.dropTarget}
+    >
       <div className="imt-class__header">
         <ClassName
           name={info.name}
@@ -56,6 +63,7 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
           onRename={(name) => service.renameClass(info.id, name)}
         />
         <span className="imt-class__count">{pictureCount(t, info.pictures.length)}</span>
+        <ClassSwitch info={info} onRefused={setSwitchRefused} />
         <button
           type="button"
           className="imt-icon-button imt-icon-button--danger"
@@ -66,6 +74,7 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
           <Icon name="trash" />
         </button>
       </div>
+      <ClassOffNote info={info} refused={switchRefused} />
       <PictureGrid
         className={info.name}
         pictures={info.pictures}

@@ -6,6 +6,7 @@ import { useTranslation } from '../use-translation';
 import { ClassList } from './class-list';
 import { ModelNameField } from './model-name-field';
 import { SharedModelBanner } from './shared-model-banner';
+import { ModelCardPanel } from './model-card';
 import { TestPanel } from './test-panel';
 import { TrainPanel } from './train-panel';
 import { useFocusTrap } from './use-focus-trap';
@@ -100,6 +101,7 @@ function TrainerDialog({ onClose }: { onClose(): void }) {
               </div>
             </div>
             <SharePanel />
+            <ModelCardPanel />
             <LabArea />
           </div>
         )}

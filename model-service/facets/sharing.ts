@@ -167,7 +167,7 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
         .map((model) => model.draft.id);
       const opened = load.present
         ? await openProject(load, await context.engine())
-        : { models: [], activeModelId: null, broken: [], droppedPictures: 0, renamed: [] };
+        : { models: [], activeModelId: null, broken: [], droppedPictures: 0, renamed: [], unreadableCards: 0 };
       const kept =
         opened.models.length > 0
           ? opened.models
@@ -176,9 +176,16 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       session.models = new Map(kept.map((model) => [model.draft.id, model]));
       const includePictures = load.present && load.includePictures;
       session.includePictures = includePictures;
+      const trainedModel = Boolean(session.models.get(activeModelId)?.trained);
       session.openedProject =
-        opened.broken.length > 0 || opened.droppedPictures > 0 || opened.renamed.length > 0
-          ? { broken: opened.broken, droppedPictures: opened.droppedPictures, renamed: opened.renamed }
+        opened.broken.length > 0 || opened.droppedPictures > 0 || opened.renamed.length > 0 || opened.unreadableCards > 0 || trainedModel
+          ? {
+              broken: opened.broken,
+              droppedPictures: opened.droppedPictures,
+              renamed: opened.renamed,
+              unreadableCards: opened.unreadableCards,
+              trainedModel,
+            }
           : null;
       workspace.select(activeModelId);
       persist((target) => target.replaceWorkspace({ models: kept, activeModelId, includePictures }, empty));

@@ -1,7 +1,9 @@
 // The state view: derives the trainer's snapshot (getState) from the session after every change, and tells the
 // trainer (subscribe) and the blocks (when the active model or its classes change) about it.
+import { buildModelCard } from '../../engine';
 import type { StoredPicture, TrainedOn } from '../../store';
 import { cleanChoice } from '../augmentation';
+import { classesInTraining } from '../class-switches';
 import { problemCode } from '../problems';
 import { trainReadiness } from '../readiness';
 import { trainedClasses, type Session } from '../session';
@@ -48,23 +50,31 @@ function snapshot(session: Session): ModelServiceState {
   const { draft, pictures, trained, incoming } = session;
   const byClass = new Map<string, PictureView[]>(draft.classes.map((info) => [info.id, []]));
   for (const picture of pictures) byClass.get(picture.classId)?.push(picture);
-  const classes = draft.classes.map((info) => ({ id: info.id, name: info.name, pictures: byClass.get(info.id) ?? [] }));
+  const used = new Set(classesInTraining(draft.classes, draft.classesOff).map((info) => info.id));
+  const classes = draft.classes.map((info) => ({
+    id: info.id,
+    name: info.name,
+    pictures: byClass.get(info.id) ?? [],
+    inTraining: used.has(info.id),
+  }));
+  const trainable = classes.filter((view) => view.inTraining);
   let trainedView: TrainedView | null = null;
   if (trained) {
     const { metadata } = trained.model;
     const outOfDate =
       !sameMembers(
         trained.trainedOn.classIds,
-        draft.classes.map((info) => info.id),
+        trainable.map((view) => view.id),
       ) ||
       !sameMembers(
         trained.trainedOn.pictureIds,
-        classes.flatMap((view) => view.pictures.map((picture) => picture.id)),
+        trainable.flatMap((view) => view.pictures.map((picture) => picture.id)),
       ) ||
       labelsChanged(trained.trainedOn, pictures);
+    const currentClasses = trainedClasses(session);
     trainedView = {
       versionId: trained.version,
-      classes: trainedClasses(session),
+      classes: currentClasses,
       method: metadata.head.kind,
       trainedAt: metadata.trainedAt,
       history: metadata.history,
@@ -73,6 +83,13 @@ function snapshot(session: Session): ModelServiceState {
       outOfDate,
       ...(metadata.head.kind === 'dense' && { headLayers: metadata.head.layers }),
       learnedFrom: { pictures: trained.trainedOn.pictureIds.length, classes: trained.trainedOn.classIds.length },
+      card: buildModelCard({
+        metadata,
+        facts: trained.card,
+        modelName: draft.name,
+        classNames: currentClasses.map((info) => info.name),
+        picturesTravel: session.includePictures,
+      }),
     };
   }
   const modelList = [...session.models.values()].map((model): ModelListItem =>
@@ -96,7 +113,7 @@ function snapshot(session: Session): ModelServiceState {
     trained: trainedView,
     training: session.training,
     readiness: trainReadiness(
-      classes.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })),
+      trainable.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })),
       draft.settings,
     ),
     addingPictures: session.adding + incoming.total(),

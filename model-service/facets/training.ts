@@ -1,8 +1,17 @@
 // Training: the active model's settings and extra practice pictures, and training its head on the current
 // pictures (waiting first for pictures on their way); the previous model stays in use if it stops or fails.
-import { EngineError, totalEpochs as totalEpochsOf, type EpochMetrics, type LabelledEmbedding, type TrainingSettings } from '../../engine';
+import {
+  type CardMeasure,
+  EngineError,
+  totalEpochs as totalEpochsOf,
+  type EpochMetrics,
+  type LabelledEmbedding,
+  type TrainingSettings,
+} from '../../engine';
 import type { TrainedOn, TrainedVersion } from '../../store';
 import { cleanChoice, copiesPerPicture, type AugmentationChoice, type CopyMaker } from '../augmentation';
+import { classesInTraining, switchClass } from '../class-switches';
+import { cardFacts } from '../model-card-facts';
 import { newId } from '../ids';
 import { problemCode } from '../problems';
 import type { ModelServiceState } from '../state';
@@ -15,6 +24,11 @@ export interface TrainingFacet {
   setAugmentation(changes: Partial<AugmentationChoice>): void;
   /** Applies the valid changes (see settings.ts); invalid values are ignored. */
   updateSettings(changes: SettingChanges): void;
+  /**
+   * Switches a class on or off for the next training (it keeps its pictures). Refused (false) when switching it
+   * off would leave fewer than 2 classes on.
+   */
+  setClassInTraining(classId: string, on: boolean): boolean;
   /**
    * Trains on the current pictures, first waiting for pictures still on their way (status 'waiting'); the previous
    * model stays in use if this is stopped or fails.
@@ -30,6 +44,8 @@ export interface TrainingDeps {
   activate(version: TrainedVersion): Promise<void>;
   /** Reads what other tabs saved meanwhile (tab sync). */
   takeInOtherTabs(): Promise<unknown>;
+  /** How well the active trained model does, for its model card (the Lab's evaluation). */
+  measure(): Promise<CardMeasure | undefined>;
 }
 
 export function createTraining(context: FacetContext, deps: TrainingDeps): TrainingFacet {
@@ -74,6 +90,13 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
       const settings = applySettingChanges(session.draft.settings, changes);
       if (JSON.stringify(settings) !== JSON.stringify(session.draft.settings)) saveDraft({ settings });
     },
+    setClassInTraining(classId, on) {
+      const { classes, classesOff = [] } = session.draft;
+      const next = switchClass(classes, classesOff, classId, on);
+      if (!next) return false;
+      if (next.join() !== classesOff.join()) saveDraft({ classesOff: next });
+      return true;
+    },
 
     async train() {
       if (session.training.status === 'running' || session.training.status === 'waiting') return;
@@ -87,7 +110,9 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
           context.report(new EngineError(readiness.need === 'classes' ? 'train/too-few-classes' : 'train/too-few-examples', 'not ready'));
         return;
       }
-      const { classes, settings } = session.draft;
+      const { settings } = session.draft;
+      // Switched-off classes keep their pictures but are not in this model.
+      const classes = classesInTraining(session.draft.classes, session.draft.classesOff);
       const classIndex = new Map(classes.map((info, index) => [info.id, index]));
       // In class order, each class's pictures in the order they were given: pictures of several classes arrive
       // interleaved when they are added at once, and the order must not change what the model learns.
@@ -138,10 +163,19 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
         );
         // Another model became active meanwhile (an opened project): this result is not for it.
         if (startedFor !== session.generation) throw new EngineError('train/cancelled', 'the active model changed');
-        const version: TrainedVersion = { version: newId(), model, trainedOn };
+        const trained: TrainedVersion = { version: newId(), model, trainedOn };
         // Saved onto what another tab wrote meanwhile (its new classes then show as "train again").
         await deps.takeInOtherTabs();
-        await deps.activate(version);
+        await deps.activate(trained);
+        // Measured once the engine has it; a measure that fails leaves the card saying "not measured yet".
+        const measure = await deps.measure().catch((error: unknown) => {
+          console.warn('[image-model] the model card could not be measured', error);
+          return undefined;
+        });
+        if (startedFor !== session.generation || session.trained?.version !== trained.version)
+          throw new EngineError('train/cancelled', 'the active model changed');
+        const version: TrainedVersion = { ...trained, card: cardFacts(model, trainedOn, measure) };
+        session.trained = version;
         session.training = { status: 'done' };
         saveDraft({ trainedVersion: version.version });
         const pointing = session.draft;
