@@ -8,20 +8,12 @@ import jpeg from 'jpeg-js';
 import text from '../locales/en/trainer.json';
 import { DATABASE_NAME } from '../store/model-store';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor, type Digit } from './support';
+import { CROP, CROP_CORNERS } from './support/scale-crops';
 import { nameNextClass } from './support/trainer-page';
 
 const DIGITS: readonly Digit[] = [0, 1, 2, 3, 4];
 const PER_CLASS = 400;
 const TOTAL = DIGITS.length * PER_CLASS;
-/** Each photo gives 10 pictures: 5 crops (corners and centre, 88% of the side) and their mirror images. */
-const CROP = 0.88;
-const CROP_CORNERS: readonly (readonly [number, number])[] = [
-  [0, 0],
-  [1, 0],
-  [0, 1],
-  [1, 1],
-  [0.5, 0.5],
-];
 const EPOCHS = 10;
 const ONE_GIGABYTE = 1024 ** 3;
 

@@ -1,7 +1,8 @@
 // What both sides of the memory rows share: the browser's own measurement of the page and its workers, and the
 // pictures (the 120 photos of digits 0–2, then 2,000 pictures made from the photos of digits 0–4 as
-// e2e/scale.spec.ts makes them: 5 crops of 88% of the side and their mirror images).
+// e2e/scale.spec.ts makes them, with e2e/support/scale-crops.ts: 5 crops of 88% of the side and their mirror images).
 import { INPUT_SIZE } from '../../engine';
+import { CROP, CROP_CORNERS } from '../../e2e/support/scale-crops';
 
 const MB = 2 ** 20;
 /** Digits 0–2, all 40 photos each. */
@@ -9,14 +10,6 @@ export const FIRST_DIGITS = [0, 1, 2] as const;
 export const FIRST_PICTURES = 120;
 export const SCALE_DIGITS = [0, 1, 2, 3, 4] as const;
 export const SCALE_PICTURES = 2000;
-const CROP = 0.88;
-const CROP_CORNERS: readonly (readonly [number, number])[] = [
-  [0, 0],
-  [1, 0],
-  [0, 1],
-  [1, 1],
-  [0.5, 0.5],
-];
 
 /** Megabytes (2^20 bytes) held at one moment. */
 export interface MemoryFigures {

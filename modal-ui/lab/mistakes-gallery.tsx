@@ -1,10 +1,11 @@
-import { useId, useReducer, useRef, useState } from 'react';
+import { useId, useReducer, useRef } from 'react';
 import type { ClassInfo } from '../../engine';
 import { mistakesToReview, type LabReport, type Mistake, type ModelService, type PictureView } from '../../model-service';
 import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useLookedAt } from './looked-at';
+import { MoveToClass } from './move-to-class';
 import { useClassPicturesById } from './use-class-pictures';
 import { useTranslation } from '../use-translation';
 
@@ -43,13 +44,11 @@ function MistakeCard({
   const { t } = useTranslation();
   const service = useModelService();
   const url = usePictureUrl(picture.encoded);
-  const selectId = useId();
   const keepHelpId = useId();
   const nameOf = (classId: string) => classes.find((info) => info.id === classId)?.name ?? '';
   const label = nameOf(picture.classId);
   const guess = nameOf(mistake.guessClassId);
   const others = classes.filter((info) => info.id !== picture.classId && info.id !== mistake.guessClassId);
-  const [target, setTarget] = useState('');
   // Its toggle comes after the choices, so "keep it" stays the card's first button (the usual fix).
   const look = useLookedAt({ pictureId: picture.id }, picture.id);
   return (
@@ -73,29 +72,7 @@ function MistakeCard({
           {t('lab.mistakes.moveTo', { name: guess })}
         </button>
       )}
-      {others.length > 0 && (
-        <div className="iml-mistake__other">
-          <label htmlFor={selectId} className="imt-visually-hidden">
-            {t('lab.mistakes.moveOther')}
-          </label>
-          <select id={selectId} value={target} onChange={(event) => setTarget(event.target.value)}>
-            <option value="">{t('lab.mistakes.chooseClass')}</option>
-            {others.map((info) => (
-              <option key={info.id} value={info.id}>
-                {info.name}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="imt-button imt-button--secondary imt-button--small"
-            disabled={target === ''}
-            onClick={() => service.movePicture(picture.id, target)}
-          >
-            {t('lab.mistakes.move')}
-          </button>
-        </div>
-      )}
+      {others.length > 0 && <MoveToClass pictureId={picture.id} classes={others} className="iml-mistake__other" hideLabel />}
       <button type="button" className="imt-button imt-button--quiet imt-button--small" onClick={() => service.removePicture(picture.id)}>
         <Icon name="trash" />
         {t('lab.mistakes.delete')}

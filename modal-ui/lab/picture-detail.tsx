@@ -1,8 +1,8 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { LabReport, PictureView } from '../../model-service';
-import { useFocusTrap } from '../trainer/use-focus-trap';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
+import { LabDialog } from './lab-dialog';
 import { LookedAt } from './looked-at';
 import './picture-detail.css';
 
@@ -66,53 +66,23 @@ function PictureDetail({
   onClose(): void;
 }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDivElement>(null);
-  useFocusTrap(dialog, true);
   const checked = list[index];
   const url = usePictureUrl(checked.picture.encoded);
-  const titleId = useId();
   const { classes } = report;
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Handled here, so the trainer (which closes on Escape) leaves it alone.
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    } else if (event.key === 'ArrowLeft' && index > 0 && !(event.target instanceof HTMLSelectElement)) {
-      onIndexChange(index - 1);
-    } else if (event.key === 'ArrowRight' && index < list.length - 1 && !(event.target instanceof HTMLSelectElement)) {
-      onIndexChange(index + 1);
-    }
+  const onKey = (event: KeyboardEvent) => {
+    if (event.target instanceof HTMLSelectElement) return;
+    if (event.key === 'ArrowLeft' && index > 0) onIndexChange(index - 1);
+    else if (event.key === 'ArrowRight' && index < list.length - 1) onIndexChange(index + 1);
   };
 
   return (
-    <div className="iml-detail__backdrop">
-      <div
-        ref={dialog}
-        className="iml-detail"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h4 id={titleId} className="imt-heading">
-          {t('lab.detail.title', { number: index + 1, total: list.length })}
-        </h4>
-        <div className="iml-detail__body">
-          <LookedAt picture={{ pictureId: checked.picture.id }} identity={checked.picture.id}>
-            {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
-          </LookedAt>
-          <div className="iml-detail__facts">
-            <p className="iml-detail__label">{t('lab.detail.really', { name: classes[checked.trueClass].name })}</p>
-            <p>{t('lab.detail.said', { name: classes[checked.predictedClass].name })}</p>
-            <p className={checked.correct ? 'imt-note imt-note--good' : 'imt-note imt-note--bad'}>
-              {t(checked.correct ? 'lab.detail.right' : 'lab.detail.wrong')}
-            </p>
-            <ClassBars report={report} checked={checked} />
-          </div>
-        </div>
-        <div className="iml-detail__nav">
+    <LabDialog
+      title={t('lab.detail.title', { number: index + 1, total: list.length })}
+      onKey={onKey}
+      onClose={onClose}
+      actions={
+        <>
           <button
             type="button"
             className="imt-button imt-button--secondary"
@@ -129,12 +99,21 @@ function PictureDetail({
           >
             {t('lab.detail.next')}
           </button>
-          <button type="button" className="imt-button" onClick={onClose}>
-            {t('lab.detail.close')}
-          </button>
-        </div>
+        </>
+      }
+    >
+      <LookedAt picture={{ pictureId: checked.picture.id }} identity={checked.picture.id}>
+        {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
+      </LookedAt>
+      <div className="iml-detail__facts">
+        <p className="iml-detail__label">{t('lab.detail.really', { name: classes[checked.trueClass].name })}</p>
+        <p>{t('lab.detail.said', { name: classes[checked.predictedClass].name })}</p>
+        <p className={checked.correct ? 'imt-note imt-note--good' : 'imt-note imt-note--bad'}>
+          {t(checked.correct ? 'lab.detail.right' : 'lab.detail.wrong')}
+        </p>
+        <ClassBars report={report} checked={checked} />
       </div>
-    </div>
+    </LabDialog>
   );
 }
 

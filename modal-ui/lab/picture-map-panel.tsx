@@ -1,11 +1,12 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { problemCode, type MapPoint, type PictureMapView, type PictureView, type ProblemCode } from '../../model-service';
 import { useModelService, useServiceState } from '../service';
 import { Icon } from '../trainer/icons';
-import { useFocusTrap } from '../trainer/use-focus-trap';
 import { usePictureUrl } from '../trainer/use-picture-url';
 import { useTranslation } from '../use-translation';
+import { LabDialog } from './lab-dialog';
 import { LookedAt } from './looked-at';
+import { MoveToClass } from './move-to-class';
 import { useClassPicturesById } from './use-class-pictures';
 import './picture-detail.css';
 import './picture-map.css';
@@ -41,102 +42,48 @@ function usePictureMap(): { readonly map: PictureMapView | null; readonly proble
 function MapPictureDialog({ point, number, onClose }: { readonly point: MapPoint; readonly number: number; onClose(): void }) {
   const { t } = useTranslation();
   const service = useModelService();
-  const dialog = useRef<HTMLDivElement>(null);
-  useFocusTrap(dialog, true);
-  const titleId = useId();
-  const selectId = useId();
   const { classes, trained } = useServiceState((state) => ({
     classes: state.classes.map(({ id, name }) => ({ id, name })),
     trained: state.trained !== null,
   }));
   const picture = useClassPicturesById().get(point.pictureId);
   const url = usePictureUrl(picture?.encoded ?? null);
-  const [target, setTarget] = useState('');
   const nameOf = (classId: string | null) => classes.find((info) => info.id === classId)?.name ?? '';
   const classId = picture?.classId ?? point.classId;
-  const onKeyDown = (event: KeyboardEvent) => {
-    // Handled here, so the trainer (which closes on Escape) leaves it alone.
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    onClose();
-  };
   return (
-    <div className="iml-detail__backdrop">
-      <div
-        ref={dialog}
-        className="iml-detail"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <h4 id={titleId} className="imt-heading">
-          {t('lab.map.picture', { number, name: nameOf(classId) })}
-        </h4>
-        <div className="iml-detail__body">
-          {trained ? (
-            <LookedAt picture={{ pictureId: point.pictureId }} identity={point.pictureId}>
-              {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
-            </LookedAt>
-          ) : (
-            url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />
-          )}
-          <div className="iml-detail__facts">
-            {!picture ? (
-              <p className="imt-note">{t('lab.map.gone')}</p>
-            ) : (
-              <>
-                <p className="iml-detail__label">{t('lab.mistakes.label', { name: nameOf(classId) })}</p>
-                {point.looksLikeClassId && point.classId === classId && (
-                  <p className="imt-note imt-note--warn">{t('lab.map.looksLikeNote', { name: nameOf(point.looksLikeClassId) })}</p>
-                )}
-                <label htmlFor={selectId}>{t('lab.mistakes.moveOther')}</label>
-                <div className="iml-map__move">
-                  <select id={selectId} value={target} onChange={(event) => setTarget(event.target.value)}>
-                    <option value="">{t('lab.mistakes.chooseClass')}</option>
-                    {classes
-                      .filter((info) => info.id !== classId)
-                      .map((info) => (
-                        <option key={info.id} value={info.id}>
-                          {info.name}
-                        </option>
-                      ))}
-                  </select>
-                  <button
-                    type="button"
-                    className="imt-button imt-button--secondary imt-button--small"
-                    disabled={target === ''}
-                    onClick={() => {
-                      service.movePicture(point.pictureId, target);
-                      setTarget('');
-                    }}
-                  >
-                    {t('lab.mistakes.move')}
-                  </button>
-                </div>
-                <button
-                  type="button"
-                  className="imt-button imt-button--quiet imt-button--small"
-                  onClick={() => {
-                    service.removePicture(point.pictureId);
-                    onClose();
-                  }}
-                >
-                  <Icon name="trash" />
-                  {t('lab.mistakes.delete')}
-                </button>
-              </>
+    <LabDialog title={t('lab.map.picture', { number, name: nameOf(classId) })} onClose={onClose}>
+      {trained ? (
+        <LookedAt picture={{ pictureId: point.pictureId }} identity={point.pictureId}>
+          {url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />}
+        </LookedAt>
+      ) : (
+        url && <img className="iml-detail__picture" src={url} alt="" width={224} height={224} />
+      )}
+      <div className="iml-detail__facts">
+        {!picture ? (
+          <p className="imt-note">{t('lab.map.gone')}</p>
+        ) : (
+          <>
+            <p className="iml-detail__label">{t('lab.mistakes.label', { name: nameOf(classId) })}</p>
+            {point.looksLikeClassId && point.classId === classId && (
+              <p className="imt-note imt-note--warn">{t('lab.map.looksLikeNote', { name: nameOf(point.looksLikeClassId) })}</p>
             )}
-          </div>
-        </div>
-        <div className="iml-detail__nav">
-          <button type="button" className="imt-button" onClick={onClose}>
-            {t('lab.detail.close')}
-          </button>
-        </div>
+            <MoveToClass pictureId={point.pictureId} classes={classes.filter((info) => info.id !== classId)} className="iml-map__move" />
+            <button
+              type="button"
+              className="imt-button imt-button--quiet imt-button--small"
+              onClick={() => {
+                service.removePicture(point.pictureId);
+                onClose();
+              }}
+            >
+              <Icon name="trash" />
+              {t('lab.mistakes.delete')}
+            </button>
+          </>
+        )}
       </div>
-    </div>
+    </LabDialog>
   );
 }
 
