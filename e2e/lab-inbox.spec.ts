@@ -7,7 +7,7 @@ import errors from '../locales/en/errors.json';
 import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test, waitForEditor } from './support';
-import { nameNextClass } from './support/trainer-page';
+import { labPage, nameNextClass } from './support/trainer-page';
 
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -171,8 +171,8 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   await expect(trainer.getByText(lab.outOfDate)).toHaveCount(0);
 
   await expect(trainer.getByRole('heading', { name: lab['evaluation.testHeading'] })).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.test'], { count: 7 }))).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.rightWrong'], { right: 6, wrong: 1 }))).toBeVisible();
+  await expect(labPage(trainer, lab['tab.test']).getByText(fill(lab['evaluation.test'], { count: 7 }))).toBeVisible();
+  await expect(labPage(trainer, lab['tab.test']).getByText(fill(lab['evaluation.rightWrong'], { right: 6, wrong: 1 }))).toBeVisible();
   const matrix = trainer.getByRole('table', { name: lab['evaluation.matrix'] });
   const cell = (really: string, said: string, count: number) =>
     matrix.getByRole('cell', {
@@ -210,7 +210,9 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   // The validation evaluation is labelled as such, and its pictures open too.
   await openLabTab(trainer, lab['tab.evaluation']);
   await expect(trainer.getByRole('heading', { name: lab['evaluation.heading'] })).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.leaveOneOut'], { count: 2 * PHOTOS_PER_CLASS + 3 }))).toBeVisible();
+  await expect(
+    labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.leaveOneOut'], { count: 2 * PHOTOS_PER_CLASS + 3 })),
+  ).toBeVisible();
   const first = pictureButton(trainer, 1, 'zero', 'zero');
   await expect(
     trainer.getByRole('list', { name: lab['evaluation.pictureList'] }).getByText(anyPercent(lab['detail.bar'], { name: 'zero' })),

@@ -5,7 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
 import { addImageModelExtension, expect, openEditor, openTrainer, signDigitPhotos, test } from './support';
-import { nameNextClass } from './support/trainer-page';
+import { labPage, nameNextClass } from './support/trainer-page';
 
 const fill = (template: string, vars: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
@@ -69,15 +69,19 @@ test('a mislabelled photo is in the mistakes; moving it and training again remov
   // How good is it: 16 of 17 right, and the one mix-up is the mislabelled photo.
   await tabs.getByRole('tab', { name: lab['tab.mistakes'] }).press('ArrowRight');
   await expect(tabs.getByRole('tab', { name: lab['tab.evaluation'] })).toBeFocused();
-  await expect(trainer.getByText(fill(lab['evaluation.accuracy'], { percent: 94 }))).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.rightWrong'], { right: 16, wrong: 1 }))).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.leaveOneOut'], { count: 17 }))).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.shaky'], { count: 17 }))).toHaveCount(0);
+  await expect(labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.accuracy'], { percent: 94 }))).toBeVisible();
+  await expect(
+    labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.rightWrong'], { right: 16, wrong: 1 })),
+  ).toBeVisible();
+  await expect(labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.leaveOneOut'], { count: 17 }))).toBeVisible();
+  await expect(labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.shaky'], { count: 17 }))).toHaveCount(0);
   await expect(cell(trainer, 'zero', 'zero', 8)).toBeVisible();
   await expect(cell(trainer, 'zero', 'three', 1)).toBeVisible();
   await expect(cell(trainer, 'three', 'zero', 0)).toBeVisible();
   await expect(cell(trainer, 'three', 'three', 8)).toBeVisible();
-  await expect(trainer.getByText(fill(lab['evaluation.mixUpOne'], { really: 'zero', said: 'three' }))).toBeVisible();
+  await expect(
+    labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.mixUpOne'], { really: 'zero', said: 'three' })),
+  ).toBeVisible();
 
   // The main choice says the label is right (the model was wrong) and what to do then; moving comes second.
   await tabs.getByRole('tab', { name: lab['tab.mistakes'] }).click();
@@ -117,10 +121,12 @@ test('a mislabelled photo is in the mistakes; moving it and training again remov
   await expect(trainer.getByRole('radio', { name: text['setting.method.knn'] })).toBeChecked();
 
   await tabs.getByRole('tab', { name: lab['tab.evaluation'] }).click();
-  await expect(trainer.getByText(fill(lab['evaluation.rightWrong'], { right: 17, wrong: 0 }))).toBeVisible();
+  await expect(
+    labPage(trainer, lab['tab.evaluation']).getByText(fill(lab['evaluation.rightWrong'], { right: 17, wrong: 0 })),
+  ).toBeVisible();
   await expect(cell(trainer, 'zero', 'three', 0)).toBeVisible();
   await expect(cell(trainer, 'three', 'three', 9)).toBeVisible();
-  await expect(trainer.getByText(lab['evaluation.noMixUps'])).toBeVisible();
+  await expect(labPage(trainer, lab['tab.evaluation']).getByText(lab['evaluation.noMixUps'])).toBeVisible();
 });
 
 test('extra pictures show what the model sees; "stop when accuracy reaches 90%" ends training early; the log; shrinking', async ({
@@ -182,7 +188,7 @@ test('extra pictures show what the model sees; "stop when accuracy reaches 90%" 
 
   // Few pictures held out: the evaluation says its number is shaky.
   await trainer.getByRole('tab', { name: lab['tab.evaluation'] }).click();
-  await expect(trainer.getByText(/^Careful: only \d+ pictures were tested/)).toBeVisible();
+  await expect(labPage(trainer, lab['tab.evaluation']).getByText(/^Careful: only \d+ pictures were tested/)).toBeVisible();
 
   // Shrink it: about four times smaller; the child keeps it and the model still answers.
   await trainer.getByRole('tab', { name: lab['tab.shrink'] }).click();

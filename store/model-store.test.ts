@@ -113,6 +113,19 @@ test('saving a trained model switches the pointer and removes the previous versi
   assert.deepEqual(loaded?.trained?.trainedOn.pictureIds, ['p1']);
 });
 
+test("a trained version saved before the head kinds reads with its settings in today's layout (the model card needs head)", async () => {
+  const backend = createMemoryBackend();
+  const store = createModelStore(backend);
+  await store.createModel(draft());
+  const flat = { method: 'knn', epochs: 50, batchSize: 16, learningRate: 0.001, validationRate: 0.15, knnK: 3 };
+  const old = trainedVersion('v1', 1);
+  const record = { ...old, model: { ...old.model, metadata: { ...old.model.metadata, settings: flat } } } as unknown as TrainedVersion;
+  await store.saveTrained(draft({ trainedVersion: 'v1' }), record);
+  const loaded = await createModelStore(backend).loadActiveModel();
+  assert.deepEqual(loaded?.trained?.model.metadata.settings.head, { kind: 'knn', k: 3 });
+  assert.equal(loaded?.trained?.model.metadata.settings.validationRate, 0.15);
+});
+
 test('a save cut off before the pointer switch leaves the previous model in use and the half-saved one is dropped', async () => {
   const memory = createMemoryBackend();
   let failDraftWrites = false;

@@ -10,6 +10,7 @@
 // records an older version wrote are read in today's shape and rewritten in it (picture-records.ts).
 import type { KeyValueBackend, StoreKey } from './backend';
 import { readPictureRecord } from './picture-records';
+import { readTrainedRecord } from './trained-records';
 import type { LoadedModel, LoadedWorkspace, ModelDraft, PictureSet, StoredPicture, TrainedVersion, WorkspaceIndex } from './types';
 
 export const DATABASE_NAME = 'image-model-blocks';
@@ -80,7 +81,8 @@ export function createModelStore(backend: KeyValueBackend): ModelStore {
     const kept = await loadPictures(picturesOf(draft.id), inClass, tidy);
     const inbox = await loadPictures(setOf('inbox', draft.id), () => true, tidy);
     const testPictures = await loadPictures(setOf('test', draft.id), inClass, tidy);
-    const trained = draft.trainedVersion ? ((await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion))) ?? null) : null;
+    const record = draft.trainedVersion ? await backend.get<TrainedVersion>(versionKey(draft.id, draft.trainedVersion)) : undefined;
+    const trained = record ? readTrainedRecord(record) : null;
     if (tidy) await dropStaleVersions(draft.id, trained ? draft.trainedVersion : null);
     return { draft: trained ? draft : { ...draft, trainedVersion: null }, pictures: kept, trained, inbox, testPictures };
   };

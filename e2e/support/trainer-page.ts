@@ -106,3 +106,8 @@ export async function nameNextClass(trainer: Locator, name: string, words: Train
   await field.press('Enter');
   await expect(classCard(trainer, name)).toBeVisible();
 }
+
+/** One page of the Lab, by its tab's name: the trainer's model card repeats some of the Lab's words. */
+export function labPage(trainer: Locator, tabName: string): Locator {
+  return trainer.getByRole('tabpanel', { name: tabName });
+}
