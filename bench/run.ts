@@ -20,8 +20,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser';
 import { sharedDir } from '../e2e/support/shared-data';
 import { explainLines, measureExplain } from './explain';
 import { installTeachableMachine, tmDir } from './install-teachable-machine';
-import { MEMORY_CHROMIUM_ARGS, MEMORY_ENTRY_POINTS, MEMORY_ROWS, measureMemory } from './memory';
-import type { MemoryResult } from './page/memory-measure';
+import { MEMORY_CHROMIUM_ARGS, MEMORY_ENTRY_POINTS, MEMORY_ROWS, measureMemory, type SideMemory } from './memory';
 import { median, type SideResult } from './page/measure';
 import type { ThroughTrainer } from './trainer-ui';
 
@@ -35,7 +34,7 @@ const BENCH_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enab
 const FLOOR_MS = 0.4;
 
 /** A side's figures as the table prints them: what its page measured, in which browser. */
-type Measured = SideResult & { readonly browser: string; readonly throughTrainer?: ThroughTrainer; readonly memory?: MemoryResult };
+type Measured = SideResult & { readonly browser: string; readonly throughTrainer?: ThroughTrainer; readonly memory?: SideMemory };
 
 async function bundle(): Promise<void> {
   const { build } = await import('esbuild');

@@ -78,7 +78,8 @@ export interface EngineApi {
   unloadModel(key: string): Promise<void>;
   predict(key: string, image: RgbaImage): Promise<Prediction>;
   predictEmbeddings(key: string, embeddings: readonly Embedding[]): Promise<Prediction[]>;
-  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** tfjs's counts, and the WASM backend's heap (a heap only grows, and the browser's memory measurement may leave it out). */
+  memory(): Promise<{ numTensors: number; numBytes: number; wasmHeapBytes?: number }>;
   /**
    * How the model under `key` does on pictures whose class is known (class indices in the model's class order):
    * counts, per-class accuracy, confusion matrix and each picture's percentages, pictures in the order given.

@@ -371,7 +371,8 @@ export function createEngine(): EngineApi {
       asEngineErrors(async () => {
         backbone(); // before init no backend has started, and tf.memory() would start one of its own choosing
         const { numTensors, numBytes } = tf.memory();
-        return { numTensors, numBytes };
+        const wasm = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as { wasm?: { HEAPU8: Uint8Array } }).wasm : undefined;
+        return { numTensors, numBytes, ...(wasm && { wasmHeapBytes: wasm.HEAPU8.buffer.byteLength }) };
       }),
   };
 }

@@ -17,7 +17,7 @@ export interface MemoryFigures {
   readonly wholePageMb: number;
   /** The part attributed to dedicated workers (ours: the engine's). */
   readonly workerMb: number;
-  /** tfjs's WASM heap where the page can read it (Teachable Machine's, on its main thread). */
+  /** tfjs's WASM heap: Teachable Machine's on its main thread, ours as the engine's worker reports it. */
   readonly wasmHeapMb?: number;
 }
 
