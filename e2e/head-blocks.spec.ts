@@ -136,7 +136,6 @@ test('the child builds the network from blocks: a problem keeps Train off, a dro
   for (const key of ['Delete', 'Control+z', 'Control+c', 'Control+v', 'Escape']) await page.keyboard.press(key);
 
   // The stack is saved with the model.
-  await page.waitForTimeout(1000);
   await page.reload();
   await waitForEditor(page);
   await addImageModelExtension(page);

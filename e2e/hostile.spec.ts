@@ -485,7 +485,6 @@ test('hostile pictures through "Upload pictures" and a drop of 210 at once; a bl
   });
 
   await hostileCase('after all of it, a reload brings back every picture that went in', async () => {
-    await page.waitForTimeout(1500); // let the last writes settle before the tab goes away, as a child would
     await page.reload();
     await waitForEditor(page);
     await addImageModelExtension(page);

@@ -110,7 +110,6 @@ test('inbox pictures survive a reload and are sorted with the keyboard; test pic
   await expect(inbox.getByText(fill(lab['inbox.countOther'], { count: 5 }))).toBeVisible();
 
   // A reload keeps them.
-  await page.waitForTimeout(1000);
   await page.reload();
   await waitForEditor(page);
   await addImageModelExtension(page);

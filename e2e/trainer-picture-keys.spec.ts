@@ -145,7 +145,6 @@ test('"Download pictures" gives a zip of the squares; "Remove all" empties the c
   await classCard(trainer, 'paper').getByRole('button', { name: text.dismiss }).click();
   await expect(pictures(trainer, 'paper')).toHaveCount(0);
 
-  await page.waitForTimeout(1000); // the last writes settle, as a child would take a moment
   await page.reload();
   await waitForEditor(page);
   await addImageModelExtension(page);

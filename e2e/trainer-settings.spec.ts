@@ -85,7 +85,6 @@ test('Advanced is collapsed, explains each setting, refuses wrong numbers, and k
   await knn.check();
   await setting(trainer, 'knnK').fill('7');
   await expect(setting(trainer, 'knnK')).toHaveAttribute('aria-invalid', 'false');
-  await page.waitForTimeout(500); // the settings are written to IndexedDB as soon as they change; let that finish
   await page.reload();
   await waitForEditor(page);
   await addImageModelExtension(page);
