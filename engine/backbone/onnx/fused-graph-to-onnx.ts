@@ -12,7 +12,7 @@ const NCHW_INPUT = 'pictures_nchw';
 const ZERO = 'zero';
 const SIX = 'six';
 
-/** A graph this converter has no ONNX form for; the caller keeps the tfjs graph. */
+/** A graph this converter has no ONNX form for (it writes only pictures in, pooled features out). */
 export class NotConvertible extends Error {}
 
 /** [[top, bottom], [left, right]] */

@@ -1,13 +1,14 @@
 // The parts of onnx.proto a plain feed-forward float graph needs (field numbers from onnx/onnx.proto, IR 8).
-import { bytesField, floatField, intField, join, messageField, packedIntsField, stringField, type Field } from './protobuf-writer';
+import { bytesField, intField, join, messageField, packedIntsField, stringField, type Field } from './protobuf-writer';
 
 const IR_VERSION = 8;
 /** Clip and Pad take their limits as inputs from opset 11; 13 is widely supported. */
-export const OPSET = 13;
+const OPSET = 13;
 
 const DATA_TYPE = { float: 1, int64: 7 } as const;
-const ATTRIBUTE_TYPE = { float: 1, int: 2, string: 3, ints: 7 } as const;
+const ATTRIBUTE_TYPE = { int: 2, string: 3, ints: 7 } as const;
 
+/** Integer, string or integer-list attributes: all that Conv, Transpose and Flatten take here. */
 export type Attribute = readonly [name: string, value: number | string | readonly number[]];
 
 export interface Node {
@@ -32,9 +33,8 @@ export interface ValueInfo {
 function attribute([name, value]: Attribute): Field {
   const fields = [stringField(1, name)];
   if (typeof value === 'string') fields.push(stringField(4, value), intField(20, ATTRIBUTE_TYPE.string));
-  else if (typeof value !== 'number') fields.push(packedIntsField(8, value), intField(20, ATTRIBUTE_TYPE.ints));
-  else if (Number.isInteger(value)) fields.push(intField(3, value), intField(20, ATTRIBUTE_TYPE.int));
-  else fields.push(floatField(2, value), intField(20, ATTRIBUTE_TYPE.float));
+  else if (typeof value === 'number') fields.push(intField(3, value), intField(20, ATTRIBUTE_TYPE.int));
+  else fields.push(packedIntsField(8, value), intField(20, ATTRIBUTE_TYPE.ints));
   return messageField(5, fields);
 }
 

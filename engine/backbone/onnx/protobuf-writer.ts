@@ -1,13 +1,12 @@
-// The few protocol-buffer encodings an ONNX model file needs, written by hand: varints, 32-bit floats and
-// length-delimited fields (strings, bytes, nested messages, packed integers). Writing only, for a handful of
-// messages, is about 50 lines; protobufjs would be a new direct dependency in the worker's bundle for the same job.
+// The few protocol-buffer encodings an ONNX model file needs, written by hand: varints and length-delimited fields
+// (strings, bytes, nested messages, packed integers). Writing only, for a handful of messages, is about 40 lines;
+// protobufjs would be a new direct dependency (and a schema to load) for the same job.
 
 /** One encoded field (key and value), ready to be joined into a message. */
 export type Field = Uint8Array;
 
 const WIRE_VARINT = 0;
 const WIRE_LENGTH_DELIMITED = 2;
-const WIRE_FIXED32 = 5;
 const utf8 = new TextEncoder();
 
 function varint(value: number): number[] {
@@ -37,12 +36,6 @@ export function join(parts: readonly Uint8Array[]): Uint8Array {
 /** An int32/int64/enum field (non-negative values only: ONNX's sizes, types and versions). */
 export const intField = (fieldNumber: number, value: number): Field =>
   Uint8Array.from([...key(fieldNumber, WIRE_VARINT), ...varint(value)]);
-
-export function floatField(fieldNumber: number, value: number): Field {
-  const out = new Uint8Array([...key(fieldNumber, WIRE_FIXED32), 0, 0, 0, 0]);
-  new DataView(out.buffer).setFloat32(out.length - 4, value, true);
-  return out;
-}
 
 export const bytesField = (fieldNumber: number, value: Uint8Array): Field =>
   join([Uint8Array.from([...key(fieldNumber, WIRE_LENGTH_DELIMITED), ...varint(value.length)]), value]);
