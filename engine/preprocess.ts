@@ -45,13 +45,18 @@ function writeInput(image: RgbaImage, out: Float32Array, offset: number): void {
   }
 }
 
-/** Many pictures of any sizes -> one [n, 224, 224, 3] tensor (the caller disposes it). */
-export function imagesToTensor(images: readonly RgbaImage[]): tf.Tensor4D {
+/** Many pictures of any sizes -> the values of one [n, 224, 224, 3] input, for a runtime other than tfjs. */
+export function imagesToInput(images: readonly RgbaImage[]): Float32Array {
   if (images.length === 0) throw new EngineError('image/invalid', 'no pictures given');
   images.forEach((image, i) => validateImage(image, `image ${i}`));
   const values = new Float32Array(images.length * VALUES_PER_PICTURE);
   images.forEach((image, i) => writeInput(image, values, i * VALUES_PER_PICTURE));
-  return tf.tensor4d(values, [images.length, INPUT_SIZE, INPUT_SIZE, CHANNELS]);
+  return values;
+}
+
+/** Many pictures of any sizes -> one [n, 224, 224, 3] tensor (the caller disposes it). */
+export function imagesToTensor(images: readonly RgbaImage[]): tf.Tensor4D {
+  return tf.tensor4d(imagesToInput(images), [images.length, INPUT_SIZE, INPUT_SIZE, CHANNELS]);
 }
 
 /** One picture of any size -> [1, 224, 224, 3] (the caller disposes it). */

@@ -1,12 +1,8 @@
 // Teachable Machine's own engine (@teachablemachine/image 0.8.5) as its web app uses it: on the page's main
 // thread, pictures added with addExample, train() with its defaults, predict() on a canvas. It gets the same
 // backend choice that is fastest here (WASM), since its default (WebGL) is a software renderer on this machine.
-import * as tmImage from '@teachablemachine/image';
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import {
-  BATCH_ROUNDS,
-  DIGITS,
   heapMb,
   liveLoop,
   loadPhotos,
@@ -17,6 +13,7 @@ import {
   type SideResult,
   type TrainRun,
 } from './measure';
+import { addExamplesTimed, startTeachableMachine, tmBatchMs } from './tm-embed';
 
 /** Teachable Machine's web app defaults. */
 export const TM_DEFAULTS = { denseUnits: 100, epochs: 50, learningRate: 0.001, batchSize: 16 };
@@ -26,39 +23,12 @@ function topClass(answer: readonly { probability: number }[]): number {
 }
 
 async function run(): Promise<SideResult> {
-  setWasmPaths('/tfjs-wasm/');
-  const wanted = new URLSearchParams(location.search).get('backend') ?? 'wasm';
-  await tf.setBackend(wanted);
-  await tf.ready();
-  const model = await tmImage.createTeachable({ tfjsVersion: tf.version.tfjs }, { version: 2, alpha: 0.35 });
-  model.setLabels(DIGITS.map(String));
+  const model = await startTeachableMachine();
   const photos = await loadPhotos();
-  tf.tidy(() => model.truncatedModel.predict(tf.zeros([1, 224, 224, 3])));
-
-  // addExample embeds one picture (as TM's app does for each picture): its times are the single-picture times.
-  const single: number[] = [];
   let started = performance.now();
-  for (const photo of photos.train) {
-    const t0 = performance.now();
-    await model.addExample(photo.classIndex, photo.canvas);
-    single.push(performance.now() - t0);
-  }
+  const single = await addExamplesTimed(model, photos.train);
   const addAllMs = performance.now() - started;
-
-  // TM has no batch API: its backbone model directly, on a batch of pictures prepared as capture() does.
-  const batch = tf.tidy(() =>
-    tf.stack(photos.train.slice(0, TRAIN_PER_CLASS).map((photo) => tf.browser.fromPixels(photo.canvas).toFloat().div(127).sub(1))),
-  );
-  const batches: number[] = [];
-  for (let round = 0; round <= BATCH_ROUNDS; round++) {
-    const t0 = performance.now();
-    const output = model.truncatedModel.predict(batch) as tf.Tensor;
-    await output.data();
-    output.dispose();
-    if (round > 0) batches.push((performance.now() - t0) / TRAIN_PER_CLASS);
-  }
-  const embedBatchMs = median(batches);
-  batch.dispose();
+  const embedBatchMs = await tmBatchMs(model, photos.train);
 
   const trainRuns: TrainRun[] = [];
   for (const seed of TRAIN_SEEDS) {

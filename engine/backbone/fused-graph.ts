@@ -17,8 +17,24 @@ interface GraphNode {
   readonly layer?: tf.layers.Layer;
 }
 
+/** What a step computes, in plain data: enough for another runtime to run the same steps (`onnx/`). */
+export type StepOperation =
+  | { readonly op: 'pass' }
+  | { readonly op: 'conv'; readonly depthwise: boolean; readonly strides: readonly [number, number]; readonly pad: 'same' | 'valid' }
+  | { readonly op: 'pad'; readonly padding: readonly [readonly [number, number], readonly [number, number]] }
+  | { readonly op: 'add' }
+  | { readonly op: 'mean' };
+
+/** The name under which a step reads the graph's input ([n, h, w, c]). */
+export const GRAPH_INPUT = '';
+
 /** One step of the fused graph as the Lab's "Under the hood" shows it. */
 export interface FusedStep {
+  /** The name later steps read this step's output by. */
+  readonly output: string;
+  /** The outputs it reads (`GRAPH_INPUT` for the graph's input). */
+  readonly inputs: readonly string[];
+  readonly operation: StepOperation;
   /** The node kind of the step's main layer ('InputLayer', 'Conv2D', 'DepthwiseConv2D', 'ZeroPadding2D', 'Add', 'GlobalAveragePooling2D', 'Identity'). */
   readonly kind: string;
   /** The original layers this step runs, main layer first (a convolution, its batch normalisation, its ReLU). */
@@ -31,16 +47,12 @@ export interface FusedStep {
 }
 
 interface FusedOp extends FusedStep {
-  readonly output: string;
-  readonly inputs: readonly string[];
   /** `weights` are the step's own or, in a copy (withWeights), their replacements of the same shapes. */
   run(inputs: tf.Tensor[], weights: readonly tf.Tensor[]): tf.Tensor;
 }
 
 /** Thrown inside this module only: the model uses something the fused graph does not understand. */
 class Unsupported extends Error {}
-
-const GRAPH_INPUT = '';
 
 function isContainer(layer: tf.layers.Layer): layer is tf.LayersModel & tf.layers.Layer {
   return 'layers' in layer && Array.isArray((layer as { layers?: unknown }).layers);
@@ -119,6 +131,7 @@ function fuseConvolution(conv: GraphNode, batchNorm: GraphNode | undefined, relu
     output: last.name,
     inputs: conv.inputs,
     kind: conv.kind,
+    operation: { op: 'conv', depthwise, strides, pad },
     layers: [conv, batchNorm, relu].flatMap((node) => (node ? [node.name] : [])),
     activation,
     weights: bias ? [kernel, bias] : [kernel],
@@ -136,11 +149,18 @@ function simpleOp(node: GraphNode): FusedOp {
   switch (node.kind) {
     case 'InputLayer':
     case 'Identity':
-      return { ...step, run: ([x]) => x };
+      return { ...step, operation: { op: 'pass' }, run: ([x]) => x };
     case 'ZeroPadding2D': {
       const [[top, bottom], [left, right]] = config.padding as [[number, number], [number, number]];
       return {
         ...step,
+        operation: {
+          op: 'pad',
+          padding: [
+            [top, bottom],
+            [left, right],
+          ],
+        },
         run: ([x]) =>
           tf.pad(x, [
             [0, 0],
@@ -151,10 +171,10 @@ function simpleOp(node: GraphNode): FusedOp {
       };
     }
     case 'Add':
-      return { ...step, run: (xs) => tf.addN(xs) };
+      return { ...step, operation: { op: 'add' }, run: (xs) => tf.addN(xs) };
     case 'GlobalAveragePooling2D':
       if (config.dataFormat !== 'channelsLast') throw new Unsupported(`${output}: pooling layout`);
-      return { ...step, run: ([x]) => tf.mean(x, [1, 2]) };
+      return { ...step, operation: { op: 'mean' }, run: ([x]) => tf.mean(x, [1, 2]) };
     default:
       throw new Unsupported(`${output}: layer kind ${node.kind}`);
   }
@@ -163,6 +183,8 @@ function simpleOp(node: GraphNode): FusedOp {
 export interface FusedGraph {
   /** In running order; every step's inputs come before it. */
   readonly steps: readonly FusedStep[];
+  /** The step whose output is the embedding. */
+  readonly output: string;
   predict(input: tf.Tensor4D): tf.Tensor2D;
   /** The output of `steps[index]` for `input` (the caller disposes it); runs only the steps up to it. */
   outputOf(input: tf.Tensor4D, index: number): tf.Tensor;
@@ -206,6 +228,7 @@ function assemble(ops: readonly FusedOp[], output: string, owned: readonly tf.Te
     });
   return {
     steps: ops,
+    output,
     predict: (input) =>
       runUntil(
         input,
