@@ -1,6 +1,6 @@
 // Finds a hand's 21 landmarks in a picture with MediaPipe Hands, in a Web Worker of its own
 // (hand-finder-worker.ts), so the editor's main thread only posts pictures and reads answers. The interface the
-// trainer, the model service and the blocks use for Hands models. MediaPipe's files (28 MB, the build's
+// trainer, the model service and the blocks use for Hands models. MediaPipe's files (22 MB, the build's
 // dist/mediapipe/hands/) load from `filesBase` only when a finder starts: no page pays for them before a Hands model.
 import type { FoundHand } from '../engine';
 import type { FromWorker, ToWorker } from './protocol';
@@ -35,11 +35,18 @@ function failedFinder(error: HandFinderError): HandFinder {
   return { findHand: fail, ready: fail, dispose: () => undefined };
 }
 
-/** Starts MediaPipe in its worker at once; `ready()` says when it can look (the first start downloads 28 MB). */
+/** Starts MediaPipe in its worker at once; `ready()` says when it can look (the first start fetches 16 MB of files, 9.5 MB as brotli). */
 export function startHandFinder(options: { readonly filesBase: URL }): HandFinder {
   if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || typeof WebAssembly !== 'object')
     return failedFinder(new HandFinderError('hands/unsupported', 'no Worker, OffscreenCanvas or WebAssembly'));
-  const worker = new Worker(new URL('./hand-finder-worker.ts', import.meta.url), { name: 'hand-finder' });
+  return connectHandFinder(new Worker(new URL('./hand-finder-worker.ts', import.meta.url), { name: 'hand-finder' }), options);
+}
+
+/**
+ * The finder over a worker running hand-finder-worker.ts that someone else started: TurboWarp's extension starts
+ * it with turbowarp/cross-origin-worker.ts, as its page is on another origin than its files.
+ */
+export function connectHandFinder(worker: Worker, options: { readonly filesBase: URL }): HandFinder {
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
   /** Set once the finder cannot answer any more: every later call rejects with it. */

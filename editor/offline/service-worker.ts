@@ -105,8 +105,8 @@ registerRoute(
   new StaleWhileRevalidate({ cacheName: 'image-model-kept-files' }),
 );
 
-// MediaPipe Hands (28 MB, dist/mediapipe/hands/), stored the first time a Hands model uses it: not precached, as
-// most children never make one. Its names carry no content hash, so its cache is named after its version (a new
+// MediaPipe Hands (dist/mediapipe/hands/: the 7 files, 16 MB, a browser uses), stored the first time a Hands
+// model uses it: not precached, as most children never make one. Its names carry no content hash, so its cache is named after its version (a new
 // version starts a new cache) and its files never change within it: served from the cache, never re-fetched.
 const HANDS_FOLDER = `${scope.pathname}mediapipe/hands/`;
 registerRoute(
