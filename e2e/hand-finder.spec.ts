@@ -19,6 +19,7 @@ interface RunFigures {
   readonly blank: unknown;
   readonly dark: unknown;
   readonly tiny: unknown;
+  readonly closedPicture: string;
   readonly video: readonly number[];
   readonly longestTaskMs: number;
   readonly sanityTaskMs: number;
@@ -76,6 +77,13 @@ test('the hand finder finds hands in photos off the main thread, and null where 
     const blank = await finder.findHand(await filled(224, 224, '#fff'), 'photo');
     const dark = await finder.findHand(await filled(640, 480, '#000'), 'video');
     const tiny = await finder.findHand(await filled(3, 2, '#fff'), 'photo');
+    // A picture already closed is refused, and the finder goes on.
+    const closed = await filled(8, 8, '#fff');
+    closed.close();
+    const closedPicture = await finder.findHand(closed, 'photo').then(
+      () => 'found',
+      (error: unknown) => (error as { code: string }).code,
+    );
     // Video: the same photo as frames in a row, tracked from one to the next.
     const video = [];
     for (let frame = 0; frame < 10; frame++) video.push((await finder.findHand(pictures[0], 'video'))?.landmarks.length ?? 0);
@@ -87,6 +95,7 @@ test('the hand finder finds hands in photos off the main thread, and null where 
       blank,
       dark,
       tiny,
+      closedPicture,
       video,
       longestTaskMs: Math.max(0, ...longTasks),
       sanityTaskMs,
@@ -103,6 +112,7 @@ test('the hand finder finds hands in photos off the main thread, and null where 
   expect(figures.blank).toBeNull();
   expect(figures.dark).toBeNull();
   expect(figures.tiny).toBeNull();
+  expect(figures.closedPicture).toBe('hands/failed');
   expect(figures.video.filter((count) => count === 21).length).toBeGreaterThanOrEqual(8);
   expect(figures.longestTaskMs, 'the longest task on the main thread while hands are found').toBeLessThan(50);
 });

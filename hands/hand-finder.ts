@@ -52,6 +52,8 @@ export function connectHandFinder(worker: Worker, options: { readonly filesBase:
   /** Set once the finder cannot answer any more: every later call rejects with it. */
   let stopped: HandFinderError | undefined;
   let settleReady: { resolve(): void; reject(error: HandFinderError): void } | undefined;
+  /** Whether MediaPipe has started: an error in the worker before that means its files did not load. */
+  let started = false;
   const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
   // Callers that never ask ready() still see the error from findHand.
   ready.catch(() => undefined);
@@ -69,15 +71,18 @@ export function connectHandFinder(worker: Worker, options: { readonly filesBase:
     return call;
   };
   worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-    if (data.type === 'ready') settleReady?.resolve();
-    else if (data.type === 'found') take(data.id)?.resolve(data.hand);
+    if (data.type === 'ready') {
+      started = true;
+      settleReady?.resolve();
+    } else if (data.type === 'found') take(data.id)?.resolve(data.hand);
     else if (data.id === undefined) stop(new HandFinderError(data.code, data.detail));
     else take(data.id)?.reject(new HandFinderError(data.code, data.detail));
   };
-  // The worker's own script did not load (offline, wrong path) or it crashed.
+  // The worker's own script did not load (offline, wrong path), or it crashed (MediaPipe's WASM aborting).
   worker.onerror = (event) => {
     event.preventDefault();
-    stop(new HandFinderError('hands/unreachable', event.message || 'the hand finder worker did not start'));
+    const detail = event.message || 'the hand finder worker did not start';
+    stop(new HandFinderError(started ? 'hands/failed' : 'hands/unreachable', detail));
   };
   worker.postMessage({ type: 'start', filesBase: options.filesBase.href } satisfies ToWorker);
 
@@ -88,7 +93,13 @@ export function connectHandFinder(worker: Worker, options: { readonly filesBase:
       const id = nextId++;
       return new Promise<FoundHand | null>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ type: 'find', id, picture, mode } satisfies ToWorker);
+        try {
+          worker.postMessage({ type: 'find', id, picture, mode } satisfies ToWorker);
+        } catch (error) {
+          // A picture that cannot be copied (closed, or not an ImageBitmap).
+          waiting.delete(id);
+          reject(new HandFinderError('hands/failed', `the picture could not be sent: ${String(error)}`));
+        }
       });
     },
     ready: () => ready,
