@@ -1,5 +1,5 @@
 // Import rules between the product's folders, checked by `npm run check:deps` (scripts/check-deps.ts) in `npm test`.
-// The layers, bottom up: engine (tfjs, no DOM) < worker, pictures < store, project-file < model-service < extension,
+// The layers, bottom up: engine (tfjs, no DOM) < worker, pictures, hands < store, project-file < model-service < extension,
 // blocks, modal-ui < editor. Tests (and the e2e, hostile, bench and scripts folders) may reach further in; product code may not.
 
 /** Test code: unit tests, their helpers, end-to-end specs and the hostile-input tests. */
@@ -19,7 +19,7 @@ module.exports = {
       from: { path: '^(engine|worker)/' },
       to: {
         path: [
-          '^(model-service|modal-ui|extension|blocks|editor|store|project-file|pictures)/',
+          '^(model-service|modal-ui|extension|blocks|editor|store|project-file|pictures|hands)/',
           'node_modules/(react|react-dom|react-redux|redux)/',
         ],
       },
