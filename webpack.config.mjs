@@ -10,6 +10,7 @@ import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { baseModelCopyPatterns } from './editor/build/base-model-assets.mjs';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
+import { playerConfig } from './player/webpack.player.mjs';
 import { turbowarpConfig } from './turbowarp/webpack.turbowarp.mjs';
 import { PrecacheManifestPlugin } from './editor/build/precache-manifest-plugin.cjs';
 
@@ -184,6 +185,7 @@ export default (_env, argv) => {
     ],
     stats: 'errors-warnings',
   };
-  // The TurboWarp extension file, dist/turbowarp/image-model.js (turbowarp/webpack.turbowarp.mjs).
-  return [editor, turbowarpConfig(editor)];
+  // The TurboWarp extension file, dist/turbowarp/image-model.js (turbowarp/webpack.turbowarp.mjs), and the game
+  // page's template, dist/web-page/game-page.html (player/webpack.player.mjs).
+  return [editor, turbowarpConfig(editor), playerConfig(editor)];
 };
