@@ -14,6 +14,11 @@ const SCAFFOLDING = require.resolve('@turbowarp/packager/dist/scaffolding/scaffo
 const WASM_SIMD = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm');
 const BUILT_PARTS_PLACEHOLDER = '<!--image-model:built-parts-->';
 const BOOT_PLACEHOLDER = '<!--image-model:boot-->';
+const LICENCES_PLACEHOLDER = '<!--image-model:licences-->';
+
+/** What the page is made of and under which licences: the page travels without the repository beside it. */
+const LICENCE_HEADER = `Image Model blocks (AGPL-3.0-only) and, inside this page, TurboWarp's project player
+(@turbowarp/packager's scaffolding-min.js, MPL-2.0) and tfjs (Apache-2.0), with the notices their builds keep:`;
 
 /**
  * Each built part: the webpack asset or the file it comes from (the names match game-page-format.ts).
@@ -55,12 +60,16 @@ class GamePageTemplatePlugin {
           });
           const boot = takeAsset('boot.js').toString('utf8');
           if (/<\/script/i.test(boot)) throw new Error(`${GamePageTemplatePlugin.name}: boot.js must not contain "</script"`);
+          const notices = [readFileSync(`${SCAFFOLDING}.LICENSE.txt`, 'utf8')];
           for (const name of compilation.getAssets().map((asset) => asset.name)) {
-            if (name.endsWith('.LICENSE.txt')) compilation.deleteAsset(name);
+            if (name.endsWith('.LICENSE.txt')) notices.push(takeAsset(name).toString('utf8'));
           }
+          // In an HTML comment, which only "--" could end early.
+          const licences = `<!--\n${[LICENCE_HEADER, ...notices].join('\n').replaceAll('--', '- -')}\n-->`;
           const html = readFileSync(this.template, 'utf8')
             .replace(BUILT_PARTS_PLACEHOLDER, () => parts.join('\n'))
-            .replace(BOOT_PLACEHOLDER, () => `<script>${boot}</script>`);
+            .replace(BOOT_PLACEHOLDER, () => `<script>${boot}</script>`)
+            .replace(LICENCES_PLACEHOLDER, () => licences);
           compilation.emitAsset(path.basename(GAME_PAGE_TEMPLATE), new webpack.sources.RawSource(html), { minimized: true });
         },
       );
