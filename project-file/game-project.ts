@@ -2,7 +2,7 @@
 // then written again without the pictures (a game needs only the trained model; pictures would make the file
 // several times larger). A project whose part does not pass is refused, with the reason.
 import { readModelsFromProject } from './read-models';
-import type { ProjectModelProblem, ZipSink, ZipSource } from './types';
+import type { LoadedProjectModel, ProjectModelProblem, ZipSink, ZipSource } from './types';
 import { writeModelsIntoProject } from './write-models';
 import { ENTRY_FOLDER } from './zip-entries';
 
@@ -13,7 +13,13 @@ export type EditableZip = ZipSource & ZipSink & { remove(name: string): unknown 
 export async function makeGameProject(projectJson: Record<string, unknown>, zip: EditableZip): Promise<ProjectModelProblem | null> {
   const load = await readModelsFromProject(projectJson, zip);
   if (load.problem) return load.problem.code;
-  const broken = load.models.find((model) => model.status === 'broken');
+  // A second copy of a model (its id taken by one that loaded) is only left out, as when the editor opens the
+  // project; anything else broken would make a game that cannot recognise.
+  const loaded = new Set(load.models.flatMap((model) => (model.status === 'ok' ? [model.model.id] : [])));
+  const broken = load.models.find(
+    (model): model is Extract<LoadedProjectModel, { status: 'broken' }> =>
+      model.status === 'broken' && !(model.problem === 'duplicate' && loaded.has(model.id)),
+  );
   if (broken) return broken.problem;
   if (!load.present) return null;
   zip.remove(ENTRY_FOLDER);
