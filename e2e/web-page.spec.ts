@@ -105,7 +105,7 @@ test('File → Save as a web page writes one file that plays the game with its m
 });
 
 test('a game page with a tampered model inside says so in plain words, and the game still runs', async ({ browser }, testInfo) => {
-  test.skip(!gamePage, 'needs the page the test before wrote');
+  test.skip(!gamePage, 'needs the page the first test wrote');
   const html = readFileSync(gamePage, 'utf8');
   const zip = await JSZip.loadAsync(projectOf(html));
   const [weightsEntry] = Object.keys(zip.files).filter((name) => /^imageModel\/[^/]+\.bin$/.test(name));
@@ -129,6 +129,22 @@ test('a game page with a tampered model inside says so in plain words, and the g
   await expect(noModel).toBeVisible();
   await noModel.getByRole('button', { name: blocksText.popupOk }).click();
   await expect(noModel).toBeHidden();
+  expect(game.errors).toEqual([]);
+  await game.page.context().close();
+});
+
+test('a game page whose project is not a project at all says the game could not start, in plain words', async ({ browser }, testInfo) => {
+  test.skip(!gamePage, 'needs the page the first test wrote');
+  const html = readFileSync(gamePage, 'utf8');
+  const garbage = zlib.gzipSync(Buffer.from('this is not a Scratch project')).toString('base64');
+  const file = testInfo.outputPath('garbage.html');
+  writeFileSync(
+    file,
+    html.replace(PROJECT_PART, (_whole, open: string, _base64, close: string) => open + garbage + close),
+  );
+  const game = await openGame(browser, file);
+  await expect(game.page.getByRole('alert')).toHaveText(webPageText.gameFailed);
+  await expect(game.page.getByRole('button', { name: webPageText.gameStart })).toBeHidden();
   expect(game.errors).toEqual([]);
   await game.page.context().close();
 });
