@@ -54,10 +54,26 @@ module.exports = {
     },
     {
       name: 'turbowarp-is-an-entry',
-      comment: 'turbowarp/ builds the TurboWarp extension file from the product; the product never imports it.',
+      comment:
+        "turbowarp/ builds the TurboWarp extension file from the product; the product never imports it (the game page's player, player/, runs on TurboWarp's VM too and shares its host's types and layer).",
       severity: 'error',
-      from: { pathNot: ['^turbowarp/', '^webpack\\.config\\.mjs$', ...TESTS, TOOLS] },
+      from: { pathNot: ['^turbowarp/', '^player/', '^webpack\\.config\\.mjs$', ...TESTS, TOOLS] },
       to: { path: '^turbowarp/' },
+    },
+    {
+      name: 'player-is-an-entry',
+      comment:
+        "player/ builds the game page's player from the product; the product never imports it, except the page's format, which the editor's web-page writer fills in.",
+      severity: 'error',
+      from: { pathNot: ['^player/', '^webpack\\.config\\.mjs$', ...TESTS, TOOLS] },
+      to: { path: '^player/', pathNot: '^player/game-page-format\\.ts$' },
+    },
+    {
+      name: 'game-page-format-for-the-writer',
+      comment: "Only the game page's writer (editor/web-page/) and the player itself read or write the page's format.",
+      severity: 'error',
+      from: { pathNot: ['^player/', '^editor/web-page/', ...TESTS, TOOLS] },
+      to: { path: '^player/game-page-format\\.ts$' },
     },
     {
       name: 'no-tools-in-the-product',

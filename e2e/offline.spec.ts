@@ -8,7 +8,9 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { EXAMPLE_FILES, ROCK_PAPER_SCISSORS } from '../examples/examples';
 import editorText from '../locales/en/editor.json';
+import webPageText from '../locales/en/web-page.json';
 import text from '../locales/en/trainer.json';
 import {
   addImageModelExtension,
@@ -87,6 +89,36 @@ test('after one visit the editor works with no network: add the extension, train
   for (const { name } of CLASSES) await expect(classCard(reopened, name)).toBeVisible();
   const again = await testAreaCorrect(reopened, CLASSES);
   expect(again.correct).toBe(correct);
+});
+
+test('"Save as a web page" offline: before any save it says to connect once; after one save online it works offline', async ({ page }) => {
+  const example = EXAMPLE_FILES.find((entry) => entry.file === ROCK_PAPER_SCISSORS.file)!;
+  const saveWebPage = async () => {
+    await page.getByRole('button', { name: 'File menu' }).click();
+    await page.getByText(webPageText.menuItem, { exact: true }).click();
+  };
+  const bar = (words: string) => page.getByRole('status').filter({ hasText: words });
+  await openEditor(page);
+  await offlineCopyStored(page);
+  await loadProjectFromComputer(page, example.file, await readFile(example.path));
+
+  await page.context().setOffline(true);
+  await saveWebPage();
+  await expect(bar(webPageText.offline)).toBeVisible();
+  await bar(webPageText.offline).getByRole('button', { name: webPageText.ok }).click();
+
+  await page.context().setOffline(false);
+  let download = page.waitForEvent('download');
+  await saveWebPage();
+  await download;
+  await expect(bar(webPageText.saved)).toBeVisible();
+
+  // The template is kept now (the base model was in the offline copy already).
+  await page.context().setOffline(true);
+  download = page.waitForEvent('download');
+  await saveWebPage();
+  expect((await download).suggestedFilename()).toBe(example.file.replace(/\.sb3$/, '.html'));
+  await expect(bar(webPageText.saved)).toBeVisible();
 });
 
 test('a damaged file in the offline copy is fetched again: the editor still starts, and the copy is repaired', async ({ page }) => {

@@ -14,6 +14,7 @@ import trainerText from '../locales/en/trainer.json';
 import { EXAMPLE_FILES, FIRST_HELD_OUT_PHOTO, ROCK_PAPER_SCISSORS } from '../examples/examples';
 import { expect, loadProjectFromComputer, openEditor, signDigitPhotos, test, type Digit } from './support';
 import { answerLocally } from './support/fixtures';
+import { playerMonitor } from './support/player-monitor';
 import { REPO_DIR } from './support/shared-data';
 
 const SCAFFOLDING = path.join(REPO_DIR, 'node_modules/@turbowarp/packager/dist/scaffolding/scaffolding-min.js');
@@ -79,14 +80,6 @@ async function loadIntoPlayer(page: Page, bytes: Buffer): Promise<void> {
     const binary = atob(base64);
     return (window as unknown as PlayerWindow).scaffolding.loadProject(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
   }, bytes.toString('base64'));
-}
-
-/** A variable's monitor as the player shows it. */
-function playerMonitor(page: Page, name: string): Locator {
-  return page
-    .locator('.sc-monitor-root')
-    .filter({ has: page.locator('.sc-monitor-label', { hasText: new RegExp(`^${name}$`) }) })
-    .locator('.sc-monitor-value');
 }
 
 function editorMonitor(page: Page, name: string): Locator {

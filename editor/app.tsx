@@ -11,6 +11,7 @@ import type { ImageModelParts } from './image-model-parts';
 import { mountMenuBarEntry } from './menu-bar/menu-bar-entry';
 import { createOpenState } from './overlays/open-state';
 import { createSaveNotice } from './overlays/save-notice';
+import { onSaveAsWebPage } from './web-page/file-menu-item';
 import { addressAsksForImageModel } from './page-address';
 import { extensionAdder } from './vm/add-extension';
 import { followEditorLanguage } from './vm/follow-editor-language';
@@ -18,6 +19,9 @@ import { routeFlyoutButton } from './vm/flyout-button';
 import { installProjectStorageHooks, type ProjectStorageVm } from './vm/project-storage-hooks';
 import { registerExtensionOnDemand } from './vm/register-extension';
 import type { ScratchVm } from './vm/scratch-vm';
+
+/** The project's title in the GUI's menu bar (project-title-input.jsx, 15.1.1; its hashed class keeps this prefix). */
+const PROJECT_TITLE_INPUT = 'input[class*="project-title-input_title-field"]';
 
 /** Where Image Model lives in the page. */
 export interface HostPage {
@@ -34,6 +38,8 @@ export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?
   const trainer = createOpenState();
   const saveNotice = createSaveNotice();
   let started: ImageModelParts | null = null;
+  /** True while "Save as a web page" takes the .sb3: its own bar says what went into the game, not the save notice. */
+  let savingWebPage = false;
 
   // The child's models travel inside the .sb3. Installed when the VM arrives, before any load or save; the model
   // service itself starts later, with the extension.
@@ -45,7 +51,9 @@ export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?
       // scratch-vm lists the extensions a project's blocks use in project.json.
       projectUsesBlocks: () => (JSON.parse(storageVm.toJSON()) as { extensions?: unknown[] }).extensions?.includes(EXTENSION_ID) === true,
     }),
-    onSaved: saveNotice.saved,
+    onSaved: (models) => {
+      if (!savingWebPage) saveNotice.saved(models);
+    },
     onLoadError: (error) => {
       console.warn("[image-model] the project's models could not be opened", error);
       // Before the parts are in, the failure was their download, and there is no popup to say so in.
@@ -58,6 +66,22 @@ export function startImageModel(vm: ScratchVm, page: HostPage, onServiceStarted?
     started = startEditorParts(vm, { overlays: page.overlays, trainer, saveNotice });
     onServiceStarted?.(started.service);
     return started.extension;
+  });
+  onSaveAsWebPage(async () => {
+    const { saveAsWebPage } = await import(/* webpackChunkName: "web-page" */ './web-page/save-as-web-page');
+    await saveAsWebPage({
+      async saveProject() {
+        savingWebPage = true;
+        try {
+          // The hooks' onSaved runs before this await returns (it was attached first).
+          return (await storageVm.saveProjectSb3()) as Blob;
+        } finally {
+          savingWebPage = false;
+        }
+      },
+      title: () => page.editor.querySelector<HTMLInputElement>(PROJECT_TITLE_INPUT)?.value ?? '',
+      notices: page.overlays.parentElement ?? document.body,
+    });
   });
   routeFlyoutButton(vm, OPEN_TRAINER_BUTTON_FUNC, trainer.open);
   followEditorLanguage(vm);

@@ -4,6 +4,7 @@
 // so a hardware WebGL is timed against WASM and the faster one kept.
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { WasmFiles } from './engine-api';
 import { EngineError } from './errors';
 import { chooseWasmThreads } from './wasm-threads';
 
@@ -80,8 +81,8 @@ export async function startBackend(name: BackendName): Promise<boolean> {
  * WebGL only when a context can be made. `wasmPath` is where the browser fetches the .wasm files from
  * (Node reads them from node_modules).
  */
-export function gatherEvidence(options: { forced?: BackendName; wasmPath?: string }): BackendEvidence {
-  if (options.wasmPath) setWasmPaths(options.wasmPath);
+export function gatherEvidence(options: { forced?: BackendName; wasmPath?: string | WasmFiles }): BackendEvidence {
+  if (options.wasmPath) setWasmPaths(typeof options.wasmPath === 'string' ? options.wasmPath : { ...options.wasmPath });
   chooseWasmThreads();
   const webglRenderer = detectWebglRenderer();
   const available: BackendName[] = webglRenderer === undefined ? ['wasm', 'cpu'] : ['wasm', 'webgl', 'cpu'];

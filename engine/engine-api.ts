@@ -5,6 +5,11 @@ import type { PictureMap } from './lab/picture-map';
 import type { LayerLook, ModelLayers } from './lab/under-the-hood';
 import type { Embedding, LabelledEmbedding, Prediction, RgbaImage, SerializedModel, TrainingProgress, TrainRequest } from './types';
 
+/** tfjs's three WASM builds, each at its own address (tfjs-backend-wasm's setWasmPaths map). */
+export type WasmFiles = Readonly<
+  Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>
+>;
+
 /** Where the backbone comes from. Tried in order by the caller; the engine loads one. */
 export type BaseModelSource =
   /** Our own layout: Sequential(truncated MobileNetV2, GlobalAveragePooling2D), e.g. served from ../shared/models. */
@@ -18,8 +23,11 @@ export interface EngineInitOptions {
   readonly sources: readonly BaseModelSource[];
   /** After loading from a network source, save to this tfjs storage URL (e.g. 'indexeddb://image-model-base'). */
   readonly cacheUrl?: string;
-  /** Where the WASM backend's .wasm files are served (browser); omitted in Node. */
-  readonly wasmPath?: string;
+  /**
+   * Where the WASM backend's .wasm files are served (browser): a folder, or each file's own address (a page that
+   * carries them inline gives data: URLs). Omitted in Node.
+   */
+  readonly wasmPath?: string | WasmFiles;
   /** Forces a backend (tests, benchmarks); otherwise chosen by evidence. */
   readonly backend?: 'wasm' | 'webgl' | 'cpu';
 }

@@ -13,6 +13,7 @@ export type {
   EngineInitOptions,
   LabelledImage,
   ShrinkReport,
+  WasmFiles,
 } from './engine-api';
 export { BASE_MODEL, TEACHABLE_MACHINE_NO_TOP_URL } from './base-model';
 

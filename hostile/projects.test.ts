@@ -10,7 +10,7 @@ import { captureVmLog, createHeadlessVm, createStorage, type HeadlessVm } from '
 import { installProjectStorageHooks, type ProjectStorageVm } from '../editor/vm/project-storage-hooks';
 import { quantizeModel, withoutDirectionControls } from '../engine';
 import en from '../locales/en/trainer.json';
-import { readModelsFromProject, STORAGE_KEY } from '../project-file';
+import { makeGameProject, readModelsFromProject, STORAGE_KEY } from '../project-file';
 import { projectModel, vanillaProjectJson } from '../project-file/test-support/projects';
 import type { LoadedProjectModel, ProjectModelProblem, ProjectModels, ProjectModelsLoad } from '../project-file/types';
 import { writeModelsIntoProject } from '../project-file/write-models';
@@ -78,6 +78,12 @@ async function openProject(bytes: Uint8Array): Promise<ProjectModelsLoad> {
   return readModelsFromProject(projectJson, zip);
 }
 
+/** What "Save as a web page" makes of the project: null when it can be a game, else the reason it is refused. */
+async function gameVerdict(bytes: Uint8Array): Promise<ProjectModelProblem | null> {
+  const zip = await JSZip.loadAsync(bytes);
+  return makeGameProject(JSON.parse(await zip.file('project.json')!.async('string')) as Json, zip);
+}
+
 function assertNoPollution(before: string, load: unknown): void {
   assert.equal(prototypeSnapshot(), before, 'Object/Array/Function prototypes unchanged');
   assert.equal(({} as Json).polluted, undefined, 'no "polluted" property reached Object.prototype');
@@ -124,9 +130,14 @@ function projectCase(
       const parts = savedParts(kind);
       await tamper(parts);
       const before = prototypeSnapshot();
-      const load = await openProject(zipParts(parts));
+      const bytes = zipParts(parts);
+      const load = await openProject(bytes);
       assertNoPollution(before, load);
       assert.equal(load.present, true);
+      // A game page (File → Save as a web page) goes through the same reader: refused for the same reason.
+      const game = await gameVerdict(bytes);
+      assert.equal(game, 'whole' in outcome ? outcome.whole : 'broken' in outcome ? outcome.broken : null, 'the game page agrees');
+      assertNoPollution(before, load);
       if ('whole' in outcome) {
         assert.equal(load.problem?.code, outcome.whole, load.problem?.detail);
         assert.deepEqual(load.models, []);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import ts from 'typescript';
 
 const repo = path.resolve(__dirname, '..');
-const COMPONENT_FOLDERS = ['modal-ui', 'editor'];
+const COMPONENT_FOLDERS = ['modal-ui', 'editor', 'player'];
 /** Attributes whose value is read by the child or their screen reader. */
 const SHOWN_ATTRIBUTES = new Set([
   'title',

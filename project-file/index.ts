@@ -1,5 +1,6 @@
 // What our extension puts into and reads from a .sb3 (see README.md). Pure functions on project.json and the zip.
 export { readModelsFromProject } from './read-models';
+export { makeGameProject, type EditableZip } from './game-project';
 export {
   addStorageToProjectJson,
   planProjectModels,

@@ -18,7 +18,7 @@ export function engineInitOptions(extensionFileUrl: string): EngineInitOptions {
   return {
     ...ENGINE_INIT_OPTIONS,
     sources: ENGINE_INIT_OPTIONS.sources.map((source) => ({ ...source, url: absolute(source.url) })),
-    ...(ENGINE_INIT_OPTIONS.wasmPath && { wasmPath: absolute(ENGINE_INIT_OPTIONS.wasmPath) }),
+    ...(typeof ENGINE_INIT_OPTIONS.wasmPath === 'string' && { wasmPath: absolute(ENGINE_INIT_OPTIONS.wasmPath) }),
   };
 }
 

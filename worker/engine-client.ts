@@ -20,7 +20,7 @@ function resolveAgainstPage(options: EngineInitOptions): EngineInitOptions {
   return {
     ...options,
     sources: options.sources.map((source) => (source.kind === 'cache' ? source : { ...source, url: absolute(source.url) })),
-    ...(options.wasmPath !== undefined && { wasmPath: absolute(options.wasmPath) }),
+    ...(typeof options.wasmPath === 'string' && { wasmPath: absolute(options.wasmPath) }),
   };
 }
 

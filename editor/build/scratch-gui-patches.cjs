@@ -8,8 +8,8 @@ const editorDir = path.join(__dirname, '..');
 
 /**
  * One asserted edit: `anchor` must match exactly once; `replace` gets our module's path (as a string literal; none
- * for an edit that needs no module of ours), the whole match and its one group.
- * @typedef {{ name: string, anchor: RegExp, module?: string, replace: (module: string, whole: string, group: string) => string }} Patch
+ * for an edit that needs no module of ours), the whole match and its groups.
+ * @typedef {{ name: string, anchor: RegExp, module?: string, replace: (module: string, whole: string, ...groups: string[]) => string }} Patch
  */
 
 /** @type {readonly Patch[]} */
@@ -47,6 +47,17 @@ const PATCHES = [
     anchor: /solutionPath:"\/(chunks\/mediapipe\/face_detection)"/g,
     replace: (_module, _whole, folder) => `solutionPath:"${folder}"`,
   },
+  {
+    name: 'save as a web page',
+    // The File menu (menu-bar.jsx): from its onRequestClose (group 1) to "Save to your computer", the last item of
+    // its last group, drawn by React (group 2, `c()`) as a MenuItem (group 3) with the menu's key handler (group 4).
+    // Our item follows it: it closes the menu, then asks editor/web-page/file-menu-item.ts to act.
+    anchor:
+      /onRequestClose:([\w$]+)\},(?:(?!onRequestClose:).)*?([\w$]+)\(\)\.createElement\(([\w$]+),\{className:[\w$]+,onClick:[\w$]+\([\w$]+\),isDataMenuItem:!0,onParentKeyDown:([\w$]+)\},\2\(\)\.createElement\([\w$.]+,\{defaultMessage:"Save to your computer",id:"gui\.menuBar\.downloadToComputer"\}\)\)\)/g,
+    module: path.join(editorDir, 'web-page', 'file-menu-item.ts'),
+    replace: (module, whole, close, react, menuItem, onKeyDown) =>
+      `${whole},${react}().createElement(${menuItem},{onClick:()=>{${close}();require(${module}).saveAsWebPageMenuItem.choose()},isDataMenuItem:!0,onParentKeyDown:${onKeyDown}},require(${module}).saveAsWebPageMenuItem.label())`,
+  },
 ];
 
 /**
@@ -66,7 +77,8 @@ module.exports = function patchScratchGui(source) {
     }
     if (patch.module) this.addDependency(patch.module);
     const module = JSON.stringify(patch.module ?? null);
-    patched = patched.replace(patch.anchor, (whole, group) => patch.replace(module, whole, group));
+    // The callback gets the match, its groups, then the offset and the whole text (dropped here).
+    patched = patched.replace(patch.anchor, (whole, ...rest) => patch.replace(module, whole, ...rest.slice(0, -2)));
   }
   return patched;
 };

@@ -95,8 +95,9 @@ registerRoute(
 registerRoute(new PrecacheRoute(controller, { ignoreURLParametersMatching: [/.*/] }));
 
 // Files outside the precache, kept once fetched: a base model the server sends later, the GUI's tutorials and
-// library pictures a child has opened. Served from the cache, refreshed in the background.
-const KEPT_FOLDERS = ['models/', 'static/', 'chunks/', 'libraries/'];
+// library pictures a child has opened, the game page's template after a first "Save as a web page" (2 MB that
+// most children never need). Served from the cache, refreshed in the background.
+const KEPT_FOLDERS = ['models/', 'static/', 'chunks/', 'libraries/', 'web-page/'];
 registerRoute(
   ({ request, url }) =>
     request.method === 'GET' &&

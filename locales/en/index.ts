@@ -5,5 +5,6 @@ import errors from './errors.json';
 import lab from './lab.json';
 import sharing from './sharing.json';
 import trainer from './trainer.json';
+import webPage from './web-page.json';
 
-export default { blocks, editor, errors, lab, sharing, trainer };
+export default { blocks, editor, errors, lab, sharing, trainer, webPage };

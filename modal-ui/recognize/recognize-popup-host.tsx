@@ -5,8 +5,8 @@ import { RecognizeErrorNotice, RecognizePopup } from './recognize-popup';
 
 export interface RecognizePopupHostProps {
   readonly prompt: PicturePrompt;
-  /** Opens the trainer (from the "Train a model first" popup). */
-  readonly onOpenTrainer: () => void;
+  /** Opens the trainer (from the "Train a model first" popup); a game page has none. */
+  readonly onOpenTrainer?: () => void;
 }
 
 export function RecognizePopupHost({ prompt, onOpenTrainer }: RecognizePopupHostProps) {
@@ -19,11 +19,14 @@ export function RecognizePopupHost({ prompt, onOpenTrainer }: RecognizePopupHost
         waiting={state.waiting}
         error={state.error}
         onAnswer={prompt.answer}
-        onOpenTrainer={() => {
-          // The child goes to train: every script waiting for a picture goes on without one.
-          prompt.cancelAll();
-          onOpenTrainer();
-        }}
+        onOpenTrainer={
+          onOpenTrainer &&
+          (() => {
+            // The child goes to train: every script waiting for a picture goes on without one.
+            prompt.cancelAll();
+            onOpenTrainer();
+          })
+        }
       />
     );
   }

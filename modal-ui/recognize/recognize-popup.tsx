@@ -11,7 +11,8 @@ export interface RecognizePopupProps {
   readonly waiting: number;
   readonly error: EngineErrorCode | null;
   readonly onAnswer: (picture: RgbaImage | null) => void;
-  readonly onOpenTrainer: () => void;
+  /** Absent in a game page, which has no trainer: the popup then says the game has no working model. */
+  readonly onOpenTrainer?: () => void;
 }
 
 export function RecognizePopup({ request, waiting, error, onAnswer, onOpenTrainer }: RecognizePopupProps) {
@@ -25,6 +26,21 @@ export function RecognizePopup({ request, waiting, error, onAnswer, onOpenTraine
     .join(' ');
 
   if (request.needsModel) {
+    if (!onOpenTrainer) {
+      return (
+        <PopupFrame
+          title={t('webPage.noModelTitle')}
+          onClose={cancel}
+          footer={
+            <button type="button" className="imr-button" onClick={cancel} data-autofocus>
+              {t('blocks.popupOk')}
+            </button>
+          }
+        >
+          <p className="imr-hint">{t('webPage.noModelText')}</p>
+        </PopupFrame>
+      );
+    }
     return (
       <PopupFrame
         title={t('blocks.popupNeedsModelTitle')}
