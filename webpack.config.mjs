@@ -78,6 +78,9 @@ class SkipMinifyingPreminifiedChunks {
   }
 }
 
+/** The bench builds the editor with a plain-Scratch page beside it (bench/trainer-ui.ts). */
+const BENCH_PLAIN_SCRATCH = process.env.BENCH_PLAIN_SCRATCH === '1';
+
 /**
  * @param {unknown} _env
  * @param {{ mode?: string }} argv
@@ -94,6 +97,8 @@ export default (_env, argv) => {
       editor: './editor/main.tsx',
       // The offline copy's worker: a fixed name beside the page (its scope), no chunks of its own.
       'service-worker': { import: './editor/offline/service-worker.ts', filename: 'service-worker.js', chunkLoading: false },
+      // The bench's plain-Scratch page (bench/plain-scratch/main.tsx), in the bench's own build only.
+      ...(BENCH_PLAIN_SCRATCH && { 'plain-scratch': './bench/plain-scratch/main.tsx' }),
     },
     output: {
       // DIST_DIR lets two builds (e.g. two developers' test runs) live side by side.
@@ -165,6 +170,16 @@ export default (_env, argv) => {
         title: 'Scratch with Image Model',
         favicon: './editor/library-tile/image-model-inset.svg',
       }),
+      ...(BENCH_PLAIN_SCRATCH
+        ? [
+            new HtmlWebpackPlugin({
+              template: './editor/index.html',
+              filename: 'plain-scratch.html',
+              chunks: ['plain-scratch'],
+              title: 'Scratch',
+            }),
+          ]
+        : []),
       new CopyPlugin({
         // Copied files ship as they are (`minimized` keeps the minimiser off the GUI's prebuilt scripts).
         patterns: [

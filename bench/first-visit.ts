@@ -2,6 +2,7 @@
 // that crossed the network counted from Chrome's own network events (CDP), as they arrive, compressed or not.
 import type { Browser } from '@playwright/test';
 import { waitForEditor } from '../e2e/support/editor';
+import { median } from './page/measure';
 
 export interface FirstVisit {
   /** Bytes on the wire (headers and bodies, as sent), summed over Network.loadingFinished. */
@@ -32,4 +33,10 @@ export async function measureFirstVisit(browser: Browser, url: string): Promise<
   } finally {
     await context.close();
   }
+}
+
+/** Each figure's median over several visits. */
+export function medianVisit(visits: readonly FirstVisit[]): FirstVisit {
+  const of = (key: keyof FirstVisit) => median(visits.map((visit) => visit[key]));
+  return { transferredBytes: of('transferredBytes'), decodedBytes: of('decodedBytes'), usableMs: of('usableMs') };
 }

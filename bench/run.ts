@@ -20,6 +20,7 @@ import { installTeachableMachine } from './install-teachable-machine';
 import { measureRuntimes, printRuntimes } from './onnx-runtime';
 import { MEMORY_CHROMIUM_ARGS, MEMORY_ROWS, measureMemory, type SideMemory } from './memory';
 import { median, type SideResult } from './page/measure';
+import type { FirstVisit } from './first-visit';
 import type { ThroughTrainer } from './trainer-ui';
 
 /** The tests' quiet headless Chromium, plus a garbage collector and exact heap figures for the memory rows. */
@@ -50,6 +51,7 @@ async function runSide(browser: Browser, origin: string, name: 'ours' | 'tm', sh
 const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms` : 'n/a');
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 const mb = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} MB` : 'n/a');
+const visitBytes = (visit: FirstVisit) => `${mb(visit.transferredBytes / 1e6)} (${mb(visit.decodedBytes / 1e6)})`;
 
 const trainMs = (r: Measured) => median(r.trainRuns.map((run) => run.ms));
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -80,14 +82,19 @@ function printTable(ours: Measured, tm: Measured): void {
       '  the same, through the trainer, Train pressed at once',
       (r) => (r.throughTrainer ? `${percent(r.throughTrainer.heldOutAccuracy)} (${r.throughTrainer.learnedFrom})` : '—'),
     ],
+    ['first visit: bytes transferred (decoded), median of 3', (r) => (r.throughTrainer ? visitBytes(r.throughTrainer.firstVisit) : '—')],
+    ['  plain Scratch (the same GUI build, none of our code)', (r) => (r.throughTrainer ? visitBytes(r.throughTrainer.plainScratch) : '—')],
     [
-      'first visit: bytes transferred (decoded)',
+      'first visit: navigation → usable editor, median of 3',
+      (r) => (r.throughTrainer ? seconds(r.throughTrainer.firstVisit.usableMs) : '—'),
+    ],
+    [
+      '  plain Scratch; ours ÷ plain',
       (r) =>
         r.throughTrainer
-          ? `${mb(r.throughTrainer.firstVisit.transferredBytes / 1e6)} (${mb(r.throughTrainer.firstVisit.decodedBytes / 1e6)})`
+          ? `${seconds(r.throughTrainer.plainScratch.usableMs)}; ${(r.throughTrainer.firstVisit.usableMs / r.throughTrainer.plainScratch.usableMs).toFixed(2)}×`
           : '—',
     ],
-    ['first visit: navigation → usable editor', (r) => (r.throughTrainer ? seconds(r.throughTrainer.firstVisit.usableMs) : '—')],
     ['live recognition', (r) => `${r.liveFps.toFixed(1)} frames/s`],
     [
       'longest main-thread task while live (≥ 50 ms counted)',

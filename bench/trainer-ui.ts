@@ -9,7 +9,7 @@ import trainerText from '../locales/en/trainer.json';
 import { addImageModelExtension, openTrainer, waitForEditor } from '../e2e/support/editor';
 import { signDigitPhotos, type Digit } from '../e2e/support/shared-data';
 import { testAreaCorrect, trainingFinished, uploadAndTrainAtOnce, type UploadedClass } from '../e2e/support/first-loop';
-import { measureFirstVisit, type FirstVisit } from './first-visit';
+import { measureFirstVisit, medianVisit, type FirstVisit } from './first-visit';
 
 const repoDir = path.resolve(__dirname, '..');
 const editorDir = path.join(repoDir, 'bench', '.build', 'editor');
@@ -19,16 +19,20 @@ export interface ThroughTrainer {
   readonly heldOutAccuracy: number;
   /** The Train panel's words after training, e.g. "Learned from 90 pictures in 3 classes." */
   readonly learnedFrom: string;
-  /** The same built editor on a fresh browser's first visit, measured before the trainer run. */
+  /** The same built editor on a fresh browser's first visit, measured before the trainer run (median of 3). */
   readonly firstVisit: FirstVisit;
+  /** The same GUI build with none of our code (bench/plain-scratch/), measured in turn with ours. */
+  readonly plainScratch: FirstVisit;
 }
+
+const FIRST_VISITS = 3;
 
 function buildEditor(): void {
   console.log('Building the editor for the trainer row …');
   execFileSync('npx', ['webpack', '--mode', 'production'], {
     cwd: repoDir,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, DIST_DIR: editorDir },
+    env: { ...process.env, DIST_DIR: editorDir, BENCH_PLAIN_SCRATCH: '1' },
   });
 }
 
@@ -59,8 +63,14 @@ export async function measureThroughTrainer(browser: Browser, digits: readonly D
   const server = await startEditorServer();
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   try {
-    console.log('Opening the editor as a first visit …');
-    const firstVisit = await measureFirstVisit(browser, `http://127.0.0.1:${PORT}/`);
+    console.log('Opening the editor and plain Scratch as first visits …');
+    const ours: FirstVisit[] = [];
+    const plain: FirstVisit[] = [];
+    // In turn, so a busy moment of the machine falls on both alike.
+    for (let i = 0; i < FIRST_VISITS; i++) {
+      ours.push(await measureFirstVisit(browser, `http://127.0.0.1:${PORT}/`));
+      plain.push(await measureFirstVisit(browser, `http://127.0.0.1:${PORT}/plain-scratch.html`));
+    }
     console.log('Running the trainer as a child does …');
     await page.goto(`http://127.0.0.1:${PORT}/`);
     await waitForEditor(page);
@@ -70,7 +80,12 @@ export async function measureThroughTrainer(browser: Browser, digits: readonly D
     await uploadAndTrainAtOnce(trainer, classes);
     const finished = (await (await trainingFinished(trainer)).textContent()) ?? '';
     const { correct, total } = await testAreaCorrect(trainer, classes);
-    return { heldOutAccuracy: correct / total, learnedFrom: finished.replace(trainerText.trainingDone, '').trim(), firstVisit };
+    return {
+      heldOutAccuracy: correct / total,
+      learnedFrom: finished.replace(trainerText.trainingDone, '').trim(),
+      firstVisit: medianVisit(ours),
+      plainScratch: medianVisit(plain),
+    };
   } finally {
     await page.close();
     server.kill();
