@@ -2,6 +2,7 @@
 // composition (editor/app.tsx) on TurboWarp's VM: the same engine worker, model service, blocks and trainer;
 // the trainer and picture popup mount in a layer of their own on TurboWarp's page, the palette button calls
 // the extension (TurboWarp runs a button's `func`), and the models travel in TurboWarp's extensionStorage.
+import { HANDS_FILES_PATH } from '../editor/hand-looker';
 import { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
 import { startImageModelParts } from '../editor/image-model-parts';
 import { createOpenState } from '../editor/overlays/open-state';
@@ -28,6 +29,7 @@ function start(scratch: ScratchGlobal): void {
     overlays: layer,
     trainer,
     engine: { api: startTurboWarpEngine(), init: engineInitOptions(EXTENSION_FILE_URL) },
+    handsFiles: new URL(`.${HANDS_FILES_PATH}`, EXTENSION_FILE_URL),
   });
   const models = keepModelsInProject(vm, service, { reportError: prompt.reportError });
   followEditorLanguage(vm);
