@@ -9,6 +9,7 @@ import CompressionPlugin from 'compression-webpack-plugin';
 import CopyPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { baseModelCopyPatterns } from './editor/build/base-model-assets.mjs';
+import { MEDIAPIPE_HANDS_DIR, MEDIAPIPE_HANDS_FILES, mediapipeHandsSource } from './editor/build/mediapipe-hands-files.mjs';
 import { BundleReportPlugin } from './editor/build/bundle-report-plugin.cjs';
 import { turbowarpConfig } from './turbowarp/webpack.turbowarp.mjs';
 import { PrecacheManifestPlugin } from './editor/build/precache-manifest-plugin.cjs';
@@ -172,6 +173,8 @@ export default (_env, argv) => {
           { from: path.join(tfjsWasmDist, '*.wasm').replaceAll('\\', '/'), to: 'tfjs-wasm/[name][ext]' },
           // The base model, so dist/ needs no internet on any static host.
           ...baseModelCopyPatterns(root),
+          // MediaPipe Hands for Hands models (hands/), loaded only when a finder starts; kept offline once used.
+          ...MEDIAPIPE_HANDS_FILES.map((file) => ({ from: path.join(mediapipeHandsSource(), file), to: `${MEDIAPIPE_HANDS_DIR}/${file}` })),
         ].map((pattern) => ({ ...pattern, info: { minimized: true } })),
       }),
       new PrecacheManifestPlugin({

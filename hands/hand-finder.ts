@@ -1,42 +1,90 @@
-// Finds a hand's 21 landmarks in a picture with MediaPipe Hands, off the editor's main thread. The interface the
-// trainer, the model service and the blocks use for Hands models; MediaPipe's files are loaded from `filesBase`
-// (the build's dist/mediapipe/hands/) only when a finder starts, so no page pays for them before a Hands model.
+// Finds a hand's 21 landmarks in a picture with MediaPipe Hands, in a Web Worker of its own
+// (hand-finder-worker.ts), so the editor's main thread only posts pictures and reads answers. The interface the
+// trainer, the model service and the blocks use for Hands models. MediaPipe's files (28 MB, the build's
+// dist/mediapipe/hands/) load from `filesBase` only when a finder starts: no page pays for them before a Hands model.
 import type { FoundHand } from '../engine';
+import type { FromWorker, ToWorker } from './protocol';
+import { HandFinderError, type HandFinderMode } from './types';
 
-/** photo: each picture on its own (tracking reset); video: tracks the hand from one frame to the next. */
-export type HandFinderMode = 'photo' | 'video';
+export { HandFinderError, isHandFinderError, type HandFinderErrorCode, type HandFinderMode } from './types';
 
-export type HandFinderErrorCode =
-  | 'hands/unreachable' // MediaPipe's files did not load (offline and not cached yet, wrong path)
-  | 'hands/unsupported' // this browser cannot run it (no Worker, OffscreenCanvas or WebAssembly)
-  | 'hands/failed'; // MediaPipe stopped working while it ran
-
-/** A stable code for the UI to put into words (locales), and an English detail for logs and tests. */
-export class HandFinderError extends Error {
-  constructor(
-    readonly code: HandFinderErrorCode,
-    readonly detail: string,
-  ) {
-    super(`${code}: ${detail}`);
-    this.name = 'HandFinderError';
-  }
-}
-
-export function isHandFinderError(value: unknown): value is HandFinderError {
-  return value instanceof Error && value.name === 'HandFinderError' && typeof (value as HandFinderError).code === 'string';
-}
+/** Where the build puts MediaPipe's files, relative to the page (editor/build/mediapipe-hands-files.mjs's MEDIAPIPE_HANDS_DIR). */
+export const HANDS_FILES_PATH = 'mediapipe/hands/';
 
 export interface HandFinder {
-  /** The most prominent hand in the picture, or null when none is found. Never blocks the main thread. */
+  /**
+   * The most prominent hand in the picture, or null when none is found. Never blocks the main thread. The
+   * picture is copied to the worker: the caller still owns (and closes) it. Photos get a white border first,
+   * which helps the palm detector with close-ups; landmarks are in the picture's own 0..1 coordinates.
+   */
   findHand(picture: ImageBitmap, mode: HandFinderMode): Promise<FoundHand | null>;
   /** Rejects with a HandFinderError when MediaPipe's files can't load (offline and not cached…). */
   ready(): Promise<void>;
-  /** Stops the finder; calls after this reject. */
+  /** Stops the worker; calls still waiting, and any after this, reject with 'hands/failed'. */
   dispose(): void;
 }
 
+interface Waiting {
+  resolve(hand: FoundHand | null): void;
+  reject(error: HandFinderError): void;
+}
+
+/** A finder whose every call rejects with `error`. */
+function failedFinder(error: HandFinderError): HandFinder {
+  const fail = () => Promise.reject(error);
+  return { findHand: fail, ready: fail, dispose: () => undefined };
+}
+
+/** Starts MediaPipe in its worker at once; `ready()` says when it can look (the first start downloads 28 MB). */
 export function startHandFinder(options: { readonly filesBase: URL }): HandFinder {
-  // Not working yet: the interface comes first so the trainer side can build on it.
-  const notYet = () => Promise.reject(new HandFinderError('hands/unsupported', `not implemented yet (${options.filesBase.href})`));
-  return { findHand: notYet, ready: notYet, dispose: () => undefined };
+  if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || typeof WebAssembly !== 'object')
+    return failedFinder(new HandFinderError('hands/unsupported', 'no Worker, OffscreenCanvas or WebAssembly'));
+  const worker = new Worker(new URL('./hand-finder-worker.ts', import.meta.url), { name: 'hand-finder' });
+  const waiting = new Map<number, Waiting>();
+  let nextId = 1;
+  /** Set once the finder cannot answer any more: every later call rejects with it. */
+  let stopped: HandFinderError | undefined;
+  let settleReady: { resolve(): void; reject(error: HandFinderError): void } | undefined;
+  const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
+  // Callers that never ask ready() still see the error from findHand.
+  ready.catch(() => undefined);
+
+  const stop = (error: HandFinderError) => {
+    stopped ??= error;
+    settleReady?.reject(stopped);
+    for (const call of waiting.values()) call.reject(stopped);
+    waiting.clear();
+    worker.terminate();
+  };
+  const take = (id: number) => {
+    const call = waiting.get(id);
+    waiting.delete(id);
+    return call;
+  };
+  worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
+    if (data.type === 'ready') settleReady?.resolve();
+    else if (data.type === 'found') take(data.id)?.resolve(data.hand);
+    else if (data.id === undefined) stop(new HandFinderError(data.code, data.detail));
+    else take(data.id)?.reject(new HandFinderError(data.code, data.detail));
+  };
+  // The worker's own script did not load (offline, wrong path) or it crashed.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    stop(new HandFinderError('hands/unreachable', event.message || 'the hand finder worker did not start'));
+  };
+  worker.postMessage({ type: 'start', filesBase: options.filesBase.href } satisfies ToWorker);
+
+  return {
+    async findHand(picture, mode) {
+      await ready;
+      if (stopped) throw stopped;
+      const id = nextId++;
+      return new Promise<FoundHand | null>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ type: 'find', id, picture, mode } satisfies ToWorker);
+      });
+    },
+    ready: () => ready,
+    dispose: () => stop(new HandFinderError('hands/failed', 'the hand finder was disposed')),
+  };
 }
