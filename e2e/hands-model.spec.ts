@@ -1,0 +1,123 @@
+// A Hands model as a child makes one in the real editor, with the real MediaPipe Hands (the build's files in
+// dist/mediapipe/hands/): "What should it look at? Hands", two classes of shared sign-digit photos, Train pressed
+// straight after the uploads, each picture drawn with its hand, a picture without a hand marked and left out,
+// a held-out photo recognised as its class, and the model (what it looks at too) kept through a saved .sb3.
+import { deflateSync } from 'node:zlib';
+import type { Locator, Page } from '@playwright/test';
+import JSZip from 'jszip';
+import type { ProjectStorageJson } from '../project-file/storage-json';
+import text from '../locales/en/trainer.json';
+import {
+  addImageModelExtension,
+  clearStorageAndReload,
+  expect,
+  loadProjectFromComputer,
+  openEditor,
+  openTrainer,
+  saveToComputer,
+  signDigitPhotos,
+  test,
+  type Digit,
+} from './support';
+import { pngChunk } from './support/png-bytes';
+import { classCard, fill, nameNextClass, pictures } from './support/trainer-page';
+
+const CLASSES: readonly { readonly name: string; readonly digit: Digit }[] = [
+  { name: 'one', digit: 1 },
+  { name: 'four', digit: 4 },
+];
+const PHOTOS_PER_CLASS = 10;
+/** Photos 30 and later are never trained on. */
+const HELD_OUT = 30;
+
+/** A grey 96x96 PNG: a picture with no hand (no person at all) in it. */
+function greyPng(): Buffer {
+  const size = 96;
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = Buffer.alloc(size * (1 + size * 3), 128);
+  for (let row = 0; row < size; row++) rows[row * (1 + size * 3)] = 0;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', new Uint8Array()),
+  ]);
+}
+
+async function testPicture(trainer: Locator, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await trainer.getByLabel(text.testPicture).setInputFiles(file);
+}
+
+const answer = (trainer: Locator, name: string) => trainer.getByRole('status').filter({ hasText: fill(text.testResult, { name }) });
+
+async function trainerFromMenuBar(page: Page): Promise<Locator> {
+  await page.getByRole('banner').getByRole('button', { name: 'Image Model', exact: true }).click();
+  const trainer = page.getByRole('dialog', { name: text.title });
+  await expect(trainer).toBeVisible();
+  return trainer;
+}
+
+test('a child makes a Hands model: hands drawn, a picture without one marked, the right class for a held-out photo, kept in the .sb3', async ({
+  page,
+}) => {
+  test.setTimeout(480_000);
+  await openEditor(page);
+  await addImageModelExtension(page);
+  const trainer = await openTrainer(page);
+  const choice = trainer.getByRole('group', { name: text.featureSourceLegend });
+  await choice.getByRole('radio', { name: text.featureSourceHands }).check();
+  await expect(choice.getByRole('radio', { name: text.featureSourcePictures })).not.toBeChecked();
+
+  for (const { name, digit } of CLASSES) {
+    await nameNextClass(trainer, name);
+    await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, PHOTOS_PER_CLASS));
+  }
+  await classCard(trainer, 'one')
+    .getByLabel(text.uploadPictures)
+    .setInputFiles({ name: 'wall.png', mimeType: 'image/png', buffer: greyPng() });
+  // Train straight after the uploads: it waits for the hands to be found.
+  await trainer.getByRole('button', { name: text.train, exact: true }).click();
+  await expect(trainer.getByText(text.trainingDone)).toBeVisible({ timeout: 240_000 });
+
+  // Every photo is in its class, drawn with the hand found in it; the grey picture is marked and left out.
+  for (const { name } of CLASSES) {
+    const tiles = pictures(trainer, name);
+    await expect(tiles).toHaveCount(name === 'one' ? PHOTOS_PER_CLASS + 1 : PHOTOS_PER_CLASS);
+    const drawn = await tiles.locator('svg.imt-hand').count();
+    expect(drawn, `hands found in the photos of ${name}`).toBeGreaterThanOrEqual(PHOTOS_PER_CLASS - 2);
+  }
+  // The grey picture, and any photo whose hand MediaPipe missed, are marked in words a screen reader says too.
+  const [before, after] = text.pictureNoHand.replace('{name}', 'one').split('{number}');
+  const marked = classCard(trainer, 'one').getByRole('img', { name: new RegExp(`^${before}\\d+${after}$`) });
+  expect(await marked.count()).toBeGreaterThanOrEqual(1);
+  await expect(classCard(trainer, 'one').getByText(text.noHandShort).last()).toBeVisible();
+  const leftOut = new RegExp(`${text.noHandLeftOutOne.split(',')[0]}|${text.noHandLeftOutOther.split('{count}')[1].split(',')[0]}`);
+  await expect(classCard(trainer, 'one').getByText(leftOut)).toBeVisible();
+
+  // A held-out photo of each class gets its class; a picture with no hand gets a plain "no hand found".
+  for (const { name, digit } of CLASSES) {
+    await testPicture(trainer, signDigitPhotos(digit)[HELD_OUT]);
+    await expect(answer(trainer, name)).toBeVisible();
+  }
+  await testPicture(trainer, { name: 'wall.png', mimeType: 'image/png', buffer: greyPng() });
+  await expect(trainer.getByRole('status').filter({ hasText: text.noHandFound })).toBeVisible();
+  await expect(trainer.getByRole('meter')).toHaveCount(0);
+
+  // Saved in the .sb3 with what it looks at; opened in a browser that has nothing, it is a Hands model again.
+  await trainer.getByRole('button', { name: text.close, exact: true }).first().click();
+  const sb3 = await saveToComputer(page);
+  const zip = await JSZip.loadAsync(sb3);
+  const storage: ProjectStorageJson = JSON.parse(await zip.file('project.json')!.async('string')).extensionStorage.imageModel;
+  expect(storage.models.map((model) => [model.featureSource, model.trained?.metadata.featureSource])).toEqual([['hands', 'hands']]);
+
+  await clearStorageAndReload(page);
+  await addImageModelExtension(page);
+  await loadProjectFromComputer(page, 'hands.sb3', sb3);
+  const opened = await trainerFromMenuBar(page);
+  await expect(opened.getByText(text.looksAtHands)).toBeVisible();
+  await testPicture(opened, signDigitPhotos(4)[HELD_OUT]);
+  await expect(answer(opened, 'four')).toBeVisible();
+});
