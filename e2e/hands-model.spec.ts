@@ -1,7 +1,8 @@
 // A Hands model as a child makes one in the real editor, with the real MediaPipe Hands (the build's files in
 // dist/mediapipe/hands/): "What should it look at? Hands", two classes of shared sign-digit photos, Train pressed
 // straight after the uploads, each picture drawn with its hand, a picture without a hand marked and left out,
-// a held-out photo recognised as its class, and the model (what it looks at too) kept through a saved .sb3.
+// a held-out photo recognised as its class, and the model (what it looks at too) kept through a saved .sb3; Live
+// draws the hand the webcam shows over its preview as it recognises it.
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
@@ -11,6 +12,8 @@ import {
   addImageModelExtension,
   clearStorageAndReload,
   expect,
+  fakeCamera,
+  FAKE_WEBCAM_DIGIT,
   loadProjectFromComputer,
   openEditor,
   openTrainer,
@@ -21,6 +24,9 @@ import {
 } from './support';
 import { pngChunk } from './support/png-bytes';
 import { classCard, fill, nameNextClass, pictures } from './support/trainer-page';
+
+// Chromium's fake webcam plays photos of a hand showing three (the Live test below).
+test.use(fakeCamera());
 
 const CLASSES: readonly { readonly name: string; readonly digit: Digit }[] = [
   { name: 'one', digit: 1 },
@@ -120,4 +126,31 @@ test('a child makes a Hands model: hands drawn, a picture without one marked, th
   await expect(opened.getByText(text.looksAtHands)).toBeVisible();
   await testPicture(opened, signDigitPhotos(4)[HELD_OUT]);
   await expect(answer(opened, 'four')).toBeVisible();
+});
+
+test('Live draws the webcam’s hand over the preview and names its class', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openEditor(page);
+  await addImageModelExtension(page);
+  const trainer = await openTrainer(page);
+  await trainer.getByRole('radio', { name: text.featureSourceHands }).check();
+  const classes = [
+    { name: 'one', digit: 1 as Digit },
+    { name: 'three', digit: FAKE_WEBCAM_DIGIT },
+  ];
+  for (const { name, digit } of classes) {
+    await nameNextClass(trainer, name);
+    await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, PHOTOS_PER_CLASS));
+  }
+  await trainer.getByRole('button', { name: text.train, exact: true }).click();
+  await expect(trainer.getByText(text.trainingDone)).toBeVisible({ timeout: 240_000 });
+
+  await trainer.getByRole('button', { name: text.testLive }).click();
+  const preview = trainer.getByLabel(text.cameraPreview);
+  await expect(preview).toBeVisible();
+  // The skeleton sits on the preview's square, and follows the hand from frame to frame.
+  await expect(trainer.locator('.imc-camera__frame svg.imt-hand')).toBeVisible({ timeout: 60_000 });
+  await expect(trainer.getByText(fill(text.testResult, { name: 'three' }))).toBeVisible();
+  await trainer.getByRole('button', { name: text.testLive }).click();
+  await expect(preview).toBeHidden();
 });

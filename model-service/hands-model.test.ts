@@ -71,6 +71,11 @@ test('a Hands model finds each picture’s hand, marks the one without, trains o
   const trained = service.getState().trained!;
   assert.equal(trained.learnedFrom.pictures, 12, 'the picture without a hand is left out of training');
   assert.equal(trained.outOfDate, false, 'and leaving it out does not make the model out of date');
+  assert.ok(trained.card.measure, 'its model card is measured on the hands (leave-one-out for KNN)');
+  assert.deepEqual(
+    trained.card.classes.map((info) => info.pictures),
+    [6, 6],
+  );
 
   const answerFor3 = await service.recognize(photo(3, 20).image);
   assert.equal(answerFor3.className, 'three');
