@@ -203,3 +203,22 @@ test('Hands models on a page without a hand finder: a clear problem, nothing add
   assert.equal(service.getState().problem, 'hands/unavailable');
   assert.equal(service.getState().classes[0].pictures.length, 0);
 });
+
+test('a Hands model exports as its model file and imports back as a Hands model that answers the same', async () => {
+  const home = await serviceOn(createMemoryBackend());
+  await handsModel(home);
+  await home.train();
+  const exported = await home.exportModelFile();
+  assert.match(exported.fileName, /^gestures\.bin$/);
+  const before = await home.recognize(photo(3, 22).image);
+
+  const other = await serviceOn(createMemoryBackend());
+  await other.importModel([{ name: exported.fileName, bytes: exported.bytes }]);
+  const state = other.getState();
+  assert.deepEqual(
+    [state.name, state.featureSource, state.trained?.classes.map((info) => info.name)],
+    ['gestures', 'hands', ['one', 'three']],
+  );
+  const after = await other.recognize(photo(3, 22).image);
+  assert.deepEqual([after.className, after.confidences], [before.className, before.confidences]);
+});
