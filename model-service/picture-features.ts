@@ -1,6 +1,6 @@
 // The numbers a model looks at, made from pictures: MobileNet's embedding for a Pictures model (the engine, in
-// its worker), the found hand's normalised landmarks for a Hands model (the hand finder, MediaPipe Hands in the
-// page). A picture where no hand is found gets no numbers: it is kept and shown, but left out of training.
+// its worker), the found hand's normalised landmarks for a Hands model (the hand finder: MediaPipe Hands, off the
+// main thread in hands/). A picture where no hand is found gets no numbers: it is kept and shown, but left out of training.
 import { type EngineApi, type Embedding, type FeatureSource, type FoundHand, normaliseHand, type RgbaImage } from '../engine';
 
 /** A still picture (uploads, snapshots, the stage) or a frame of a moving video (MediaPipe tracks the hand between frames). */
@@ -18,10 +18,7 @@ export interface PictureFeatures {
 const NO_NUMBERS = new Float32Array(0);
 
 /** A found hand (or none) as the picture's features; landmarks that do not make a hand count as none. */
-export function handFeatures(
-  hand: FoundHand | null,
-  image: Pick<RgbaImage, 'width' | 'height'>,
-): PictureFeatures & { hand: FoundHand | null } {
+function handFeatures(hand: FoundHand | null, image: Pick<RgbaImage, 'width' | 'height'>): PictureFeatures & { hand: FoundHand | null } {
   const embedding = hand && normaliseHand(hand, image.width / image.height);
   return embedding ? { embedding, hand } : { embedding: NO_NUMBERS, hand: null };
 }
@@ -33,7 +30,7 @@ export const featureSourceOf = (model: { readonly featureSource?: FeatureSource 
 export const hasFeatures = (picture: { readonly hand?: FoundHand | null }): boolean => picture.hand !== null;
 
 export interface FeatureMaker {
-  /** One PictureFeatures per picture, same order. Rejects with EngineError 'hands/unavailable' when Hands cannot run here. */
+  /** One PictureFeatures per picture, same order. Hands reject with HandsUnavailableError on a page without a hand finder. */
   featuresOf(source: FeatureSource, images: readonly RgbaImage[], mode?: HandLookMode): Promise<PictureFeatures[]>;
 }
 
@@ -41,18 +38,13 @@ export function createFeatureMaker(engine: () => Promise<EngineApi>, findHand: H
   return {
     async featuresOf(source, images, mode = 'photo') {
       if (source === 'pictures') return (await (await engine()).embed(images)).map((embedding) => ({ embedding }));
-      const looker = requireHandLooker(findHand);
+      if (!findHand) throw new HandsUnavailableError();
       const features: PictureFeatures[] = [];
       // One at a time: MediaPipe answers one picture per call.
-      for (const image of images) features.push(handFeatures(await looker(image, mode), image));
+      for (const image of images) features.push(handFeatures(await findHand(image, mode), image));
       return features;
     },
   };
-}
-
-export function requireHandLooker(findHand: HandLooker | undefined): HandLooker {
-  if (!findHand) throw new HandsUnavailableError();
-  return findHand;
 }
 
 /** This page has no hand finder (a host that did not start one). */
