@@ -2,10 +2,10 @@
 // class, every head kind) and MediaPipe Hands' speed in headless Chromium on this machine. Part of `npm run bench`
 // (bench/run.ts); `node --import tsx bench/landmarks.ts` runs it alone. Figures only, no thresholds.
 //
-// MediaPipe runs in the page from the package's own files (locateFile → a local route), with its inference on the
-// CPU (XNNPACK): on this machine's software WebGL (SwiftShader) GPU inference takes ~1.2 s a frame.
-// Photos are separate pictures, so the graph is reset before each one (palm detection every time, no tracking);
-// live video keeps tracking between frames, which is what the frames-per-second row measures.
+// MediaPipe runs as the product runs it: the hand finder (hands/) in its Web Worker, on the files the build ships
+// (MEDIAPIPE_HANDS_FILES, served here from the package), with inference on the CPU. Photos are looked at one by
+// one in 'photo' mode (white border, palm detection every time); live video tracks between frames ('video'
+// mode), which is what the frames-per-second row measures.
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -26,11 +26,10 @@ import { createEngine } from '../engine/runtime';
 import { startModelServer } from '../engine/test-support/model-server';
 import { settingsWith } from '../engine/test-support/settings';
 import { decodeJpeg, signDigitPhotos } from '../engine/test-support/shared-data';
+import { HAND_FINDER_PAGE, handFinderScripts } from '../e2e/support/hand-finder-bundle';
 
 const DIGITS = [0, 1, 2, 3, 4] as const;
 const PER_CLASS = 20;
-/** White border around each photo: the photos are close-ups, and MediaPipe's palm detector finds 190 of 200 hands with it, 170 without. */
-const BORDER = 0.15;
 const LIVE_FRAMES = 60;
 
 export interface LandmarkFigures {
@@ -51,12 +50,16 @@ interface PageFigures {
   readonly longestTaskMs: number;
 }
 
-function serve(files: readonly string[]): Promise<Server> {
+function serve(files: readonly string[], scripts: Readonly<Record<string, string>>): Promise<Server> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/') {
-      response.writeHead(200, { 'Content-Type': 'text/html' });
-      response.end(`<!doctype html><meta charset="utf-8"><title>landmarks</title><script src="${MEDIAPIPE_HANDS_DIR}/hands.js"></script>`);
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end(HAND_FINDER_PAGE);
+      return;
+    }
+    const script = scripts[url.pathname.slice(1)];
+    if (script !== undefined) {
+      response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script);
       return;
     }
     const photo = /^\/photo\/(\d+)$/.exec(url.pathname);
@@ -77,79 +80,29 @@ function serve(files: readonly string[]): Promise<Server> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Runs in the page: every photo through Hands (reset before each), then live-style frames for the speed. */
-async function inPage([count, border, liveFrames, dir]: readonly [number, number, number, string]): Promise<PageFigures> {
-  interface Results {
-    multiHandLandmarks?: { x: number; y: number; z: number }[][];
-    multiHandedness?: { label: 'Left' | 'Right' }[];
-  }
-  interface HandsSolution {
-    setOptions(options: object): void;
-    onResults(listener: (results: Results) => void): void;
-    initialize(): Promise<void>;
-    reset(): void;
-    send(input: { image: HTMLCanvasElement }): Promise<void>;
-    close(): Promise<void>;
-  }
-  const { Hands } = globalThis as unknown as { Hands: new (config: object) => HandsSolution };
-  const hands = new Hands({ locateFile: (file: string) => `${dir}/${file}` });
-  hands.setOptions({ maxNumHands: 1, modelComplexity: 1, useCpuInference: true });
-  // A holder, not a variable: the listener fills it in during send().
-  const latest: { results?: Results } = {};
-  hands.onResults((results) => (latest.results = results));
-  await hands.initialize();
-  const canvases: HTMLCanvasElement[] = [];
-  for (let i = 0; i < count; i++) {
-    const image = new Image();
-    image.src = `/photo/${i}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = 256;
-    const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-    const pad = Math.round(256 * border);
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, 256, 256);
-    context.drawImage(image, pad, pad, 256 - 2 * pad, 256 - 2 * pad);
-    canvases.push(canvas);
-  }
+/** Runs in the page: every photo through the hand finder, then the first ones again as live video frames. */
+async function inPage([count, liveFrames, dir]: readonly [number, number, string]): Promise<PageFigures> {
+  const finder = globalThis.startHandFinder({ filesBase: new URL(`/${dir}/`, location.href) });
+  await finder.ready();
+  const photos = await Promise.all(
+    Array.from({ length: count }, async (_, i) => createImageBitmap(await (await fetch(`/photo/${i}`)).blob())),
+  );
+  // How long the page cannot answer anything (a click, a frame of the editor): its longest task.
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+  observer.observe({ type: 'longtask' });
   const found: (FoundHand | null)[] = [];
   let started = performance.now();
-  for (const canvas of canvases) {
-    hands.reset();
-    delete latest.results;
-    await hands.send({ image: canvas });
-    // send() has called the listener by now, which the type checker cannot see.
-    const results = latest.results as Results | undefined;
-    const landmarks = results?.multiHandLandmarks?.[0];
-    const handedness = results?.multiHandedness?.[0]?.label;
-    found.push(landmarks && handedness ? { landmarks: landmarks.map(({ x, y, z }) => ({ x, y, z })), handedness } : null);
-  }
+  for (const photo of photos) found.push(await finder.findHand(photo, 'photo'));
   const photoMs = (performance.now() - started) / count;
-  hands.reset();
-  // How long the page cannot answer anything (a click, a frame of the editor): the longest gap between turns of a
-  // message loop that runs beside the frames. Between frames the loop gives way, as a live video loop would (send's
-  // own awaits are promise continuations only, which would starve every other task). Long-task entries are not
-  // reported for work started by evaluate.
-  let longestTaskMs = 0;
-  let live = true;
-  const channel = new MessageChannel();
-  let lastTurn = performance.now();
-  channel.port1.onmessage = () => {
-    const now = performance.now();
-    longestTaskMs = Math.max(longestTaskMs, now - lastTurn);
-    lastTurn = now;
-    if (live) channel.port2.postMessage(0);
-  };
-  channel.port2.postMessage(0);
   started = performance.now();
-  for (let frame = 0; frame < liveFrames; frame++) {
-    await hands.send({ image: canvases[frame % Math.min(count, 10)] });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  for (let frame = 0; frame < liveFrames; frame++) await finder.findHand(photos[frame % Math.min(count, 10)], 'video');
   const liveFps = liveFrames / ((performance.now() - started) / 1000);
-  live = false;
-  await hands.close();
-  return { hands: found, photoMs, liveFps, longestTaskMs };
+  // Entries of the last tasks arrive after them.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  finder.dispose();
+  return { hands: found, photoMs, liveFps, longestTaskMs: Math.max(0, ...longTasks) };
 }
 
 /** Held-out accuracy of a model trained on `training` through the engine, as the trainer would train it. */
@@ -179,14 +132,14 @@ async function heldOutAccuracy(
 export async function measureLandmarks(browser: Browser): Promise<LandmarkFigures> {
   // Photo i of class c: the first PER_CLASS in a stable order train, the next PER_CLASS are held out.
   const files = DIGITS.flatMap((digit) => signDigitPhotos(digit).slice(0, 2 * PER_CLASS));
-  const server = await serve(files);
+  const server = await serve(files, await handFinderScripts());
   const page = await browser.newPage();
   // tsx (esbuild, keepNames) wraps inPage's inner functions in __name(...), which the page does not have.
   await page.addInitScript('globalThis.__name = (target) => target;');
   let figures: PageFigures;
   try {
     await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
-    figures = await page.evaluate(inPage, [files.length, BORDER, LIVE_FRAMES, MEDIAPIPE_HANDS_DIR] as const);
+    figures = await page.evaluate(inPage, [files.length, LIVE_FRAMES, MEDIAPIPE_HANDS_DIR] as const);
   } finally {
     await page.close();
     server.close();
@@ -239,7 +192,7 @@ export function printLandmarks(figures: LandmarkFigures): void {
   );
   console.log(
     `  landmarks: ${figures.photoMs.toFixed(0)} ms per photo (detection each time), ${figures.liveFps.toFixed(1)} frames/s live (tracking);` +
-      ` the page answers nothing for up to ${figures.longestTaskMs.toFixed(0)} ms at a time`,
+      ` the page's longest task ${figures.longestTaskMs.toFixed(0)} ms`,
   );
 }
 

@@ -4,10 +4,10 @@
 // worker. The finder's own code is bundled here, as nothing in the editor starts it yet; its page is served on
 // the build's origin, like the editor's.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { build } from 'esbuild';
-import { expect, signDigitPhotos, test } from './support';
-import { REPO_DIR } from './support/shared-data';
+import type { Page } from '@playwright/test';
+import { expect, openEditor, signDigitPhotos, test, waitForEditor } from './support';
+import { HAND_FINDER_PAGE, HAND_FINDER_PAGE_SCRIPT, handFinderScripts } from './support/hand-finder-bundle';
+import { offlineCopyStored } from './support/offline';
 
 const PHOTOS = ([0, 1, 2, 3, 4] as const).flatMap((digit) => signDigitPhotos(digit).slice(0, 4));
 /** Where the spec's page and scripts live on the build's origin (no file of the build has this name). */
@@ -19,43 +19,28 @@ interface RunFigures {
   readonly blank: unknown;
   readonly dark: unknown;
   readonly tiny: unknown;
+  readonly closedPicture: string;
   readonly video: readonly number[];
   readonly longestTaskMs: number;
   readonly sanityTaskMs: number;
 }
 
-/** The page script and the worker, bundled the way the build does (the worker resolved beside the page script). */
-async function bundle(origin: string): Promise<Record<string, string>> {
-  const bundled = async (entry: string, define: Record<string, string> = {}) => {
-    const result = await build({
-      entryPoints: [path.join(REPO_DIR, entry)],
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      write: false,
-      logLevel: 'error',
-      define,
-    });
-    return result.outputFiles[0].text;
-  };
-  return {
-    'page.js': await bundled('e2e/support/hand-finder-page.ts', { 'import.meta.url': JSON.stringify(`${origin}${PAGE_DIR}page.js`) }),
-    'hand-finder-worker.ts': await bundled('hands/hand-finder-worker.ts'),
-  };
-}
-
-test('the hand finder finds hands in photos off the main thread, and null where there is none', async ({ page, baseURL }) => {
-  const scripts = await bundle(baseURL ?? '');
+/** The spec's page on the build's origin, with the finder's scripts and the photos (photo/<index>). */
+async function openFinderPage(page: Page): Promise<void> {
+  const scripts = await handFinderScripts();
   await page.route(`**${PAGE_DIR}**`, async (route) => {
     const name = new URL(route.request().url()).pathname.slice(PAGE_DIR.length);
-    if (name === '')
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>hands</title><script src="page.js"></script>' });
+    if (name === '') return route.fulfill({ contentType: 'text/html', body: HAND_FINDER_PAGE });
     const photo = /^photo\/(\d+)$/.exec(name);
     if (photo) return route.fulfill({ contentType: 'image/jpeg', body: readFileSync(PHOTOS[Number(photo[1])]) });
     if (name in scripts) return route.fulfill({ contentType: 'text/javascript', body: scripts[name] });
     return route.fulfill({ status: 404 });
   });
   await page.goto(PAGE_DIR);
+}
+
+test('the hand finder finds hands in photos off the main thread, and null where there is none', async ({ page }) => {
+  await openFinderPage(page);
 
   const figures = await page.evaluate(async (photoCount): Promise<RunFigures> => {
     // Long tasks of the page: what a click or a frame of the editor would wait for. (A busy message loop to measure
@@ -92,6 +77,13 @@ test('the hand finder finds hands in photos off the main thread, and null where 
     const blank = await finder.findHand(await filled(224, 224, '#fff'), 'photo');
     const dark = await finder.findHand(await filled(640, 480, '#000'), 'video');
     const tiny = await finder.findHand(await filled(3, 2, '#fff'), 'photo');
+    // A picture already closed is refused, and the finder goes on.
+    const closed = await filled(8, 8, '#fff');
+    closed.close();
+    const closedPicture = await finder.findHand(closed, 'photo').then(
+      () => 'found',
+      (error: unknown) => (error as { code: string }).code,
+    );
     // Video: the same photo as frames in a row, tracked from one to the next.
     const video = [];
     for (let frame = 0; frame < 10; frame++) video.push((await finder.findHand(pictures[0], 'video'))?.landmarks.length ?? 0);
@@ -103,6 +95,7 @@ test('the hand finder finds hands in photos off the main thread, and null where 
       blank,
       dark,
       tiny,
+      closedPicture,
       video,
       longestTaskMs: Math.max(0, ...longTasks),
       sanityTaskMs,
@@ -119,21 +112,15 @@ test('the hand finder finds hands in photos off the main thread, and null where 
   expect(figures.blank).toBeNull();
   expect(figures.dark).toBeNull();
   expect(figures.tiny).toBeNull();
+  expect(figures.closedPicture).toBe('hands/failed');
   expect(figures.video.filter((count) => count === 21).length).toBeGreaterThanOrEqual(8);
   expect(figures.longestTaskMs, 'the longest task on the main thread while hands are found').toBeLessThan(50);
 });
 
-test('the hand finder says when MediaPipe cannot load, as a typed error', async ({ page, baseURL }) => {
+test('the hand finder says when MediaPipe cannot load, as a typed error', async ({ page }) => {
   // Context-wide: the worker asks for MediaPipe's files.
   await page.context().route('**/mediapipe/hands/**', (route) => route.abort('internetdisconnected'));
-  const scripts = await bundle(baseURL ?? '');
-  await page.route(`**${PAGE_DIR}**`, async (route) => {
-    const name = new URL(route.request().url()).pathname.slice(PAGE_DIR.length);
-    if (name === '')
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>hands</title><script src="page.js"></script>' });
-    return route.fulfill({ contentType: 'text/javascript', body: scripts[name] });
-  });
-  await page.goto(PAGE_DIR);
+  await openFinderPage(page);
   const error = await page.evaluate(async () => {
     const finder = globalThis.startHandFinder({ filesBase: new URL('/mediapipe/hands/', location.href) });
     const failure = await finder.ready().then(
@@ -147,4 +134,58 @@ test('the hand finder says when MediaPipe cannot load, as a typed error', async 
     return { name: failure?.name, code: failure?.code, later };
   });
   expect(error).toEqual({ name: 'HandFinderError', code: 'hands/unreachable', later: 'hands/unreachable' });
+});
+
+test.describe('offline', () => {
+  // The default config blocks service workers; here the offline copy is the point.
+  test.use({ serviceWorkers: 'allow' });
+
+  test("after one use online, the hand finder works offline from the service worker's cache", async ({ page }) => {
+    test.setTimeout(300_000);
+    const scripts = await handFinderScripts();
+    const photo = readFileSync(PHOTOS[0]).toString('base64');
+    /** The finder started in the editor's page, as the trainer will: the landmarks it finds in the photo. */
+    const landmarksFound = async () => {
+      await page.addScriptTag({ content: scripts[HAND_FINDER_PAGE_SCRIPT] });
+      return page.evaluate(async (base64) => {
+        const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+        globalThis.handFinderScriptUrl = new URL('chunks/', document.baseURI).href;
+        const finder = globalThis.startHandFinder({ filesBase: new URL('mediapipe/hands/', document.baseURI) });
+        try {
+          await finder.ready();
+          const hand = await finder.findHand(await createImageBitmap(new Blob([bytes])), 'photo');
+          return hand?.landmarks.length ?? 0;
+        } finally {
+          finder.dispose();
+        }
+      }, photo);
+    };
+    const handsFilesKept = () =>
+      page.evaluate(async () => {
+        const name = (await caches.keys()).find((key) => key.startsWith('image-model-mediapipe-hands-'));
+        return name ? (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname.split('/').pop()) : [];
+      });
+
+    await openEditor(page);
+    await offlineCopyStored(page);
+    // The finder's worker, which the build will bundle as one of its chunks (all precached): here put straight into
+    // the copy's cache of chunks/, as nothing in this build starts a finder yet.
+    await page.evaluate(async (script) => {
+      const kept = await caches.open('image-model-kept-files');
+      await kept.put(
+        new URL('chunks/hand-finder-worker.ts', document.baseURI),
+        // The server's isolation header, which a worker of this cross-origin-isolated page must have.
+        new Response(script, { headers: { 'Content-Type': 'text/javascript', 'Cross-Origin-Embedder-Policy': 'require-corp' } }),
+      );
+    }, scripts['hand-finder-worker.ts']);
+    expect(await handsFilesKept(), 'nothing of MediaPipe is stored before a finder starts').toEqual([]);
+    expect(await landmarksFound()).toBe(21);
+    // The files this browser used (the SIMD build), stored as they arrived.
+    await expect.poll(async () => (await handsFilesKept()).length).toBe(7);
+
+    await page.context().setOffline(true);
+    await page.reload();
+    await waitForEditor(page);
+    expect(await landmarksFound()).toBe(21);
+  });
 });

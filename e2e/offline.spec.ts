@@ -21,6 +21,7 @@ import {
   waitForEditor,
 } from './support';
 import { testAreaCorrect, trainingFinished, uploadAndTrainAtOnce, type UploadedClass } from './support/first-loop';
+import { offlineCopyStored } from './support/offline';
 import { REPO_DIR } from './support/shared-data';
 import { classCard, fill, openAdvanced, setting } from './support/trainer-page';
 
@@ -32,15 +33,6 @@ const CLASSES: readonly UploadedClass[] = [
   { name: 'fist', training: signDigitPhotos(0).slice(0, 15), heldOut: signDigitPhotos(0).slice(30, 35) },
   { name: 'two', training: signDigitPhotos(2).slice(0, 15), heldOut: signDigitPhotos(2).slice(30, 35) },
 ];
-
-/** Waits until this page's service worker is activated, that is, the whole offline copy is stored. */
-async function offlineCopyStored(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const { active } = await navigator.serviceWorker.ready;
-    if (!active || active.state === 'activated') return;
-    await new Promise<void>((resolve) => active.addEventListener('statechange', () => active.state === 'activated' && resolve()));
-  });
-}
 
 function updatePrompt(page: Page): Locator {
   return page.getByRole('button', { name: editorText.updateReady });

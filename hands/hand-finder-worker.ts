@@ -18,15 +18,20 @@ let queue: Promise<void> = Promise.resolve();
 /** The mode of the last picture: a photo after video frames (or the first frame after photos) starts afresh. */
 let lastMode: HandFinderMode | undefined;
 
+/** The one canvas photos are framed on (MediaPipe copies it into its own texture before send() returns). */
+let frameCanvas: OffscreenCanvas | undefined;
+
 function framed(picture: ImageBitmap): { canvas: OffscreenCanvas; unframe: (hand: FoundHand) => FoundHand } {
   const frame = photoFrame(picture.width, picture.height);
-  const canvas = new OffscreenCanvas(frame.width, frame.height);
-  const context = canvas.getContext('2d');
+  frameCanvas ??= new OffscreenCanvas(frame.width, frame.height);
+  frameCanvas.width = frame.width;
+  frameCanvas.height = frame.height;
+  const context = frameCanvas.getContext('2d');
   if (!context) throw new HandFinderError('hands/unsupported', 'no 2D OffscreenCanvas');
   context.fillStyle = '#fff';
   context.fillRect(0, 0, frame.width, frame.height);
   context.drawImage(picture, frame.photo.x, frame.photo.y, frame.photo.width, frame.photo.height);
-  return { canvas, unframe: (hand) => unframeHand(hand, frame) };
+  return { canvas: frameCanvas, unframe: (hand) => unframeHand(hand, frame) };
 }
 
 async function find(picture: ImageBitmap, mode: HandFinderMode): Promise<FoundHand | null> {

@@ -1,6 +1,6 @@
 // Finds a hand's 21 landmarks in a picture with MediaPipe Hands, in a Web Worker of its own
 // (hand-finder-worker.ts), so the editor's main thread only posts pictures and reads answers. The interface the
-// trainer, the model service and the blocks use for Hands models. MediaPipe's files (28 MB, the build's
+// trainer, the model service and the blocks use for Hands models. MediaPipe's files (22 MB, the build's
 // dist/mediapipe/hands/) load from `filesBase` only when a finder starts: no page pays for them before a Hands model.
 import type { FoundHand } from '../engine';
 import type { FromWorker, ToWorker } from './protocol';
@@ -35,16 +35,25 @@ function failedFinder(error: HandFinderError): HandFinder {
   return { findHand: fail, ready: fail, dispose: () => undefined };
 }
 
-/** Starts MediaPipe in its worker at once; `ready()` says when it can look (the first start downloads 28 MB). */
+/** Starts MediaPipe in its worker at once; `ready()` says when it can look (the first start fetches 16 MB of files, 9.5 MB as brotli). */
 export function startHandFinder(options: { readonly filesBase: URL }): HandFinder {
   if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' || typeof WebAssembly !== 'object')
     return failedFinder(new HandFinderError('hands/unsupported', 'no Worker, OffscreenCanvas or WebAssembly'));
-  const worker = new Worker(new URL('./hand-finder-worker.ts', import.meta.url), { name: 'hand-finder' });
+  return connectHandFinder(new Worker(new URL('./hand-finder-worker.ts', import.meta.url), { name: 'hand-finder' }), options);
+}
+
+/**
+ * The finder over a worker running hand-finder-worker.ts that someone else started: TurboWarp's extension starts
+ * it with turbowarp/cross-origin-worker.ts, as its page is on another origin than its files.
+ */
+export function connectHandFinder(worker: Worker, options: { readonly filesBase: URL }): HandFinder {
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
   /** Set once the finder cannot answer any more: every later call rejects with it. */
   let stopped: HandFinderError | undefined;
   let settleReady: { resolve(): void; reject(error: HandFinderError): void } | undefined;
+  /** Whether MediaPipe has started: an error in the worker before that means its files did not load. */
+  let started = false;
   const ready = new Promise<void>((resolve, reject) => (settleReady = { resolve, reject }));
   // Callers that never ask ready() still see the error from findHand.
   ready.catch(() => undefined);
@@ -62,15 +71,18 @@ export function startHandFinder(options: { readonly filesBase: URL }): HandFinde
     return call;
   };
   worker.onmessage = ({ data }: MessageEvent<FromWorker>) => {
-    if (data.type === 'ready') settleReady?.resolve();
-    else if (data.type === 'found') take(data.id)?.resolve(data.hand);
+    if (data.type === 'ready') {
+      started = true;
+      settleReady?.resolve();
+    } else if (data.type === 'found') take(data.id)?.resolve(data.hand);
     else if (data.id === undefined) stop(new HandFinderError(data.code, data.detail));
     else take(data.id)?.reject(new HandFinderError(data.code, data.detail));
   };
-  // The worker's own script did not load (offline, wrong path) or it crashed.
+  // The worker's own script did not load (offline, wrong path), or it crashed (MediaPipe's WASM aborting).
   worker.onerror = (event) => {
     event.preventDefault();
-    stop(new HandFinderError('hands/unreachable', event.message || 'the hand finder worker did not start'));
+    const detail = event.message || 'the hand finder worker did not start';
+    stop(new HandFinderError(started ? 'hands/failed' : 'hands/unreachable', detail));
   };
   worker.postMessage({ type: 'start', filesBase: options.filesBase.href } satisfies ToWorker);
 
@@ -81,7 +93,13 @@ export function startHandFinder(options: { readonly filesBase: URL }): HandFinde
       const id = nextId++;
       return new Promise<FoundHand | null>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ type: 'find', id, picture, mode } satisfies ToWorker);
+        try {
+          worker.postMessage({ type: 'find', id, picture, mode } satisfies ToWorker);
+        } catch (error) {
+          // A picture that cannot be copied (closed, or not an ImageBitmap).
+          waiting.delete(id);
+          reject(new HandFinderError('hands/failed', `the picture could not be sent: ${String(error)}`));
+        }
       });
     },
     ready: () => ready,

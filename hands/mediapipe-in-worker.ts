@@ -92,6 +92,8 @@ export async function startHandsInWorker(filesBase: URL): Promise<HandsInWorker>
   // The listener is called during send(); a holder, so detect() reads what the last send gave.
   const latest: { results?: Results } = {};
   hands.onResults((results) => {
+    // The picture it looked at, as a new ImageBitmap each time (from its WebGL canvas): not needed, so freed now.
+    if (results.image instanceof ImageBitmap) results.image.close();
     latest.results = results;
   });
   let onUncaught: ((event: ErrorEvent) => void) | undefined;

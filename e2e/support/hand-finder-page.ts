@@ -1,10 +1,13 @@
-// The page script of e2e/hand-finder.spec.ts (bundled by the spec): the product's hand finder, for the spec's
-// evaluate() calls. Browser code.
+// The page script of the hand finder's specs and bench (bundled by hand-finder-bundle.ts): the product's hand
+// finder, for their evaluate() calls. Browser code.
 import { startHandFinder } from '../../hands/hand-finder';
 
 declare global {
   // Read by the spec's page functions.
   var startHandFinder: typeof import('../../hands/hand-finder').startHandFinder;
+  /** The address the finder's worker is resolved against (the bundle's import.meta.url): the page's, unless a spec moves it. */
+  var handFinderScriptUrl: string;
 }
 
 globalThis.startHandFinder = startHandFinder;
+globalThis.handFinderScriptUrl ??= document.baseURI;

@@ -1,7 +1,7 @@
 // The files @mediapipe/hands loads at run time (model complexity 1: hand_landmark_full.tflite; the SIMD and the
-// plain WASM build, the solution picks one). bench/landmarks.ts serves exactly these files under MEDIAPIPE_HANDS_DIR,
-// so a file missing from the list shows there. The editor's build copies them once the trainer makes Hands models
-// (28 MB that no page loads until then).
+// plain WASM build, the solution picks one). The build copies exactly these to MEDIAPIPE_HANDS_DIR (22 MB that no
+// page loads until a hand finder starts, hands/); bench/landmarks.ts serves exactly these, so a file missing from
+// the list shows there.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 

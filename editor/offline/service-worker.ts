@@ -5,7 +5,8 @@
 import { clientsClaim } from 'workbox-core';
 import { PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { StaleWhileRevalidate } from 'workbox-strategies';
+import { CacheFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import mediapipeHands from '@mediapipe/hands/package.json';
 import { NO_ROOM_FOR_OFFLINE, type NoRoomForOffline } from './messages';
 import { verifiedResponse } from './precache-integrity';
 
@@ -102,4 +103,13 @@ registerRoute(
     url.origin === scope.origin &&
     KEPT_FOLDERS.some((folder) => url.pathname.startsWith(scope.pathname + folder)),
   new StaleWhileRevalidate({ cacheName: 'image-model-kept-files' }),
+);
+
+// MediaPipe Hands (dist/mediapipe/hands/: the 7 files, 16 MB, a browser uses), stored the first time a Hands
+// model uses it: not precached, as most children never make one. Its names carry no content hash, so its cache is named after its version (a new
+// version starts a new cache) and its files never change within it: served from the cache, never re-fetched.
+const HANDS_FOLDER = `${scope.pathname}mediapipe/hands/`;
+registerRoute(
+  ({ request, url }) => request.method === 'GET' && url.origin === scope.origin && url.pathname.startsWith(HANDS_FOLDER),
+  new CacheFirst({ cacheName: `image-model-mediapipe-hands-${mediapipeHands.version}` }),
 );
