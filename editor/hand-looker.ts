@@ -1,17 +1,23 @@
 // The model service's hand finder for Hands models: MediaPipe Hands off the main thread (hands/), started the
 // first time a Hands model needs it, so a page without Hands models never fetches MediaPipe's files.
-import { type HandFinder, startHandFinder } from '../hands/hand-finder';
+import { type HandFinder, HANDS_FILES_PATH, startHandFinder } from '../hands/hand-finder';
 import type { HandLooker } from '../model-service';
 
-/** MediaPipe's files, relative to dist/'s root (the build copies them there). */
-export const HANDS_FILES_PATH = './mediapipe/hands/';
-
-export function lazyHandLooker(filesBase: URL): HandLooker {
+/** `start` makes the finder (the editor's, or TurboWarp's worker from the extension's folder) on first use. */
+export function lazyHandLooker(start: () => HandFinder): HandLooker {
   let finder: HandFinder | undefined;
   return async (image, mode) => {
-    finder ??= startHandFinder({ filesBase });
+    finder ??= start();
     // A copy of its own: the pixels may be a view of a shared or larger buffer.
     const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height));
-    return finder.findHand(bitmap, mode);
+    try {
+      return await finder.findHand(bitmap, mode);
+    } finally {
+      // The finder copied it to its worker.
+      bitmap.close();
+    }
   };
 }
+
+/** The editor's finder: MediaPipe's files beside the page. */
+export const startEditorHandFinder = (): HandFinder => startHandFinder({ filesBase: new URL(HANDS_FILES_PATH, document.baseURI) });

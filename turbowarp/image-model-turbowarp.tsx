@@ -2,7 +2,6 @@
 // composition (editor/app.tsx) on TurboWarp's VM: the same engine worker, model service, blocks and trainer;
 // the trainer and picture popup mount in a layer of their own on TurboWarp's page, the palette button calls
 // the extension (TurboWarp runs a button's `func`), and the models travel in TurboWarp's extensionStorage.
-import { HANDS_FILES_PATH } from '../editor/hand-looker';
 import { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
 import { startImageModelParts } from '../editor/image-model-parts';
 import { createOpenState } from '../editor/overlays/open-state';
@@ -10,6 +9,7 @@ import { followEditorLanguage } from '../editor/vm/follow-editor-language';
 import { keepModelsInProject } from './project-storage';
 import { EXTENSION_FILE_URL } from './script-address';
 import { engineInitOptions, startTurboWarpEngine } from './start-engine';
+import { startTurboWarpHandFinder } from './start-hand-finder';
 import type { ScratchGlobal } from './turbowarp-api';
 import './overlay-layer.css';
 
@@ -29,7 +29,7 @@ function start(scratch: ScratchGlobal): void {
     overlays: layer,
     trainer,
     engine: { api: startTurboWarpEngine(), init: engineInitOptions(EXTENSION_FILE_URL) },
-    handsFiles: new URL(`.${HANDS_FILES_PATH}`, EXTENSION_FILE_URL),
+    startHandFinder: () => startTurboWarpHandFinder(EXTENSION_FILE_URL),
   });
   const models = keepModelsInProject(vm, service, { reportError: prompt.reportError });
   followEditorLanguage(vm);
