@@ -3,9 +3,11 @@
 // straight after the uploads, each picture drawn with its hand, a picture without a hand marked and left out,
 // a held-out photo recognised as its class, and the model (what it looks at too) kept through a saved .sb3; Live
 // draws the hand the webcam shows over its preview as it recognises it.
+import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
+import { CLASSROOM_VARIABLES, classroomProjectSb3 } from '../extension/test-support/classroom-project';
 import type { ProjectStorageJson } from '../project-file/storage-json';
 import text from '../locales/en/trainer.json';
 import {
@@ -128,7 +130,17 @@ test('a child makes a Hands model: hands drawn, a picture without one marked, th
   await expect(answer(opened, 'four')).toBeVisible();
 });
 
-test('Live draws the webcam’s hand over the preview and names its class', async ({ page }) => {
+/** A variable's stage monitor, by its name. */
+function monitor(page: Page, name: string): Locator {
+  return page
+    .locator('[class*="monitor_default-monitor"]')
+    .filter({ has: page.locator('[class*="monitor_label"]', { hasText: new RegExp(`^${name}$`) }) })
+    .locator('[class*="monitor_value"]');
+}
+
+test('Live draws the webcam’s hand over the preview and names its class; the blocks recognise the video and the stage', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   await openEditor(page);
   await addImageModelExtension(page);
@@ -153,4 +165,17 @@ test('Live draws the webcam’s hand over the preview and names its class', asyn
   await expect(trainer.getByText(fill(text.testResult, { name: 'three' }))).toBeVisible();
   await trainer.getByRole('button', { name: text.testLive }).click();
   await expect(preview).toBeHidden();
+  await trainer.getByRole('button', { name: text.close, exact: true }).first().click();
+
+  // The blocks: `when [three] is recognized` on live video of the webcam's hand, then `recognize [stage]` of a photo.
+  const video = await classroomProjectSb3('three', 'video', readFileSync(signDigitPhotos(1)[HELD_OUT]));
+  await loadProjectFromComputer(page, 'hands-video.sb3', video);
+  await page.getByTitle('Go', { exact: true }).click();
+  await expect(monitor(page, CLASSROOM_VARIABLES.result)).toHaveText('three', { timeout: 30_000 });
+  await expect(monitor(page, CLASSROOM_VARIABLES.hatCount)).toHaveText('1');
+  await page.getByTitle('Stop', { exact: true }).click();
+  const stage = await classroomProjectSb3('three', 'stage', readFileSync(signDigitPhotos(1)[HELD_OUT]));
+  await loadProjectFromComputer(page, 'hands-stage.sb3', stage);
+  await page.getByTitle('Go', { exact: true }).click();
+  await expect(monitor(page, CLASSROOM_VARIABLES.result)).toHaveText('one', { timeout: 30_000 });
 });
