@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
-import { CLASSROOM_VARIABLES, classroomProjectSb3 } from '../extension/test-support/classroom-project';
+import { CLASSROOM_VARIABLES, classroomProjectSb3, HAND_VARIABLES } from '../extension/test-support/classroom-project';
 import type { ProjectStorageJson } from '../project-file/storage-json';
 import text from '../locales/en/trainer.json';
 import {
@@ -168,11 +168,18 @@ test('Live draws the webcam’s hand over the preview and names its class; the b
   await trainer.getByRole('button', { name: text.close, exact: true }).first().click();
 
   // The blocks: `when [three] is recognized` on live video of the webcam's hand, then `recognize [stage]` of a photo.
-  const video = await classroomProjectSb3('three', 'video', readFileSync(signDigitPhotos(1)[HELD_OUT]));
+  // `hand found?` and `x of [index finger tip]` follow the hand, in the stage's middle square.
+  const video = await classroomProjectSb3('three', 'video', readFileSync(signDigitPhotos(1)[HELD_OUT]), undefined, { handReporters: true });
   await loadProjectFromComputer(page, 'hands-video.sb3', video);
+  await expect(monitor(page, HAND_VARIABLES.found)).toHaveText('');
   await page.getByTitle('Go', { exact: true }).click();
   await expect(monitor(page, CLASSROOM_VARIABLES.result)).toHaveText('three', { timeout: 30_000 });
   await expect(monitor(page, CLASSROOM_VARIABLES.hatCount)).toHaveText('1');
+  await expect(monitor(page, HAND_VARIABLES.found)).toHaveText('true');
+  const fingerX = Number(await monitor(page, HAND_VARIABLES.fingerX).textContent());
+  expect(fingerX).toBeGreaterThan(-180);
+  expect(fingerX).toBeLessThan(180);
+  expect(fingerX).not.toBe(0);
   await page.getByTitle('Stop', { exact: true }).click();
   const stage = await classroomProjectSb3('three', 'stage', readFileSync(signDigitPhotos(1)[HELD_OUT]));
   await loadProjectFromComputer(page, 'hands-stage.sb3', stage);
