@@ -4,6 +4,7 @@
 // Opcodes and argument names are saved inside children's projects (as `imageModel_<opcode>` and input
 // names): never rename them; menu values are saved too. A new block is a new entry here plus one handler in
 // the extension.
+import { HAND_LANDMARK_NAMES } from '../engine';
 import type { MessageKey } from '../locales';
 import { ArgumentType, BlockType, type ArgumentTypeValue } from './scratch-constants';
 import { BLOCK_ICON_URI, MENU_ICON_URI } from './icons';
@@ -28,6 +29,12 @@ export type VideoStateValue = (typeof VideoState)[keyof typeof VideoState];
 /** What `recognize [stage / this costume]` looks at. */
 export const PictureSource = { stage: 'stage', costume: 'costume' } as const;
 export type PictureSourceValue = (typeof PictureSource)[keyof typeof PictureSource];
+
+/** The two stage coordinates of `[x / y] of [landmark]`. */
+export const Axis = { x: 'x', y: 'y' } as const;
+
+/** Where `[x / y] of [landmark]` starts: the index fingertip, the point a child steers with. */
+export const DEFAULT_LANDMARK = 'indexTip';
 
 export interface FixedMenuItem {
   readonly textKey: MessageKey;
@@ -64,6 +71,18 @@ export const MENUS = {
       { textKey: 'blocks.sourceCostume', value: PictureSource.costume },
     ],
   },
+  axis: {
+    acceptReporters: false,
+    items: [
+      { textKey: 'blocks.axisX', value: Axis.x },
+      { textKey: 'blocks.axisY', value: Axis.y },
+    ],
+  },
+  /** The 21 points MediaPipe Hands finds, by their names in engine/landmarks (saved in projects). */
+  landmarks: {
+    acceptReporters: false,
+    items: HAND_LANDMARK_NAMES.map((name) => ({ textKey: `blocks.landmark.${name}` as const, value: name })),
+  },
 } as const satisfies Readonly<Record<string, MenuSpec>>;
 export type MenuId = keyof typeof MENUS;
 
@@ -93,6 +112,8 @@ export const Opcode = {
   setConfidenceThreshold: 'setConfidenceThreshold',
   recognizePicture: 'recognizePicture',
   useModel: 'useModel',
+  handFound: 'handFound',
+  landmarkPosition: 'landmarkPosition',
 } as const;
 export type OpcodeValue = (typeof Opcode)[keyof typeof Opcode];
 
@@ -172,6 +193,17 @@ export const PALETTE: readonly PaletteEntry[] = [
     blockType: BlockType.COMMAND,
     textKey: 'blocks.recognizePicture',
     arguments: { SOURCE: { type: ArgumentType.STRING, menu: 'pictureSource', defaultValue: PictureSource.stage } },
+  },
+  { kind: 'block', opcode: Opcode.handFound, blockType: BlockType.BOOLEAN, textKey: 'blocks.handFound', arguments: {} },
+  {
+    kind: 'block',
+    opcode: Opcode.landmarkPosition,
+    blockType: BlockType.REPORTER,
+    textKey: 'blocks.landmarkPosition',
+    arguments: {
+      AXIS: { type: ArgumentType.STRING, menu: 'axis', defaultValue: Axis.x },
+      LANDMARK: { type: ArgumentType.STRING, menu: 'landmarks', defaultValue: DEFAULT_LANDMARK },
+    },
   },
   {
     kind: 'block',

@@ -19,6 +19,7 @@ import { startModelServer } from '../engine/test-support/model-server';
 import { decodeJpeg } from '../engine/test-support/shared-data';
 import type { ImportFile } from '../engine';
 import type { ProjectStorageJson } from '../project-file/storage-json';
+import { DATABASE_NAME } from '../store/model-store';
 import blocksText from '../locales/en/blocks.json';
 import sharingText from '../locales/en/sharing.json';
 import trainerText from '../locales/en/trainer.json';
@@ -28,10 +29,12 @@ import { writeModelsIntoProject, type ProjectModel } from '../project-file';
 import {
   addImageModelExtension,
   expect,
+  clearStorageAndReload,
   loadProjectFromComputer,
   openEditor,
   openTrainer,
   paletteCategory,
+  saveToComputer,
   signDigitPhotos,
   test,
   waitForEditor,
@@ -45,7 +48,6 @@ const TWO = { name: 'two', digit: 2 as Digit };
 const TRAINING_PHOTOS = 6;
 /** Photos 30 and later are never trained on. */
 const HELD_OUT = 30;
-const DATABASE_NAME = 'image-model-blocks';
 /** Not the defaults (50 and 16): the trainer after loading shows what was saved, not what it starts with. */
 const SAVED_SETTINGS = { epochs: 20, batchSize: 4 };
 
@@ -115,26 +117,6 @@ async function advancedSettings(trainer: Locator): Promise<{ epochs: Locator; ba
     batchSize: trainer.getByRole('spinbutton', { name: trainerText['setting.batchSize'], exact: true }),
     neuralNetwork: trainer.getByRole('radio', { name: trainerText['setting.method.dense'] }),
   };
-}
-
-/** File > Save to your computer; returns the .sb3 the browser downloaded. */
-async function saveToComputer(page: Page): Promise<Buffer> {
-  await page.getByRole('button', { name: 'File menu' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByText('Save to your computer', { exact: true }).click();
-  return readFile(await (await download).path());
-}
-
-/** Deletes this site's IndexedDB (the child's models and the cached backbone) and reloads the editor. */
-async function clearStorageAndReload(page: Page): Promise<void> {
-  // The deletion waits for this page's open connections, which the reload closes.
-  await page.evaluate(async () => {
-    for (const { name } of await indexedDB.databases()) if (name) indexedDB.deleteDatabase(name);
-  });
-  await page.reload();
-  await waitForEditor(page);
-  const names = await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
-  expect(names).not.toContain(DATABASE_NAME);
 }
 
 async function zipEntries(sb3: Buffer): Promise<string[]> {
@@ -466,14 +448,15 @@ test("a Teachable Machine model imports (three files, or its zip) and answers as
   await expect(trainer.getByRole('region', { name: TM_CLASSES[0].name, exact: true })).toHaveCount(0);
   await modelItem(await openModelsMenu(trainer), 'tm-hands').click();
   await expect(trainer.getByRole('region', { name: TM_CLASSES[0].name, exact: true })).toBeVisible();
-  // The menu button by keyboard: ArrowDown opens it on the first model; four models down is New, then Duplicate.
+  // The menu button by keyboard: ArrowDown opens it on the first model; four models down is New, then New Hands
+  // model, then Duplicate.
   const menuButton = trainer.getByRole('button', { name: sharingText.modelsMenu, exact: true });
   await menuButton.focus();
   await page.keyboard.press('ArrowDown');
   const menu = trainer.getByRole('menu', { name: sharingText.modelsMenu, exact: true });
   await expect(modelItem(menu, defaultName)).toBeFocused();
   await expect(modelItem(menu, 'tm-hands')).toHaveAttribute('aria-checked', 'true');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: sharingText.duplicateModel, exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();

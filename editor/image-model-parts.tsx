@@ -9,6 +9,8 @@ import { DEFAULT_TRAINING_SETTINGS, type EngineApi, type EngineInitOptions } fro
 import { createImageModelExtension, type ExtensionUi } from '../extension';
 import { createBroadcastTabChannel, createModelService, type ModelService } from '../model-service';
 import { createPicturePrompt, type PicturePrompt } from '../modal-ui/recognize';
+import type { HandFinder } from '../hands/hand-finder';
+import { lazyHandLooker, startEditorHandFinder } from './hand-looker';
 import type { OpenState } from './overlays/open-state';
 import type { SaveNotice } from './overlays/save-notice';
 import { Overlays } from './overlays/overlays';
@@ -29,6 +31,8 @@ export interface PartsOptions {
   readonly saveNotice?: SaveNotice;
   /** The engine and where it finds its files (the editor's worker, or TurboWarp's beside the extension's file). */
   readonly engine: { readonly api: EngineApi; readonly init: EngineInitOptions };
+  /** Starts MediaPipe Hands for Hands models (on first use); the editor's, with its files beside the page, unless given. */
+  readonly startHandFinder?: () => HandFinder;
 }
 
 /** Starts everything once per page: the editor's composition, also TurboWarp's (turbowarp/). */
@@ -49,6 +53,7 @@ export function startImageModelParts(vm: ScratchVm, options: PartsOptions): Imag
     // Another tab of the editor shares the stored models: each hears the other's changes.
     tabs: createBroadcastTabChannel(),
     newModelClasses: 2,
+    findHand: lazyHandLooker(options.startHandFinder ?? startEditorHandFinder),
   });
   createRoot(options.overlays).render(<Overlays service={service} trainer={trainer} prompt={prompt} saveNotice={saveNotice} />);
   const extension = createImageModelExtension(vm.runtime, { recognizer: service, models: service, ui });

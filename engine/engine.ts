@@ -5,7 +5,7 @@ import { loadBackbone } from './backbone/load-backbone';
 import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
 import type { BackboneShrinkReport, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
-import { featureSizeOf } from './feature-source';
+import { featureSizeOf, featureSizeOfExamples } from './feature-source';
 import type { BackboneArtifacts } from './interchange/export-model';
 import { hiddenLayersOf } from './heads/dense-kind';
 import { stackEmbeddings, topClass, type Head } from './heads/head';
@@ -328,7 +328,8 @@ export function createEngine(): EngineApi {
         const { min, max } = KNN_K_LIMIT;
         if (!isWithin(KNN_K_LIMIT, k))
           throw new EngineError('train/invalid-settings', `k ${k} must be a whole number from ${min} to ${max}`);
-        validateExamples(examples, classCount);
+        // Needs no model, so the numbers may be either source's (all of one size).
+        validateExamples(examples, classCount, featureSizeOfExamples(examples));
         if (examples.length < 2) throw new EngineError('train/too-few-examples', 'leave-one-out needs at least 2 pictures');
         return evaluatePredictions(
           examples.map((example) => example.classIndex),
@@ -358,7 +359,7 @@ export function createEngine(): EngineApi {
 
     mapPictures: (examples, classCount) =>
       asEngineErrors(async () => {
-        validateExamples(examples, classCount);
+        validateExamples(examples, classCount, featureSizeOfExamples(examples));
         return mapPictures(
           examples.map((example) => example.embedding),
           examples.map((example) => example.classIndex),

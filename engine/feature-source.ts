@@ -12,3 +12,11 @@ export const FEATURE_SOURCES = ['pictures', 'hands'] as const satisfies readonly
 export const FEATURE_MODELS: { readonly [S in FeatureSource]: BaseModelRef } = { pictures: BASE_MODEL, hands: HAND_LANDMARK_MODEL };
 
 export const featureSizeOf = (source: FeatureSource): number => FEATURE_MODELS[source].embeddingSize;
+
+/** The size of the examples' numbers when it is one a source gives (validation then checks every example), else MobileNet's. */
+export function featureSizeOfExamples(examples: readonly { readonly embedding: { readonly length: number } }[]): number {
+  const size = examples[0]?.embedding?.length;
+  return FEATURE_SOURCES.some((source) => featureSizeOf(source) === size) ? size! : FEATURE_MODELS.pictures.embeddingSize;
+}
+
+export const isFeatureSource = (value: unknown): value is FeatureSource => (FEATURE_SOURCES as readonly unknown[]).includes(value);

@@ -4,8 +4,10 @@
 import { DEFAULT_CONFIDENCE_THRESHOLD, PictureSource, VideoState, type MenuId, type OpcodeValue } from '../blocks/block-specs';
 import { isEngineError, type RgbaImage } from '../engine';
 import { onLocaleChange, t } from '../locales';
+import type { HandLookMode } from '../model-service';
 import type { ExtensionDeps } from './contract';
 import { buildExtensionInfo } from './extension-info';
+import { landmarkOnStage } from './hand-position';
 import { LastResult } from './last-result';
 import { decodeCostumeInBrowser, readCostume, type DecodeCostume } from './pictures/costume-picture';
 import { readStage } from './pictures/stage-picture';
@@ -61,7 +63,7 @@ export class ImageModelExtension implements BlockFunctions {
         const video = this.video();
         return video ? grabSquareFrame(video) : null;
       },
-      recognize: (frame) => this.recognizeAndRemember(frame, this.generation),
+      recognize: (frame) => this.recognizeAndRemember(frame, this.generation, 'video'),
     });
     const refreshPalette = () => runtime.requestToolboxExtensionsUpdate();
     const followModel = () => {
@@ -196,6 +198,16 @@ export class ImageModelExtension implements BlockFunctions {
     return this.lastResult.isResult(args?.CLASS, classes) && this.lastResult.confidencePercent(args?.CLASS, classes) >= this.threshold;
   }
 
+  /** Hands models: whether the last recognition found a hand (always false for a Pictures model). */
+  handFound(): boolean {
+    return this.lastResult.hand !== null;
+  }
+
+  /** Hands models: `[x / y] of [landmark]` of the last hand found, in stage coordinates; 0 without a hand. */
+  landmarkPosition(args: { readonly AXIS?: unknown; readonly LANDMARK?: unknown }): number {
+    return landmarkOnStage(this.lastResult.hand, args?.LANDMARK, args?.AXIS);
+  }
+
   setConfidenceThreshold(args: { readonly THRESHOLD?: unknown }): void {
     this.threshold = clampPercent(args?.THRESHOLD);
   }
@@ -298,11 +310,11 @@ export class ImageModelExtension implements BlockFunctions {
    * The one path from a picture to the reporters' state (popup, stage, costume and video frames).
    * Resolves false when recognising failed (live recognition then stops rather than repeat the failure).
    */
-  private async recognizeAndRemember(picture: RgbaImage, generation: number): Promise<boolean> {
+  private async recognizeAndRemember(picture: RgbaImage, generation: number, mode: HandLookMode = 'photo'): Promise<boolean> {
     if (!this.deps.recognizer.hasTrainedModel()) return true;
     try {
       const asked = this.deps.recognizer.activeModelId();
-      const recognition = await this.deps.recognizer.recognize(picture);
+      const recognition = await this.deps.recognizer.recognize(picture, mode);
       // An answer that arrives after a switch to another model is not the active model's answer.
       if (generation === this.generation && asked === this.deps.recognizer.activeModelId()) this.lastResult.remember(recognition, asked);
       return true;

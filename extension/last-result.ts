@@ -3,7 +3,7 @@
 // becomes active (by `use model` or in the trainer) the reporters start again from nothing. Knows nothing of
 // Scratch or the popup, so any future
 // picture source (stage, costume, video) and the `when [class] is recognized` hat can share it.
-import type { ClassInfo } from '../engine';
+import type { ClassInfo, FoundHand } from '../engine';
 import type { ClassConfidence, RecognitionResult } from '../model-service/types';
 import { findByClassName } from './class-names';
 
@@ -36,6 +36,11 @@ export class LastResult {
     const match = this.find(classValue, currentClasses);
     if (!match) return 0;
     return Math.min(100, Math.max(0, Math.round(match.confidence * 100)));
+  }
+
+  /** Hands models: the hand the last recognition found; null when it found none (and before any). */
+  get hand(): FoundHand | null {
+    return this.last?.hand ?? null;
   }
 
   isResult(classValue: unknown, currentClasses: readonly ClassInfo[]): boolean {

@@ -34,8 +34,10 @@ function isSame(a: Float32Array, b: Float32Array, limit: number): boolean {
   return true;
 }
 
-/** Whether `candidate` shows the same picture as one of `others`. */
+/** Whether `candidate` shows the same picture as one of `others` (for a Hands model: the same hand, to the last digit). */
 export function isDuplicate(candidate: Embedded, others: readonly Embedded[]): boolean {
+  // A Hands model's picture with no hand in it has no numbers to compare.
+  if (candidate.embedding.length === 0) return false;
   const length = lengthOf(candidate.embedding);
   const limit = SAME_PICTURE * Math.max(length, Number.EPSILON);
   // Two embeddings whose lengths differ by more than the limit are further apart than it: most are ruled out

@@ -21,6 +21,7 @@ import { measureForCard } from './model-card-facts';
 import { createTraining, type TrainingFacet } from './facets/training';
 import { createWorkspace, newModelDraft, type WorkspaceFacet } from './facets/workspace';
 import { problemCode } from './problems';
+import { createFeatureMaker, type HandLooker } from './picture-features';
 import { createSession } from './session';
 import type { TabChannel } from './tab-channel';
 
@@ -41,6 +42,8 @@ export interface ModelServiceOptions {
   readonly tabs?: TabChannel;
   /** Empty classes ("Class 1", "Class 2") a new model starts with, ready to fill; none when omitted. */
   readonly newModelClasses?: number;
+  /** Finds the hand in a picture, for Hands models; without it a Hands model's pictures are refused ('hands/unavailable'). */
+  readonly findHand?: HandLooker;
 }
 
 export function createModelService(options: ModelServiceOptions): ModelService {
@@ -65,13 +68,15 @@ export function createModelService(options: ModelServiceOptions): ModelService {
       view.commit();
     },
   );
+  // The one place that waits for the engine.
+  const readyEngine = async () => {
+    await engineReady;
+    return engine;
+  };
   const context: FacetContext = {
     session,
-    // The one place that waits for the engine.
-    async engine() {
-      await engineReady;
-      return engine;
-    },
+    engine: readyEngine,
+    features: createFeatureMaker(readyEngine, options.findHand),
     defaultSettings,
     decodePicture,
     commit: view.commit,

@@ -1,10 +1,11 @@
 // Between the child's models (as the store keeps them) and a project's models (project-file/): what a save
 // writes, and what an opened project's models become. The engine work (checking a trained model, embedding the
 // pictures again) is passed in, so this module is plain data handling.
-import type { Embedding, NameChange, TrainingSettings } from '../engine';
+import type { FeatureSource, NameChange, TrainingSettings } from '../engine';
 import type { LoadedProjectModel, ProjectModel, ProjectModelProblem, ProjectModelsLoad } from '../project-file';
 import type { LoadedModel, StoredPicture, TrainedVersion } from '../store';
 import { newId } from './ids';
+import { type PictureFeatures, featureSourceOf } from './picture-features';
 
 /** A model of an opened project that could not be used; it is listed in the trainer, never stored. */
 export interface BrokenModel {
@@ -29,8 +30,8 @@ export interface OpenedProject {
 export interface OpenProjectSteps {
   /** Settings as this version accepts them (a file may hold old or odd values). */
   cleanSettings(settings: TrainingSettings): TrainingSettings;
-  /** One embedding per encoded picture, same order; null for one that cannot be decoded. */
-  embedPictures(encoded: readonly Blob[]): Promise<(Embedding | null)[]>;
+  /** The numbers `source` looks at, per encoded picture, same order; null for one that cannot be decoded. */
+  featuresOf(encoded: readonly Blob[], source: FeatureSource): Promise<(PictureFeatures | null)[]>;
   /** Rejects when the engine refuses the trained model (the file's check passed, but the engine has the last word). */
   checkTrained(modelId: string, trained: TrainedVersion): Promise<void>;
 }
@@ -41,6 +42,7 @@ export function toProjectModel({ draft, pictures, trained }: LoadedModel, includ
   return {
     id: draft.id,
     name: draft.name,
+    ...(draft.featureSource && { featureSource: featureSourceOf(draft) }),
     classes: draft.classes,
     settings: draft.settings,
     trained: trained?.model ?? null,
@@ -103,18 +105,19 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
   const blobs = candidates.map(({ encoded, mimeType }) =>
     encoded instanceof Blob ? encoded : new Blob([encoded as Uint8Array<ArrayBuffer>], { type: mimeType }),
   );
-  const embeddings = candidates.length > 0 ? await steps.embedPictures(blobs) : [];
+  const source = featureSourceOf(model);
+  const features = candidates.length > 0 ? await steps.featuresOf(blobs, source) : [];
   const pictures: StoredPicture[] = [];
   candidates.forEach((picture, index) => {
-    const embedding = embeddings[index];
-    if (embedding) {
+    const found = features[index];
+    if (found) {
       pictures.push({
         id: picture.id,
         modelId: id,
         classId: picture.classId,
         encoded: blobs[index],
         mimeType: picture.mimeType,
-        embedding,
+        ...found,
         createdAt: nextCreatedAt(),
       });
     }
@@ -135,6 +138,7 @@ async function toRecord(loaded: OkModel, steps: OpenProjectSteps, nextCreatedAt:
       schema: 1,
       id,
       name: model.name,
+      ...(source !== 'pictures' && { featureSource: source }),
       classes: model.classes,
       settings: steps.cleanSettings(model.settings),
       ...(model.classesOff && { classesOff: model.classesOff }),

@@ -8,14 +8,8 @@ import jpeg from 'jpeg-js';
 import JSZip from 'jszip';
 import { isImportError, type RgbaImage, type TrainingSettings } from '../engine';
 import { t } from '../locales';
-import {
-  readModelsFromProject,
-  writeModelsIntoProject,
-  type ProjectModel,
-  type ProjectModels,
-  type ProjectModelsLoad,
-} from '../project-file';
-import { openSb3, sb3Bytes, vanillaProjectJson } from '../project-file/test-support/projects';
+import type { ProjectModel, ProjectModelsLoad } from '../project-file';
+import { throughSb3 } from '../project-file/test-support/projects';
 import type { KeyValueBackend } from '../store/backend';
 import { createMemoryBackend } from '../store/memory-backend';
 import { createModelStore } from '../store/model-store';
@@ -57,31 +51,6 @@ async function trainDigits(service: ModelService, digits: readonly number[], cou
   }
   await service.train();
   assert.equal(service.getState().training.status, 'done');
-}
-
-/** Save → .sb3 bytes → open, as the VM hooks do (JSZip in Node reads bytes, so Blobs are turned into bytes here). */
-async function throughSb3(models: ProjectModels): Promise<{ load: ProjectModelsLoad; entries: string[] }> {
-  const withBytes: ProjectModels = {
-    ...models,
-    models: await Promise.all(
-      models.models.map(async (model) => ({
-        ...model,
-        pictures: await Promise.all(
-          (model.pictures ?? []).map(async (picture) => ({
-            ...picture,
-            encoded: picture.encoded instanceof Blob ? new Uint8Array(await picture.encoded.arrayBuffer()) : picture.encoded,
-          })),
-        ),
-      })),
-    ),
-  };
-  const projectJson = vanillaProjectJson();
-  const bytes = await sb3Bytes(projectJson, (zip) => writeModelsIntoProject(projectJson, zip, withBytes));
-  // writeModelsIntoProject changed projectJson after sb3Bytes wrote it: write it again, as the VM's toJSON would.
-  const { zip } = await openSb3(bytes);
-  zip.file('project.json', JSON.stringify(projectJson));
-  const reopened = await openSb3(await zip.generateAsync({ type: 'uint8array' }));
-  return { load: await readModelsFromProject(reopened.projectJson, reopened.zip), entries: Object.keys(reopened.zip.files) };
 }
 
 const heldOut = (digit: number) => photo(digit, 30).image;

@@ -1,6 +1,17 @@
 // What the trainer sees of the model service (getState()), as types: the state view facet derives it.
 import type { EncodedPicture } from '../pictures/picture-codec';
-import type { ClassInfo, EarlyStop, EpochMetrics, HeadKind, HeadLayerSpec, ModelCard, NameChange, TrainingSettings } from '../engine';
+import type {
+  ClassInfo,
+  EarlyStop,
+  EpochMetrics,
+  FeatureSource,
+  FoundHand,
+  HeadKind,
+  HeadLayerSpec,
+  ModelCard,
+  NameChange,
+  TrainingSettings,
+} from '../engine';
 import type { AugmentationChoice } from './augmentation';
 import type { ProblemCode } from './problems';
 import type { BrokenModel } from './project-models';
@@ -11,6 +22,8 @@ export interface PictureView extends EncodedPicture {
   readonly id: string;
   readonly classId: string;
   readonly createdAt: number;
+  /** Hands models only: the hand found in it (drawn over it), or null: "no hand found", left out of training. */
+  readonly hand?: FoundHand | null;
 }
 
 export interface ClassView {
@@ -70,6 +83,7 @@ export interface ModelListItem {
   readonly id: string;
   readonly name: string;
   readonly trained: boolean;
+  readonly featureSource: FeatureSource;
 }
 
 /** What opening the last project left out, for the trainer to explain. */
@@ -100,6 +114,8 @@ export interface ModelServiceState {
   readonly persistent: boolean;
   readonly modelId: string;
   readonly name: string;
+  /** What the active model looks at, chosen when it was made. */
+  readonly featureSource: FeatureSource;
   readonly classes: readonly ClassView[];
   readonly settings: TrainingSettings;
   /** Extra practice pictures for the neural network (the Lab's switches). */

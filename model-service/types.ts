@@ -1,4 +1,5 @@
-import type { ClassInfo, RgbaImage } from '../engine';
+import type { ClassInfo, FoundHand, RgbaImage } from '../engine';
+import type { HandLookMode } from './picture-features';
 
 /** One class's confidence in a recognition, 0..1. */
 export interface ClassConfidence {
@@ -8,11 +9,13 @@ export interface ClassConfidence {
 }
 
 export interface RecognitionResult {
-  /** Name of the top class. */
+  /** Name of the top class; '' when a Hands model found no hand (then every confidence is 0). */
   readonly className: string;
   readonly classId: string;
   /** Every class of the model, in the model's order. */
   readonly confidences: readonly ClassConfidence[];
+  /** Hands models only: the hand found in the picture (its landmarks 0..1 across it), or null when there was none. */
+  readonly hand?: FoundHand | null;
 }
 
 /**
@@ -25,8 +28,11 @@ export interface RecognizerApi {
   hasTrainedModel(): boolean;
   /** Id of the active model, the one recognize() asks. */
   activeModelId(): string;
-  /** Rejects with EngineError 'model/not-loaded' when no trained model is active. */
-  recognize(image: RgbaImage): Promise<RecognitionResult>;
+  /**
+   * Rejects with EngineError 'model/not-loaded' when no trained model is active. `mode` 'video' for frames of a
+   * moving video (a Hands model then follows the hand from frame to frame).
+   */
+  recognize(image: RgbaImage, mode?: HandLookMode): Promise<RecognitionResult>;
   /** Called whenever another model becomes active, or the active model's classes change (block menus refresh). */
   onChange(listener: () => void): () => void;
 }

@@ -5,7 +5,9 @@
 import {
   type ClassInfo,
   cleanName,
+  type FeatureSource,
   isEngineError,
+  isFeatureSource,
   isModelFormatError,
   isRecord,
   isSafeId,
@@ -70,6 +72,15 @@ function readDraftSettings(value: unknown): TrainingSettings {
     throw new Broken('too-large', `settings.hiddenLayers lists ${head.hiddenLayers.length} layers`);
   }
   return parsed.settings;
+}
+
+/** What the draft looks at; a trained model that looks at something else is not this model's (its numbers would not fit). */
+function readFeatureSource(value: unknown, trained: SerializedModel | null): FeatureSource {
+  const source = value ?? 'pictures';
+  if (!isFeatureSource(source)) throw new Broken('invalid', `featureSource ${JSON.stringify(source)?.slice(0, 40)} is not known`);
+  const trainedOn = trained?.metadata.featureSource ?? 'pictures';
+  if (trained && trainedOn !== source) throw new Broken('unknown-base-model', `a ${source} model holds a model trained on ${trainedOn}`);
+  return source;
 }
 
 function readIdList(value: unknown, max: number): string[] | undefined {
@@ -214,6 +225,7 @@ async function readOneModel(
     const readClassList = readClasses(own(model, 'classes'));
     const settings = readDraftSettings(own(model, 'settings'));
     const { classes, trained, renamed } = repairClassNames(readClassList, await readTrained(own(model, 'trained'), rawId, zip, budget));
+    const featureSource = readFeatureSource(own(model, 'featureSource'), trained);
     const trainedOn = readTrainedOn(own(model, 'trainedOn'));
     const classesOff = readClassesOff(own(model, 'classesOff'), classes);
     const rawCard = own(model, 'card');
@@ -226,6 +238,7 @@ async function readOneModel(
       model: {
         id: rawId,
         name: rawName,
+        ...(featureSource !== 'pictures' && { featureSource }),
         classes,
         settings,
         trained,

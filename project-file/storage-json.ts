@@ -1,7 +1,7 @@
 // The shape of our part of project.json: `extensionStorage.imageModel`, TurboWarp's project-level layout.
 // Weights and pictures are not in here: they are zip entries named after the ids (zip-entries.ts).
 import { EXTENSION_ID } from '../extension/contract';
-import type { ClassInfo, ModelCardFacts, ModelMetadata, TrainingSettings } from '../engine';
+import type { ClassInfo, FeatureSource, ModelCardFacts, ModelMetadata, TrainingSettings } from '../engine';
 import type { PictureMimeType } from '../pictures/picture-codec';
 
 /** Version of this layout (not of the model format, which each model's metadata carries). */
@@ -28,6 +28,8 @@ export interface StoredTrainedJson {
 export interface StoredModelJson {
   readonly id: string;
   readonly name: string;
+  /** Written for Hands models only; absent: 'pictures'. */
+  readonly featureSource?: FeatureSource;
   readonly classes: readonly ClassInfo[];
   readonly settings: TrainingSettings;
   readonly trained: StoredTrainedJson | null;

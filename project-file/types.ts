@@ -1,7 +1,7 @@
 // What our extension puts into a .sb3 and what it gets back: plain data, no DOM, no VM, no tfjs.
 // The model service builds a ProjectModels from the child's work before a save, and receives a
 // ProjectModelsLoad after a project is opened.
-import type { ClassInfo, ModelCardFacts, NameChange, SerializedModel, TrainingSettings, ZipEntrySource } from '../engine';
+import type { ClassInfo, FeatureSource, ModelCardFacts, NameChange, SerializedModel, TrainingSettings, ZipEntrySource } from '../engine';
 import type { PictureMimeType } from '../pictures/picture-codec';
 
 export type { NameChange, ZipEntrySource };
@@ -26,6 +26,8 @@ export interface ProjectModel {
   /** Stable id; also names the model's zip entries, so it must be a safe token (see `isSafeId`). */
   readonly id: string;
   readonly name: string;
+  /** What the model looks at; absent (every project before Hands models): 'pictures'. A trained model must agree. */
+  readonly featureSource?: FeatureSource;
   readonly classes: readonly ClassInfo[];
   readonly settings: TrainingSettings;
   /** Null while the model has never been trained. */

@@ -35,6 +35,7 @@ function planModel(model: ProjectModel, includePictures: boolean, entries: Proje
   return {
     id: model.id,
     name: model.name,
+    ...(model.featureSource && model.featureSource !== 'pictures' && { featureSource: model.featureSource }),
     classes: model.classes.map(({ id, name }) => ({ id, name })),
     settings: { ...model.settings },
     trained,

@@ -1,5 +1,5 @@
 // What is kept in IndexedDB for the child's work. Records are plain structured-clonable data.
-import type { ClassInfo, Embedding, ModelCardFacts, SerializedModel, TrainingSettings } from '../engine';
+import type { ClassInfo, Embedding, FeatureSource, FoundHand, ModelCardFacts, SerializedModel, TrainingSettings } from '../engine';
 import type { EncodedPicture } from '../pictures/picture-codec';
 
 /** Which pictures and classes a trained model learnt from, to tell when the child changed them since. */
@@ -16,6 +16,8 @@ export interface ModelDraft {
   readonly schema: 1;
   readonly id: string;
   readonly name: string;
+  /** What the model looks at, chosen when it is made (absent: 'pictures', as every model before Hands models). */
+  readonly featureSource?: FeatureSource;
   readonly classes: readonly ClassInfo[];
   readonly settings: TrainingSettings;
   /** Extra practice pictures the child switched on in the Lab (absent: none). */
@@ -35,8 +37,13 @@ export interface StoredPicture extends EncodedPicture {
   readonly id: string;
   readonly modelId: string;
   readonly classId: string;
-  /** Its backbone embedding, computed once when the picture was added. */
+  /**
+   * The numbers its model looks at, computed once when the picture was added: the backbone's embedding, or for a
+   * Hands model the found hand's normalised landmarks (empty when no hand was found).
+   */
   readonly embedding: Embedding;
+  /** Hands models only: the hand found in it (drawn over the picture), or null when none was (left out of training). */
+  readonly hand?: FoundHand | null;
   /** Milliseconds since 1970; orders pictures within a class. */
   readonly createdAt: number;
 }

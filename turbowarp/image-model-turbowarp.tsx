@@ -9,6 +9,7 @@ import { followEditorLanguage } from '../editor/vm/follow-editor-language';
 import { keepModelsInProject } from './project-storage';
 import { EXTENSION_FILE_URL } from './script-address';
 import { engineInitOptions, startTurboWarpEngine } from './start-engine';
+import { startTurboWarpHandFinder } from './start-hand-finder';
 import type { ScratchGlobal } from './turbowarp-api';
 import './overlay-layer.css';
 
@@ -28,6 +29,7 @@ function start(scratch: ScratchGlobal): void {
     overlays: layer,
     trainer,
     engine: { api: startTurboWarpEngine(), init: engineInitOptions(EXTENSION_FILE_URL) },
+    startHandFinder: () => startTurboWarpHandFinder(EXTENSION_FILE_URL),
   });
   const models = keepModelsInProject(vm, service, { reportError: prompt.reportError });
   followEditorLanguage(vm);

@@ -7,7 +7,7 @@ import { createWorkerEngine } from '../worker/engine-client';
 import { CrossOriginWorker } from './cross-origin-worker';
 
 /** dist/'s root: the extension file is dist/turbowarp/image-model.js. */
-function distRoot(extensionFileUrl: string): URL {
+export function distRoot(extensionFileUrl: string): URL {
   return new URL('../', extensionFileUrl);
 }
 

@@ -1,5 +1,7 @@
 // Driving the Scratch editor the way a child does: by what is on screen (roles, names, visible text).
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { DATABASE_NAME } from '../../store/model-store';
 
 /** Opens the editor and waits until its default project is loaded and the palette is ready. */
 export async function openEditor(page: Page, path = '/'): Promise<void> {
@@ -88,6 +90,26 @@ export async function loadProjectFromComputer(page: Page, fileName: string, cont
   await page.getByText('Load from your computer', { exact: true }).click();
   await (await chooser).setFiles({ name: fileName, mimeType: 'application/x.scratch.sb3', buffer: contents });
   await waitForEditor(page);
+}
+
+/** File > Save to your computer; returns the .sb3 the browser downloaded. */
+export async function saveToComputer(page: Page): Promise<Buffer> {
+  await page.getByRole('button', { name: 'File menu' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByText('Save to your computer', { exact: true }).click();
+  return readFile(await (await download).path());
+}
+
+/** Deletes this site's IndexedDB (the child's models and the cached backbone) and reloads the editor. */
+export async function clearStorageAndReload(page: Page): Promise<void> {
+  // The deletion waits for this page's open connections, which the reload closes.
+  await page.evaluate(async () => {
+    for (const { name } of await indexedDB.databases()) if (name) indexedDB.deleteDatabase(name);
+  });
+  await page.reload();
+  await waitForEditor(page);
+  const names = await page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name));
+  expect(names).not.toContain(DATABASE_NAME);
 }
 
 /** Our "Image Model" entry in the editor's menu bar (or its name in the editor's language). */

@@ -13,6 +13,8 @@ export {
   openTrainer,
   chooseEditorLanguage,
   loadProjectFromComputer,
+  saveToComputer,
+  clearStorageAndReload,
 } from './editor';
 export { sharedDir, signDigitPhotos, type Digit } from './shared-data';
 export { fakeCamera, FAKE_WEBCAM_DIGIT } from './camera';

@@ -10,6 +10,8 @@ import JSZip from 'jszip';
 import { variableMonitor } from './recognize-project';
 
 export const CLASSROOM_VARIABLES = { hatCount: 'hat count', result: 'result' } as const;
+/** With `handReporters`: a forever loop keeps these two showing `hand found?` and `x of [index finger tip]`. */
+export const HAND_VARIABLES = { found: 'hand found', fingerX: 'finger x' } as const;
 export const PHOTO_SPRITE = 'Photo';
 export type FlagScript = 'video' | 'stage' | 'costume';
 
@@ -25,7 +27,7 @@ function md5(data: string | Buffer): string {
   return createHash('md5').update(data).digest('hex');
 }
 
-function scripts(hatClass: string, flagScript: FlagScript, camera?: string): Record<string, Block> {
+function scripts(hatClass: string, flagScript: FlagScript, camera?: string, handReporters = false): Record<string, Block> {
   const blocks: Record<string, Block> = {};
   const add = (id: string, block: Block) => {
     blocks[id] = { next: null, parent: null, inputs: {}, fields: {}, shadow: false, topLevel: false, ...block };
@@ -70,6 +72,36 @@ function scripts(hatClass: string, flagScript: FlagScript, camera?: string): Rec
     setResult('flag-result');
     chain(['flag', 'recognize', 'flag-result']);
   }
+  if (handReporters) {
+    add('hand-flag', { opcode: 'event_whenflagclicked', topLevel: true, x: 300, y: 40 });
+    add('hand-loop', { opcode: 'control_forever', inputs: { SUBSTACK: [2, 'set-found'] } });
+    add('set-found', {
+      opcode: 'data_setvariableto',
+      parent: 'hand-loop',
+      inputs: { VALUE: [3, 'found-reporter', [10, '']] },
+      fields: { VARIABLE: [HAND_VARIABLES.found, 'var-hand-found'] },
+    });
+    add('found-reporter', { opcode: 'imageModel_handFound', parent: 'set-found' });
+    add('set-x', {
+      opcode: 'data_setvariableto',
+      inputs: { VALUE: [3, 'x-reporter', [10, '']] },
+      fields: { VARIABLE: [HAND_VARIABLES.fingerX, 'var-finger-x'] },
+    });
+    add('x-reporter', {
+      opcode: 'imageModel_landmarkPosition',
+      parent: 'set-x',
+      inputs: { AXIS: [1, 'x-axis'], LANDMARK: [1, 'x-landmark'] },
+    });
+    add('x-axis', { opcode: 'imageModel_menu_axis', parent: 'x-reporter', shadow: true, fields: { axis: ['x', null] } });
+    add('x-landmark', {
+      opcode: 'imageModel_menu_landmarks',
+      parent: 'x-reporter',
+      shadow: true,
+      fields: { landmarks: ['indexTip', null] },
+    });
+    chain(['hand-flag', 'hand-loop']);
+    chain(['set-found', 'set-x']);
+  }
   return blocks;
 }
 
@@ -79,6 +111,7 @@ export function classroomProjectJson(
   flagScript: FlagScript,
   photoJpeg: Buffer,
   camera?: string,
+  { handReporters = false } = {},
 ): Record<string, unknown> {
   const backdropId = md5(BACKDROP_SVG);
   const photoId = md5(photoJpeg);
@@ -91,6 +124,9 @@ export function classroomProjectJson(
         variables: Object.fromEntries([
           variable('var-hat-count', CLASSROOM_VARIABLES.hatCount, 0),
           variable('var-result', CLASSROOM_VARIABLES.result, ''),
+          ...(handReporters
+            ? [variable('var-hand-found', HAND_VARIABLES.found, ''), variable('var-finger-x', HAND_VARIABLES.fingerX, '')]
+            : []),
         ]),
         lists: {},
         broadcasts: {},
@@ -122,7 +158,7 @@ export function classroomProjectJson(
         variables: {},
         lists: {},
         broadcasts: {},
-        blocks: scripts(hatClass, flagScript, camera),
+        blocks: scripts(hatClass, flagScript, camera, handReporters),
         comments: {},
         currentCostume: 0,
         costumes: [
@@ -148,18 +184,29 @@ export function classroomProjectJson(
         rotationStyle: 'all around',
       },
     ],
-    monitors: Object.entries(CLASSROOM_VARIABLES).map(([key, name], index) =>
-      variableMonitor(key === 'hatCount' ? 'var-hat-count' : 'var-result', name, index),
-    ),
+    monitors: [
+      ...Object.entries(CLASSROOM_VARIABLES).map(([key, name], index) =>
+        variableMonitor(key === 'hatCount' ? 'var-hat-count' : 'var-result', name, index),
+      ),
+      ...(handReporters
+        ? [variableMonitor('var-hand-found', HAND_VARIABLES.found, 2), variableMonitor('var-finger-x', HAND_VARIABLES.fingerX, 3)]
+        : []),
+    ],
     extensions: ['imageModel'],
     meta: { semver: '3.0.0', vm: '15.1.1', agent: 'image-model-blocks classroom fixture' },
   };
 }
 
 /** The project as an .sb3 (project.json, the backdrop and the photo costume). */
-export async function classroomProjectSb3(hatClass: string, flagScript: FlagScript, photoJpeg: Buffer, camera?: string): Promise<Buffer> {
+export async function classroomProjectSb3(
+  hatClass: string,
+  flagScript: FlagScript,
+  photoJpeg: Buffer,
+  camera?: string,
+  options: { readonly handReporters?: boolean } = {},
+): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file('project.json', JSON.stringify(classroomProjectJson(hatClass, flagScript, photoJpeg, camera)));
+  zip.file('project.json', JSON.stringify(classroomProjectJson(hatClass, flagScript, photoJpeg, camera, options)));
   zip.file(`${md5(BACKDROP_SVG)}.svg`, BACKDROP_SVG);
   zip.file(`${md5(photoJpeg)}.jpg`, photoJpeg);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -7,13 +7,15 @@ export interface CameraViewProps {
   readonly camera: CameraControls;
   /** Buttons that act on the live picture (snapshot, hold to record), shown under the preview. */
   readonly children?: ReactNode;
+  /** Drawn over the live preview's square (a Hands model's found hand: frames are grabbed mirrored as the preview shows them). */
+  readonly overlay?: ReactNode;
 }
 
 /**
  * The live preview, cropped to the same centre square the pictures get, with the camera choice and the mirror
  * switch; when the camera cannot start it says why in plain words and offers to try again.
  */
-export function CameraView({ camera, children }: CameraViewProps) {
+export function CameraView({ camera, children, overlay }: CameraViewProps) {
   const { t } = useTranslation();
   const selectId = useId();
   const live = camera.status === 'live';
@@ -29,6 +31,7 @@ export function CameraView({ camera, children }: CameraViewProps) {
           playsInline
           hidden={camera.status === 'failed'}
         />
+        {live && overlay}
         {camera.status === 'starting' && (
           <p className="imc-camera__status" role="status">
             {t('trainer.cameraStarting')}

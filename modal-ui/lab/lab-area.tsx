@@ -18,24 +18,27 @@ import './lab.css';
 
 const TABS = ['mistakes', 'evaluation', 'map', 'test', 'inbox', 'log', 'copies', 'shrink', 'hood', 'network'] as const;
 type Tab = (typeof TABS)[number];
+/** Pages about MobileNet's pictures (copies made of them, its layers): a Hands model learns from landmarks instead. */
+const PICTURES_ONLY: readonly Tab[] = ['copies', 'hood'];
 
 /** Keyboard for a tab list (WAI-ARIA): arrows move between tabs, Home/End jump to the ends. */
-function nextTab(current: Tab, key: string): Tab | null {
-  const index = TABS.indexOf(current);
-  if (key === 'ArrowRight') return TABS[(index + 1) % TABS.length];
-  if (key === 'ArrowLeft') return TABS[(index + TABS.length - 1) % TABS.length];
-  if (key === 'Home') return TABS[0];
-  if (key === 'End') return TABS[TABS.length - 1];
+function nextTab(tabs: readonly Tab[], current: Tab, key: string): Tab | null {
+  const index = tabs.indexOf(current);
+  if (key === 'ArrowRight') return tabs[(index + 1) % tabs.length];
+  if (key === 'ArrowLeft') return tabs[(index + tabs.length - 1) % tabs.length];
+  if (key === 'Home') return tabs[0];
+  if (key === 'End') return tabs[tabs.length - 1];
   return null;
 }
 
 function LabPages() {
   const { t } = useTranslation();
   const baseId = useId();
-  const [tab, setTab] = useState<Tab>('mistakes');
+  const [chosenTab, setTab] = useState<Tab>('mistakes');
   const tabRefs = useRef<Partial<Record<Tab, HTMLButtonElement | null>>>({});
   const service = useModelService();
-  const { trained, outOfDate, running, copies, canTrain } = useServiceState((state) => ({
+  const { trained, outOfDate, running, copies, canTrain, hands } = useServiceState((state) => ({
+    hands: state.featureSource === 'hands',
     trained: state.trained !== null,
     outOfDate: state.trained?.outOfDate ?? false,
     running: state.training.status === 'running',
@@ -45,8 +48,12 @@ function LabPages() {
   const pictures = useClassPicturesById();
   const { result: report, problem } = useLabReport();
 
+  const tabs = hands ? TABS.filter((name) => !PICTURES_ONLY.includes(name)) : TABS;
+  // A page the model does not have (after a switch to a Hands model) shows the first one.
+  const tab = tabs.includes(chosenTab) ? chosenTab : tabs[0];
+
   const onTabKey = (event: KeyboardEvent) => {
-    const next = nextTab(tab, event.key);
+    const next = nextTab(tabs, tab, event.key);
     if (!next) return;
     event.preventDefault();
     setTab(next);
@@ -105,7 +112,7 @@ function LabPages() {
         </p>
       )}
       <div className="iml-tabs" role="tablist" aria-label={t('lab.tabs')} onKeyDown={onTabKey}>
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             ref={(element) => {

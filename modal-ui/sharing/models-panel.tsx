@@ -149,6 +149,10 @@ export function ModelsPanel() {
               choose(() => service.createModel(t('trainer.defaultModelName'))),
             )}
             {item(
+              t('sharing.newHandsModel'),
+              choose(() => service.createModel(t('trainer.defaultHandsModelName'), 'hands')),
+            )}
+            {item(
               t('sharing.duplicateModel'),
               choose(() => service.duplicateModel(t('sharing.copyName', { name: state.name }))),
             )}

@@ -19,8 +19,9 @@ type Status =
 export function SharePanel() {
   const { t } = useTranslation();
   const service = useModelService();
-  const state = useServiceState(({ includePictures, trained, training }) => ({
+  const state = useServiceState(({ includePictures, trained, training, featureSource }) => ({
     includePictures,
+    hands: featureSource === 'hands',
     method: trained?.method,
     running: training.status === 'running',
   }));
@@ -33,11 +34,12 @@ export function SharePanel() {
 
   const exportModel = async () => {
     setStatus({ kind: 'busy', key: 'sharing.exporting' });
-    // Teachable Machine has no KNN: the file answers by each class's average picture there (engine/interchange).
-    const doneKey = state.method === 'knn' ? 'sharing.exportedKnn' : 'sharing.exported';
+    // Teachable Machine has no KNN: the file answers by each class's average picture there (engine/interchange);
+    // and no Hands models: those travel as our model file alone.
+    const doneKey = state.hands ? 'sharing.exportedHands' : state.method === 'knn' ? 'sharing.exportedKnn' : 'sharing.exported';
     try {
       const file = await service.exportModelFile();
-      downloadFile(file.fileName, file.bytes as Uint8Array<ArrayBuffer>, 'application/zip');
+      downloadFile(file.fileName, file.bytes as Uint8Array<ArrayBuffer>, state.hands ? 'application/octet-stream' : 'application/zip');
       setStatus({ kind: 'done', text: t(doneKey, { file: file.fileName }) });
     } catch (error) {
       console.warn('[image-model] export failed', error);

@@ -82,6 +82,7 @@ export function ClassCard({ info, editing, onEditingChange, webcamOpen, onWebcam
         onRemove={(id) => service.removePicture(id)}
         onRemovedLast={() => setFocusAfter('undo')}
       />
+      <NoHandNote pictures={info.pictures} />
       {undo && (
         <PicturesRemoved
           ref={undoButton}
@@ -192,5 +193,17 @@ function PictureTools({ info, onRemoveAll }: { readonly info: ClassView; onRemov
         {t('trainer.removeAllPictures')}
       </button>
     </div>
+  );
+}
+
+/** Hands models: how many of the class's pictures have no hand found, left out of training, and what to do. */
+function NoHandNote({ pictures }: { readonly pictures: ClassView['pictures'] }) {
+  const { t } = useTranslation();
+  const count = pictures.filter((picture) => picture.hand === null).length;
+  if (count === 0) return null;
+  return (
+    <p className="imt-note imt-note--bad" role="status">
+      {count === 1 ? t('trainer.noHandLeftOutOne') : t('trainer.noHandLeftOutOther', { count })}
+    </p>
   );
 }

@@ -52,7 +52,7 @@ export function useLiveRecognition(recognizer: Pick<RecognizerApi, 'recognize'>,
       grabFrame: () => (videoRef.current ? grab(videoRef.current, mirror.current) : null),
       async recognize(frame) {
         try {
-          const result = await recognizer.recognize(frame);
+          const result = await recognizer.recognize(frame, 'video');
           if (running) setAnswer({ result, problem: null });
           return true;
         } catch (error) {

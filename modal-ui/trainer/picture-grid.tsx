@@ -1,6 +1,7 @@
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PictureView } from '../../model-service';
 import { useTranslation } from '../use-translation';
+import { HandSkeleton } from './hand-skeleton';
 import { createNearbyWatcher, useNearbyPictureUrl, type NearbyWatcher } from './use-picture-url';
 
 /** One grid's height above and below it: pictures that far away are ready before they scroll in. */
@@ -14,6 +15,7 @@ const Thumbnail = memo(function Thumbnail({
   label,
   removeLabel,
   hintId,
+  noHandLabel,
   onRemove,
 }: {
   readonly picture: PictureView;
@@ -25,6 +27,8 @@ const Thumbnail = memo(function Thumbnail({
   readonly label: string;
   readonly removeLabel: string;
   readonly hintId: string;
+  /** Hands models: the visible mark on a picture where no hand was found. */
+  readonly noHandLabel: string;
   onRemove(pictureId: string): void;
 }) {
   const [element, setElement] = useState<HTMLLIElement | null>(null);
@@ -32,13 +36,19 @@ const Thumbnail = memo(function Thumbnail({
   return (
     <li
       ref={setElement}
-      className="imt-picture"
+      className={`imt-picture${picture.hand === null ? ' imt-picture--no-hand' : ''}`}
       data-picture-id={picture.id}
       tabIndex={focusable ? 0 : -1}
       aria-label={itemLabel}
       aria-describedby={focusable ? hintId : undefined}
     >
       {url && <img src={url} alt={label} width={64} height={64} />}
+      {picture.hand && <HandSkeleton hand={picture.hand} />}
+      {picture.hand === null && (
+        <p className="imt-picture__no-hand" aria-hidden="true">
+          {noHandLabel}
+        </p>
+      )}
       {/* For the mouse: the keyboard removes the focused picture with Delete, so this is no tab stop. */}
       <button
         type="button"
@@ -161,7 +171,8 @@ export function PictureGrid({
             itemLabel={
               picture.id === active ? t('trainer.pictureItem', { number: index + 1, count: pictures.length, name: className }) : undefined
             }
-            label={t('trainer.pictureLabel', { number: index + 1, name: className })}
+            label={t(picture.hand === null ? 'trainer.pictureNoHand' : 'trainer.pictureLabel', { number: index + 1, name: className })}
+            noHandLabel={t('trainer.noHandShort')}
             removeLabel={t('trainer.removePicture', { number: index + 1, name: className })}
             hintId={hintId}
             onRemove={onRemove}

@@ -7,6 +7,7 @@ import { ACCEPT_ATTRIBUTE, PictureError, pictureFromFile, type PictureRejection,
 import { useModelQuery, useModelService, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import { percent } from './hint-text';
+import { HandSkeleton } from './hand-skeleton';
 import { Icon } from './icons';
 import { useLiveRecognition, useWhenPageHidden } from './live-test';
 import { usePictureUrl } from './use-picture-url';
@@ -72,7 +73,7 @@ function LiveTest({ onStop }: { onStop(): void }) {
   useWhenPageHidden(onStop);
   return (
     <div className="imt-live">
-      <CameraView camera={camera} />
+      <CameraView camera={camera} overlay={result?.hand && <HandSkeleton hand={result.hand} />} />
       {camera.status === 'live' && !problem && <p className="imt-field-help">{t('trainer.liveHelp')}</p>}
       {problem && (
         <p className="imt-note imt-note--bad" role="alert">
@@ -82,8 +83,14 @@ function LiveTest({ onStop }: { onStop(): void }) {
       {result && camera.status === 'live' && (
         // Not a live region: a screen reader would read every answer, many times a second.
         <div className="imt-result__answer">
-          <p className="imt-result__top">{t('trainer.testResult', { name: result.className })}</p>
-          <ConfidenceMeters result={result} label={t('trainer.liveResults')} />
+          {result.hand === null ? (
+            <p className="imt-result__top">{t('trainer.noHandFound')}</p>
+          ) : (
+            <>
+              <p className="imt-result__top">{t('trainer.testResult', { name: result.className })}</p>
+              <ConfidenceMeters result={result} label={t('trainer.liveResults')} />
+            </>
+          )}
         </div>
       )}
     </div>
@@ -194,14 +201,34 @@ export function TestPanel({ webcamOpen, onWebcamOpenChange }: { readonly webcamO
       )}
       {tested && !live && (
         <div className="imt-result" ref={resultRef}>
-          <LookedAt picture={{ image: tested.image }} identity={tested}>
-            {previewUrl && <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />}
-          </LookedAt>
+          {tested.result.hand === undefined ? (
+            <LookedAt picture={{ image: tested.image }} identity={tested}>
+              {previewUrl && (
+                <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />
+              )}
+            </LookedAt>
+          ) : (
+            // A Hands model: the hand it found, instead of "What is it looking at?" (MobileNet's own).
+            <span className="imt-picture-frame">
+              {previewUrl && (
+                <img className="imt-result__picture" src={previewUrl} alt={t('trainer.testPreview')} width={112} height={112} />
+              )}
+              {tested.result.hand && <HandSkeleton hand={tested.result.hand} />}
+            </span>
+          )}
           <div className="imt-result__answer">
-            <p className="imt-result__top" role="status">
-              {t('trainer.testResult', { name: tested.result.className })}
-            </p>
-            <ConfidenceMeters result={tested.result} />
+            {tested.result.hand === null ? (
+              <p className="imt-result__top" role="status">
+                {t('trainer.noHandFound')}
+              </p>
+            ) : (
+              <>
+                <p className="imt-result__top" role="status">
+                  {t('trainer.testResult', { name: tested.result.className })}
+                </p>
+                <ConfidenceMeters result={tested.result} />
+              </>
+            )}
           </div>
         </div>
       )}

@@ -4,6 +4,7 @@ import { useModelService, useServiceState } from '../service';
 import { ModelsPanel, OpenedProjectNotice, SharePanel } from '../sharing';
 import { useTranslation } from '../use-translation';
 import { ClassList } from './class-list';
+import { FeatureSourceChoice } from './feature-source-choice';
 import { ModelNameField } from './model-name-field';
 import { SharedModelBanner } from './shared-model-banner';
 import { ModelCardPanel } from './model-card';
@@ -86,6 +87,7 @@ function TrainerDialog({ onClose }: { onClose(): void }) {
               <ModelNameField />
               <ModelsPanel />
             </div>
+            <FeatureSourceChoice />
             <div className="imt-columns">
               <ClassList
                 webcamClassId={camera?.kind === 'class' ? camera.classId : null}

@@ -2,6 +2,7 @@
 // engine, and the shared ways to show, report and store a change.
 import type { EngineApi, RgbaImage, TrainingSettings } from '../../engine';
 import type { ModelDraft, ModelStore } from '../../store';
+import type { FeatureMaker } from '../picture-features';
 import type { Session } from '../session';
 
 export interface FacetContext {
@@ -12,6 +13,8 @@ export interface FacetContext {
   readonly defaultSettings: TrainingSettings;
   /** Decodes a stored picture's JPEG into pixels; none where the platform cannot. */
   readonly decodePicture: ((encoded: Blob) => Promise<RgbaImage>) | undefined;
+  /** The numbers each picture gives its model (MobileNet's embedding, or the found hand's landmarks). */
+  readonly features: FeatureMaker;
   /** Derives the state again and tells the trainer and the blocks. */
   commit(): void;
   /** Shows a failure to the child (state.problem). */

@@ -21,6 +21,7 @@ import { pictureMapView, type PictureMapView } from '../picture-map-view';
 import { newId } from '../ids';
 import { labReport, type EvaluatedPictures, type LabExample, type LabReport } from '../lab-report';
 import { engineKey, isTraining, requireTrained, trainedClasses } from '../session';
+import { hasFeatures } from '../picture-features';
 import type { FacetContext } from './context';
 
 /** What the trained model says an inbox picture shows. */
@@ -133,7 +134,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
     const classIndex = new Map(classes.map((info, index) => [info.id, index]));
     const current = new Set(session.draft.classes.map((info) => info.id));
     return from
-      .filter((picture) => classIndex.has(picture.classId) && current.has(picture.classId))
+      .filter((picture) => classIndex.has(picture.classId) && current.has(picture.classId) && hasFeatures(picture))
       .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }));
   }
 
@@ -160,7 +161,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
     async guessInbox() {
       requireTrained(session);
       const classes = trainedClasses(session);
-      const waiting = session.inbox;
+      const waiting = session.inbox.filter(hasFeatures);
       const engine = await context.engine();
       const predictions = await engine.predictEmbeddings(
         engineKey(session),
@@ -273,7 +274,7 @@ export function createLab(context: FacetContext, deps: { activate(version: Train
     async mapPictures() {
       const classes = session.draft.classes;
       const classIndex = new Map(classes.map((info, index) => [info.id, index]));
-      const pictures = session.pictures.filter((picture) => classIndex.has(picture.classId));
+      const pictures = session.pictures.filter((picture) => classIndex.has(picture.classId) && hasFeatures(picture));
       const engine = await context.engine();
       const examples = pictures.map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding }));
       return pictureMapView(pictures, classes, await engine.mapPictures(examples, classes.length));

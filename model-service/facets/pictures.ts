@@ -1,5 +1,6 @@
 // Pictures: the active model's classes and their pictures (with undo of deletions), the Lab's inbox of unsorted
 // pictures and its test pictures. New pictures are embedded here, batch by batch, before they are kept.
+import { featureSourceOf } from '../picture-features';
 import type { EncodedPicture } from '../../pictures/picture-codec';
 import { type ClassInfo, cleanName, nameProblem, type NameProblem, type RgbaImage, uniqueName } from '../../engine';
 import { t } from '../../locales';
@@ -113,7 +114,7 @@ export function createPictures(context: FacetContext): Pictures {
   }
 
   /**
-   * Embeds new pictures batch by batch and hands each batch to `keep` as stored pictures of `classId` ('' for the
+   * Embeds new pictures batch by batch (or finds their hands, for a Hands model) and hands each batch to `keep` as stored pictures of `classId` ('' for the
    * inbox), unless that class (or the model) is gone by then; problems are reported. `settle` hears how many of
    * the pictures (already counted as on their way) are done, kept or not.
    */
@@ -126,11 +127,14 @@ export function createPictures(context: FacetContext): Pictures {
     let waiting = newPictures.length;
     commit();
     const startedFor = session.generation;
+    const source = featureSourceOf(session.draft);
     try {
-      const engine = await context.engine();
       for (let start = 0; start < newPictures.length; start += EMBED_BATCH) {
         const batch = newPictures.slice(start, start + EMBED_BATCH);
-        const embeddings = await engine.embed(batch.map((picture) => picture.image));
+        const features = await context.features.featuresOf(
+          source,
+          batch.map((picture) => picture.image),
+        );
         waiting -= batch.length;
         const { draft, deleted } = session;
         const stillThere =
@@ -145,7 +149,7 @@ export function createPictures(context: FacetContext): Pictures {
               classId,
               encoded: picture.encoded,
               mimeType: picture.mimeType,
-              embedding: embeddings[index],
+              ...features[index],
               createdAt: nextCreatedAt(session),
             })),
           );

@@ -1,6 +1,6 @@
 // The blocks' view of the child's models: the active trained model's classes and answers (RecognizerApi), and
 // the project's models by name for the `use model` block (ModelSwitcherApi).
-import { cleanName } from '../../engine';
+import { cleanName, type Prediction } from '../../engine';
 import { engineKey, requireTrained, trainedClasses } from '../session';
 import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from '../types';
 import type { FacetContext } from './context';
@@ -18,17 +18,29 @@ export function createRecognizer(
     getClasses: () => trainedClasses(session),
     hasTrainedModel: () => session.trained !== null,
     activeModelId: () => session.draft.id,
-    async recognize(image): Promise<RecognitionResult> {
-      requireTrained(session);
+    async recognize(image, mode = 'photo'): Promise<RecognitionResult> {
+      const trained = requireTrained(session);
+      const key = engineKey(session);
       const classes = trainedClasses(session);
-      const engine = await context.engine();
-      const prediction = await engine.predict(engineKey(session), image);
-      const top = classes[prediction.classIndex];
-      return {
-        className: top.name,
-        classId: top.id,
-        confidences: classes.map((info, index) => ({ classId: info.id, name: info.name, confidence: prediction.confidences[index] ?? 0 })),
+      const answer = (prediction: Prediction | null) => {
+        const top = prediction && classes[prediction.classIndex];
+        return {
+          className: top?.name ?? '',
+          classId: top?.id ?? '',
+          confidences: classes.map((info, index) => ({
+            classId: info.id,
+            name: info.name,
+            confidence: prediction?.confidences[index] ?? 0,
+          })),
+        };
       };
+      const source = trained.model.metadata.featureSource ?? 'pictures';
+      if (source === 'pictures') return answer(await (await context.engine()).predict(key, image));
+      // A Hands model answers only for a hand: no hand, no class (and `result` stays empty).
+      const [{ embedding, hand }] = await context.features.featuresOf(source, [image], mode);
+      if (!hand) return { ...answer(null), hand: null };
+      const [prediction] = await (await context.engine()).predictEmbeddings(key, [embedding]);
+      return { ...answer(prediction), hand };
     },
     onChange: onModelChange,
 

@@ -2,8 +2,10 @@
 // and the models set aside when other projects were opened.
 import {
   cleanName,
+  encodeModel,
   type EngineApi,
   exportModelZip,
+  type FeatureSource,
   type ImportFile,
   importModelFiles,
   type NameChange,
@@ -15,6 +17,7 @@ import type { ProjectModels, ProjectModelsLoad } from '../../project-file';
 import { SET_ASIDE_LIMIT, type TrainedVersion } from '../../store';
 import { safeFileName } from '../file-name';
 import { newId } from '../ids';
+import { type PictureFeatures, featureSourceOf } from '../picture-features';
 import { modelsFromProject, toProjectModel } from '../project-models';
 import { engineKeyOf, requireTrained, trainedClasses } from '../session';
 import { restoreSettings } from '../settings';
@@ -56,33 +59,44 @@ function exportFileName(modelName: string): string {
   return `${safeFileName(modelName, 'image-model')}.zip`;
 }
 
+/** The exact model file alone, for models Teachable Machine cannot open. */
+function exactFileName(modelName: string): string {
+  return `${safeFileName(modelName, 'image-model')}.bin`;
+}
+
 export function createSharing(context: FacetContext, workspace: Workspace, whenSaved: () => Promise<void>): SharingFacet {
   const { session, commit, persist } = context;
   const { stash, modelNames } = workspace;
 
-  /** Decodes and embeds pictures that came without embeddings (an opened project's); null where one cannot be read. */
-  async function embedPictures(encoded: readonly Blob[], engine: EngineApi): Promise<(Float32Array | null)[]> {
+  /**
+   * Decodes pictures that came without their numbers (an opened project's) and makes them again (embeddings, or
+   * found hands); null where one cannot be read.
+   */
+  async function featuresOf(encoded: readonly Blob[], source: FeatureSource): Promise<(PictureFeatures | null)[]> {
     const { decodePicture } = context;
     const images = await Promise.all(
       encoded.map((blob) => (decodePicture ? decodePicture(blob).catch(() => null) : Promise.resolve(null))),
     );
     const readable = images.flatMap((image, index) => (image ? [{ image, index }] : []));
-    const embeddings: (Float32Array | null)[] = encoded.map(() => null);
+    const features: (PictureFeatures | null)[] = encoded.map(() => null);
     for (let start = 0; start < readable.length; start += EMBED_BATCH) {
       const batch = readable.slice(start, start + EMBED_BATCH);
-      const embedded = await engine.embed(batch.map((entry) => entry.image));
+      const made = await context.features.featuresOf(
+        source,
+        batch.map((entry) => entry.image),
+      );
       batch.forEach((entry, i) => {
-        embeddings[entry.index] = embedded[i];
+        features[entry.index] = made[i];
       });
     }
-    return embeddings;
+    return features;
   }
 
   /** The opened project's models, checked by the engine (their trained models are loaded into it meanwhile). */
   function openProject(load: ProjectModelsLoad, engine: EngineApi) {
     return modelsFromProject(load, {
       cleanSettings: (settings) => restoreSettings(context.defaultSettings, settings),
-      embedPictures: (encoded) => embedPictures(encoded, engine),
+      featuresOf,
       checkTrained: (modelId, version) => engine.loadModel(engineKeyOf(modelId), version.model),
     });
   }
@@ -100,7 +114,12 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       // The engine checks it before it becomes part of the project.
       await engine.loadModel(engineKeyOf(id), model);
       await workspace.addModel({
-        draft: { ...workspace.freshDraft(name), id, classes: model.metadata.classes, trainedVersion: version.version },
+        draft: {
+          ...workspace.freshDraft(name, model.metadata.featureSource ?? 'pictures'),
+          id,
+          classes: model.metadata.classes,
+          trainedVersion: version.version,
+        },
         pictures: [],
         trained: version,
       });
@@ -115,10 +134,12 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
     async exportModelFile() {
       const version = requireTrained(session);
       const { name } = session.draft;
-      // The backbone the engine runs, from whichever source it came (cache, our server or Google's).
-      const backbone = await (await context.engine()).backboneArtifacts();
       // The current class names go into the file, as the blocks and the trainer show them.
       const model = { ...version.model, metadata: { ...version.model.metadata, name, classes: trainedClasses(session) } };
+      // Teachable Machine has no Hands models: ours travels as our exact model file alone (import reads it).
+      if (featureSourceOf(session.draft) !== 'pictures') return { fileName: exactFileName(name), bytes: encodeModel(model) };
+      // The backbone the engine runs, from whichever source it came (cache, our server or Google's).
+      const backbone = await (await context.engine()).backboneArtifacts();
       return { fileName: exportFileName(name), bytes: await exportModelZip(model, backbone) };
     },
     async importModel(files) {

@@ -6,6 +6,7 @@ import { cleanChoice } from '../augmentation';
 import { classesInTraining } from '../class-switches';
 import { problemCode } from '../problems';
 import { trainReadiness } from '../readiness';
+import { hasFeatures, featureSourceOf } from '../picture-features';
 import { trainedClasses, type Session } from '../session';
 import type { ModelListItem, ModelServiceState, PictureView, TrainedView, UndoView } from '../state';
 
@@ -68,7 +69,7 @@ function snapshot(session: Session): ModelServiceState {
       ) ||
       !sameMembers(
         trained.trainedOn.pictureIds,
-        trainable.flatMap((view) => view.pictures.map((picture) => picture.id)),
+        trainable.flatMap((view) => view.pictures.filter(hasFeatures).map((picture) => picture.id)),
       ) ||
       labelsChanged(trained.trainedOn, pictures);
     const currentClasses = trainedClasses(session);
@@ -94,8 +95,8 @@ function snapshot(session: Session): ModelServiceState {
   }
   const modelList = [...session.models.values()].map((model): ModelListItem =>
     model.draft.id === draft.id
-      ? { id: draft.id, name: draft.name, trained: (trained ?? session.pendingTrained) !== null }
-      : { id: model.draft.id, name: model.draft.name, trained: model.trained !== null },
+      ? { id: draft.id, name: draft.name, trained: (trained ?? session.pendingTrained) !== null, featureSource: featureSourceOf(draft) }
+      : { id: model.draft.id, name: model.draft.name, trained: model.trained !== null, featureSource: featureSourceOf(model.draft) },
   );
   return {
     loaded: session.loaded,
@@ -107,13 +108,14 @@ function snapshot(session: Session): ModelServiceState {
     persistent: session.persistent,
     modelId: draft.id,
     name: draft.name,
+    featureSource: featureSourceOf(draft),
     classes,
     settings: draft.settings,
     augmentation: cleanChoice(draft.augmentation),
     trained: trainedView,
     training: session.training,
     readiness: trainReadiness(
-      trainable.map((view) => ({ name: view.name, pictureCount: view.pictures.length + incoming.of(view.id) })),
+      trainable.map((view) => ({ name: view.name, pictureCount: view.pictures.filter(hasFeatures).length + incoming.of(view.id) })),
       draft.settings,
     ),
     addingPictures: session.adding + incoming.total(),

@@ -13,6 +13,7 @@ import { cleanChoice, copiesPerPicture, type AugmentationChoice, type CopyMaker 
 import { classesInTraining, switchClass } from '../class-switches';
 import { cardFacts } from '../model-card-facts';
 import { newId } from '../ids';
+import { hasFeatures, featureSourceOf } from '../picture-features';
 import { problemCode } from '../problems';
 import type { ModelServiceState } from '../state';
 import { applySettingChanges, type SettingChanges } from '../settings';
@@ -54,7 +55,14 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
   /** The embeddings of the chosen extra copies (neural network only), made before the first epoch. */
   async function copiesFor(examples: readonly LabelledEmbedding[], settings: TrainingSettings, controller: AbortController) {
     const choice = cleanChoice(session.draft.augmentation);
-    if (settings.head.kind !== 'dense' || copiesPerPicture(choice) === 0 || !deps.copyMaker) return [];
+    // Copies are pictures for MobileNet: a Hands model learns the hand's shape, wherever it is and however lit.
+    if (
+      settings.head.kind !== 'dense' ||
+      copiesPerPicture(choice) === 0 ||
+      !deps.copyMaker ||
+      featureSourceOf(session.draft) !== 'pictures'
+    )
+      return [];
     const byId = new Map(session.pictures.map((picture) => [picture.id, picture]));
     const sources = examples.map((example) => ({ pictureId: example.pictureId!, encoded: byId.get(example.pictureId!)!.encoded }));
     return deps.copyMaker.copies(sources, choice, {
@@ -116,8 +124,9 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
       const classIndex = new Map(classes.map((info, index) => [info.id, index]));
       // In class order, each class's pictures in the order they were given: pictures of several classes arrive
       // interleaved when they are added at once, and the order must not change what the model learns.
+      // A Hands model's pictures with no hand found have nothing to learn from.
       const examples: LabelledEmbedding[] = session.pictures
-        .filter((picture) => classIndex.has(picture.classId))
+        .filter((picture) => classIndex.has(picture.classId) && hasFeatures(picture))
         .map((picture) => ({ classIndex: classIndex.get(picture.classId)!, embedding: picture.embedding, pictureId: picture.id }))
         .sort((a, b) => a.classIndex - b.classIndex);
       const trainedOn: TrainedOn = {
@@ -140,6 +149,7 @@ export function createTraining(context: FacetContext, deps: TrainingDeps): Train
         const model = await engine.train(
           {
             modelName: session.draft.name,
+            featureSource: featureSourceOf(session.draft),
             classes,
             examples,
             settings,

@@ -1,6 +1,16 @@
 // Models and workspace: the project's models (create, rename, duplicate, delete, switch), which one is active in
 // memory and in the engine, and loading the saved work at start.
-import { type ClassInfo, cleanName, EngineError, nameProblem, type NameProblem, type TrainingSettings, uniqueName } from '../../engine';
+import { featureSourceOf } from '../picture-features';
+import {
+  type ClassInfo,
+  cleanName,
+  EngineError,
+  type FeatureSource,
+  nameProblem,
+  type NameProblem,
+  type TrainingSettings,
+  uniqueName,
+} from '../../engine';
 import { t } from '../../locales';
 import { createMemoryBackend, createModelStore, type LoadedModel, type ModelDraft, type TrainedVersion } from '../../store';
 import { newId } from '../ids';
@@ -14,8 +24,13 @@ export interface WorkspaceFacet {
   whenLoaded(): Promise<void>;
   /** Renames the active model; names are unique among the project's models (blocks choose models by name). */
   renameModel(name: string): NameProblem | null;
-  /** Makes a new empty model the active one; returns its id. Refused (null) while training. */
-  createModel(name: string): string | null;
+  /** Makes a new empty model the active one, looking at `source` (Pictures by default); returns its id. Refused (null) while training. */
+  createModel(name: string, source?: FeatureSource): string | null;
+  /**
+   * Changes what the active model looks at. Only while it has no pictures and was never trained (their numbers
+   * would be the wrong kind): false otherwise.
+   */
+  setFeatureSource(source: FeatureSource): boolean;
   /** Copies the active model (classes, pictures, trained model) under a new name and makes the copy active. */
   duplicateModel(copyName: string): string | null;
   /** Deletes a model; deleting the last one leaves a new empty model. Refused (false) while training. */
@@ -27,7 +42,7 @@ export interface WorkspaceFacet {
 export interface Workspace {
   readonly api: WorkspaceFacet;
   /** A new, empty model with the default settings (and the default empty classes). */
-  freshDraft(name: string): ModelDraft;
+  freshDraft(name: string, source?: FeatureSource): ModelDraft;
   /** Keeps the active model's current state in `models` (before it is listed, saved or switched away from). */
   stash(): void;
   /** Makes one of `models` the active one in memory; the engine gets its trained model through activateTrained(). */
@@ -48,18 +63,32 @@ export interface Workspace {
 }
 
 /** A new, empty model: `classCount` empty classes ("Class 1", "Class 2") ready to fill. */
-export function newModelDraft(name: string, settings: TrainingSettings, classCount: number): ModelDraft {
+export function newModelDraft(
+  name: string,
+  settings: TrainingSettings,
+  classCount: number,
+  source: FeatureSource = 'pictures',
+): ModelDraft {
   const classes = Array.from({ length: classCount }, (_, i): ClassInfo => ({
     id: newId(),
     name: t('trainer.defaultClassName', { number: i + 1 }),
   }));
-  return { schema: 1, id: newId(), name, classes, settings, trainedVersion: null, updatedAt: Date.now() };
+  return {
+    schema: 1,
+    id: newId(),
+    name,
+    ...(source !== 'pictures' && { featureSource: source }),
+    classes,
+    settings,
+    trainedVersion: null,
+    updatedAt: Date.now(),
+  };
 }
 
 export function createWorkspace(context: FacetContext, newModelClasses: number, pictures: { finishDeletion(): void }): Workspace {
   const { session, commit, persist } = context;
 
-  const freshDraft = (name: string) => newModelDraft(name, context.defaultSettings, newModelClasses);
+  const freshDraft = (name: string, source?: FeatureSource) => newModelDraft(name, context.defaultSettings, newModelClasses, source);
 
   function stash(): void {
     const { draft, pictures: classPictures, trained, pendingTrained, inbox, testPictures } = session;
@@ -180,11 +209,19 @@ export function createWorkspace(context: FacetContext, newModelClasses: number, 
       if (clean !== session.draft.name) context.saveDraft({ name: clean });
       return null;
     },
-    createModel(name) {
+    createModel(name, source) {
       if (isTraining(session)) return null;
-      const fresh = freshDraft(uniqueName(cleanName(name) || t('trainer.defaultModelName'), modelNames()));
+      const fresh = freshDraft(uniqueName(cleanName(name) || t('trainer.defaultModelName'), modelNames()), source);
       void addModel({ draft: fresh, pictures: [], trained: null });
       return fresh.id;
+    },
+    setFeatureSource(source) {
+      if (featureSourceOf(session.draft) === source) return true;
+      const { pictures: classPictures, inbox, testPictures, trained, pendingTrained } = session;
+      const untouched = [classPictures, inbox, testPictures].every((list) => list.length === 0) && !trained && !pendingTrained;
+      if (!untouched || isTraining(session) || session.incoming.total() > 0 || session.adding > 0) return false;
+      context.saveDraft({ featureSource: source });
+      return true;
     },
     duplicateModel(copyName) {
       if (isTraining(session)) return null;

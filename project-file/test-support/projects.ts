@@ -7,7 +7,9 @@ import { expectedWeightSpecs } from '../../engine/heads/kinds';
 import { writeModel } from '../../engine/model-format/model-format';
 import { settingsWith } from '../../engine/test-support/settings';
 import type { ClassInfo, HeadDescription, SerializedModel } from '../../engine/types';
-import type { ProjectModel } from '../types';
+import { readModelsFromProject } from '../read-models';
+import type { ProjectModel, ProjectModels, ProjectModelsLoad } from '../types';
+import { writeModelsIntoProject } from '../write-models';
 
 export const CLASSES: ClassInfo[] = [
   { id: 'c0aa11', name: 'rock' },
@@ -102,4 +104,29 @@ export async function openSb3(bytes: Uint8Array): Promise<{ projectJson: unknown
   const zip = await JSZip.loadAsync(bytes);
   const text = await zip.file('project.json')!.async('string');
   return { projectJson: JSON.parse(text), zip };
+}
+
+/** Save → .sb3 bytes → open, as the VM hooks do (JSZip in Node reads bytes, so Blobs are turned into bytes here). */
+export async function throughSb3(models: ProjectModels): Promise<{ load: ProjectModelsLoad; entries: string[] }> {
+  const withBytes: ProjectModels = {
+    ...models,
+    models: await Promise.all(
+      models.models.map(async (model) => ({
+        ...model,
+        pictures: await Promise.all(
+          (model.pictures ?? []).map(async (picture) => ({
+            ...picture,
+            encoded: picture.encoded instanceof Blob ? new Uint8Array(await picture.encoded.arrayBuffer()) : picture.encoded,
+          })),
+        ),
+      })),
+    ),
+  };
+  const projectJson = vanillaProjectJson();
+  const bytes = await sb3Bytes(projectJson, (zip) => writeModelsIntoProject(projectJson, zip, withBytes));
+  // writeModelsIntoProject changed projectJson after sb3Bytes wrote it: write it again, as the VM's toJSON would.
+  const { zip } = await openSb3(bytes);
+  zip.file('project.json', JSON.stringify(projectJson));
+  const reopened = await openSb3(await zip.generateAsync({ type: 'uint8array' }));
+  return { load: await readModelsFromProject(reopened.projectJson, reopened.zip), entries: Object.keys(reopened.zip.files) };
 }
