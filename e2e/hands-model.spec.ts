@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { CLASSROOM_VARIABLES, classroomProjectSb3, HAND_VARIABLES } from '../extension/test-support/classroom-project';
 import type { ProjectStorageJson } from '../project-file/storage-json';
+import lab from '../locales/en/lab.json';
 import text from '../locales/en/trainer.json';
 import {
   addImageModelExtension,
@@ -24,6 +25,7 @@ import {
   test,
   type Digit,
 } from './support';
+import { trainHandsModel } from './support/hands-model';
 import { pngChunk } from './support/png-bytes';
 import { classCard, fill, nameNextClass, pictures } from './support/trainer-page';
 
@@ -113,6 +115,13 @@ test('a child makes a Hands model: hands drawn, a picture without one marked, th
   await testPicture(trainer, { name: 'wall.png', mimeType: 'image/png', buffer: greyPng() });
   await expect(trainer.getByRole('status').filter({ hasText: text.noHandFound })).toBeVisible();
   await expect(trainer.getByRole('meter')).toHaveCount(0);
+  // A Hands model's picture already shows what it looks at (the hand): no heatmap to ask for, and the Lab keeps
+  // only the pages that are about its own numbers (none of MobileNet's copies, layers or shrinking).
+  await expect(trainer.getByRole('button', { name: lab['look.button'] })).toHaveCount(0);
+  await trainer.getByRole('button', { name: lab.open }).click();
+  await expect(trainer.getByRole('tab', { name: lab['tab.map'] })).toBeVisible();
+  for (const tab of [lab['tab.copies'], lab['tab.hood'], lab['tab.shrink']])
+    await expect(trainer.getByRole('tab', { name: tab })).toHaveCount(0);
 
   // Saved in the .sb3 with what it looks at; opened in a browser that has nothing, it is a Hands model again.
   await trainer.getByRole('button', { name: text.close, exact: true }).first().click();
@@ -142,20 +151,14 @@ test('Live draws the webcam’s hand over the preview and names its class; the b
   page,
 }) => {
   test.setTimeout(300_000);
-  await openEditor(page);
-  await addImageModelExtension(page);
-  const trainer = await openTrainer(page);
-  await trainer.getByRole('radio', { name: text.featureSourceHands }).check();
-  const classes = [
-    { name: 'one', digit: 1 as Digit },
-    { name: 'three', digit: FAKE_WEBCAM_DIGIT },
-  ];
-  for (const { name, digit } of classes) {
-    await nameNextClass(trainer, name);
-    await classCard(trainer, name).getByLabel(text.uploadPictures).setInputFiles(signDigitPhotos(digit).slice(0, PHOTOS_PER_CLASS));
-  }
-  await trainer.getByRole('button', { name: text.train, exact: true }).click();
-  await expect(trainer.getByText(text.trainingDone)).toBeVisible({ timeout: 240_000 });
+  const trainer = await trainHandsModel(
+    page,
+    [
+      { name: 'one', digit: 1 },
+      { name: 'three', digit: FAKE_WEBCAM_DIGIT },
+    ],
+    PHOTOS_PER_CLASS,
+  );
 
   await trainer.getByRole('button', { name: text.testLive }).click();
   const preview = trainer.getByLabel(text.cameraPreview);

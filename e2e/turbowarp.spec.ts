@@ -3,7 +3,8 @@
 // our editor (the rock, paper, scissors example) plays there with its model: its `recognize picture` popup takes a
 // photo and the game names the hand; its palette button opens our trainer on TurboWarp's page. Saved again by TurboWarp (its extensionStorage, no zip entries of ours), the
 // project opens in our editor with the model, which names another photo, and in TurboWarp again, which loads our
-// file because the project names it.
+// file because the project names it. A Hands model made in our editor also answers there (MediaPipe Hands from the
+// build's files, beside the extension file).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -12,8 +13,10 @@ import { OPEN_TRAINER_BUTTON_FUNC } from '../blocks/block-specs';
 import blocksText from '../locales/en/blocks.json';
 import trainerText from '../locales/en/trainer.json';
 import { EXAMPLE_FILES, FIRST_HELD_OUT_PHOTO, ROCK_PAPER_SCISSORS } from '../examples/examples';
-import { expect, loadProjectFromComputer, openEditor, signDigitPhotos, test, type Digit } from './support';
+import { CLASSROOM_VARIABLES, classroomProjectSb3 } from '../extension/test-support/classroom-project';
+import { expect, loadProjectFromComputer, openEditor, saveToComputer, signDigitPhotos, test, type Digit } from './support';
 import { answerLocally } from './support/fixtures';
+import { trainHandsModel } from './support/hands-model';
 import { playerMonitor } from './support/player-monitor';
 import { REPO_DIR } from './support/shared-data';
 
@@ -152,4 +155,25 @@ test('a project made in our editor plays in TurboWarp with its model, and TurboW
   await page.evaluate(() => (window as unknown as PlayerWindow).scaffolding.greenFlag());
   await answerPopup(page, heldOutPhoto(scissors.digit));
   await expect(playerMonitor(page, ROCK_PAPER_SCISSORS.variables.you)).toHaveText(scissors.name);
+});
+
+test('a Hands model made in our editor plays in TurboWarp: MediaPipe finds the hand on the stage there too', async ({ page, baseURL }) => {
+  test.setTimeout(300_000);
+  const trainer = await trainHandsModel(
+    page,
+    [
+      { name: 'one', digit: 1 },
+      { name: 'three', digit: 3 },
+    ],
+    10,
+  );
+  await trainer.getByRole('button', { name: trainerText.close, exact: true }).first().click();
+  // A game whose green flag recognises the stage, a photo of one finger as its backdrop, saved with the model.
+  await loadProjectFromComputer(page, 'hands-stage.sb3', await classroomProjectSb3('three', 'stage', readFileSync(heldOutPhoto(1))));
+  const saved = await saveToComputer(page);
+
+  await openPlayer(page, baseURL!);
+  await loadIntoPlayer(page, saved);
+  await page.evaluate(() => (window as unknown as PlayerWindow).scaffolding.greenFlag());
+  await expect(playerMonitor(page, CLASSROOM_VARIABLES.result)).toHaveText('one', { timeout: 60_000 });
 });

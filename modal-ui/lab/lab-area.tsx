@@ -18,8 +18,8 @@ import './lab.css';
 
 const TABS = ['mistakes', 'evaluation', 'map', 'test', 'inbox', 'log', 'copies', 'shrink', 'hood', 'network'] as const;
 type Tab = (typeof TABS)[number];
-/** Pages about MobileNet's pictures (copies made of them, its layers): a Hands model learns from landmarks instead. */
-const PICTURES_ONLY: readonly Tab[] = ['copies', 'hood'];
+/** Pages about MobileNet's pictures (copies made of them, its layers, a smaller copy of it): a Hands model learns from landmarks instead. */
+const PICTURES_ONLY: readonly Tab[] = ['copies', 'hood', 'shrink'];
 
 /** Keyboard for a tab list (WAI-ARIA): arrows move between tabs, Home/End jump to the ends. */
 function nextTab(tabs: readonly Tab[], current: Tab, key: string): Tab | null {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { HeatmapProgress, RgbaImage } from '../../engine';
 import type { PictureExplanation } from '../../model-service';
-import { useModelQuery } from '../service';
+import { useModelQuery, useServiceState } from '../service';
 import { useTranslation } from '../use-translation';
 import './looked-at.css';
 
@@ -31,6 +31,8 @@ export function useLookedAt(picture: ExplainedPicture, identity: unknown): { fra
   const { t } = useTranslation();
   const { result, busy, problem, run, clear } = useModelQuery<PictureExplanation>();
   const [shown, setShown] = useState(false);
+  // A Hands model looks at the hand's landmarks, which its pictures already draw: there is no heatmap to ask for.
+  const hands = useServiceState((state) => state.featureSource === 'hands');
   const [progress, setProgress] = useState<HeatmapProgress | null>(null);
   const latest = useRef(picture);
   latest.current = picture;
@@ -46,6 +48,7 @@ export function useLookedAt(picture: ExplainedPicture, identity: unknown): { fra
     setProgress(null);
     void run((service) => service.explainPicture(latest.current, setProgress));
   }, [needed, run]);
+  if (hands) return { frame: (children) => children, controls: null };
   const explanation = shown ? result : null;
   const frame = (children: ReactNode) => (
     <div className="iml-looked__frame">
