@@ -2,7 +2,7 @@
 // (project-file/) refused them, and the game plays on without them instead of crashing.
 import { useState } from 'react';
 import { problemMessageKey } from '../project-file';
-import { PopupFrame } from '../modal-ui/recognize/popup-frame';
+import { OkPopup } from '../modal-ui/recognize/popup-frame';
 import { useServiceState } from '../modal-ui/service';
 import { useTranslation } from '../modal-ui/use-translation';
 
@@ -14,22 +14,13 @@ export function GameNotice() {
   const close = () => setDismissed(true);
   const problems = [...new Set(broken.map((model) => model.problem))];
   return (
-    <PopupFrame
-      role="alertdialog"
-      title={t('webPage.modelDamagedTitle')}
-      onClose={close}
-      footer={
-        <button type="button" className="imr-button" onClick={close} data-autofocus>
-          {t('blocks.popupOk')}
-        </button>
-      }
-    >
+    <OkPopup role="alertdialog" title={t('webPage.modelDamagedTitle')} onClose={close}>
       {problems.map((problem) => (
         <p key={problem} className="imr-hint">
           {t(problemMessageKey(problem))}
         </p>
       ))}
       <p className="imr-hint">{t('webPage.modelDamagedNext')}</p>
-    </PopupFrame>
+    </OkPopup>
   );
 }

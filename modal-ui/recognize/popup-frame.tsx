@@ -64,3 +64,19 @@ export function PopupFrame({ title, subtitle, role = 'dialog', onClose, children
     </div>
   );
 }
+
+/** A popup that only tells something: its one button, OK, closes it. */
+export function OkPopup({ onClose, ...frame }: Omit<PopupFrameProps, 'footer' | 'subtitle'>) {
+  const { t } = useTranslation();
+  return (
+    <PopupFrame
+      {...frame}
+      onClose={onClose}
+      footer={
+        <button type="button" className="imr-button" onClick={onClose} data-autofocus>
+          {t('blocks.popupOk')}
+        </button>
+      }
+    />
+  );
+}

@@ -3,7 +3,7 @@ import type { EngineErrorCode, RgbaImage } from '../../engine';
 import type { PictureRequest } from '../../extension/contract';
 import { useTranslation } from '../use-translation';
 import { PictureChooser } from './picture-chooser';
-import { PopupFrame } from './popup-frame';
+import { OkPopup, PopupFrame } from './popup-frame';
 
 export interface RecognizePopupProps {
   readonly request: PictureRequest;
@@ -28,17 +28,9 @@ export function RecognizePopup({ request, waiting, error, onAnswer, onOpenTraine
   if (request.needsModel) {
     if (!onOpenTrainer) {
       return (
-        <PopupFrame
-          title={t('webPage.noModelTitle')}
-          onClose={cancel}
-          footer={
-            <button type="button" className="imr-button" onClick={cancel} data-autofocus>
-              {t('blocks.popupOk')}
-            </button>
-          }
-        >
+        <OkPopup title={t('webPage.noModelTitle')} onClose={cancel}>
           <p className="imr-hint">{t('webPage.noModelText')}</p>
-        </PopupFrame>
+        </OkPopup>
       );
     }
     return (
@@ -90,17 +82,8 @@ export interface RecognizeErrorNoticeProps {
 export function RecognizeErrorNotice({ code, onClose }: RecognizeErrorNoticeProps) {
   const { t } = useTranslation();
   return (
-    <PopupFrame
-      role="alertdialog"
-      title={t('blocks.popupErrorTitle')}
-      onClose={onClose}
-      footer={
-        <button type="button" className="imr-button" onClick={onClose} data-autofocus>
-          {t('blocks.popupOk')}
-        </button>
-      }
-    >
+    <OkPopup role="alertdialog" title={t('blocks.popupErrorTitle')} onClose={onClose}>
       <p className="imr-hint">{t(`errors.${code}`)}</p>
-    </PopupFrame>
+    </OkPopup>
   );
 }
