@@ -5,7 +5,7 @@ import { loadBackbone } from './backbone/load-backbone';
 import { gatherEvidence, needsTiming, startBestBackend, startFastestBackend } from './backend';
 import type { BackboneShrinkReport, EngineApi, EngineInfo, EngineInitOptions, LabelledImage, ShrinkReport } from './engine-api';
 import { EngineError, isEngineError } from './errors';
-import { featureSizeOf, featureSizeOfExamples } from './feature-source';
+import { featureSizeOf, featureSizeOfExamples, featureSourceOf } from './feature-source';
 import type { BackboneArtifacts } from './interchange/export-model';
 import { hiddenLayersOf } from './heads/dense-kind';
 import { stackEmbeddings, topClass, type Head } from './heads/head';
@@ -278,7 +278,7 @@ export function createEngine(): EngineApi {
         heads.set(key, {
           head,
           classCount: validated.metadata.classes.length,
-          featureSource: validated.metadata.featureSource ?? 'pictures',
+          featureSource: featureSourceOf(validated.metadata),
           users: 0,
           retired: false,
         });

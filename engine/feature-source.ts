@@ -13,6 +13,9 @@ export const FEATURE_MODELS: { readonly [S in FeatureSource]: BaseModelRef } = {
 
 export const featureSizeOf = (source: FeatureSource): number => FEATURE_MODELS[source].embeddingSize;
 
+/** What a model (a draft, a model file's metadata) looks at: Pictures for every model made before Hands models. */
+export const featureSourceOf = (model: { readonly featureSource?: FeatureSource }): FeatureSource => model.featureSource ?? 'pictures';
+
 /** The size of the examples' numbers when it is one a source gives (validation then checks every example), else MobileNet's. */
 export function featureSizeOfExamples(examples: readonly { readonly embedding: { readonly length: number } }[]): number {
   const size = examples[0]?.embedding?.length;

@@ -18,7 +18,7 @@ export type {
 export { BASE_MODEL, TEACHABLE_MACHINE_NO_TOP_URL } from './base-model';
 
 // What a model looks at (Pictures or Hands) and the hand landmarks a Hands model learns from.
-export { FEATURE_MODELS, FEATURE_SOURCES, featureSizeOf, isFeatureSource } from './feature-source';
+export { FEATURE_MODELS, FEATURE_SOURCES, featureSizeOf, featureSourceOf, isFeatureSource } from './feature-source';
 export { HAND_FEATURE_SIZE, HAND_LANDMARK_MODEL, HAND_LANDMARK_NAMES, type HandLandmarkName } from './landmarks/hand-landmarks';
 export { normaliseHand, type FoundHand, type Landmark } from './landmarks/normalise';
 

@@ -34,5 +34,5 @@ export type { BrokenModel } from './project-models';
 export { projectStorageHandlers, type ProjectStorageDeps } from './project-storage';
 export { createBroadcastTabChannel, type TabChannel } from './tab-channel';
 export { safeFileName } from './file-name';
-export { featureSourceOf, type HandLooker, type HandLookMode } from './picture-features';
+export type { HandLooker, HandLookMode } from './picture-features';
 export { FEATURE_SOURCES, HAND_LANDMARK_NAMES, type FeatureSource, type FoundHand, type Landmark } from '../engine';

@@ -23,9 +23,6 @@ function handFeatures(hand: FoundHand | null, image: Pick<RgbaImage, 'width' | '
   return embedding ? { embedding, hand } : { embedding: NO_NUMBERS, hand: null };
 }
 
-/** What a model looks at: Pictures for every model made before Hands models. */
-export const featureSourceOf = (model: { readonly featureSource?: FeatureSource }): FeatureSource => model.featureSource ?? 'pictures';
-
 /** Whether a picture can train its model: every Pictures model's picture; a Hands model's when a hand was found. */
 export const hasFeatures = (picture: { readonly hand?: FoundHand | null }): boolean => picture.hand !== null;
 

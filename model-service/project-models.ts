@@ -1,11 +1,11 @@
 // Between the child's models (as the store keeps them) and a project's models (project-file/): what a save
 // writes, and what an opened project's models become. The engine work (checking a trained model, embedding the
 // pictures again) is passed in, so this module is plain data handling.
-import type { FeatureSource, NameChange, TrainingSettings } from '../engine';
+import { featureSourceOf, type FeatureSource, type NameChange, type TrainingSettings } from '../engine';
 import type { LoadedProjectModel, ProjectModel, ProjectModelProblem, ProjectModelsLoad } from '../project-file';
 import type { LoadedModel, StoredPicture, TrainedVersion } from '../store';
 import { newId } from './ids';
-import { type PictureFeatures, featureSourceOf } from './picture-features';
+import type { PictureFeatures } from './picture-features';
 
 /** A model of an opened project that could not be used; it is listed in the trainer, never stored. */
 export interface BrokenModel {

@@ -23,6 +23,7 @@ import {
   repairNames,
   type SerializedModel,
   type TrainingSettings,
+  featureSourceOf,
 } from '../engine';
 import { t } from '../locales';
 import { bytesMatchType, isPictureMimeType, type PictureMimeType } from '../pictures/picture-codec';
@@ -78,7 +79,7 @@ function readDraftSettings(value: unknown): TrainingSettings {
 function readFeatureSource(value: unknown, trained: SerializedModel | null): FeatureSource {
   const source = value ?? 'pictures';
   if (!isFeatureSource(source)) throw new Broken('invalid', `featureSource ${JSON.stringify(source)?.slice(0, 40)} is not known`);
-  const trainedOn = trained?.metadata.featureSource ?? 'pictures';
+  const trainedOn = trained && featureSourceOf(trained.metadata);
   if (trained && trainedOn !== source) throw new Broken('unknown-base-model', `a ${source} model holds a model trained on ${trainedOn}`);
   return source;
 }

@@ -4,7 +4,7 @@
 // Plain data only (no tfjs), so the main thread can read and write models without loading the engine.
 import * as v from 'valibot';
 import { EngineError } from '../errors';
-import { FEATURE_MODELS } from '../feature-source';
+import { FEATURE_MODELS, featureSourceOf } from '../feature-source';
 import { expectedWeightSpecs, readHeadDescription } from '../heads/kinds';
 import { describeIssue, featureSourceSchema, isRecord, readClassList } from '../schema';
 import { parseSettings } from '../training-settings';
@@ -60,7 +60,7 @@ export function writeModel(content: ModelContent): SerializedModel {
     packed.set(values, offset);
     offset += values.length;
   }
-  const featureSource = content.featureSource ?? 'pictures';
+  const featureSource = featureSourceOf(content);
   const metadata: ModelMetadata = {
     formatVersion: MODEL_FORMAT_VERSION,
     name: content.name,

@@ -1,8 +1,7 @@
 // Pictures: the active model's classes and their pictures (with undo of deletions), the Lab's inbox of unsorted
 // pictures and its test pictures. New pictures are embedded here, batch by batch, before they are kept.
-import { featureSourceOf } from '../picture-features';
 import type { EncodedPicture } from '../../pictures/picture-codec';
-import { type ClassInfo, cleanName, nameProblem, type NameProblem, type RgbaImage, uniqueName } from '../../engine';
+import { type ClassInfo, cleanName, featureSourceOf, nameProblem, type NameProblem, type RgbaImage, uniqueName } from '../../engine';
 import { t } from '../../locales';
 import type { PictureSet, StoredPicture } from '../../store';
 import { withoutDuplicates } from '../duplicates';

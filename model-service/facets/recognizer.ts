@@ -1,6 +1,6 @@
 // The blocks' view of the child's models: the active trained model's classes and answers (RecognizerApi), and
 // the project's models by name for the `use model` block (ModelSwitcherApi).
-import { cleanName, type Prediction } from '../../engine';
+import { cleanName, featureSourceOf, type Prediction } from '../../engine';
 import { engineKey, requireTrained, trainedClasses } from '../session';
 import type { ModelSwitcherApi, RecognitionResult, RecognizerApi } from '../types';
 import type { FacetContext } from './context';
@@ -34,7 +34,7 @@ export function createRecognizer(
           })),
         };
       };
-      const source = trained.model.metadata.featureSource ?? 'pictures';
+      const source = featureSourceOf(trained.model.metadata);
       if (source === 'pictures') return answer(await (await context.engine()).predict(key, image));
       // A Hands model answers only for a hand: no hand, no class (and `result` stays empty).
       const [{ embedding, hand }] = await context.features.featuresOf(source, [image], mode);

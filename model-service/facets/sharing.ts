@@ -11,13 +11,14 @@ import {
   type NameChange,
   type SerializedModel,
   uniqueName,
+  featureSourceOf,
 } from '../../engine';
 import { t } from '../../locales';
 import type { ProjectModels, ProjectModelsLoad } from '../../project-file';
 import { SET_ASIDE_LIMIT, type TrainedVersion } from '../../store';
 import { safeFileName } from '../file-name';
 import { newId } from '../ids';
-import { type PictureFeatures, featureSourceOf } from '../picture-features';
+import type { PictureFeatures } from '../picture-features';
 import { modelsFromProject, toProjectModel } from '../project-models';
 import { engineKeyOf, requireTrained, trainedClasses } from '../session';
 import { restoreSettings } from '../settings';
@@ -115,7 +116,7 @@ export function createSharing(context: FacetContext, workspace: Workspace, whenS
       await engine.loadModel(engineKeyOf(id), model);
       await workspace.addModel({
         draft: {
-          ...workspace.freshDraft(name, model.metadata.featureSource ?? 'pictures'),
+          ...workspace.freshDraft(name, featureSourceOf(model.metadata)),
           id,
           classes: model.metadata.classes,
           trainedVersion: version.version,

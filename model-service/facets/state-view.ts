@@ -1,12 +1,12 @@
 // The state view: derives the trainer's snapshot (getState) from the session after every change, and tells the
 // trainer (subscribe) and the blocks (when the active model or its classes change) about it.
-import { buildModelCard } from '../../engine';
+import { buildModelCard, featureSourceOf } from '../../engine';
 import type { StoredPicture, TrainedOn } from '../../store';
 import { cleanChoice } from '../augmentation';
 import { classesInTraining } from '../class-switches';
 import { problemCode } from '../problems';
 import { trainReadiness } from '../readiness';
-import { hasFeatures, featureSourceOf } from '../picture-features';
+import { hasFeatures } from '../picture-features';
 import { trainedClasses, type Session } from '../session';
 import type { ModelListItem, ModelServiceState, PictureView, TrainedView, UndoView } from '../state';
 

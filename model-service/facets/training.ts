@@ -7,13 +7,14 @@ import {
   type EpochMetrics,
   type LabelledEmbedding,
   type TrainingSettings,
+  featureSourceOf,
 } from '../../engine';
 import type { TrainedOn, TrainedVersion } from '../../store';
 import { cleanChoice, copiesPerPicture, type AugmentationChoice, type CopyMaker } from '../augmentation';
 import { classesInTraining, switchClass } from '../class-switches';
 import { cardFacts } from '../model-card-facts';
 import { newId } from '../ids';
-import { hasFeatures, featureSourceOf } from '../picture-features';
+import { hasFeatures } from '../picture-features';
 import { problemCode } from '../problems';
 import type { ModelServiceState } from '../state';
 import { applySettingChanges, type SettingChanges } from '../settings';

@@ -1,6 +1,5 @@
 // Models and workspace: the project's models (create, rename, duplicate, delete, switch), which one is active in
 // memory and in the engine, and loading the saved work at start.
-import { featureSourceOf } from '../picture-features';
 import {
   type ClassInfo,
   cleanName,
@@ -10,6 +9,7 @@ import {
   type NameProblem,
   type TrainingSettings,
   uniqueName,
+  featureSourceOf,
 } from '../../engine';
 import { t } from '../../locales';
 import { createMemoryBackend, createModelStore, type LoadedModel, type ModelDraft, type TrainedVersion } from '../../store';
